@@ -1,0 +1,48 @@
+//! Writing reports: to standard output, or atomically to a file.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::Context;
+
+/// Writes a finished report. A file is written beside its destination and
+/// renamed over it, so an existing report is never left half-overwritten.
+pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
+    match path {
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(path) if path.as_os_str() == "-" => write(bytes, None),
+        Some(path) => {
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
+                format!(
+                    "{}: cannot create a file in {}",
+                    path.display(),
+                    dir.display()
+                )
+            })?;
+            tmp.write_all(bytes)
+                .and_then(|_| tmp.flush())
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            tmp.persist(path)
+                .map_err(|e| e.error)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            Ok(())
+        }
+    }
+}
+
+/// Whether an error is a closed output pipe, which is not a failure.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

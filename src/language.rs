@@ -1,0 +1,255 @@
+//! Languages: ISO 639-1 codes, and detection with whatlang.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+use whatlang::Lang;
+
+use crate::error::{Error, Result};
+
+/// A language, named by its ISO 639-1 code (`en`, `de`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Language([u8; 2]);
+
+/// whatlang's languages with their ISO 639-1 codes. Languages without a
+/// two-letter code (and Mandarin, which is `zh`) are mapped by hand.
+const CODES: &[(Lang, &str)] = &[
+    (Lang::Afr, "af"),
+    (Lang::Aka, "ak"),
+    (Lang::Amh, "am"),
+    (Lang::Ara, "ar"),
+    (Lang::Aze, "az"),
+    (Lang::Bel, "be"),
+    (Lang::Ben, "bn"),
+    (Lang::Bul, "bg"),
+    (Lang::Cat, "ca"),
+    (Lang::Ces, "cs"),
+    (Lang::Cmn, "zh"),
+    (Lang::Cym, "cy"),
+    (Lang::Dan, "da"),
+    (Lang::Deu, "de"),
+    (Lang::Ell, "el"),
+    (Lang::Eng, "en"),
+    (Lang::Epo, "eo"),
+    (Lang::Est, "et"),
+    (Lang::Fin, "fi"),
+    (Lang::Fra, "fr"),
+    (Lang::Guj, "gu"),
+    (Lang::Heb, "he"),
+    (Lang::Hin, "hi"),
+    (Lang::Hrv, "hr"),
+    (Lang::Hun, "hu"),
+    (Lang::Hye, "hy"),
+    (Lang::Ind, "id"),
+    (Lang::Ita, "it"),
+    (Lang::Jav, "jv"),
+    (Lang::Jpn, "ja"),
+    (Lang::Kan, "kn"),
+    (Lang::Kat, "ka"),
+    (Lang::Khm, "km"),
+    (Lang::Kor, "ko"),
+    (Lang::Lat, "la"),
+    (Lang::Lav, "lv"),
+    (Lang::Lit, "lt"),
+    (Lang::Mal, "ml"),
+    (Lang::Mar, "mr"),
+    (Lang::Mkd, "mk"),
+    (Lang::Mya, "my"),
+    (Lang::Nep, "ne"),
+    (Lang::Nld, "nl"),
+    (Lang::Nob, "nb"),
+    (Lang::Ori, "or"),
+    (Lang::Pan, "pa"),
+    (Lang::Pes, "fa"),
+    (Lang::Pol, "pl"),
+    (Lang::Por, "pt"),
+    (Lang::Ron, "ro"),
+    (Lang::Rus, "ru"),
+    (Lang::Sin, "si"),
+    (Lang::Slk, "sk"),
+    (Lang::Slv, "sl"),
+    (Lang::Sna, "sn"),
+    (Lang::Spa, "es"),
+    (Lang::Srp, "sr"),
+    (Lang::Swe, "sv"),
+    (Lang::Tam, "ta"),
+    (Lang::Tel, "te"),
+    (Lang::Tgl, "tl"),
+    (Lang::Tha, "th"),
+    (Lang::Tuk, "tk"),
+    (Lang::Tur, "tr"),
+    (Lang::Ukr, "uk"),
+    (Lang::Urd, "ur"),
+    (Lang::Uzb, "uz"),
+    (Lang::Vie, "vi"),
+    (Lang::Yid, "yi"),
+    (Lang::Zul, "zu"),
+];
+
+/// Languages with their own segmentation, number and quotation rules; a
+/// short or ambiguous text is first tried against these.
+pub const WITH_RESOURCES: &[&str] = &["en", "de", "fr", "es", "it", "nl", "pt"];
+
+impl Language {
+    /// English.
+    pub const EN: Language = Language(*b"en");
+    /// German.
+    pub const DE: Language = Language(*b"de");
+    /// French.
+    pub const FR: Language = Language(*b"fr");
+
+    /// Parses an ISO 639-1 code, case-insensitively (`de`, `EN`).
+    pub fn from_code(code: &str) -> Result<Language> {
+        let lower = code.trim().to_ascii_lowercase();
+        match lower.as_bytes() {
+            [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => Ok(Language([*a, *b])),
+            _ => Err(Error::UnknownLanguage {
+                code: code.to_string(),
+            }),
+        }
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(&self) -> &str {
+        // Both bytes are ASCII lowercase letters by construction.
+        std::str::from_utf8(&self.0).unwrap_or("xx")
+    }
+
+    /// Whether transalign has language-specific rules for it.
+    pub fn has_resources(&self) -> bool {
+        WITH_RESOURCES.contains(&self.code())
+    }
+
+    fn from_whatlang(lang: Lang) -> Option<Language> {
+        CODES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, c)| Language::from_code(c).ok())
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Language> {
+        Language::from_code(s)
+    }
+}
+
+/// How a document's language was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Detection {
+    /// The language.
+    pub language: Language,
+    /// whatlang's confidence (0 to 1); 1 when the user named the language.
+    pub confidence: f64,
+    /// Whether the user named it rather than detection.
+    pub given: bool,
+}
+
+/// Detects the language of a whole document.
+///
+/// Detection runs on up to 20,000 characters. A result that whatlang does
+/// not call reliable is retried among the languages with resources, and
+/// accepted there only when that is clear-cut; otherwise this fails with
+/// an error that names `flag` so the user can say it.
+pub fn detect(path: &Path, text: &str, flag: &'static str) -> Result<Detection> {
+    let sample: String = text.chars().take(20_000).collect();
+    let general = whatlang::detect(&sample);
+    if let Some(info) = &general {
+        if info.is_reliable() {
+            if let Some(language) = Language::from_whatlang(info.lang()) {
+                return Ok(Detection {
+                    language,
+                    confidence: info.confidence(),
+                    given: false,
+                });
+            }
+        }
+    }
+    let allow: Vec<Lang> = CODES
+        .iter()
+        .filter(|(_, c)| WITH_RESOURCES.contains(c))
+        .map(|(l, _)| *l)
+        .collect();
+    let restricted = whatlang::Detector::with_allowlist(allow).detect(&sample);
+    if let Some(info) = &restricted {
+        if info.confidence() >= 0.5 && sample.chars().filter(|c| c.is_alphabetic()).count() >= 40 {
+            if let Some(language) = Language::from_whatlang(info.lang()) {
+                return Ok(Detection {
+                    language,
+                    confidence: info.confidence(),
+                    given: false,
+                });
+            }
+        }
+    }
+    let guess = general
+        .or(restricted)
+        .and_then(|i| Language::from_whatlang(i.lang()))
+        .map(|l| format!(" (perhaps {l})"))
+        .unwrap_or_default();
+    Err(Error::UndetectedLanguage {
+        path: path.to_path_buf(),
+        flag,
+        guess,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_case_insensitively_and_reject_others() {
+        assert_eq!(Language::from_code("DE").unwrap(), Language::DE);
+        assert!(Language::from_code("deu").is_err());
+        assert!(Language::from_code("d1").is_err());
+    }
+
+    #[test]
+    fn detects_german_and_english_articles() {
+        let de = "Am Montag telefonierte der chinesische Präsident mit dem russischen Präsidenten. \
+                  Die Beziehungen zwischen beiden Ländern seien eng, sagte er.";
+        let en = "On Monday the Chinese president spoke with the Russian president by phone. \
+                  The relationship between the two countries is close, he said.";
+        let p = Path::new("x");
+        assert_eq!(
+            detect(p, de, "--target-lang").unwrap().language,
+            Language::DE
+        );
+        assert_eq!(
+            detect(p, en, "--source-lang").unwrap().language,
+            Language::EN
+        );
+    }
+
+    #[test]
+    fn too_little_text_asks_for_the_flag() {
+        let err = detect(Path::new("a.txt"), "42 17", "--source-lang").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("a.txt") && msg.contains("--source-lang"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn every_whatlang_language_has_a_code() {
+        for (lang, code) in CODES {
+            assert_eq!(Language::from_whatlang(*lang).unwrap().code(), *code);
+        }
+    }
+}

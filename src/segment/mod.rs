@@ -1,0 +1,118 @@
+//! Sentences: each paragraph split into sentences, language-aware.
+//!
+//! [`split`] is the whole interface of the splitter: a paragraph's text and
+//! its language in, sentence byte ranges out. [`SegmentedDocument`] applies
+//! it to every paragraph and keeps each sentence's place in the file.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::document::{Document, Position, Span};
+use crate::language::{Detection, Language};
+
+/// Splits one paragraph's text into sentences: byte ranges into `text`, in
+/// order, not overlapping, trimmed of surrounding white space.
+pub fn split(text: &str, _language: Language) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (start, s) in text.split_sentence_bound_indices() {
+        let lead = s.len() - s.trim_start().len();
+        let trimmed = s.trim();
+        if !trimmed.is_empty() {
+            out.push(start + lead..start + lead + trimmed.len());
+        }
+    }
+    out
+}
+
+/// One sentence of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Index of its paragraph in [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Byte range in the paragraph's text.
+    pub range: Range<usize>,
+    /// Where it stands in the file.
+    pub span: Span,
+    /// First character, 1-based.
+    pub start: Position,
+    /// Last character, 1-based (inclusive).
+    pub end: Position,
+}
+
+/// A document with its language and sentences.
+#[derive(Debug, Clone)]
+pub struct SegmentedDocument {
+    /// The document.
+    pub document: Document,
+    /// Its language and how it was found.
+    pub detection: Detection,
+    /// All sentences in reading order.
+    pub sentences: Vec<Sentence>,
+    /// For each paragraph, the range of its sentences in `sentences`.
+    pub paragraph_sentences: Vec<Range<usize>>,
+}
+
+impl SegmentedDocument {
+    /// Splits every paragraph of `document` into sentences.
+    pub fn new(document: Document, detection: Detection) -> SegmentedDocument {
+        let mut sentences = Vec::new();
+        let mut paragraph_sentences = Vec::with_capacity(document.paragraphs.len());
+        for (index, paragraph) in document.paragraphs.iter().enumerate() {
+            let first = sentences.len();
+            for range in split(&paragraph.text, detection.language) {
+                let span = paragraph.source_span(range.start, range.end);
+                let start = document.position(span.start);
+                let end = document.position(span.end.saturating_sub(1).max(span.start));
+                sentences.push(Sentence {
+                    paragraph: index,
+                    range,
+                    span,
+                    start,
+                    end,
+                });
+            }
+            paragraph_sentences.push(first..sentences.len());
+        }
+        SegmentedDocument {
+            document,
+            detection,
+            sentences,
+            paragraph_sentences,
+        }
+    }
+
+    /// The language.
+    pub fn language(&self) -> Language {
+        self.detection.language
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        let s = &self.sentences[i];
+        &self.document.paragraphs[s.paragraph].text[s.range.clone()]
+    }
+
+    /// All sentence texts in order.
+    pub fn sentence_texts(&self) -> Vec<&str> {
+        (0..self.sentences.len())
+            .map(|i| self.sentence_text(i))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_simple_sentences() {
+        let text = "It rose. Then it fell.";
+        let parts: Vec<&str> = split(text, Language::EN)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(parts, ["It rose.", "Then it fell."]);
+    }
+}
