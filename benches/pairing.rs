@@ -76,7 +76,7 @@ fn chunk(dir: &Path, min: u64, max: u64, rng: &mut Lcg, into: &mut Collection) {
             src.extend(s.iter().map(|&i| source[i].as_str()));
             tgt.extend(t.iter().map(|&i| target[i].as_str()));
         }
-        if src.len() < 5 || tgt.len() < 5 {
+        if src.len() < min.min(5) as usize || tgt.is_empty() {
             continue;
         }
         let n = into.originals.len() + into.translations.len();

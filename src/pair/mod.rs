@@ -30,7 +30,7 @@ pub struct PairOptions {
 impl Default for PairOptions {
     fn default() -> Self {
         PairOptions {
-            min_score: 0.12,
+            min_score: 0.02,
             candidates: 20,
         }
     }
