@@ -40,7 +40,10 @@ fn read_gold(path: &Path) -> Vec<(Vec<usize>, Vec<usize>)> {
     };
     read_lines(path)
         .iter()
-        .filter_map(|l| l.split_once(':').map(|(a, b)| (ids(a), ids(b.split(':').next().unwrap_or("")))))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(a, b)| (ids(a), ids(b.split(':').next().unwrap_or(""))))
+        })
         .collect()
 }
 
@@ -49,7 +52,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n
     }
 }
@@ -92,7 +98,8 @@ fn chunk(dir: &Path, min: u64, max: u64, rng: &mut Lcg, into: &mut Collection) {
             into.translations.push(tgt.join(" "));
         }
         if has_original && has_translation {
-            into.truth.push((into.originals.len() - 1, into.translations.len() - 1));
+            into.truth
+                .push((into.originals.len() - 1, into.translations.len() - 1));
         }
     }
 }
@@ -100,10 +107,15 @@ fn chunk(dir: &Path, min: u64, max: u64, rng: &mut Lcg, into: &mut Collection) {
 fn run(name: &str, c: &Collection) {
     let start = Instant::now();
     let originals: Vec<Fingerprint> = c.originals.iter().map(|t| Fingerprint::of(t)).collect();
-    let translations: Vec<Fingerprint> = c.translations.iter().map(|t| Fingerprint::of(t)).collect();
+    let translations: Vec<Fingerprint> =
+        c.translations.iter().map(|t| Fingerprint::of(t)).collect();
     let result = pair(&originals, &translations, &PairOptions::default());
     let elapsed = start.elapsed();
-    let made: Vec<(usize, usize)> = result.pairs.iter().map(|p| (p.original, p.translation)).collect();
+    let made: Vec<(usize, usize)> = result
+        .pairs
+        .iter()
+        .map(|p| (p.original, p.translation))
+        .collect();
     let correct = made.iter().filter(|p| c.truth.contains(p)).count();
     let precision = correct as f64 / made.len().max(1) as f64;
     let recall = correct as f64 / c.truth.len().max(1) as f64;

@@ -93,7 +93,10 @@ fn too_large_file() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr.contains("big.txt") && stderr.contains("--max-bytes"), "{stderr}");
+    assert!(
+        stderr.contains("big.txt") && stderr.contains("--max-bytes"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -120,7 +123,10 @@ fn undetectable_language_suggests_the_flag() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("numbers.txt") && stderr.contains("--target-lang"), "{stderr}");
+    assert!(
+        stderr.contains("numbers.txt") && stderr.contains("--target-lang"),
+        "{stderr}"
+    );
 }
 
 #[test]

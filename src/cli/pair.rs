@@ -40,15 +40,19 @@ pub struct PairArgs {
 /// The documents of a folder: regular files with a text, Markdown or HTML
 /// extension, sorted by name so results do not depend on the file system.
 pub fn documents_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the folder", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.with_context(|| format!("{}: cannot read the folder", dir.display()))?.path();
-        let known = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown" | "html" | "htm"));
+        let path = entry
+            .with_context(|| format!("{}: cannot read the folder", dir.display()))?
+            .path();
+        let known = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "markdown" | "html" | "htm"
+            )
+        });
         if known && path.is_file() {
             files.push(path);
         }

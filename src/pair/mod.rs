@@ -61,7 +61,11 @@ pub struct Pairing {
 }
 
 /// Pairs translations with originals one-to-one by content.
-pub fn pair(originals: &[Fingerprint], translations: &[Fingerprint], options: &PairOptions) -> Pairing {
+pub fn pair(
+    originals: &[Fingerprint],
+    translations: &[Fingerprint],
+    options: &PairOptions,
+) -> Pairing {
     let idf = inverse_document_frequency(originals, translations);
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (o, fp) in originals.iter().enumerate() {
@@ -79,7 +83,9 @@ pub fn pair(originals: &[Fingerprint], translations: &[Fingerprint], options: &P
     for (t, fp) in translations.iter().enumerate() {
         overlap.clear();
         for &(key, count) in &fp.keys {
-            let Some(list) = index.get(&key) else { continue };
+            let Some(list) = index.get(&key) else {
+                continue;
+            };
             let w = idf.get(&key).copied().unwrap_or(0.0);
             for &o in list {
                 let other = originals[o].count(key);
@@ -115,7 +121,11 @@ pub fn pair(originals: &[Fingerprint], translations: &[Fingerprint], options: &P
         // The runner-up on either side: another original for this
         // translation, or another translation for this original.
         let rival = runner_up(best_two[t], s).max(runner_up(original_best[o], s));
-        let confidence = if s > 0.0 { (s - rival).max(0.0) / s } else { 0.0 };
+        let confidence = if s > 0.0 {
+            (s - rival).max(0.0) / s
+        } else {
+            0.0
+        };
         original_taken[o] = true;
         translation_taken[t] = true;
         pairs.push(Pair {
@@ -128,8 +138,12 @@ pub fn pair(originals: &[Fingerprint], translations: &[Fingerprint], options: &P
     pairs.sort_by_key(|p| p.translation);
     Pairing {
         pairs,
-        unpaired_translations: (0..translations.len()).filter(|&t| !translation_taken[t]).collect(),
-        unpaired_originals: (0..originals.len()).filter(|&o| !original_taken[o]).collect(),
+        unpaired_translations: (0..translations.len())
+            .filter(|&t| !translation_taken[t])
+            .collect(),
+        unpaired_originals: (0..originals.len())
+            .filter(|&o| !original_taken[o])
+            .collect(),
     }
 }
 

@@ -18,10 +18,17 @@ const DE: [&str; 3] = [
 #[test]
 fn pairs_translations_with_their_originals() {
     let result = pair(&fps(&EN), &fps(&DE), &PairOptions::default());
-    let got: Vec<(usize, usize)> = result.pairs.iter().map(|p| (p.original, p.translation)).collect();
+    let got: Vec<(usize, usize)> = result
+        .pairs
+        .iter()
+        .map(|p| (p.original, p.translation))
+        .collect();
     assert_eq!(got, [(1, 0), (2, 1), (0, 2)]);
     assert!(result.unpaired_originals.is_empty() && result.unpaired_translations.is_empty());
-    assert!(result.pairs.iter().all(|p| p.confidence > 0.5), "{result:?}");
+    assert!(
+        result.pairs.iter().all(|p| p.confidence > 0.5),
+        "{result:?}"
+    );
 }
 
 #[test]
@@ -41,7 +48,11 @@ fn an_untranslated_original_is_reported() {
 fn one_original_goes_to_one_translation_only() {
     // Two translations of the same original: only the closer one is paired.
     let partial = "Der Fußballverein Borussia Dortmund gewann gegen Bayern München.";
-    let result = pair(&fps(&EN[1..2]), &fps(&[partial, DE[0]]), &PairOptions::default());
+    let result = pair(
+        &fps(&EN[1..2]),
+        &fps(&[partial, DE[0]]),
+        &PairOptions::default(),
+    );
     assert_eq!(result.pairs.len(), 1);
     assert_eq!(result.pairs[0].translation, 1);
     assert_eq!(result.unpaired_translations, [0]);
@@ -49,7 +60,11 @@ fn one_original_goes_to_one_translation_only() {
 
 #[test]
 fn identical_candidates_tie_break_by_index_and_lose_confidence() {
-    let result = pair(&fps(&[EN[0], EN[0]]), &fps(&DE[2..3]), &PairOptions::default());
+    let result = pair(
+        &fps(&[EN[0], EN[0]]),
+        &fps(&DE[2..3]),
+        &PairOptions::default(),
+    );
     assert_eq!(result.pairs.len(), 1);
     assert_eq!(result.pairs[0].original, 0);
     assert!(result.pairs[0].confidence < 0.01);
