@@ -152,7 +152,8 @@ proptest! {
     ) {
         let source = Side::flat(a.iter().map(String::as_str).collect(), None);
         let target = Side::flat(b.iter().map(String::as_str).collect(), None);
-        let options = AlignOptions { max_link, ..AlignOptions::default() };
+        let mut options = AlignOptions::default();
+        options.max_link = max_link;
         let alignment = align::align(&source, &target, &options);
         let (mut i, mut j) = (0, 0);
         for link in &alignment.links {
