@@ -1,0 +1,61 @@
+//! Offset maps across all loaders: every word of every paragraph maps back
+//! to exactly its bytes in the file, whatever markup surrounds it.
+
+use std::path::Path;
+
+use super::{Document, InputFormat};
+
+fn check_words(text: &str, format: InputFormat) {
+    let doc = Document::from_text(Path::new("t"), text.to_string(), format);
+    assert!(!doc.paragraphs.is_empty(), "{format:?}");
+    for p in &doc.paragraphs {
+        let mut at = 0;
+        for word in p.text.split(' ') {
+            let span = p.source_span(at, at + word.len());
+            let source = &text[span.start..span.end];
+            // Words built from references or parser-decoded text differ
+            // from the file; plain ones must come back unchanged.
+            if !source.contains(['&', '\\', '*', '<', '`']) {
+                assert_eq!(source, word, "{format:?} in {:?}", p.text);
+            }
+            at += word.len() + 1;
+        }
+        // The whole text maps to the span of the paragraph's parts.
+        let whole = p.source_span(0, p.text.len());
+        assert!(p.span.start <= whole.start && whole.end <= p.span.end);
+    }
+}
+
+#[test]
+fn every_word_maps_back_in_every_format() {
+    let body =
+        "Die  Regierung\tsagte am\r\nMontag, sie werde „nicht nachgeben“ &ndash; so Xi &hellip;";
+    check_words(body, InputFormat::Text);
+    check_words(
+        &format!("# Titel hier\n\n{body}\n\n- Ein *Punkt* mit `Code`.\n"),
+        InputFormat::Markdown,
+    );
+    check_words(
+        &format!("<h1>Titel\nhier</h1><p class=x>{body}</p><ul><li>Ein <em>Punkt</em>.</li></ul>"),
+        InputFormat::Html,
+    );
+}
+
+#[test]
+fn sentence_ranges_map_across_entities_and_joins() {
+    let text = "Er sagte &bdquo;nie\n\nwieder&ldquo;. Dann ging er &hellip; weit weg.\n";
+    let doc = Document::from_text(Path::new("t.md"), text.to_string(), InputFormat::Markdown);
+    assert_eq!(doc.paragraphs.len(), 1);
+    let p = &doc.paragraphs[0];
+    assert_eq!(p.text, "Er sagte „nie wieder“. Dann ging er … weit weg.");
+    let first_end = p.text.find(". ").unwrap() + 1;
+    let s = p.source_span(0, first_end);
+    assert_eq!(
+        &text[s.start..s.end],
+        "Er sagte &bdquo;nie\n\nwieder&ldquo;."
+    );
+    let second = p.text.find("Dann").unwrap();
+    let s = p.source_span(second, p.text.len());
+    assert_eq!(&text[s.start..s.end], "Dann ging er &hellip; weit weg.");
+    assert_eq!(doc.line_range(s), (3, 3));
+}
