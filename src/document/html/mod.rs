@@ -220,7 +220,10 @@ impl Reader<'_> {
             }
             return;
         }
-        let drop = DROP.contains(&name.as_str());
+        // A `header` inside an article holds its headline, not the site's
+        // banner: keep that one.
+        let drop = DROP.contains(&name.as_str())
+            && !(name == "header" && (self.is_open("article") || self.is_open("main")));
         if VOID.contains(&name.as_str()) || (self_closing && capture.is_none()) {
             if block {
                 self.block_boundary(range);

@@ -222,3 +222,16 @@ fn many_headings_are_fast() {
     assert_eq!(d.line_range(d.paragraphs[19_999].span), (20_000, 20_000));
     assert!(started.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn article_header_is_content_page_header_is_not() {
+    let html = "<header><p>Site banner</p></header><main><article><header><h1>Headline</h1>\
+        </header><p>Body.</p><footer>Tags: x</footer></article></main>";
+    assert_eq!(
+        texts(&doc(html)),
+        vec![
+            (BlockKind::Heading, "Headline"),
+            (BlockKind::Paragraph, "Body.")
+        ]
+    );
+}
