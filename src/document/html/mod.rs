@@ -58,12 +58,14 @@ fn capture_kind(name: &str) -> Option<BlockKind> {
 
 /// Splits HTML into blocks.
 pub fn blocks(text: &str) -> Vec<Paragraph> {
-    blocks_in(text, 0..text.len())
+    let whole = 0..text.len();
+    blocks_in_ranges(text, std::slice::from_ref(&whole))
 }
 
-/// Splits the HTML in `file[range]` (an HTML block inside Markdown, say)
-/// into blocks with spans into `file`.
-pub fn blocks_in(file: &str, range: Range<usize>) -> Vec<Paragraph> {
+/// Splits the HTML in `file[range]` into blocks with spans into `file`.
+/// Splits HTML that lies in several pieces of `file` (the lines of an HTML
+/// block inside a Markdown quotation, without their `>` prefixes).
+pub fn blocks_in_ranges(file: &str, ranges: &[Range<usize>]) -> Vec<Paragraph> {
     let mut reader = Reader {
         file,
         out: Vec::new(),
@@ -74,8 +76,10 @@ pub fn blocks_in(file: &str, range: Range<usize>) -> Vec<Paragraph> {
         current: Builder::new(),
         current_start: None,
     };
-    for token in Lexer::new(file, range) {
-        reader.token(token);
+    for range in ranges {
+        for token in Lexer::new(file, range.clone()) {
+            reader.token(token);
+        }
     }
     while !reader.stack.is_empty() {
         reader.pop(None);

@@ -235,3 +235,12 @@ fn article_header_is_content_page_header_is_not() {
         ]
     );
 }
+
+#[test]
+fn html_in_pieces_skips_the_gaps() {
+    let file = "<p>Eins\n> zwei</p>";
+    let d = blocks_in_ranges(file, &[0..8, 10..file.len()]);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].text, "Eins zwei");
+    assert_eq!(d[0].span, Span::new(0, file.len()));
+}
