@@ -59,3 +59,31 @@ fn sentence_ranges_map_across_entities_and_joins() {
     assert_eq!(&text[s.start..s.end], "Dann ging er &hellip; weit weg.");
     assert_eq!(doc.line_range(s), (3, 3));
 }
+
+#[test]
+fn text_is_one_line_with_single_spaces() {
+    let body =
+        "  Zeile\u{2028}eins &#10;&#13; zwei\u{85}drei\r\n\r vier\t\u{b}fünf &NewLine; sechs.  ";
+    for (format, text) in [
+        (InputFormat::Text, body.to_string()),
+        (InputFormat::Markdown, format!("> {body}\n")),
+        (InputFormat::Html, format!("<p>{body}<br/>\n</p>")),
+    ] {
+        let doc = Document::from_text(Path::new("t"), text, format);
+        let p = &doc.paragraphs[0];
+        assert!(
+            !p.text.contains(['\n', '\r', '\u{2028}', '\u{85}', '\t']),
+            "{format:?}"
+        );
+        assert!(
+            !p.text.contains("  ") && p.text.trim() == p.text,
+            "{format:?}: {:?}",
+            p.text
+        );
+        assert!(
+            p.text.starts_with("Zeile eins zwei drei"),
+            "{format:?}: {:?}",
+            p.text
+        );
+    }
+}

@@ -19,27 +19,92 @@ use super::builder::{self, Builder};
 use super::{BlockKind, Paragraph, Span};
 
 /// Elements with no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
 
 /// Elements whose whole content is dropped: page chrome and non-text.
-const DROP: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "noscript", "template", "svg", "head", "title",
-    "math", "iframe", "object", "select", "textarea", "canvas",
-];
+fn is_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "nav"
+            | "header"
+            | "footer"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "head"
+            | "title"
+            | "math"
+            | "iframe"
+            | "object"
+            | "select"
+            | "textarea"
+            | "canvas"
+    )
+}
 
 /// Elements that separate blocks of text (besides the capturing ones).
-const BLOCK: &[&str] = &[
-    "address", "article", "aside", "body", "center", "details", "dialog", "dir", "div", "dl",
-    "fieldset", "figure", "form", "hgroup", "html", "main", "menu", "ol", "section", "summary",
-    "table", "tbody", "thead", "tfoot", "tr", "ul", "legend", "option", "optgroup", "button",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "body"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figure"
+            | "form"
+            | "hgroup"
+            | "html"
+            | "main"
+            | "menu"
+            | "ol"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "ul"
+            | "legend"
+            | "option"
+            | "optgroup"
+            | "button"
+    )
+}
 
 /// Elements that hold lists or tables: an unclosed `li`/`td` outside them
 /// is not closed by a new one inside them.
-const CONTAINER: &[&str] = &["ul", "ol", "menu", "dir", "dl", "table"];
+fn is_container(name: &str) -> bool {
+    matches!(name, "ul" | "ol" | "menu" | "dir" | "dl" | "table")
+}
 
 /// The paragraph kind an element makes, if it makes one.
 fn capture_kind(name: &str) -> Option<BlockKind> {
@@ -92,6 +157,8 @@ pub fn blocks_in_ranges(file: &str, ranges: &[Range<usize>]) -> Vec<Paragraph> {
 struct Open {
     name: String,
     drop: bool,
+    /// A block element: text on either side is separate.
+    block: bool,
     /// The element makes a paragraph (an entry in `captures`).
     capture: bool,
     /// Stack index of the innermost list or table container at or above
@@ -180,7 +247,7 @@ impl Reader<'_> {
         };
         let top_name = self.stack[top.stack_index].name.as_str();
         let closes = match top_name {
-            "p" => capture_kind(name).is_some() || BLOCK.contains(&name) || name == "hr",
+            "p" => capture_kind(name).is_some() || is_block(name) || name == "hr",
             "li" => name == "li",
             "td" | "th" => matches!(name, "td" | "th" | "tr"),
             "dt" | "dd" => matches!(name, "dt" | "dd"),
@@ -211,7 +278,7 @@ impl Reader<'_> {
             return;
         }
         let capture = capture_kind(&name);
-        let block = capture.is_some() || BLOCK.contains(&name.as_str()) || name == "hr";
+        let block = capture.is_some() || is_block(&name) || name == "hr";
         if block {
             self.auto_close(&name);
         }
@@ -226,16 +293,16 @@ impl Reader<'_> {
         }
         // A `header` inside an article holds its headline, not the site's
         // banner: keep that one.
-        let drop = DROP.contains(&name.as_str())
+        let drop = is_dropped(&name)
             && !(name == "header" && (self.is_open("article") || self.is_open("main")));
-        if VOID.contains(&name.as_str()) || (self_closing && capture.is_none()) {
+        if is_void(&name) || (self_closing && capture.is_none()) {
             if block {
                 self.block_boundary(range);
             }
             return;
         }
         let index = self.stack.len();
-        let container = if CONTAINER.contains(&name.as_str()) {
+        let container = if is_container(&name) {
             Some(index)
         } else {
             self.stack.last().and_then(|o| o.container)
@@ -255,10 +322,16 @@ impl Reader<'_> {
         if drop {
             self.drop_depth += 1;
         }
-        *self.open_count.entry(name.clone()).or_default() += 1;
+        match self.open_count.get_mut(name.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                self.open_count.insert(name.clone(), 1);
+            }
+        }
         self.stack.push(Open {
             name,
             drop,
+            block,
             capture: capturing,
             container,
         });
@@ -320,7 +393,7 @@ impl Reader<'_> {
         if open.capture {
             self.flush(end);
             self.captures.pop();
-        } else if BLOCK.contains(&open.name.as_str()) {
+        } else if open.block {
             match closing {
                 Some(r) => self.block_boundary(r),
                 None => self.implicit_boundary(),
