@@ -140,6 +140,7 @@ pub fn blocks_in_ranges(file: &str, ranges: &[Range<usize>]) -> Vec<Paragraph> {
         captures: Vec::new(),
         current: Builder::new(),
         current_start: None,
+        after_br: false,
     };
     for range in ranges {
         for token in Lexer::new(file, range.clone()) {
@@ -186,6 +187,8 @@ struct Reader<'a> {
     /// Where the element owning the current segment starts, when the
     /// segment is that element's first.
     current_start: Option<usize>,
+    /// The last thing seen was a `<br>` (white space aside).
+    after_br: bool,
 }
 
 impl Reader<'_> {
@@ -193,6 +196,9 @@ impl Reader<'_> {
         match token {
             Token::Text(range) => {
                 if self.drop_depth == 0 {
+                    if !self.file[range.clone()].trim().is_empty() {
+                        self.after_br = false;
+                    }
                     self.current.push_source(self.file, range, true);
                 }
             }
@@ -209,6 +215,7 @@ impl Reader<'_> {
     /// Ends the current segment; `end` is the end of the owning element
     /// when it is being closed.
     fn flush(&mut self, end: Option<usize>) {
+        self.after_br = false;
         let builder = std::mem::take(&mut self.current);
         let start = self.current_start.take();
         let kind = self
@@ -272,9 +279,20 @@ impl Reader<'_> {
         }
     }
 
+    /// `<br>` reads as a space; two in a row are how older pages separate
+    /// paragraphs, so they end the paragraph.
+    fn line_break(&mut self, range: Range<usize>) {
+        if self.after_br {
+            self.flush(None);
+        } else {
+            self.current.push_break(range);
+        }
+        self.after_br = true;
+    }
+
     fn start(&mut self, name: String, range: Range<usize>, self_closing: bool) {
         if name == "br" {
-            self.current.push_break(range);
+            self.line_break(range);
             return;
         }
         let capture = capture_kind(&name);
@@ -359,7 +377,7 @@ impl Reader<'_> {
 
     fn end(&mut self, name: &str, range: Range<usize>) {
         if name == "br" {
-            self.current.push_break(range);
+            self.line_break(range);
             return;
         }
         if !self.is_open(name) {

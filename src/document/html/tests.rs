@@ -244,3 +244,13 @@ fn html_in_pieces_skips_the_gaps() {
     assert_eq!(d[0].text, "Eins zwei");
     assert_eq!(d[0].span, Span::new(0, file.len()));
 }
+
+#[test]
+fn double_line_breaks_separate_paragraphs() {
+    let html = "<div>Erster Absatz<br>geht weiter.<br>\n<br />Zweiter Absatz.</div>";
+    let d = doc(html);
+    assert_eq!(
+        texts(&d).iter().map(|t| t.1).collect::<Vec<_>>(),
+        vec!["Erster Absatz geht weiter.", "Zweiter Absatz."]
+    );
+}
