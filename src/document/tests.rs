@@ -87,3 +87,100 @@ fn text_is_one_line_with_single_spaces() {
         );
     }
 }
+
+/// Random markup from pieces that stress the readers; a fixed seed keeps
+/// the test repeatable.
+#[test]
+fn random_markup_never_panics_and_maps_inside_the_file() {
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "/",
+        "p",
+        "li",
+        "<!--",
+        "-->",
+        "&",
+        "#",
+        "x",
+        "1",
+        ";",
+        "amp",
+        "hellip",
+        " ",
+        "\n",
+        "\r",
+        "\r\n",
+        "ä",
+        "„",
+        "“",
+        ".",
+        "a",
+        "B",
+        "'",
+        "\"",
+        "=",
+        "-",
+        "*",
+        "`",
+        "[",
+        "]",
+        "(",
+        ")",
+        "> ",
+        "# ",
+        "script",
+        "br",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<td>",
+        "<div>",
+        "</div>",
+        "<![CDATA[",
+        "]]>",
+        "\u{AD}",
+        "\u{a0}",
+        "- ",
+        "\n\n",
+        "<br>",
+        "<hr>",
+        "---",
+        "\\",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 80) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for format in [InputFormat::Text, InputFormat::Markdown, InputFormat::Html] {
+            let doc = Document::from_text(Path::new("t"), text.clone(), format);
+            for p in &doc.paragraphs {
+                assert!(!p.text.contains(['\n', '\r']), "{format:?} {text:?}");
+                assert!(p.span.end <= text.len(), "{format:?} {text:?}");
+                let bounds: Vec<usize> = p
+                    .text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([p.text.len()])
+                    .collect();
+                for w in bounds.windows(2) {
+                    let s = p.source_span(w[0], w[1]);
+                    assert!(
+                        s.start <= s.end && s.end <= text.len(),
+                        "{format:?} {text:?}"
+                    );
+                    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+                let _ = doc.line_range(p.span);
+            }
+        }
+    }
+}
