@@ -1,6 +1,7 @@
 //! Command-line arguments and the subcommands that use them.
 
 mod check;
+mod eval_segmentation;
 mod output;
 mod pair;
 mod segment;
@@ -38,6 +39,8 @@ enum Command {
     Segment(segment::SegmentArgs),
     /// Find each translation's original among many documents, by content.
     Pair(pair::PairArgs),
+    /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
+    EvalSegmentation(eval_segmentation::EvalArgs),
 }
 
 /// Options for reading input documents.
@@ -71,6 +74,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Pair(args) => pair::run(args),
+        Command::EvalSegmentation(args) => eval_segmentation::run(args),
     }
 }
 
