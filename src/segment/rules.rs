@@ -365,3 +365,48 @@ pub(crate) fn judge(text: &str, b: &Break, res: Option<&Resources>) -> bool {
         Before::Number | Before::Word => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language;
+    use crate::segment::resources::for_language;
+
+    fn ends(text: &str) -> Vec<&str> {
+        breaks(text)
+            .iter()
+            .map(|b| &text[b.term_start..b.close_end])
+            .collect()
+    }
+
+    #[test]
+    fn candidates_take_closing_marks_with_them() {
+        assert_eq!(ends("Ja.“ Nein?!) Gut… Ende."), [".“", "?!)", "…"]);
+        // French `»` after a space closes; German `»` glued to a word opens.
+        assert_eq!(ends("« Oui. » Non. »Doch« x"), [". »", "."]);
+    }
+
+    #[test]
+    fn judge_reads_both_sides() {
+        let de = for_language(Language::DE);
+        let at = |text: &str| {
+            let b = breaks(text)[0];
+            judge(text, &b, de)
+        };
+        assert!(at("Er kam. Sie ging."));
+        assert!(!at("Er kam. sie ging."));
+        assert!(!at("Das kostet ca. 5 Euro."));
+        assert!(!at("Am 3. Mai kam er."));
+        assert!(at("Er kam um 3. Die Tür war zu."));
+        assert!(!at("„Wirklich?“, fragte sie."));
+        assert!(!at("Er sagte […] Dinge."));
+        assert!(at("Er wartete … Dann ging er."));
+    }
+
+    #[test]
+    fn long_tokens_are_ordinary_words() {
+        let word = "x".repeat(TOKEN_LIMIT * 2);
+        assert!(token_before(&word, word.len(), TOKEN_LIMIT).is_none());
+        assert_eq!(token_before("a bc", 4, TOKEN_LIMIT), Some((2, "bc")));
+    }
+}
