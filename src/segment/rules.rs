@@ -229,6 +229,8 @@ enum Before {
     Inner,
     /// An abbreviation, initial or acronym that may end one.
     Ambiguous,
+    /// An abbreviation that ends a phrase (`a.m.`, `usw.`).
+    PhraseFinal,
     /// A number in a language that writes ordinals with a full stop,
     /// after a word that announces one (`im 19.`).
     Ordinal,
@@ -246,6 +248,10 @@ fn classify_before(text: &str, b: &Break, res: Option<&Resources>) -> Before {
         return Before::Word;
     };
     let token = token.trim_start_matches(is_opener);
+    // Elided articles: `l'art.` is `art.`.
+    let token = token.rfind(['\'', '’']).map_or(token, |i| {
+        &token[i + token[i..].chars().next().map_or(1, char::len_utf8)..]
+    });
     let stem = &token[..token.len().saturating_sub(1)];
     if let Some(r) = res {
         // Up to two tokens before and after: `z. B.`, `i. d. R.`, `EE. UU.`.
@@ -292,6 +298,9 @@ fn classify_before(text: &str, b: &Break, res: Option<&Resources>) -> Before {
                 }
                 if k == 0 && r.is_final(&word) {
                     return Before::Ambiguous;
+                }
+                if k == 0 && r.is_phrase_final(&word) {
+                    return Before::PhraseFinal;
                 }
             }
         }
@@ -362,6 +371,7 @@ pub(crate) fn judge(text: &str, b: &Break, res: Option<&Resources>) -> bool {
     match classify_before(text, b, res) {
         Before::Inner | Before::Ordinal => false,
         Before::Ambiguous => !first.is_numeric() && starts_sentence(right, res),
+        Before::PhraseFinal => !first.is_numeric(),
         Before::Number | Before::Word => true,
     }
 }
