@@ -349,3 +349,35 @@ fn time_grows_linearly_even_with_unbalanced_quotation_marks() {
         large.len()
     );
 }
+
+#[test]
+fn eval_segmentation_command_prints_both_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("en.txt"),
+        "Mr. Smith left.\nHe was tired.\n\nIt rose.\nThen it fell.\n",
+    )
+    .unwrap();
+    assert_cmd::Command::cargo_bin("transalign")
+        .unwrap()
+        .arg("eval-segmentation")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "en                 2        1.000        0.500",
+        ))
+        .stdout(predicates::str::contains(
+            "overall            2        1.000        0.500",
+        ));
+}
+
+#[test]
+fn eval_segmentation_on_a_missing_directory_is_an_input_error() {
+    assert_cmd::Command::cargo_bin("transalign")
+        .unwrap()
+        .args(["eval-segmentation", "no/such/corpus"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no/such/corpus"));
+}
