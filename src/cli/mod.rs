@@ -1,6 +1,8 @@
 //! Command-line arguments and the subcommands that use them.
 
+mod align;
 mod check;
+mod eval;
 mod output;
 mod segment;
 
@@ -35,6 +37,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Split a document into paragraphs and sentences.
     Segment(segment::SegmentArgs),
+    /// Align the sentences of an original and its translation.
+    Align(align::AlignArgs),
+    /// Score the aligner against gold alignments.
+    Eval(eval::EvalArgs),
 }
 
 /// Options for reading input documents.
@@ -67,6 +73,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
