@@ -42,6 +42,7 @@ impl Band {
     }
 
     /// Columns within `w` of the diagonal.
+    #[cfg(test)]
     pub fn diagonal(n: usize, m: usize, w: usize) -> Band {
         let centre: Vec<usize> = (0..=n)
             .map(|i| (i * m).checked_div(n).unwrap_or(0))
@@ -53,6 +54,11 @@ impl Band {
     pub fn around(path: &[Step], n: usize, m: usize, w: usize) -> Band {
         let (first, last) = path_columns(path, n);
         Band::around_columns(&first, &last, m, w)
+    }
+
+    /// Columns within `w` of a centre line (one column per row).
+    pub fn around_centre(centre: &[usize], m: usize, w: usize) -> Band {
+        Band::around_columns(centre, centre, m, w)
     }
 
     fn around_columns(first: &[usize], last: &[usize], m: usize, w: usize) -> Band {
@@ -112,12 +118,15 @@ fn path_columns(path: &[Step], n: usize) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Finds the cheapest monotone path through the band from `(0, 0)` to
-/// `(n, m)` using the given shapes; `cost(step)` prices one link.
+/// `(n, m)` using the given shapes; `cost(step)` prices one link and never
+/// falls below `floors[k]` for shape `k`, which lets hopeless links go
+/// unpriced.
 pub fn solve(
     n: usize,
     m: usize,
     band: &Band,
     shapes: &[Shape],
+    floors: &[f32],
     mut cost: impl FnMut(Step) -> f32,
 ) -> Vec<Step> {
     let mut start = Vec::with_capacity(n + 2);
@@ -141,7 +150,7 @@ pub fn solve(
                     continue;
                 }
                 let prev = best[start[pi] + pj - band.lo[pi]];
-                if !prev.is_finite() {
+                if !prev.is_finite() || prev + floors[k] >= best[cell] {
                     continue;
                 }
                 let c = prev
@@ -185,7 +194,7 @@ mod tests {
     #[test]
     fn finds_cheapest_path_in_full_band() {
         // Cost favours pairing source i with target i / 2 (2-1 links).
-        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, |s| {
+        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, &[0.0; 4], |s| {
             if s.s1 - s.s0 == 2 && s.t1 - s.t0 == 1 && s.t0 * 2 == s.s0 {
                 0.0
             } else {
@@ -221,7 +230,7 @@ mod tests {
             assert!(band.lo[i] >= band.lo[i - 1]);
         }
         assert_eq!(band.hi[3], 6);
-        let p = solve(3, 6, &band, &SHAPES, |_| 1.0);
+        let p = solve(3, 6, &band, &SHAPES, &[0.0; 4], |_| 1.0);
         assert_eq!(p.last().map(|s| (s.s1, s.t1)), Some((3, 6)));
     }
 

@@ -11,12 +11,12 @@
 use super::cost::{Overlap, Pricer, Scale, Weights};
 use super::dp::{self, Band, Shape, Step};
 use super::features::{self, Keyed, Tokenised, Translations, Vocab};
-use super::{AlignOptions, Link, learn};
+use super::{AlignOptions, Link, anchors, learn};
 
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
-/// Half-width of the first band around the diagonal.
-const FIRST_WIDTH: usize = 48;
+/// Half-width of the first band around the anchor line.
+const FIRST_WIDTH: usize = 24;
 /// Half-width of the band around a known path.
 const PATH_WIDTH: usize = 16;
 /// Fewest sentences per side worth learning a lexicon from.
@@ -51,7 +51,8 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
         weights: options.weights,
         scale: initial_scale(&skeys, &tkeys),
     };
-    let (path, overlap) = first.solve(None);
+    let centre = anchors::centre(&anchors::chain(&stoks, &ttoks), n, m);
+    let (path, overlap) = first.solve(Start::Centre(&centre));
     if !options.learn || n.min(m) < LEARN_MIN {
         return first.links(&path, &overlap);
     }
@@ -70,7 +71,7 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
         scale: path_scale(&skeys, &tkeys, &path),
         ..first
     };
-    let (path, overlap) = second.solve(Some(&path));
+    let (path, overlap) = second.solve(Start::Path(&path));
     second.links(&path, &overlap)
 }
 
@@ -118,6 +119,14 @@ fn learn_from(
     learn::learn(stoks, ttoks, &sure)
 }
 
+/// Where the band starts.
+enum Start<'a> {
+    /// Around a rough centre line, one column per row.
+    Centre(&'a [usize]),
+    /// Around a path from an earlier pass.
+    Path(&'a [Step]),
+}
+
 struct Solver<'a> {
     src: &'a Keyed,
     tgt: &'a Keyed,
@@ -142,36 +151,40 @@ impl Solver<'_> {
 
     /// Solves in a band that starts around `start` (or the diagonal) and
     /// widens while the path runs along its edge.
-    fn solve(&self, start: Option<&[Step]>) -> (Vec<Step>, Overlap) {
+    fn solve(&self, start: Start<'_>) -> (Vec<Step>, Overlap) {
         let (n, m) = (self.src.len(), self.tgt.len());
         let full = (n + 1) * (m + 1) <= FULL_TABLE;
-        let mut width = if start.is_some() {
-            PATH_WIDTH
-        } else {
-            FIRST_WIDTH
+        let mut width = match start {
+            Start::Path(_) => PATH_WIDTH,
+            Start::Centre(_) => FIRST_WIDTH,
         };
         let mut band = match (full, start) {
             (true, _) => Band::full(n, m),
-            (false, Some(path)) => Band::around(path, n, m, width),
-            (false, None) => Band::diagonal(n, m, width),
+            (false, Start::Path(path)) => Band::around(path, n, m, width),
+            (false, Start::Centre(centre)) => Band::around_centre(centre, m, width),
         };
-        loop {
+        for round in 0.. {
             let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link);
             let pricer = self.pricer(&overlap);
-            let path = dp::solve(n, m, &band, self.shapes, |s| pricer.cost(s));
+            let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
+            let path = dp::solve(n, m, &band, self.shapes, &floors, |s| pricer.cost(s));
             let margin = self.max_link + 1;
             if band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m)
                 || !band.touched_by(&path, m, margin)
             {
                 return (path, overlap);
             }
-            width *= 2;
+            // Follow the path first; widen only if it keeps escaping.
+            if round >= 1 {
+                width *= 2;
+            }
             band = if width >= n.max(m) {
                 Band::full(n, m)
             } else {
                 Band::around(&path, n, m, width)
             };
         }
+        unreachable!("the loop returns once the band is full")
     }
 
     /// Links with confidences.
