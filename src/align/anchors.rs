@@ -9,6 +9,9 @@
 
 use super::features::Tokenised;
 
+/// Most occurrences per side of a form used as an anchor.
+const MAX_OCCURRENCES: usize = 50;
+
 /// The anchor chain as `(source, target)` sentence pairs, increasing in both.
 pub fn chain(src: &Tokenised, tgt: &Tokenised) -> Vec<(usize, usize)> {
     let space = src
@@ -16,35 +19,35 @@ pub fn chain(src: &Tokenised, tgt: &Tokenised) -> Vec<(usize, usize)> {
         .iter()
         .chain(&tgt.tokens)
         .flatten()
-        .map(|t| t.form as usize + 1)
+        .flat_map(|t| [t.form, t.prefix.unwrap_or(0)])
         .max()
-        .unwrap_or(0);
-    // Sentence of the only occurrence, or MANY.
-    const NONE: u32 = u32::MAX;
-    const MANY: u32 = u32::MAX - 1;
-    let only = |side: &Tokenised| {
-        let mut at = vec![NONE; space];
+        .map_or(0, |k| k as usize + 1);
+    // The sentences each long word, its prefix or a number occurs in.
+    let occurrences = |side: &Tokenised| {
+        let mut at: Vec<Vec<u32>> = vec![Vec::new(); space];
         for (s, toks) in side.tokens.iter().enumerate() {
             for t in toks
                 .iter()
                 .filter(|t| t.prefix.is_some() || t.weight >= 2.0)
             {
-                let slot = &mut at[t.form as usize];
-                *slot = match *slot {
-                    NONE => s as u32,
-                    x if x == s as u32 => x,
-                    _ => MANY,
-                };
+                for key in [Some(t.form), t.prefix].into_iter().flatten() {
+                    let list = &mut at[key as usize];
+                    if list.last() != Some(&(s as u32)) && list.len() <= MAX_OCCURRENCES {
+                        list.push(s as u32);
+                    }
+                }
             }
         }
         at
     };
-    let (a, b) = (only(src), only(tgt));
+    let (a, b) = (occurrences(src), occurrences(tgt));
+    // A form that occurs in as many sentences on both sides pairs them in
+    // order: a rare name or number, or a name that recurs in both.
     let mut pairs: Vec<(u32, u32)> = a
         .iter()
         .zip(&b)
-        .filter(|&(&x, &y)| x < MANY && y < MANY)
-        .map(|(&x, &y)| (x, y))
+        .filter(|(x, y)| !x.is_empty() && x.len() == y.len() && x.len() <= MAX_OCCURRENCES)
+        .flat_map(|(x, y)| x.iter().copied().zip(y.iter().copied()))
         .collect();
     // Sort by source, and by target descending within a source, so that
     // the strictly increasing chain takes at most one pair per sentence.

@@ -47,24 +47,32 @@ impl Band {
         let centre: Vec<usize> = (0..=n)
             .map(|i| (i * m).checked_div(n).unwrap_or(0))
             .collect();
-        Band::around_columns(&centre, &centre, m, w)
+        Band::around_columns(&centre, &centre, m, &vec![w; n + 1])
     }
 
-    /// Columns within `w` of a path.
-    pub fn around(path: &[Step], n: usize, m: usize, w: usize) -> Band {
-        let (first, last) = path_columns(path, n);
-        Band::around_columns(&first, &last, m, w)
+    /// Columns within `widths[i]` of a path in each row `i`.
+    pub fn around(path: &[Step], m: usize, widths: &[usize]) -> Band {
+        let (first, last) = path_columns(path, widths.len() - 1);
+        Band::around_columns(&first, &last, m, widths)
     }
 
     /// Columns within `w` of a centre line (one column per row).
-    pub fn around_centre(centre: &[usize], m: usize, w: usize) -> Band {
-        Band::around_columns(centre, centre, m, w)
+    pub fn around_centre(centre: &[usize], m: usize, widths: &[usize]) -> Band {
+        Band::around_columns(centre, centre, m, widths)
     }
 
-    fn around_columns(first: &[usize], last: &[usize], m: usize, w: usize) -> Band {
+    fn around_columns(first: &[usize], last: &[usize], m: usize, widths: &[usize]) -> Band {
         let n = first.len() - 1;
-        let mut lo: Vec<usize> = first.iter().map(|&c| c.saturating_sub(w)).collect();
-        let mut hi: Vec<usize> = last.iter().map(|&c| (c + w).min(m)).collect();
+        let mut lo: Vec<usize> = first
+            .iter()
+            .zip(widths)
+            .map(|(&c, &w)| c.saturating_sub(w))
+            .collect();
+        let mut hi: Vec<usize> = last
+            .iter()
+            .zip(widths)
+            .map(|(&c, &w)| (c + w).min(m))
+            .collect();
         lo[0] = 0;
         hi[n] = m;
         for i in (0..n).rev() {
@@ -80,15 +88,22 @@ impl Band {
         Band { lo, hi }
     }
 
-    /// Whether the path comes within `margin` of an edge that is not the
-    /// table's own edge.
-    pub fn touched_by(&self, path: &[Step], m: usize, margin: usize) -> bool {
+    /// Rows where the path comes within `margin` of an edge that is not
+    /// the table's own edge.
+    pub fn touched_by(&self, path: &[Step], m: usize, margin: usize) -> Vec<usize> {
         let n = self.lo.len() - 1;
         let (first, last) = path_columns(path, n);
-        (0..=n).any(|i| {
-            (self.lo[i] > 0 && first[i] < self.lo[i] + margin)
-                || (self.hi[i] < m && last[i] + margin > self.hi[i])
-        })
+        (0..=n)
+            .filter(|&i| {
+                (self.lo[i] > 0 && first[i] < self.lo[i] + margin)
+                    || (self.hi[i] < m && last[i] + margin > self.hi[i])
+            })
+            .collect()
+    }
+
+    /// Whether the band is the whole table.
+    pub fn is_full(&self, m: usize) -> bool {
+        self.lo.iter().all(|&l| l == 0) && self.hi.iter().all(|&h| h == m)
     }
 }
 
@@ -224,7 +239,7 @@ mod tests {
                 t1: 6,
             },
         ];
-        let band = Band::around(&path, 3, 6, 1);
+        let band = Band::around(&path, 6, &[1; 4]);
         for i in 1..=3 {
             assert!(band.lo[i] <= band.hi[i - 1]);
             assert!(band.lo[i] >= band.lo[i - 1]);
@@ -245,7 +260,7 @@ mod tests {
                 t1: i + 1,
             })
             .collect();
-        assert!(!band.touched_by(&straight, 10, 1));
+        assert!(band.touched_by(&straight, 10, 1).is_empty());
         let mut skewed = vec![Step {
             s0: 0,
             s1: 0,
@@ -264,6 +279,6 @@ mod tests {
             t0: 10,
             t1: 10,
         });
-        assert!(band.touched_by(&skewed, 10, 1));
+        assert!(!band.touched_by(&skewed, 10, 1).is_empty());
     }
 }

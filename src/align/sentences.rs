@@ -16,9 +16,11 @@ use super::{AlignOptions, Link, anchors, learn};
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
 /// Half-width of the first band around the anchor line.
-const FIRST_WIDTH: usize = 24;
+const FIRST_WIDTH: usize = 32;
 /// Half-width of the band around a known path.
-const PATH_WIDTH: usize = 16;
+const PATH_WIDTH: usize = 10;
+/// Rows beyond a widening's own width that widen with it.
+const WIDEN_ROWS: usize = 32;
 /// Fewest sentences per side worth learning a lexicon from.
 const LEARN_MIN: usize = 20;
 
@@ -42,10 +44,12 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
         if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
     };
     let shapes = options.shapes();
+    // The first pass only needs the common shapes; it is cheaper so.
+    let simple: Vec<Shape> = shapes.iter().copied().filter(|(a, b)| a + b <= 3).collect();
     let first = Solver {
         src: &skeys,
         tgt: &tkeys,
-        shapes: &shapes,
+        shapes: &simple,
         max_link: options.max_link,
         ratio,
         weights: options.weights,
@@ -69,6 +73,7 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
         src: &skeys,
         tgt: &tkeys,
         scale: path_scale(&skeys, &tkeys, &path),
+        shapes: &shapes,
         ..first
     };
     let (path, overlap) = second.solve(Start::Path(&path));
@@ -153,38 +158,44 @@ impl Solver<'_> {
     /// widens while the path runs along its edge.
     fn solve(&self, start: Start<'_>) -> (Vec<Step>, Overlap) {
         let (n, m) = (self.src.len(), self.tgt.len());
-        let full = (n + 1) * (m + 1) <= FULL_TABLE;
-        let mut width = match start {
+        let base = match start {
             Start::Path(_) => PATH_WIDTH,
             Start::Centre(_) => FIRST_WIDTH,
         };
-        let mut band = match (full, start) {
-            (true, _) => Band::full(n, m),
-            (false, Start::Path(path)) => Band::around(path, n, m, width),
-            (false, Start::Centre(centre)) => Band::around_centre(centre, m, width),
+        let mut widths = vec![base; n + 1];
+        let mut band = if (n + 1) * (m + 1) <= FULL_TABLE {
+            Band::full(n, m)
+        } else {
+            match start {
+                Start::Path(path) => Band::around(path, m, &widths),
+                Start::Centre(centre) => Band::around_centre(centre, m, &widths),
+            }
         };
-        for round in 0.. {
+        loop {
             let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link);
             let pricer = self.pricer(&overlap);
             let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
             let path = dp::solve(n, m, &band, self.shapes, &floors, |s| pricer.cost(s));
-            let margin = self.max_link + 1;
-            if band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m)
-                || !band.touched_by(&path, m, margin)
-            {
+            let touched = band.touched_by(&path, m, self.max_link + 1);
+            // A first pass only has to be good enough to learn from and to
+            // centre the next band on: it does not widen.
+            if touched.is_empty() || band.is_full(m) {
                 return (path, overlap);
             }
-            // Follow the path first; widen only if it keeps escaping.
-            if round >= 1 {
-                width *= 2;
+            // Where the path ran along the edge, the best path may lie
+            // outside: follow the path and double the width around there.
+            let mut grow = vec![false; n + 1];
+            for &r in &touched {
+                let reach = 2 * widths[r] + WIDEN_ROWS;
+                grow[r.saturating_sub(reach)..=(r + reach).min(n)].fill(true);
             }
-            band = if width >= n.max(m) {
-                Band::full(n, m)
-            } else {
-                Band::around(&path, n, m, width)
-            };
+            for (w, g) in widths.iter_mut().zip(grow) {
+                if g {
+                    *w = (*w * 2).min(n.max(m));
+                }
+            }
+            band = Band::around(&path, m, &widths);
         }
-        unreachable!("the loop returns once the band is full")
     }
 
     /// Links with confidences.
