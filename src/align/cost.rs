@@ -33,7 +33,7 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            skip: 6.0,
+            skip: 6.5,
             overlap: 4.0,
             length: 1.0,
             variance: 6.8,
