@@ -137,6 +137,8 @@ impl Translations {
 pub struct Keyed {
     /// Sentence lengths in characters.
     pub lengths: Vec<f64>,
+    /// Whether each sentence starts a paragraph (after the first).
+    pub breaks: Vec<bool>,
     /// Total token weight per sentence.
     pub weights: Vec<f32>,
     /// For each sentence, its tokens' key lists as (weight, keys start, keys end).
