@@ -1,6 +1,8 @@
 //! Command-line arguments and the subcommands that use them.
 
+mod align;
 mod check;
+mod eval;
 mod eval_segmentation;
 mod output;
 mod pair;
@@ -41,6 +43,10 @@ enum Command {
     Pair(pair::PairArgs),
     /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
     EvalSegmentation(eval_segmentation::EvalArgs),
+    /// Align the sentences of an original and its translation.
+    Align(align::AlignArgs),
+    /// Score the aligner against gold alignments.
+    Eval(eval::EvalArgs),
 }
 
 /// Options for reading input documents.
@@ -75,6 +81,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Segment(args) => segment::run(args),
         Command::Pair(args) => pair::run(args),
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
