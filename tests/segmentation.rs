@@ -381,3 +381,23 @@ fn eval_segmentation_on_a_missing_directory_is_an_input_error() {
         .code(2)
         .stderr(predicates::str::contains("no/such/corpus"));
 }
+
+/// Found by fuzzing (load_html): a token ending in a full-width full stop.
+#[test]
+fn fullwidth_full_stop_after_a_token_does_not_panic() {
+    for code in ["de", "en", "fr"] {
+        let language = Language::from_code(code).unwrap();
+        for text in [
+            "\u{ff0e}\u{c}\"\u{2e5b}",
+            "\u{ff0e}",
+            "Dr\u{ff0e} Müller kam．Dann ging er.",
+        ] {
+            let ranges = split(text, language);
+            assert!(
+                ranges
+                    .iter()
+                    .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+            );
+        }
+    }
+}

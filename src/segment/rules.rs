@@ -252,7 +252,11 @@ fn classify_before(text: &str, b: &Break, res: Option<&Resources>) -> Before {
     let token = token.rfind(['\'', '’']).map_or(token, |i| {
         &token[i + token[i..].chars().next().map_or(1, char::len_utf8)..]
     });
-    let stem = &token[..token.len().saturating_sub(1)];
+    // The token without its final terminator, which need not be one byte (`．`).
+    let stem = token
+        .char_indices()
+        .next_back()
+        .map_or(token, |(i, _)| &token[..i]);
     if let Some(r) = res {
         // Up to two tokens before and after: `z. B.`, `i. d. R.`, `EE. UU.`.
         let mut back = vec![token.to_string()];
