@@ -9,12 +9,16 @@ pub struct Fingerprint {
     pub keys: Vec<(u64, u32)>,
     /// Length in characters.
     pub chars: usize,
+    /// Hashed folded words of three letters or more, sorted, each once:
+    /// what a learned lexicon translates.
+    pub words: Vec<u64>,
 }
 
 impl Fingerprint {
     /// The fingerprint of a document's text.
     pub fn of(text: &str) -> Fingerprint {
         let mut keys: Vec<u64> = Vec::new();
+        let mut words: Vec<u64> = Vec::new();
         let mut sentence_start = true;
         for word in text.split_word_bounds() {
             let first = word.chars().next().unwrap_or(' ');
@@ -28,6 +32,9 @@ impl Fingerprint {
             } else if first.is_alphabetic() {
                 let folded = fold(word);
                 let len = folded.chars().count();
+                if len >= 3 {
+                    words.push(hash("w", &folded));
+                }
                 if first.is_uppercase() && !sentence_start && len >= 3 {
                     keys.push(hash("c", prefix(&folded, 5)));
                 }
@@ -39,6 +46,8 @@ impl Fingerprint {
                 sentence_start = matches!(word, "." | "!" | "?" | "\n" | ":" | "…");
             }
         }
+        words.sort_unstable();
+        words.dedup();
         keys.sort_unstable();
         let mut counted: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
         for k in keys {
@@ -50,6 +59,23 @@ impl Fingerprint {
         Fingerprint {
             keys: counted,
             chars: text.chars().count(),
+            words,
+        }
+    }
+
+    /// Adds `extra` keys (each counted once).
+    pub(super) fn with_keys(&self, extra: impl IntoIterator<Item = u64>) -> Fingerprint {
+        let mut keys = self.keys.clone();
+        for k in extra {
+            match keys.binary_search_by_key(&k, |&(key, _)| key) {
+                Ok(i) => keys[i].1 += 1,
+                Err(i) => keys.insert(i, (k, 1)),
+            }
+        }
+        Fingerprint {
+            keys,
+            chars: self.chars,
+            words: self.words.clone(),
         }
     }
 
@@ -85,7 +111,7 @@ fn prefix(s: &str, n: usize) -> &str {
 }
 
 /// FNV-1a over a namespace and a key: stable across runs and platforms.
-fn hash(namespace: &str, key: &str) -> u64 {
+pub(super) fn hash(namespace: &str, key: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in namespace.bytes().chain([0]).chain(key.bytes()) {
         h ^= u64::from(b);

@@ -11,6 +11,7 @@
 //! better than the runner-up, stays unpaired rather than being forced.
 
 mod keys;
+mod learn;
 
 use std::collections::HashMap;
 
@@ -25,6 +26,9 @@ pub struct PairOptions {
     pub min_score: f64,
     /// How many candidates per translation to score.
     pub candidates: usize,
+    /// A pair that beats its runner-up by less than this share of its
+    /// score is ambiguous and not made.
+    pub min_confidence: f64,
 }
 
 impl Default for PairOptions {
@@ -32,6 +36,7 @@ impl Default for PairOptions {
         PairOptions {
             min_score: 0.02,
             candidates: 20,
+            min_confidence: 0.06,
         }
     }
 }
@@ -61,7 +66,34 @@ pub struct Pairing {
 }
 
 /// Pairs translations with originals one-to-one by content.
+///
+/// A first pass pairs on the keys alone; the pairs it is sure of then teach
+/// a word lexicon for this collection ([`learn`]), whose translated words
+/// become extra keys for a second pass. Nothing outside the two collections
+/// is needed, so it works for any pair of languages.
 pub fn pair(
+    originals: &[Fingerprint],
+    translations: &[Fingerprint],
+    options: &PairOptions,
+) -> Pairing {
+    let first = assign(originals, translations, options);
+    let lexicon = learn::Lexicon::from_pairs(originals, translations, &first.pairs);
+    if lexicon.is_empty() {
+        return first;
+    }
+    let originals: Vec<Fingerprint> = originals
+        .iter()
+        .map(|f| lexicon.translate_original(f))
+        .collect();
+    let translations: Vec<Fingerprint> = translations
+        .iter()
+        .map(|f| lexicon.mark_translation(f))
+        .collect();
+    assign(&originals, &translations, options)
+}
+
+/// One pass: index, score, assign.
+fn assign(
     originals: &[Fingerprint],
     translations: &[Fingerprint],
     options: &PairOptions,
@@ -126,6 +158,9 @@ pub fn pair(
         } else {
             0.0
         };
+        if confidence < options.min_confidence {
+            continue;
+        }
         original_taken[o] = true;
         translation_taken[t] = true;
         pairs.push(Pair {

@@ -59,15 +59,20 @@ fn one_original_goes_to_one_translation_only() {
 }
 
 #[test]
-fn identical_candidates_tie_break_by_index_and_lose_confidence() {
+fn a_tie_between_two_originals_is_not_forced() {
     let result = pair(
         &fps(&[EN[0], EN[0]]),
         &fps(&DE[2..3]),
         &PairOptions::default(),
     );
-    assert_eq!(result.pairs.len(), 1);
-    assert_eq!(result.pairs[0].original, 0);
-    assert!(result.pairs[0].confidence < 0.01);
+    assert!(result.pairs.is_empty(), "{result:?}");
+    assert_eq!(result.unpaired_translations, [0]);
+    let forced = PairOptions {
+        min_confidence: 0.0,
+        ..PairOptions::default()
+    };
+    let result = pair(&fps(&[EN[0], EN[0]]), &fps(&DE[2..3]), &forced);
+    assert_eq!(result.pairs[0].original, 0, "ties go to the first original");
 }
 
 #[test]
