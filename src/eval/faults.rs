@@ -1,0 +1,1 @@
+//! The perturbation benchmark (filled in below).
