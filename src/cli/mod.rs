@@ -1,6 +1,7 @@
 //! Command-line arguments and the subcommands that use them.
 
 mod check;
+mod eval_segmentation;
 mod output;
 mod segment;
 
@@ -35,6 +36,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Split a document into paragraphs and sentences.
     Segment(segment::SegmentArgs),
+    /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
+    EvalSegmentation(eval_segmentation::EvalArgs),
 }
 
 /// Options for reading input documents.
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::EvalSegmentation(args) => eval_segmentation::run(args),
     }
 }
 
