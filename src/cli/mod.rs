@@ -1,6 +1,7 @@
 //! Command-line arguments and the subcommands that use them.
 
 mod check;
+mod eval_faults;
 mod eval_segmentation;
 mod output;
 mod segment;
@@ -38,6 +39,8 @@ enum Command {
     Segment(segment::SegmentArgs),
     /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
     EvalSegmentation(eval_segmentation::EvalArgs),
+    /// Plant faults into clean parallel articles and measure recall and false alarms.
+    EvalFaults(eval_faults::EvalFaultsArgs),
 }
 
 /// Options for reading input documents.
@@ -71,6 +74,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Segment(args) => segment::run(args),
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
+        Command::EvalFaults(args) => eval_faults::run(args),
     }
 }
 
