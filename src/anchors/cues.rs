@@ -95,7 +95,7 @@ pub fn is_ad_marker(line: &str) -> bool {
         return false;
     }
     let list = marker_list("ad");
-    list.iter().any(|m| *m == n)
+    list.contains(&n)
         || (n.split(' ').count() <= 3
             && list.iter().any(|m| n.ends_with(m.as_str()) && m.len() >= 7))
 }

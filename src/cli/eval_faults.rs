@@ -58,11 +58,24 @@ pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
         out = serde_json::to_string_pretty(&report)?;
         out.push('\n');
     } else {
-        writeln!(out, "clean articles: {} ({})", report.articles, sources.join(", "))?;
-        writeln!(out, "{:<22}{:>8}{:>10}{:>8}", "fault", "planted", "detected", "recall")?;
+        writeln!(
+            out,
+            "clean articles: {} ({})",
+            report.articles,
+            sources.join(", ")
+        )?;
+        writeln!(
+            out,
+            "{:<22}{:>8}{:>10}{:>8}",
+            "fault", "planted", "detected", "recall"
+        )?;
         for r in &report.recall {
             let recall = r.detected as f64 / r.planted.max(1) as f64;
-            writeln!(out, "{:<22}{:>8}{:>10}{:>8.3}", r.fault, r.planted, r.detected, recall)?;
+            writeln!(
+                out,
+                "{:<22}{:>8}{:>10}{:>8.3}",
+                r.fault, r.planted, r.detected, recall
+            )?;
         }
         writeln!(
             out,

@@ -88,7 +88,9 @@ impl Fault {
     fn kinds(self) -> &'static [Kind] {
         match self {
             Fault::DropParagraph | Fault::DropSentence => &[Kind::Omission],
-            Fault::AddParagraph | Fault::AddSentence | Fault::DuplicateParagraph => &[Kind::Addition],
+            Fault::AddParagraph | Fault::AddSentence | Fault::DuplicateParagraph => {
+                &[Kind::Addition]
+            }
             Fault::ChangeNumber => &[Kind::NumberMismatch, Kind::AlteredQuote],
             Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => &[Kind::AlteredQuote],
         }
@@ -149,7 +151,11 @@ impl Rng {
         self.0
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
@@ -173,23 +179,44 @@ fn sentences(text: &str, language: Language) -> Vec<String> {
 pub fn faithful_pairs(root: &Path) -> Vec<Article> {
     let mut out = Vec::new();
     for dir in super::pair_dirs(root) {
-        if !dir.file_name().is_some_and(|n| n.to_string_lossy().contains("faithful")) {
+        if !dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains("faithful"))
+        {
             continue;
         }
-        let Ok(expected) = super::Expected::load(&dir.join("expected.json")) else { continue };
-        let load = |name: &str| Document::load(&dir.join(name), crate::document::LoadOptions::default());
-        let (Ok(s), Ok(t)) = (load(&expected.source), load(&expected.target)) else { continue };
-        let lang = |name: &str| {
-            Path::new(name).file_stem().and_then(|s| Language::from_code(&s.to_string_lossy()).ok())
+        let Ok(expected) = super::Expected::load(&dir.join("expected.json")) else {
+            continue;
         };
-        let (Some(sl), Some(tl)) = (lang(&expected.source), lang(&expected.target)) else { continue };
-        let texts = |d: &Document| d.paragraphs.iter().map(|p| p.text.clone()).filter(|t| !t.trim().is_empty()).collect::<Vec<_>>();
+        let load =
+            |name: &str| Document::load(&dir.join(name), crate::document::LoadOptions::default());
+        let (Ok(s), Ok(t)) = (load(&expected.source), load(&expected.target)) else {
+            continue;
+        };
+        let lang = |name: &str| {
+            Path::new(name)
+                .file_stem()
+                .and_then(|s| Language::from_code(&s.to_string_lossy()).ok())
+        };
+        let (Some(sl), Some(tl)) = (lang(&expected.source), lang(&expected.target)) else {
+            continue;
+        };
+        let texts = |d: &Document| {
+            d.paragraphs
+                .iter()
+                .map(|p| p.text.clone())
+                .filter(|t| !t.trim().is_empty())
+                .collect::<Vec<_>>()
+        };
         let (source, target) = (texts(&s), texts(&t));
         if source.len() != target.len() {
             continue;
         }
         out.push(Article {
-            name: dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            name: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
             source_language: sl,
             target_language: tl,
             source,
@@ -200,13 +227,22 @@ pub fn faithful_pairs(root: &Path) -> Vec<Article> {
 }
 
 fn parse_links(gold: &str) -> Vec<Link> {
-    let ids = |s: &str| -> Vec<usize> { s.trim_matches(['[', ']', ' ']).split(',').filter_map(|x| x.trim().parse().ok()).collect() };
+    let ids = |s: &str| -> Vec<usize> {
+        s.trim_matches(['[', ']', ' '])
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect()
+    };
     gold.lines()
         .filter_map(|l| l.split_once(':'))
         .map(|(a, b)| {
             let (a, b) = (ids(a), ids(b));
             let range = |v: &[usize]| v.first().map_or(0..0, |f| *f..v[v.len() - 1] + 1);
-            Link { source: range(&a), target: range(&b), confidence: 1.0 }
+            Link {
+                source: range(&a),
+                target: range(&b),
+                confidence: 1.0,
+            }
         })
         .collect()
 }
@@ -214,10 +250,21 @@ fn parse_links(gold: &str) -> Vec<Link> {
 /// Pseudo-articles from a gold bitext folder (`source.xx`, `target.yy`,
 /// `gold.align`): runs of 1-1 or n-m links, `per_paragraph` links to a
 /// paragraph, `paragraphs` paragraphs to an article, at most `max` articles.
-pub fn gold_articles(dir: &Path, per_paragraph: usize, paragraphs: usize, max: usize) -> Result<Vec<Article>> {
+pub fn gold_articles(
+    dir: &Path,
+    per_paragraph: usize,
+    paragraphs: usize,
+    max: usize,
+) -> Result<Vec<Article>> {
     let mut source_path = None;
     let mut target_path = None;
-    for entry in std::fs::read_dir(dir).map_err(|source| crate::Error::Io { path: dir.to_path_buf(), source })?.flatten() {
+    for entry in std::fs::read_dir(dir)
+        .map_err(|source| crate::Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().to_string();
         if name.starts_with("source.") {
             source_path = Some(entry.path());
@@ -225,10 +272,22 @@ pub fn gold_articles(dir: &Path, per_paragraph: usize, paragraphs: usize, max: u
             target_path = Some(entry.path());
         }
     }
-    let (Some(sp), Some(tp)) = (source_path, target_path) else { return Ok(Vec::new()) };
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|source| crate::Error::Io { path: p.to_path_buf(), source });
-    let lang = |p: &Path| p.extension().and_then(|e| Language::from_code(&e.to_string_lossy()).ok());
-    let (Some(sl), Some(tl)) = (lang(&sp), lang(&tp)) else { return Ok(Vec::new()) };
+    let (Some(sp), Some(tp)) = (source_path, target_path) else {
+        return Ok(Vec::new());
+    };
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|source| crate::Error::Io {
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    let lang = |p: &Path| {
+        p.extension()
+            .and_then(|e| Language::from_code(&e.to_string_lossy()).ok())
+    };
+    let (Some(sl), Some(tl)) = (lang(&sp), lang(&tp)) else {
+        return Ok(Vec::new());
+    };
     let (src, tgt, gold) = (read(&sp)?, read(&tp)?, read(&dir.join("gold.align"))?);
     let src: Vec<&str> = src.lines().collect();
     let tgt: Vec<&str> = tgt.lines().collect();
@@ -244,7 +303,13 @@ pub fn gold_articles(dir: &Path, per_paragraph: usize, paragraphs: usize, max: u
     let mut buffer: Vec<&Link> = Vec::new();
     let flush_article = |current: &mut Article, out: &mut Vec<Article>| {
         if current.source.len() == paragraphs {
-            current.name = format!("{}#{}", dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(), out.len());
+            current.name = format!(
+                "{}#{}",
+                dir.file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                out.len()
+            );
             out.push(current.clone());
         }
         current.source.clear();
@@ -265,9 +330,27 @@ pub fn gold_articles(dir: &Path, per_paragraph: usize, paragraphs: usize, max: u
         }
         buffer.push(link);
         if buffer.len() == per_paragraph {
-            let join = |lines: &[&str], r: std::ops::Range<usize>| lines[r].iter().map(|s| s.trim()).collect::<Vec<_>>().join(" ");
-            current.source.push(buffer.iter().map(|l| join(&src, l.source.clone())).collect::<Vec<_>>().join(" "));
-            current.target.push(buffer.iter().map(|l| join(&tgt, l.target.clone())).collect::<Vec<_>>().join(" "));
+            let join = |lines: &[&str], r: std::ops::Range<usize>| {
+                lines[r]
+                    .iter()
+                    .map(|s| s.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            current.source.push(
+                buffer
+                    .iter()
+                    .map(|l| join(&src, l.source.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            current.target.push(
+                buffer
+                    .iter()
+                    .map(|l| join(&tgt, l.target.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             buffer.clear();
             if current.source.len() == paragraphs {
                 flush_article(&mut current, &mut out);
@@ -299,10 +382,17 @@ fn plant(fault: Fault, article: &Article, others: &[&Article], rng: &mut Rng) ->
     let n = article.target.len();
     let tl = article.target_language;
     let mut target = article.target.clone();
-    let content: Vec<usize> = (0..n).filter(|&i| anchors::words(&target[i]).len() >= 8).collect();
-    let pick = |rng: &mut Rng, v: &[usize]| -> Option<usize> { (!v.is_empty()).then(|| v[rng.below(v.len())]) };
+    let content: Vec<usize> = (0..n)
+        .filter(|&i| anchors::words(&target[i]).len() >= 8)
+        .collect();
+    let pick = |rng: &mut Rng, v: &[usize]| -> Option<usize> {
+        (!v.is_empty()).then(|| v[rng.below(v.len())])
+    };
     let donor = |rng: &mut Rng| -> Option<&Article> {
-        let same: Vec<&&Article> = others.iter().filter(|a| a.target_language == tl && a.name != article.name).collect();
+        let same: Vec<&&Article> = others
+            .iter()
+            .filter(|a| a.target_language == tl && a.name != article.name)
+            .collect();
         (!same.is_empty()).then(|| *same[rng.below(same.len())])
     };
     let src_line = |i: usize| Some([line(i), line(i)]);
@@ -310,10 +400,19 @@ fn plant(fault: Fault, article: &Article, others: &[&Article], rng: &mut Rng) ->
         Fault::DropParagraph => {
             let i = pick(rng, &content)?;
             target.remove(i);
-            Some(Planted { fault, source_lines: src_line(i), target_lines: None, target })
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: None,
+                target,
+            })
         }
         Fault::DropSentence => {
-            let multi: Vec<usize> = content.iter().copied().filter(|&i| sentences(&target[i], tl).len() >= 2).collect();
+            let multi: Vec<usize> = content
+                .iter()
+                .copied()
+                .filter(|&i| sentences(&target[i], tl).len() >= 2)
+                .collect();
             let i = pick(rng, &multi)?;
             let mut ss = sentences(&target[i], tl);
             let k = rng.below(ss.len());
@@ -322,49 +421,104 @@ fn plant(fault: Fault, article: &Article, others: &[&Article], rng: &mut Rng) ->
             }
             ss.remove(k);
             target[i] = ss.join(" ");
-            Some(Planted { fault, source_lines: src_line(i), target_lines: None, target })
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: None,
+                target,
+            })
         }
         Fault::AddParagraph => {
             let d = donor(rng)?;
-            let para = d.target.iter().filter(|p| anchors::words(p).len() >= 8).nth(rng.below(3))?.clone();
+            let para = d
+                .target
+                .iter()
+                .filter(|p| anchors::words(p).len() >= 8)
+                .nth(rng.below(3))?
+                .clone();
             let i = rng.below(n + 1);
             target.insert(i, para);
-            Some(Planted { fault, source_lines: None, target_lines: Some([line(i), line(i)]), target })
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
         }
         Fault::AddSentence => {
             let d = donor(rng)?;
-            let all: Vec<String> = d.target.iter().flat_map(|p| sentences(p, tl)).filter(|s| anchors::words(s).len() >= 6).collect();
+            let all: Vec<String> = d
+                .target
+                .iter()
+                .flat_map(|p| sentences(p, tl))
+                .filter(|s| anchors::words(s).len() >= 6)
+                .collect();
             let s = all.get(rng.below(all.len()))?.clone();
             let i = pick(rng, &content)?;
             let mut ss = sentences(&target[i], tl);
             let k = rng.below(ss.len() + 1);
             ss.insert(k, s);
             target[i] = ss.join(" ");
-            Some(Planted { fault, source_lines: None, target_lines: Some([line(i), line(i)]), target })
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
         }
         Fault::DuplicateParagraph => {
             let i = pick(rng, &content)?;
             let at = i + 1 + rng.below(n - i);
             target.insert(at, target[i].clone());
-            Some(Planted { fault, source_lines: None, target_lines: Some([line(at), line(at)]), target })
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(at), line(at)]),
+                target,
+            })
         }
         Fault::ChangeNumber => {
             let with: Vec<(usize, anchors::Number)> = (0..n)
-                .flat_map(|i| anchors::numbers(&target[i], tl).into_iter().filter(|x| x.digits).map(move |x| (i, x)))
+                .flat_map(|i| {
+                    anchors::numbers(&target[i], tl)
+                        .into_iter()
+                        .filter(|x| x.digits)
+                        .map(move |x| (i, x))
+                })
                 .collect();
             let (i, num) = with.get(rng.below(with.len()))?.clone();
-            let value: u64 = num.text.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()?;
+            let value: u64 = num
+                .text
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()?;
             let changed = (value + 1 + rng.below(8) as u64).to_string();
             target[i].replace_range(num.range.clone(), &changed);
-            Some(Planted { fault, source_lines: src_line(i), target_lines: Some([line(i), line(i)]), target })
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
         }
-        Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => plant_quote(fault, article, target, rng),
+        Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => {
+            plant_quote(fault, article, target, rng)
+        }
     }
 }
 
-fn plant_quote(fault: Fault, article: &Article, mut target: Vec<String>, rng: &mut Rng) -> Option<Planted> {
+fn plant_quote(
+    fault: Fault,
+    article: &Article,
+    mut target: Vec<String>,
+    rng: &mut Rng,
+) -> Option<Planted> {
     let tl = article.target_language;
-    let doc = |paras: &[String]| Document::from_text(Path::new("q.txt"), render(paras), InputFormat::Text);
+    let doc = |paras: &[String]| {
+        Document::from_text(Path::new("q.txt"), render(paras), InputFormat::Text)
+    };
     let (sdoc, tdoc) = (doc(&article.source), doc(&target));
     // Only quotes whose paragraph's original also quotes, so there is a
     // quote to compare with.
@@ -386,7 +540,10 @@ fn plant_quote(fault: Fault, article: &Article, mut target: Vec<String>, rng: &m
             let count = anchors::negations(&text, tl)?;
             if count > 0 {
                 // Remove the first cue.
-                let (r, _) = words.iter().find(|(_, w)| anchors::negations(w, tl) == Some(1))?.clone();
+                let (r, _) = words
+                    .iter()
+                    .find(|(_, w)| anchors::negations(w, tl) == Some(1))?
+                    .clone();
                 format!("{}{}", &text[..r.start], text[r.end..].trim_start())
             } else {
                 let cue = planted_negation(tl)?;
@@ -395,24 +552,51 @@ fn plant_quote(fault: Fault, article: &Article, mut target: Vec<String>, rng: &m
             }
         }
         _ => {
-            let nums: Vec<anchors::Number> = anchors::numbers(&text, tl).into_iter().filter(|n| n.digits).collect();
+            let nums: Vec<anchors::Number> = anchors::numbers(&text, tl)
+                .into_iter()
+                .filter(|n| n.digits)
+                .collect();
             if let Some(num) = nums.first() {
-                let value: u64 = num.text.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()?;
-                format!("{}{}{}", &text[..num.range.start], value + 3, &text[num.range.end..])
+                let value: u64 = num
+                    .text
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .ok()?;
+                format!(
+                    "{}{}{}",
+                    &text[..num.range.start],
+                    value + 3,
+                    &text[num.range.end..]
+                )
             } else {
                 let names = anchors::names(&text, tl);
                 let name = names.first()?;
                 let replacement = ["Oskarsson", "Marlowe", "Tanaka", "Okonkwo"][rng.below(4)];
-                format!("{}{replacement}{}", &text[..name.range.start], &text[name.range.end..])
+                format!(
+                    "{}{replacement}{}",
+                    &text[..name.range.start],
+                    &text[name.range.end..]
+                )
             }
         }
     };
     target[p].replace_range(range, &new_text);
-    Some(Planted { fault, source_lines: Some([line(p), line(p)]), target_lines: Some([line(p), line(p)]), target })
+    Some(Planted {
+        fault,
+        source_lines: Some([line(p), line(p)]),
+        target_lines: Some([line(p), line(p)]),
+        target,
+    })
 }
 
 fn run_check(article: &Article, target: &[String]) -> Result<Vec<Finding>> {
-    let s = Document::from_text(Path::new("source.txt"), render(&article.source), InputFormat::Text);
+    let s = Document::from_text(
+        Path::new("source.txt"),
+        render(&article.source),
+        InputFormat::Text,
+    );
     let t = Document::from_text(Path::new("target.txt"), render(target), InputFormat::Text);
     let options = CheckOptions {
         source_language: Some(article.source_language),
@@ -437,8 +621,14 @@ fn detected(planted: &Planted, findings: &[Finding]) -> bool {
             && (match (planted.source_lines, planted.target_lines) {
                 // Either side locating the fault is enough for kinds with
                 // two sides (a changed number is one fact on both).
-                (Some(_), Some(_)) => overlaps(planted.source_lines, &f.source) || overlaps(planted.target_lines, &f.target),
-                _ => overlaps(planted.source_lines, &f.source) && overlaps(planted.target_lines, &f.target),
+                (Some(_), Some(_)) => {
+                    overlaps(planted.source_lines, &f.source)
+                        || overlaps(planted.target_lines, &f.target)
+                }
+                _ => {
+                    overlaps(planted.source_lines, &f.source)
+                        && overlaps(planted.target_lines, &f.target)
+                }
             })
     })
 }
@@ -447,20 +637,39 @@ fn detected(planted: &Planted, findings: &[Finding]) -> bool {
 /// article, with random seed `seed`.
 pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
     let mut rng = Rng(seed.max(1));
-    let mut report = Report { recall: Fault::ALL.iter().map(|f| Recall { fault: f.name().into(), ..Recall::default() }).collect(), ..Report::default() };
+    let mut report = Report {
+        recall: Fault::ALL
+            .iter()
+            .map(|f| Recall {
+                fault: f.name().into(),
+                ..Recall::default()
+            })
+            .collect(),
+        ..Report::default()
+    };
     let all: Vec<&Article> = articles.iter().collect();
     for article in articles {
         report.articles += 1;
         report.paragraphs += article.target.len();
-        for f in run_check(article, &article.target)?.into_iter().filter(|f| f.severity >= Severity::Warning) {
+        for f in run_check(article, &article.target)?
+            .into_iter()
+            .filter(|f| f.severity >= Severity::Warning)
+        {
             report.false_alarms += 1;
             if report.false_alarm_messages.len() < 50 {
-                report.false_alarm_messages.push(format!("{}: {} {}", article.name, f.kind.name(), f.message));
+                report.false_alarm_messages.push(format!(
+                    "{}: {} {}",
+                    article.name,
+                    f.kind.name(),
+                    f.message
+                ));
             }
         }
         for (n, fault) in Fault::ALL.iter().enumerate() {
             for _ in 0..copies {
-                let Some(planted) = plant(*fault, article, &all, &mut rng) else { continue };
+                let Some(planted) = plant(*fault, article, &all, &mut rng) else {
+                    continue;
+                };
                 let findings = run_check(article, &planted.target)?;
                 report.recall[n].planted += 1;
                 if detected(&planted, &findings) {

@@ -13,6 +13,8 @@ mod omissions;
 pub mod quotes;
 pub mod repeats;
 pub mod roles;
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
