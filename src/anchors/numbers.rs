@@ -104,7 +104,12 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
             && seps.iter().all(|c| *c == '.')
             && groups[1..].iter().any(|g| g.len() != 3))
     {
-        return groups.iter().filter_map(|g| parse(g)).collect();
+        let mut out: Vec<f64> = groups.iter().filter_map(|g| parse(g)).collect();
+        // "1954/55" also means 1955.
+        if groups[0].len() == 4 {
+            out.extend(groups[1..].iter().filter(|g| g.len() == 2).filter_map(|g| parse(&format!("{}{g}", &groups[0][..2]))));
+        }
+        return out;
     }
     let thousands_ok = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
     let last = *seps.last().unwrap_or(&'.');
@@ -131,6 +136,10 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
         };
         out.extend(a);
         out.extend(b);
+        // "10.30" may be a time of day; "3,50" a price: keep the parts.
+        if groups.len() == 2 && groups[1].len() == 2 {
+            out.extend(groups.iter().filter_map(|g| parse(g)));
+        }
         if out.is_empty() {
             out.extend(groups.iter().filter_map(|g| parse(g)));
         }
@@ -320,5 +329,7 @@ mod tests {
     fn splits_dates_and_times() {
         let n = first("24.2.2025", Language::DE);
         assert!(n.values.contains(&2025.0) && n.values.contains(&24.0));
+        assert!(same_number(&first("um 10.30 Uhr", Language::DE), &first("at 10:30", Language::EN)));
+        assert!(first("1954/55", Language::DE).values.contains(&1955.0));
     }
 }
