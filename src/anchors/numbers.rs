@@ -107,7 +107,12 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
         let mut out: Vec<f64> = groups.iter().filter_map(|g| parse(g)).collect();
         // "1954/55" also means 1955.
         if groups[0].len() == 4 {
-            out.extend(groups[1..].iter().filter(|g| g.len() == 2).filter_map(|g| parse(&format!("{}{g}", &groups[0][..2]))));
+            out.extend(
+                groups[1..]
+                    .iter()
+                    .filter(|g| g.len() == 2)
+                    .filter_map(|g| parse(&format!("{}{g}", &groups[0][..2]))),
+            );
         }
         return out;
     }
@@ -329,7 +334,10 @@ mod tests {
     fn splits_dates_and_times() {
         let n = first("24.2.2025", Language::DE);
         assert!(n.values.contains(&2025.0) && n.values.contains(&24.0));
-        assert!(same_number(&first("um 10.30 Uhr", Language::DE), &first("at 10:30", Language::EN)));
+        assert!(same_number(
+            &first("um 10.30 Uhr", Language::DE),
+            &first("at 10:30", Language::EN)
+        ));
         assert!(first("1954/55", Language::DE).values.contains(&1955.0));
     }
 }
