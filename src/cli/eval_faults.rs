@@ -31,6 +31,9 @@ pub struct EvalFaultsArgs {
     /// Print the false alarms' messages too.
     #[arg(long)]
     verbose: bool,
+    /// Write the first missed faults' texts (NAME.src.txt, NAME.tgt.txt) here.
+    #[arg(long)]
+    dump: Option<PathBuf>,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -53,6 +56,13 @@ pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
         }
     }
     let report = faults::run(&articles, args.copies, args.seed)?;
+    if let Some(dir) = &args.dump {
+        std::fs::create_dir_all(dir)?;
+        for (name, source, target) in &report.miss_texts {
+            std::fs::write(dir.join(format!("{name}.src.txt")), source)?;
+            std::fs::write(dir.join(format!("{name}.tgt.txt")), target)?;
+        }
+    }
     let mut out = String::new();
     if args.json {
         out = serde_json::to_string_pretty(&report)?;
@@ -84,8 +94,20 @@ pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
             report.paragraphs,
             report.false_alarms_per_100()
         )?;
+        for (corpus, alarms, paragraphs) in &report.false_alarms_by_corpus {
+            writeln!(
+                out,
+                "  {corpus}: {alarms} in {paragraphs} = {:.2} per 100",
+                100.0 * *alarms as f64 / (*paragraphs).max(1) as f64
+            )?;
+        }
         if args.verbose {
+            writeln!(out, "false alarms:")?;
             for m in &report.false_alarm_messages {
+                writeln!(out, "  {m}")?;
+            }
+            writeln!(out, "misses:")?;
+            for m in &report.misses {
                 writeln!(out, "  {m}")?;
             }
         }

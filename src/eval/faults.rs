@@ -131,6 +131,15 @@ pub struct Report {
     pub recall: Vec<Recall>,
     /// Messages of false alarms, for inspection (at most 50).
     pub false_alarm_messages: Vec<String>,
+    /// False alarms per clean-article source (faithful pair or bitext).
+    pub false_alarms_by_corpus: Vec<(String, usize, usize)>,
+    /// Planted faults that went undetected, with what was reported (at
+    /// most 60), for inspection.
+    pub misses: Vec<String>,
+    /// Original and faulted translation of the first misses (at most 20),
+    /// for reproducing them with `transalign check`.
+    #[serde(skip)]
+    pub miss_texts: Vec<(String, String, String)>,
 }
 
 impl Report {
@@ -674,6 +683,39 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
                 report.recall[n].planted += 1;
                 if detected(&planted, &findings) {
                     report.recall[n].detected += 1;
+                } else if report.misses.len() < 60 {
+                    if report.miss_texts.len() < 20 {
+                        report.miss_texts.push((
+                            format!(
+                                "{}-{}-{}",
+                                article.name.replace('#', "-"),
+                                fault.name(),
+                                report.misses.len()
+                            ),
+                            render(&article.source),
+                            render(&planted.target),
+                        ));
+                    }
+                    let seen: Vec<String> = findings
+                        .iter()
+                        .map(|f| {
+                            format!(
+                                "{} {} src {:?} tgt {:?}",
+                                f.kind.name(),
+                                f.severity.name(),
+                                f.source.as_ref().map(|e| e.lines),
+                                f.target.as_ref().map(|e| e.lines)
+                            )
+                        })
+                        .collect();
+                    report.misses.push(format!(
+                        "{} {}: want src {:?} tgt {:?}; got [{}]",
+                        article.name,
+                        fault.name(),
+                        planted.source_lines,
+                        planted.target_lines,
+                        seen.join("; ")
+                    ));
                 }
             }
         }

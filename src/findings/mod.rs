@@ -9,6 +9,7 @@
 mod additions;
 mod context;
 mod facts;
+mod lengths;
 mod omissions;
 pub mod quotes;
 pub mod repeats;
@@ -189,6 +190,7 @@ pub fn detect_all(
     let mut found: Vec<(usize, Finding)> = Vec::new();
     omissions::find(&ctx, &mut found);
     additions::find(&ctx, &mut found);
+    lengths::find(&ctx, &mut found);
     let quotes = quotes::compare(&ctx, &mut found);
     facts::find(&ctx, &quotes, &mut found);
     found.sort_by_key(|(order, f)| {

@@ -2,13 +2,11 @@
 //!
 //! A run of 1-0 links is one finding per paragraph when it covers the whole
 //! paragraph, else one finding per run of sentences inside the paragraph.
-//! Links whose translation is far shorter than the original predicts are
-//! checked for a sentence swallowed inside an n-1 link.
+//! Passages the aligner merged are checked in [`super::lengths`].
 
 use super::context::{Context, gist, list, word_count};
 use super::roles::{self, Role};
 use super::{Finding, Kind, Severity, sentences_excerpt};
-use crate::anchors;
 
 pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     let src = ctx.source;
@@ -39,7 +37,6 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
         out.push((k, omission(ctx, i..j, whole, paragraph, confidence)));
         i = j;
     }
-    shortened_links(ctx, out);
 }
 
 fn omission(
@@ -85,61 +82,4 @@ fn omission(
         (0.55 + 0.4 * confidence + if numbers.is_empty() { 0.0 } else { 0.05 }).min(0.99);
     Finding::new(Kind::Omission, severity, confidence, message)
         .with_source(sentences_excerpt(ctx.source, ids))
-}
-
-/// n-1 links whose translation is much shorter than expected: the source
-/// sentence least covered by the translation was probably dropped.
-fn shortened_links(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
-    for (k, link) in ctx.links.iter().enumerate() {
-        if link.source.len() < 2 || link.target.is_empty() {
-            continue;
-        }
-        let src_len: usize = link
-            .source
-            .clone()
-            .map(|i| ctx.source.sentence_text(i).chars().count())
-            .sum();
-        let tgt_len: usize = link
-            .target
-            .clone()
-            .map(|j| ctx.target.sentence_text(j).chars().count())
-            .sum();
-        let expected = src_len as f64 * ctx.ratio;
-        if src_len < 80 || (tgt_len as f64) > 0.6 * expected {
-            continue;
-        }
-        let target_text = ctx.target_text(ctx.target_near(k));
-        let target_numbers = ctx.target_numbers(&target_text);
-        // Pick the sentence whose removal best explains the length, with
-        // a bonus for numbers the translation lacks.
-        let best = link
-            .source
-            .clone()
-            .map(|i| {
-                let text = ctx.source.sentence_text(i);
-                let len = text.chars().count() as f64;
-                let fit = ((src_len as f64 - len) * ctx.ratio - tgt_len as f64).abs() / expected;
-                let missing = ctx
-                    .source_numbers(text)
-                    .iter()
-                    .filter(|n| {
-                        n.digits && !target_numbers.iter().any(|t| anchors::same_number(n, t))
-                    })
-                    .count();
-                (i, fit - 0.2 * missing as f64)
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        let Some((i, _)) = best else { continue };
-        let text = ctx.source.sentence_text(i);
-        let message = format!(
-            "the translation seems to drop the sentence \"{}\": its counterpart is {:.0}% shorter than the original predicts",
-            gist(text),
-            100.0 * (1.0 - tgt_len as f64 / expected)
-        );
-        out.push((
-            k,
-            Finding::new(Kind::Omission, Severity::Warning, 0.6, message)
-                .with_source(sentences_excerpt(ctx.source, i..i + 1)),
-        ));
-    }
 }

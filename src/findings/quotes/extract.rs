@@ -45,10 +45,16 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
     for (p, para) in doc.paragraphs.iter().enumerate() {
         let text = &para.text;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
-        if let Some(bottom) = stack.first() {
-            if p - bottom.start.0 > MAX_PARAGRAPHS {
-                stack.clear();
-            }
+        // A quote still open continues only into a paragraph that opens
+        // with a quotation mark; otherwise its mark was stray.
+        let reopens = text
+            .trim_start()
+            .starts_with(['"', '“', '„', '«', '»', '‘', '\'', '‚']);
+        if stack
+            .first()
+            .is_some_and(|b| p - b.start.0 > MAX_PARAGRAPHS || !reopens)
+        {
+            stack.clear();
         }
         for (n, &(at, c)) in chars.iter().enumerate() {
             let prev = n.checked_sub(1).map(|m| chars[m].1);
