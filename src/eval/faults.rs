@@ -534,7 +534,14 @@ fn plant_quote(
     let candidates: Vec<(usize, std::ops::Range<usize>, String)> = quotes(&tdoc)
         .into_iter()
         .filter(|q| q.parts.len() == 1)
-        .map(|q| (q.parts[0].0, q.parts[0].1.clone(), q.text))
+        // Paragraph indices of the loaded document may differ from the
+        // article's (paragraph repair joins some): map them by text.
+        .filter_map(|q| {
+            let (p, r) = q.parts[0].clone();
+            let i = target.iter().position(|t| *t == tdoc.paragraphs[p].text)?;
+            let s_text = &sdoc.paragraphs.get(p)?.text;
+            (article.source.get(i) == Some(s_text)).then_some((i, r, q.text))
+        })
         .filter(|(p, _, _)| quotes(&sdoc).iter().any(|s| s.parts[0].0 == *p))
         .filter(|(_, _, text)| fault != Fault::TruncateQuote || anchors::words(text).len() >= 8)
         .collect();
@@ -660,11 +667,25 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
     for article in articles {
         report.articles += 1;
         report.paragraphs += article.target.len();
+        let corpus = article.name.split('#').next().unwrap_or("").to_string();
+        let slot = match report
+            .false_alarms_by_corpus
+            .iter()
+            .position(|c| c.0 == corpus)
+        {
+            Some(i) => i,
+            None => {
+                report.false_alarms_by_corpus.push((corpus, 0, 0));
+                report.false_alarms_by_corpus.len() - 1
+            }
+        };
+        report.false_alarms_by_corpus[slot].2 += article.target.len();
         for f in run_check(article, &article.target)?
             .into_iter()
             .filter(|f| f.severity >= Severity::Warning)
         {
             report.false_alarms += 1;
+            report.false_alarms_by_corpus[slot].1 += 1;
             if report.false_alarm_messages.len() < 50 {
                 report.false_alarm_messages.push(format!(
                     "{}: {} {}",

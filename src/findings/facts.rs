@@ -118,12 +118,24 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 ));
             }
         } else if !extra.is_empty() {
+            let source_digits = link.source.clone().any(|i| {
+                numbers_outside(ctx, ctx.source, &quotes.source, i, true)
+                    .iter()
+                    .any(|n| n.digits)
+            });
             out.push((
                 k,
                 Finding::new(
                     Kind::NumberMismatch,
-                    Severity::Warning,
-                    0.6,
+                    // Translators add dates and figures to explain: weak
+                    // evidence, unless the original has digits here that
+                    // the new number may have replaced.
+                    if source_digits {
+                        Severity::Warning
+                    } else {
+                        Severity::Info
+                    },
+                    0.5,
                     format!(
                         "the translation adds {}, which the original does not have here",
                         list(&extra)
@@ -163,6 +175,16 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     if lost.is_empty() || gained.is_empty() {
         return;
     }
+    // A swap with a name the original writes elsewhere is likely; a name
+    // the original never writes may be a translated or inflected name.
+    let swap = gained
+        .iter()
+        .any(|g| among(&anchors::fold(g), &ctx.source_names));
+    let severity = if swap {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
     let mut lost = lost;
     lost.dedup();
     let mut gained = gained;
@@ -171,8 +193,8 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
         k,
         Finding::new(
             Kind::NameMismatch,
-            Severity::Warning,
-            0.6,
+            severity,
+            if swap { 0.65 } else { 0.4 },
             format!(
                 "the translation names {} where the original names {}",
                 list(&gained),

@@ -18,6 +18,14 @@ use crate::segment::SegmentedDocument;
 const SHORT: f64 = 0.7;
 /// Removing the culprit must bring the passage within this factor.
 const FITS: f64 = 1.3;
+/// The length gap that suffices when paragraph counts differ.
+const STRUCTURAL: f64 = 0.9;
+
+fn paragraph_count(doc: &SegmentedDocument, ids: &[usize]) -> usize {
+    let mut ps: Vec<usize> = ids.iter().map(|&i| doc.sentences[i].paragraph).collect();
+    ps.dedup();
+    ps.len()
+}
 
 struct Passage {
     source: Vec<usize>,
@@ -123,15 +131,28 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
             continue;
         }
         let r = t / (s * ctx.ratio);
-        if r < SHORT {
-            culprit(ctx, &p, r, true, out);
-        } else if r > 1.0 / SHORT {
-            culprit(ctx, &p, r, false, out);
+        // News translations keep paragraphs: a passage with more
+        // paragraphs on one side is suspicious at a smaller length gap.
+        let (sp, tp) = (
+            paragraph_count(ctx.source, &p.source),
+            paragraph_count(ctx.target, &p.target),
+        );
+        if r < SHORT || (sp > tp && r < STRUCTURAL) {
+            culprit(ctx, &p, r, true, r >= SHORT, out);
+        } else if r > 1.0 / SHORT || (tp > sp && r > 1.0 / STRUCTURAL) {
+            culprit(ctx, &p, r, false, r <= 1.0 / SHORT, out);
         }
     }
 }
 
-fn culprit(ctx: &Context, p: &Passage, r: f64, source_side: bool, out: &mut Vec<(usize, Finding)>) {
+fn culprit(
+    ctx: &Context,
+    p: &Passage,
+    r: f64,
+    source_side: bool,
+    paragraphs_only: bool,
+    out: &mut Vec<(usize, Finding)>,
+) {
     let (doc, ids, other_doc, other_ids) = if source_side {
         (ctx.source, &p.source, ctx.target, &p.target)
     } else {
@@ -145,6 +166,7 @@ fn culprit(ctx: &Context, p: &Passage, r: f64, source_side: bool, out: &mut Vec<
         .join(" ");
     let best = candidates(doc, ids)
         .into_iter()
+        .filter(|(_, whole)| *whole || !paragraphs_only)
         .map(|(range, whole)| {
             let len = chars(doc, &range.clone().collect::<Vec<_>>());
             let rest = (total - len).max(1.0);
@@ -175,11 +197,11 @@ fn culprit(ctx: &Context, p: &Passage, r: f64, source_side: bool, out: &mut Vec<
     let Some((range, whole, _, fitted, lost, anchors_total)) = best else {
         return;
     };
-    if fitted.ln().abs() > FITS.ln() {
+    if fitted.ln().abs() > FITS.ln() || fitted.ln().abs() >= r.ln().abs() {
         return;
     }
     let present = anchors_total - lost.len();
-    if present > lost.len() {
+    if !whole && present > lost.len() {
         return;
     }
     let text: String = range
