@@ -69,6 +69,19 @@ impl Builder {
         while i < src.len() {
             let c = src[i..].chars().next().unwrap_or(' ');
             let len = c.len_utf8();
+            // A single plain space between two visible characters is kept
+            // as it is: it needs no piece of its own in the offset map,
+            // which keeps the map small for long lines.
+            if c == ' '
+                && run_start.is_some()
+                && src[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !is_folded_space(n) && n != '&')
+            {
+                i += 1;
+                continue;
+            }
             let decoded = if entities && c == '&' {
                 entities::decode_at(&src[i..])
             } else {

@@ -22,6 +22,7 @@ pub fn blocks(text: &str) -> Vec<Paragraph> {
         containers: Vec::new(),
         current: None,
         skip: 0,
+        html: None,
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         reader.event(event, range);
@@ -47,6 +48,8 @@ struct Reader<'a> {
     /// Depth of blocks whose text is not prose (code, front matter, HTML
     /// blocks already handed to the HTML reader).
     skip: usize,
+    /// Pieces of the HTML block being read.
+    html: Option<Vec<Range<usize>>>,
 }
 
 impl Reader<'_> {
@@ -102,6 +105,16 @@ impl Reader<'_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
+            Event::Html(_) if self.html.is_some() => {
+                if let Some(ranges) = self.html.as_mut() {
+                    // Lines that follow each other make one piece; a gap
+                    // is a container prefix such as `> `, not HTML.
+                    match ranges.last_mut() {
+                        Some(last) if last.end == range.start => last.end = range.end,
+                        _ => ranges.push(range),
+                    }
+                }
+            }
             _ if self.skip > 0 => {}
             Event::Text(t) => self.text(&t, range),
             Event::Code(code) => {
@@ -131,6 +144,19 @@ impl Reader<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Reads an HTML block with the HTML reader. Raw HTML in a list item
+    /// or quotation belongs to it.
+    fn html_block(&mut self, ranges: &[Range<usize>]) {
+        let context = self.container_kind();
+        let blocks = html::blocks_in_ranges(self.file, ranges);
+        self.out.extend(blocks.into_iter().map(|mut p| {
+            if p.kind == BlockKind::Paragraph {
+                p.kind = context;
+            }
+            p
+        }));
     }
 
     fn text(&mut self, t: &str, range: Range<usize>) {
@@ -182,7 +208,7 @@ impl Reader<'_> {
             }
             Tag::HtmlBlock => {
                 self.flush(None);
-                self.out.extend(html::blocks_in(self.file, range));
+                self.html = Some(Vec::new());
                 self.skip = 1;
             }
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
@@ -198,6 +224,11 @@ impl Reader<'_> {
         if self.skip > 0 {
             if is_block_end(&tag) {
                 self.skip -= 1;
+            }
+            if self.skip == 0 {
+                if let Some(ranges) = self.html.take() {
+                    self.html_block(&ranges);
+                }
             }
             return;
         }

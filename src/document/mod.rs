@@ -319,3 +319,6 @@ impl Document {
 pub fn is_stdin(path: &Path) -> bool {
     path == Path::new("-")
 }
+
+#[cfg(test)]
+mod tests;

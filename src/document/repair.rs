@@ -20,10 +20,19 @@ const TRAILING: &[char] = &[
 /// Joins blocks broken inside a sentence.
 pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::with_capacity(blocks.len());
+    // Quotations open at the end of the last paragraph, kept up to date
+    // so a long chain of joins never rescans text it has seen.
+    let mut open: Vec<char> = Vec::new();
     for block in blocks {
         match out.last_mut() {
-            Some(prev) if continues(prev, &block) => join(prev, block),
-            _ => out.push(block),
+            Some(prev) if continues(prev, &open, &block) => {
+                open = open_quotes(&block.text, std::mem::take(&mut open));
+                join(prev, block);
+            }
+            _ => {
+                open = open_quotes(&block.text, Vec::new());
+                out.push(block);
+            }
         }
     }
     out
@@ -33,8 +42,9 @@ fn joinable(kind: BlockKind) -> bool {
     matches!(kind, BlockKind::Paragraph | BlockKind::BlockQuote)
 }
 
-/// Whether `next` continues the sentence that `prev` left open.
-fn continues(prev: &Paragraph, next: &Paragraph) -> bool {
+/// Whether `next` continues the sentence that `prev` left open; `open` are
+/// the quotations still open at the end of `prev`.
+fn continues(prev: &Paragraph, open: &[char], next: &Paragraph) -> bool {
     if prev.kind != next.kind || !joinable(prev.kind) || ends_sentence(&prev.text) {
         return false;
     }
@@ -44,8 +54,7 @@ fn continues(prev: &Paragraph, next: &Paragraph) -> bool {
     if first.is_lowercase() {
         return true;
     }
-    let open = open_quotes(&prev.text, Vec::new());
-    if !open.is_empty() && closes_quote(&next.text, open) {
+    if !open.is_empty() && closes_quote(&next.text, open.to_vec()) {
         return true;
     }
     ends_mid_sentence(&prev.text) && first.is_alphabetic() && ends_sentence(&next.text)
@@ -69,7 +78,14 @@ fn ends_mid_sentence(text: &str) -> bool {
     let word_like = last.chars().all(|c| c.is_alphabetic() || c == '-')
         && last.chars().any(char::is_lowercase)
         && last.chars().all(|c| !c.is_uppercase());
-    let running = text.contains(['.', '!', '?']) || text.split_whitespace().count() >= 12;
+    // Only the tail matters, and looking at the tail only keeps long
+    // chains of joined blocks linear.
+    let mut from = text.len().saturating_sub(400);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &text[from..];
+    let running = tail.contains(['.', '!', '?']) || tail.split_whitespace().count() >= 12;
     word_like && running
 }
 
@@ -219,6 +235,19 @@ mod tests {
         let d = doc("one piece\n\nof a sentence\n\nin three parts.");
         assert_eq!(texts(&d), vec!["one piece of a sentence in three parts."]);
         assert_eq!(d.paragraphs[0].parts.len(), 3);
+    }
+
+    #[test]
+    fn long_chains_stay_fast() {
+        let text = format!(
+            "Er sagte „alles\n\n{}Ende“.",
+            "Gut“ und „mehr\n\n".repeat(20_000)
+        );
+        let started = std::time::Instant::now();
+        let d = doc(&text);
+        assert_eq!(d.paragraphs.len(), 1);
+        assert_eq!(d.paragraphs[0].parts.len(), 20_002);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 
     #[test]

@@ -19,27 +19,92 @@ use super::builder::{self, Builder};
 use super::{BlockKind, Paragraph, Span};
 
 /// Elements with no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
 
 /// Elements whose whole content is dropped: page chrome and non-text.
-const DROP: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "noscript", "template", "svg", "head", "title",
-    "math", "iframe", "object", "select", "textarea", "canvas",
-];
+fn is_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "nav"
+            | "header"
+            | "footer"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "head"
+            | "title"
+            | "math"
+            | "iframe"
+            | "object"
+            | "select"
+            | "textarea"
+            | "canvas"
+    )
+}
 
 /// Elements that separate blocks of text (besides the capturing ones).
-const BLOCK: &[&str] = &[
-    "address", "article", "aside", "body", "center", "details", "dialog", "dir", "div", "dl",
-    "fieldset", "figure", "form", "hgroup", "html", "main", "menu", "ol", "section", "summary",
-    "table", "tbody", "thead", "tfoot", "tr", "ul", "legend", "option", "optgroup", "button",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "body"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figure"
+            | "form"
+            | "hgroup"
+            | "html"
+            | "main"
+            | "menu"
+            | "ol"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "ul"
+            | "legend"
+            | "option"
+            | "optgroup"
+            | "button"
+    )
+}
 
 /// Elements that hold lists or tables: an unclosed `li`/`td` outside them
 /// is not closed by a new one inside them.
-const CONTAINER: &[&str] = &["ul", "ol", "menu", "dir", "dl", "table"];
+fn is_container(name: &str) -> bool {
+    matches!(name, "ul" | "ol" | "menu" | "dir" | "dl" | "table")
+}
 
 /// The paragraph kind an element makes, if it makes one.
 fn capture_kind(name: &str) -> Option<BlockKind> {
@@ -58,12 +123,14 @@ fn capture_kind(name: &str) -> Option<BlockKind> {
 
 /// Splits HTML into blocks.
 pub fn blocks(text: &str) -> Vec<Paragraph> {
-    blocks_in(text, 0..text.len())
+    let whole = 0..text.len();
+    blocks_in_ranges(text, std::slice::from_ref(&whole))
 }
 
-/// Splits the HTML in `file[range]` (an HTML block inside Markdown, say)
-/// into blocks with spans into `file`.
-pub fn blocks_in(file: &str, range: Range<usize>) -> Vec<Paragraph> {
+/// Splits the HTML in `file[range]` into blocks with spans into `file`.
+/// Splits HTML that lies in several pieces of `file` (the lines of an HTML
+/// block inside a Markdown quotation, without their `>` prefixes).
+pub fn blocks_in_ranges(file: &str, ranges: &[Range<usize>]) -> Vec<Paragraph> {
     let mut reader = Reader {
         file,
         out: Vec::new(),
@@ -73,9 +140,12 @@ pub fn blocks_in(file: &str, range: Range<usize>) -> Vec<Paragraph> {
         captures: Vec::new(),
         current: Builder::new(),
         current_start: None,
+        after_br: false,
     };
-    for token in Lexer::new(file, range) {
-        reader.token(token);
+    for range in ranges {
+        for token in Lexer::new(file, range.clone()) {
+            reader.token(token);
+        }
     }
     while !reader.stack.is_empty() {
         reader.pop(None);
@@ -88,6 +158,8 @@ pub fn blocks_in(file: &str, range: Range<usize>) -> Vec<Paragraph> {
 struct Open {
     name: String,
     drop: bool,
+    /// A block element: text on either side is separate.
+    block: bool,
     /// The element makes a paragraph (an entry in `captures`).
     capture: bool,
     /// Stack index of the innermost list or table container at or above
@@ -115,6 +187,8 @@ struct Reader<'a> {
     /// Where the element owning the current segment starts, when the
     /// segment is that element's first.
     current_start: Option<usize>,
+    /// The last thing seen was a `<br>` (white space aside).
+    after_br: bool,
 }
 
 impl Reader<'_> {
@@ -122,6 +196,9 @@ impl Reader<'_> {
         match token {
             Token::Text(range) => {
                 if self.drop_depth == 0 {
+                    if !self.file[range.clone()].trim().is_empty() {
+                        self.after_br = false;
+                    }
                     self.current.push_source(self.file, range, true);
                 }
             }
@@ -138,6 +215,7 @@ impl Reader<'_> {
     /// Ends the current segment; `end` is the end of the owning element
     /// when it is being closed.
     fn flush(&mut self, end: Option<usize>) {
+        self.after_br = false;
         let builder = std::mem::take(&mut self.current);
         let start = self.current_start.take();
         let kind = self
@@ -176,7 +254,7 @@ impl Reader<'_> {
         };
         let top_name = self.stack[top.stack_index].name.as_str();
         let closes = match top_name {
-            "p" => capture_kind(name).is_some() || BLOCK.contains(&name) || name == "hr",
+            "p" => capture_kind(name).is_some() || is_block(name) || name == "hr",
             "li" => name == "li",
             "td" | "th" => matches!(name, "td" | "th" | "tr"),
             "dt" | "dd" => matches!(name, "dt" | "dd"),
@@ -201,13 +279,24 @@ impl Reader<'_> {
         }
     }
 
+    /// `<br>` reads as a space; two in a row are how older pages separate
+    /// paragraphs, so they end the paragraph.
+    fn line_break(&mut self, range: Range<usize>) {
+        if self.after_br {
+            self.flush(None);
+        } else {
+            self.current.push_break(range);
+        }
+        self.after_br = true;
+    }
+
     fn start(&mut self, name: String, range: Range<usize>, self_closing: bool) {
         if name == "br" {
-            self.current.push_break(range);
+            self.line_break(range);
             return;
         }
         let capture = capture_kind(&name);
-        let block = capture.is_some() || BLOCK.contains(&name.as_str()) || name == "hr";
+        let block = capture.is_some() || is_block(&name) || name == "hr";
         if block {
             self.auto_close(&name);
         }
@@ -220,15 +309,18 @@ impl Reader<'_> {
             }
             return;
         }
-        let drop = DROP.contains(&name.as_str());
-        if VOID.contains(&name.as_str()) || (self_closing && capture.is_none()) {
+        // A `header` inside an article holds its headline, not the site's
+        // banner: keep that one.
+        let drop = is_dropped(&name)
+            && !(name == "header" && (self.is_open("article") || self.is_open("main")));
+        if is_void(&name) || (self_closing && capture.is_none()) {
             if block {
                 self.block_boundary(range);
             }
             return;
         }
         let index = self.stack.len();
-        let container = if CONTAINER.contains(&name.as_str()) {
+        let container = if is_container(&name) {
             Some(index)
         } else {
             self.stack.last().and_then(|o| o.container)
@@ -248,10 +340,16 @@ impl Reader<'_> {
         if drop {
             self.drop_depth += 1;
         }
-        *self.open_count.entry(name.clone()).or_default() += 1;
+        match self.open_count.get_mut(name.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                self.open_count.insert(name.clone(), 1);
+            }
+        }
         self.stack.push(Open {
             name,
             drop,
+            block,
             capture: capturing,
             container,
         });
@@ -279,7 +377,7 @@ impl Reader<'_> {
 
     fn end(&mut self, name: &str, range: Range<usize>) {
         if name == "br" {
-            self.current.push_break(range);
+            self.line_break(range);
             return;
         }
         if !self.is_open(name) {
@@ -313,7 +411,7 @@ impl Reader<'_> {
         if open.capture {
             self.flush(end);
             self.captures.pop();
-        } else if BLOCK.contains(&open.name.as_str()) {
+        } else if open.block {
             match closing {
                 Some(r) => self.block_boundary(r),
                 None => self.implicit_boundary(),

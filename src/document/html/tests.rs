@@ -222,3 +222,35 @@ fn many_headings_are_fast() {
     assert_eq!(d.line_range(d.paragraphs[19_999].span), (20_000, 20_000));
     assert!(started.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn article_header_is_content_page_header_is_not() {
+    let html = "<header><p>Site banner</p></header><main><article><header><h1>Headline</h1>\
+        </header><p>Body.</p><footer>Tags: x</footer></article></main>";
+    assert_eq!(
+        texts(&doc(html)),
+        vec![
+            (BlockKind::Heading, "Headline"),
+            (BlockKind::Paragraph, "Body.")
+        ]
+    );
+}
+
+#[test]
+fn html_in_pieces_skips_the_gaps() {
+    let file = "<p>Eins\n> zwei</p>";
+    let d = blocks_in_ranges(file, &[0..8, 10..file.len()]);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].text, "Eins zwei");
+    assert_eq!(d[0].span, Span::new(0, file.len()));
+}
+
+#[test]
+fn double_line_breaks_separate_paragraphs() {
+    let html = "<div>Erster Absatz<br>geht weiter.<br>\n<br />Zweiter Absatz.</div>";
+    let d = doc(html);
+    assert_eq!(
+        texts(&d).iter().map(|t| t.1).collect::<Vec<_>>(),
+        vec!["Erster Absatz geht weiter.", "Zweiter Absatz."]
+    );
+}

@@ -150,3 +150,10 @@ fn many_headings_are_fast() {
     assert_eq!(d.line_range(d.paragraphs[12_345].span), (12_346, 12_346));
     assert!(started.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn html_in_a_quotation_is_part_of_it() {
+    let md = "> <p>Zitiert.</p>\n> <p>Noch mehr.</p>\n";
+    let kinds: Vec<_> = doc(md).paragraphs.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, vec![BlockKind::BlockQuote, BlockKind::BlockQuote]);
+}
