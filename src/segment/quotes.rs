@@ -130,3 +130,40 @@ pub(crate) fn keep_embedded_whole(text: &str, breaks: &[Break], keep: &mut [bool
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        spans(text).iter().map(|&(o, _, e)| &text[o..e]).collect()
+    }
+
+    #[test]
+    fn pairs_quotation_marks_of_each_language() {
+        assert_eq!(quoted("Er sagte „ja“."), ["„ja“"]);
+        assert_eq!(quoted("He said “yes.”"), ["“yes.”"]);
+        assert_eq!(quoted("Il a dit « oui » hier."), ["« oui »"]);
+        assert_eq!(quoted("Sie rief »Halt!« laut."), ["»Halt!«"]);
+        assert_eq!(quoted("\"Echt?\" vroeg ze."), ["\"Echt?\""]);
+    }
+
+    #[test]
+    fn unbalanced_and_distant_marks_pair_with_nothing() {
+        assert!(quoted("„ „ „ a").is_empty());
+        let far = format!("„{}“", "a ".repeat(MAX_QUOTE));
+        assert!(quoted(&far).is_empty());
+        assert_eq!(quoted("5\"3\" „x“"), ["„x“"]);
+    }
+
+    #[test]
+    fn a_quotation_is_embedded_when_framed() {
+        let e = |t: &str| {
+            let (o, _, end) = spans(t)[0];
+            embedded(t, o, end)
+        };
+        assert!(e("Er sagte: „Ja. Nein.“ Dann ging er."));
+        assert!(e("„Ja. Nein“, sagte er."));
+        assert!(!e("Er ging. „Ja. Nein.“ Dann kam sie."));
+    }
+}

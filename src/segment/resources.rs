@@ -14,6 +14,9 @@ pub(crate) struct Resources {
     pub inner: HashSet<String>,
     /// Abbreviations that may end a sentence, white space removed.
     pub finals: HashSet<String>,
+    /// Abbreviations that end a phrase (`a.m.`, `usw.`): a capital after
+    /// them starts a new sentence.
+    pub phrase_final: HashSet<String>,
     /// Endings of words that never end a sentence (`Goethestr.`).
     pub inner_suffixes: Vec<String>,
     /// Words that typically begin a sentence.
@@ -23,7 +26,7 @@ pub(crate) struct Resources {
     /// Words after which `NUMBER.` is an ordinal; empty for languages that
     /// do not write ordinals with a full stop.
     pub ordinal_words: HashSet<String>,
-    /// Longest abbreviation in `inner` or `finals`, in bytes, so lookups
+    /// Longest abbreviation in any class, in bytes, so lookups
     /// can skip longer tokens.
     pub longest: usize,
     /// Section names the parser did not know (checked by a test).
@@ -91,7 +94,13 @@ impl Resources {
                 section = name.to_string();
                 if !matches!(
                     name,
-                    "inner" | "inner-suffixes" | "final" | "starters" | "months" | "ordinal-words"
+                    "inner"
+                        | "inner-suffixes"
+                        | "final"
+                        | "phrase-final"
+                        | "starters"
+                        | "months"
+                        | "ordinal-words"
                 ) {
                     r.unknown_sections.push(name.to_string());
                 }
@@ -100,6 +109,7 @@ impl Resources {
             let set = match section.as_str() {
                 "inner" => &mut r.inner,
                 "final" => &mut r.finals,
+                "phrase-final" => &mut r.phrase_final,
                 "starters" => &mut r.starters,
                 "months" => {
                     r.months.insert(line.to_lowercase());
@@ -139,9 +149,15 @@ impl Resources {
         word.len() <= self.longest && self.finals.contains(word)
     }
 
+    /// Whether `word` (white space removed) is an abbreviation that ends a
+    /// phrase.
+    pub fn is_phrase_final(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.phrase_final.contains(word)
+    }
+
     /// Whether `word` is any known abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.is_inner(word) || self.is_final(word)
+        self.is_inner(word) || self.is_final(word) || self.is_phrase_final(word)
     }
 
     /// Whether `token` ends with a suffix that never ends a sentence and
@@ -184,7 +200,8 @@ mod tests {
         let de = for_language(Language::DE).unwrap();
         assert!(de.is_inner("z.B."));
         assert!(de.is_inner("Vgl."));
-        assert!(de.is_final("usw."));
+        assert!(de.is_phrase_final("usw."));
+        assert!(for_language(Language::EN).unwrap().is_final("U.S."));
         assert!(!de.is_abbreviation("Haus."));
         assert!(for_language(Language::from_code("fi").unwrap()).is_none());
     }

@@ -229,6 +229,8 @@ enum Before {
     Inner,
     /// An abbreviation, initial or acronym that may end one.
     Ambiguous,
+    /// An abbreviation that ends a phrase (`a.m.`, `usw.`).
+    PhraseFinal,
     /// A number in a language that writes ordinals with a full stop,
     /// after a word that announces one (`im 19.`).
     Ordinal,
@@ -246,6 +248,10 @@ fn classify_before(text: &str, b: &Break, res: Option<&Resources>) -> Before {
         return Before::Word;
     };
     let token = token.trim_start_matches(is_opener);
+    // Elided articles: `l'art.` is `art.`.
+    let token = token.rfind(['\'', '’']).map_or(token, |i| {
+        &token[i + token[i..].chars().next().map_or(1, char::len_utf8)..]
+    });
     let stem = &token[..token.len().saturating_sub(1)];
     if let Some(r) = res {
         // Up to two tokens before and after: `z. B.`, `i. d. R.`, `EE. UU.`.
@@ -292,6 +298,9 @@ fn classify_before(text: &str, b: &Break, res: Option<&Resources>) -> Before {
                 }
                 if k == 0 && r.is_final(&word) {
                     return Before::Ambiguous;
+                }
+                if k == 0 && r.is_phrase_final(&word) {
+                    return Before::PhraseFinal;
                 }
             }
         }
@@ -362,6 +371,52 @@ pub(crate) fn judge(text: &str, b: &Break, res: Option<&Resources>) -> bool {
     match classify_before(text, b, res) {
         Before::Inner | Before::Ordinal => false,
         Before::Ambiguous => !first.is_numeric() && starts_sentence(right, res),
+        Before::PhraseFinal => !first.is_numeric(),
         Before::Number | Before::Word => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language;
+    use crate::segment::resources::for_language;
+
+    fn ends(text: &str) -> Vec<&str> {
+        breaks(text)
+            .iter()
+            .map(|b| &text[b.term_start..b.close_end])
+            .collect()
+    }
+
+    #[test]
+    fn candidates_take_closing_marks_with_them() {
+        assert_eq!(ends("Ja.“ Nein?!) Gut… Ende."), [".“", "?!)", "…"]);
+        // French `»` after a space closes; German `»` glued to a word opens.
+        assert_eq!(ends("« Oui. » Non. »Doch« x"), [". »", "."]);
+    }
+
+    #[test]
+    fn judge_reads_both_sides() {
+        let de = for_language(Language::DE);
+        let at = |text: &str| {
+            let b = breaks(text)[0];
+            judge(text, &b, de)
+        };
+        assert!(at("Er kam. Sie ging."));
+        assert!(!at("Er kam. sie ging."));
+        assert!(!at("Das kostet ca. 5 Euro."));
+        assert!(!at("Am 3. Mai kam er."));
+        assert!(at("Er kam um 3. Die Tür war zu."));
+        assert!(!at("„Wirklich?“, fragte sie."));
+        assert!(!at("Er sagte […] Dinge."));
+        assert!(at("Er wartete … Dann ging er."));
+    }
+
+    #[test]
+    fn long_tokens_are_ordinary_words() {
+        let word = "x".repeat(TOKEN_LIMIT * 2);
+        assert!(token_before(&word, word.len(), TOKEN_LIMIT).is_none());
+        assert_eq!(token_before("a bc", 4, TOKEN_LIMIT), Some((2, "bc")));
     }
 }
