@@ -37,7 +37,7 @@ impl Default for Weights {
             overlap: 4.0,
             length: 1.0,
             variance: 6.8,
-            merge: 4.5,
+            merge: 4.0,
         }
     }
 }
@@ -83,12 +83,33 @@ impl Overlap {
             total += hi.max(lo) - lo;
         }
         start.push(total);
-        let mut source_side = Vec::with_capacity(total);
-        let mut target_side = Vec::with_capacity(total);
+        let mut source_side = vec![0.0; total];
+        let mut target_side = vec![0.0; total];
+        // Mark one sentence's keys at a time, then test every sentence of
+        // the other side that its band reaches against the marks.
+        let space = src.key_space.max(tgt.key_space);
+        let mut stamp = vec![0u32; space];
         for (s, &(lo, hi)) in cols.iter().enumerate() {
+            src.stamp(s, &mut stamp, s as u32 + 1);
             for t in lo..hi {
-                source_side.push(src.matched(s, &tgt.keysets[t]));
-                target_side.push(tgt.matched(t, &src.keysets[s]));
+                target_side[start[s] + t - lo] = tgt.matched_stamped(t, &stamp, s as u32 + 1);
+            }
+        }
+        stamp.fill(0);
+        let mut first = 0;
+        for t in 0..m {
+            tgt.stamp(t, &mut stamp, t as u32 + 1);
+            while first < n && cols[first].1 <= t {
+                first += 1;
+            }
+            for s in first..n {
+                let (lo, hi) = cols[s];
+                if lo > t {
+                    break;
+                }
+                if t < hi {
+                    source_side[start[s] + t - lo] = src.matched_stamped(s, &stamp, t as u32 + 1);
+                }
             }
         }
         Overlap {
@@ -172,7 +193,20 @@ pub struct Pricer<'a> {
     pub weights: Weights,
 }
 
+/// Highest overlap score counted: a little above typical, so that a very
+/// clear match can pay for a merge, but not without limit.
+const Z_MAX: f32 = 1.25;
+
 impl Pricer<'_> {
+    /// The least a link of this shape can cost.
+    pub fn floor(&self, (a, b): (usize, usize)) -> f32 {
+        let w = &self.weights;
+        if a == 0 || b == 0 {
+            return w.skip * (a + b) as f32;
+        }
+        w.merge * (a + b - 2) as f32 + w.overlap * (1.0 - Z_MAX) * (a + b) as f32 / 2.0
+    }
+
     /// Cost of one link.
     pub fn cost(&self, step: Step) -> f32 {
         let (a, b) = (step.s1 - step.s0, step.t1 - step.t0);
@@ -184,7 +218,7 @@ impl Pricer<'_> {
         let lt: f64 = self.tgt.lengths[step.t0..step.t1].iter().sum();
         let length = length_cost(ls, lt, self.ratio, w.variance);
         let (sum, count) = coverage(self.src, self.tgt, self.overlap, step, self.scale.random);
-        let z = self.scale.z(sum / count as f32).clamp(-1.0, 1.25);
+        let z = self.scale.z(sum / count as f32).clamp(-1.0, Z_MAX);
         let prior = w.merge * (a + b - 2) as f32;
         prior + w.length * length + w.overlap * (1.0 - z) * count as f32 / 2.0
     }

@@ -42,23 +42,37 @@ impl Band {
     }
 
     /// Columns within `w` of the diagonal.
+    #[cfg(test)]
     pub fn diagonal(n: usize, m: usize, w: usize) -> Band {
         let centre: Vec<usize> = (0..=n)
             .map(|i| (i * m).checked_div(n).unwrap_or(0))
             .collect();
-        Band::around_columns(&centre, &centre, m, w)
+        Band::around_columns(&centre, &centre, m, &vec![w; n + 1])
     }
 
-    /// Columns within `w` of a path.
-    pub fn around(path: &[Step], n: usize, m: usize, w: usize) -> Band {
-        let (first, last) = path_columns(path, n);
-        Band::around_columns(&first, &last, m, w)
+    /// Columns within `widths[i]` of a path in each row `i`.
+    pub fn around(path: &[Step], m: usize, widths: &[usize]) -> Band {
+        let (first, last) = path_columns(path, widths.len() - 1);
+        Band::around_columns(&first, &last, m, widths)
     }
 
-    fn around_columns(first: &[usize], last: &[usize], m: usize, w: usize) -> Band {
+    /// Columns within `w` of a centre line (one column per row).
+    pub fn around_centre(centre: &[usize], m: usize, widths: &[usize]) -> Band {
+        Band::around_columns(centre, centre, m, widths)
+    }
+
+    fn around_columns(first: &[usize], last: &[usize], m: usize, widths: &[usize]) -> Band {
         let n = first.len() - 1;
-        let mut lo: Vec<usize> = first.iter().map(|&c| c.saturating_sub(w)).collect();
-        let mut hi: Vec<usize> = last.iter().map(|&c| (c + w).min(m)).collect();
+        let mut lo: Vec<usize> = first
+            .iter()
+            .zip(widths)
+            .map(|(&c, &w)| c.saturating_sub(w))
+            .collect();
+        let mut hi: Vec<usize> = last
+            .iter()
+            .zip(widths)
+            .map(|(&c, &w)| (c + w).min(m))
+            .collect();
         lo[0] = 0;
         hi[n] = m;
         for i in (0..n).rev() {
@@ -74,15 +88,22 @@ impl Band {
         Band { lo, hi }
     }
 
-    /// Whether the path comes within `margin` of an edge that is not the
-    /// table's own edge.
-    pub fn touched_by(&self, path: &[Step], m: usize, margin: usize) -> bool {
+    /// Rows where the path comes within `margin` of an edge that is not
+    /// the table's own edge.
+    pub fn touched_by(&self, path: &[Step], m: usize, margin: usize) -> Vec<usize> {
         let n = self.lo.len() - 1;
         let (first, last) = path_columns(path, n);
-        (0..=n).any(|i| {
-            (self.lo[i] > 0 && first[i] < self.lo[i] + margin)
-                || (self.hi[i] < m && last[i] + margin > self.hi[i])
-        })
+        (0..=n)
+            .filter(|&i| {
+                (self.lo[i] > 0 && first[i] < self.lo[i] + margin)
+                    || (self.hi[i] < m && last[i] + margin > self.hi[i])
+            })
+            .collect()
+    }
+
+    /// Whether the band is the whole table.
+    pub fn is_full(&self, m: usize) -> bool {
+        self.lo.iter().all(|&l| l == 0) && self.hi.iter().all(|&h| h == m)
     }
 }
 
@@ -112,12 +133,15 @@ fn path_columns(path: &[Step], n: usize) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Finds the cheapest monotone path through the band from `(0, 0)` to
-/// `(n, m)` using the given shapes; `cost(step)` prices one link.
+/// `(n, m)` using the given shapes; `cost(step)` prices one link and never
+/// falls below `floors[k]` for shape `k`, which lets hopeless links go
+/// unpriced.
 pub fn solve(
     n: usize,
     m: usize,
     band: &Band,
     shapes: &[Shape],
+    floors: &[f32],
     mut cost: impl FnMut(Step) -> f32,
 ) -> Vec<Step> {
     let mut start = Vec::with_capacity(n + 2);
@@ -141,7 +165,7 @@ pub fn solve(
                     continue;
                 }
                 let prev = best[start[pi] + pj - band.lo[pi]];
-                if !prev.is_finite() {
+                if !prev.is_finite() || prev + floors[k] >= best[cell] {
                     continue;
                 }
                 let c = prev
@@ -185,7 +209,7 @@ mod tests {
     #[test]
     fn finds_cheapest_path_in_full_band() {
         // Cost favours pairing source i with target i / 2 (2-1 links).
-        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, |s| {
+        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, &[0.0; 4], |s| {
             if s.s1 - s.s0 == 2 && s.t1 - s.t0 == 1 && s.t0 * 2 == s.s0 {
                 0.0
             } else {
@@ -215,13 +239,13 @@ mod tests {
                 t1: 6,
             },
         ];
-        let band = Band::around(&path, 3, 6, 1);
+        let band = Band::around(&path, 6, &[1; 4]);
         for i in 1..=3 {
             assert!(band.lo[i] <= band.hi[i - 1]);
             assert!(band.lo[i] >= band.lo[i - 1]);
         }
         assert_eq!(band.hi[3], 6);
-        let p = solve(3, 6, &band, &SHAPES, |_| 1.0);
+        let p = solve(3, 6, &band, &SHAPES, &[0.0; 4], |_| 1.0);
         assert_eq!(p.last().map(|s| (s.s1, s.t1)), Some((3, 6)));
     }
 
@@ -236,7 +260,7 @@ mod tests {
                 t1: i + 1,
             })
             .collect();
-        assert!(!band.touched_by(&straight, 10, 1));
+        assert!(band.touched_by(&straight, 10, 1).is_empty());
         let mut skewed = vec![Step {
             s0: 0,
             s1: 0,
@@ -255,6 +279,6 @@ mod tests {
             t0: 10,
             t1: 10,
         });
-        assert!(band.touched_by(&skewed, 10, 1));
+        assert!(!band.touched_by(&skewed, 10, 1).is_empty());
     }
 }

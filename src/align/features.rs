@@ -144,6 +144,8 @@ pub struct Keyed {
     keys: Vec<u32>,
     /// Sorted distinct keys each sentence offers to the other side.
     pub keysets: Vec<Vec<u32>>,
+    /// One more than the largest key.
+    pub key_space: usize,
 }
 
 /// Builds match keys for a side; `translations` maps its forms to the
@@ -177,6 +179,7 @@ pub fn key(side: &Tokenised, translations: &HashMap<u32, Vec<u32>>) -> Keyed {
         out.keysets.push(set);
         out.weights.push(total);
     }
+    out.key_space = out.keys.iter().max().map_or(0, |&k| k as usize + 1);
     out
 }
 
@@ -184,6 +187,28 @@ impl Keyed {
     /// Number of sentences.
     pub fn len(&self) -> usize {
         self.lengths.len()
+    }
+
+    /// Like [`Keyed::matched`], with the other sentence's keys marked in
+    /// `stamp` by `mark`: constant time per key.
+    pub fn matched_stamped(&self, s: usize, stamp: &[u32], mark: u32) -> f32 {
+        let mut sum = 0.0;
+        for &(w, a, b) in &self.tokens[s] {
+            if self.keys[a as usize..b as usize]
+                .iter()
+                .any(|&k| stamp.get(k as usize) == Some(&mark))
+            {
+                sum += w;
+            }
+        }
+        sum
+    }
+
+    /// Marks the keys sentence `s` offers in `stamp`.
+    pub fn stamp(&self, s: usize, stamp: &mut [u32], mark: u32) {
+        for &k in &self.keysets[s] {
+            stamp[k as usize] = mark;
+        }
     }
 
     /// Weight of the tokens of sentence `s` that match something in a

@@ -45,46 +45,59 @@ const KEEP: usize = 3;
 
 /// Learns word translations from the links in `links`.
 pub fn learn(src: &Tokenised, tgt: &Tokenised, links: &[Step]) -> Translations {
-    let mut source_count: IntMap<u32, u32> = IntMap::default();
+    // Distinct words of each link, and each source word's links.
+    let mut target_words: Vec<Vec<u32>> = Vec::with_capacity(links.len());
+    let mut postings: IntMap<u32, Vec<u32>> = IntMap::default();
     let mut target_count: IntMap<u32, u32> = IntMap::default();
-    let mut pair_count: IntMap<u64, u32> = IntMap::default();
-    let mut sw = Vec::new();
-    let mut tw = Vec::new();
-    for link in links {
-        words(src, link.s0..link.s1, &mut sw);
-        words(tgt, link.t0..link.t1, &mut tw);
-        for &s in &sw {
-            *source_count.entry(s).or_default() += 1;
+    let mut buf = Vec::new();
+    let mut space = 0;
+    for (l, link) in links.iter().enumerate() {
+        words(src, link.s0..link.s1, &mut buf);
+        for &s in &buf {
+            postings.entry(s).or_default().push(l as u32);
         }
-        for &t in &tw {
+        words(tgt, link.t0..link.t1, &mut buf);
+        for &t in &buf {
             *target_count.entry(t).or_default() += 1;
+            space = space.max(t as usize + 1);
         }
-        for &s in &sw {
-            for &t in &tw {
-                if s != t {
-                    *pair_count.entry((s as u64) << 32 | t as u64).or_default() += 1;
-                }
-            }
-        }
+        target_words.push(buf.clone());
     }
-    let mut candidates: IntMap<u32, Vec<(f32, u32)>> = IntMap::default();
-    for (&key, &c) in &pair_count {
-        if c < MIN_COUNT {
+    // For each source word, count its target companions in a dense array.
+    let mut counts = vec![0u32; space];
+    let mut touched = Vec::new();
+    let mut sources: Vec<u32> = postings.keys().copied().collect();
+    sources.sort_unstable();
+    let mut out = Translations::default();
+    let mut best: Vec<(f32, u32)> = Vec::new();
+    for s in sources {
+        let links_of = &postings[&s];
+        if links_of.len() < MIN_COUNT as usize {
             continue;
         }
-        let (s, t) = ((key >> 32) as u32, key as u32);
-        let dice = 2.0 * c as f32 / (source_count[&s] + target_count[&t]) as f32;
-        if dice >= MIN_DICE {
-            candidates.entry(s).or_default().push((dice, t));
+        for &l in links_of {
+            for &t in &target_words[l as usize] {
+                if counts[t as usize] == 0 {
+                    touched.push(t);
+                }
+                counts[t as usize] += 1;
+            }
         }
-    }
-    let mut out = Translations::default();
-    let mut sources: Vec<u32> = candidates.keys().copied().collect();
-    sources.sort_unstable();
-    for s in sources {
-        let list = candidates.get_mut(&s).expect("key from the map");
-        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, t) in list.iter().take(KEEP) {
+        best.clear();
+        for &t in &touched {
+            let c = counts[t as usize];
+            counts[t as usize] = 0;
+            if c < MIN_COUNT || t == s {
+                continue;
+            }
+            let dice = 2.0 * c as f32 / (links_of.len() as u32 + target_count[&t]) as f32;
+            if dice >= MIN_DICE {
+                best.push((dice, t));
+            }
+        }
+        touched.clear();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, t) in best.iter().take(KEEP) {
             out.add(s, t);
         }
     }

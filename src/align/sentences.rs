@@ -11,14 +11,16 @@
 use super::cost::{Overlap, Pricer, Scale, Weights};
 use super::dp::{self, Band, Shape, Step};
 use super::features::{self, Keyed, Tokenised, Translations, Vocab};
-use super::{AlignOptions, Link, learn};
+use super::{AlignOptions, Link, anchors, learn};
 
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
-/// Half-width of the first band around the diagonal.
-const FIRST_WIDTH: usize = 48;
+/// Half-width of the first band around the anchor line.
+const FIRST_WIDTH: usize = 32;
 /// Half-width of the band around a known path.
-const PATH_WIDTH: usize = 16;
+const PATH_WIDTH: usize = 10;
+/// Rows beyond a widening's own width that widen with it.
+const WIDEN_ROWS: usize = 32;
 /// Fewest sentences per side worth learning a lexicon from.
 const LEARN_MIN: usize = 20;
 
@@ -42,16 +44,19 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
         if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
     };
     let shapes = options.shapes();
+    // The first pass only needs the common shapes; it is cheaper so.
+    let simple: Vec<Shape> = shapes.iter().copied().filter(|(a, b)| a + b <= 3).collect();
     let first = Solver {
         src: &skeys,
         tgt: &tkeys,
-        shapes: &shapes,
+        shapes: &simple,
         max_link: options.max_link,
         ratio,
         weights: options.weights,
         scale: initial_scale(&skeys, &tkeys),
     };
-    let (path, overlap) = first.solve(None);
+    let centre = anchors::centre(&anchors::chain(&stoks, &ttoks), n, m);
+    let (path, overlap) = first.solve(Start::Centre(&centre));
     if !options.learn || n.min(m) < LEARN_MIN {
         return first.links(&path, &overlap);
     }
@@ -68,9 +73,10 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
         src: &skeys,
         tgt: &tkeys,
         scale: path_scale(&skeys, &tkeys, &path),
+        shapes: &shapes,
         ..first
     };
-    let (path, overlap) = second.solve(Some(&path));
+    let (path, overlap) = second.solve(Start::Path(&path));
     second.links(&path, &overlap)
 }
 
@@ -118,6 +124,14 @@ fn learn_from(
     learn::learn(stoks, ttoks, &sure)
 }
 
+/// Where the band starts.
+enum Start<'a> {
+    /// Around a rough centre line, one column per row.
+    Centre(&'a [usize]),
+    /// Around a path from an earlier pass.
+    Path(&'a [Step]),
+}
+
 struct Solver<'a> {
     src: &'a Keyed,
     tgt: &'a Keyed,
@@ -142,35 +156,45 @@ impl Solver<'_> {
 
     /// Solves in a band that starts around `start` (or the diagonal) and
     /// widens while the path runs along its edge.
-    fn solve(&self, start: Option<&[Step]>) -> (Vec<Step>, Overlap) {
+    fn solve(&self, start: Start<'_>) -> (Vec<Step>, Overlap) {
         let (n, m) = (self.src.len(), self.tgt.len());
-        let full = (n + 1) * (m + 1) <= FULL_TABLE;
-        let mut width = if start.is_some() {
-            PATH_WIDTH
-        } else {
-            FIRST_WIDTH
+        let base = match start {
+            Start::Path(_) => PATH_WIDTH,
+            Start::Centre(_) => FIRST_WIDTH,
         };
-        let mut band = match (full, start) {
-            (true, _) => Band::full(n, m),
-            (false, Some(path)) => Band::around(path, n, m, width),
-            (false, None) => Band::diagonal(n, m, width),
+        let mut widths = vec![base; n + 1];
+        let mut band = if (n + 1) * (m + 1) <= FULL_TABLE {
+            Band::full(n, m)
+        } else {
+            match start {
+                Start::Path(path) => Band::around(path, m, &widths),
+                Start::Centre(centre) => Band::around_centre(centre, m, &widths),
+            }
         };
         loop {
             let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link);
             let pricer = self.pricer(&overlap);
-            let path = dp::solve(n, m, &band, self.shapes, |s| pricer.cost(s));
-            let margin = self.max_link + 1;
-            if band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m)
-                || !band.touched_by(&path, m, margin)
-            {
+            let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
+            let path = dp::solve(n, m, &band, self.shapes, &floors, |s| pricer.cost(s));
+            let touched = band.touched_by(&path, m, self.max_link + 1);
+            // A first pass only has to be good enough to learn from and to
+            // centre the next band on: it does not widen.
+            if touched.is_empty() || band.is_full(m) {
                 return (path, overlap);
             }
-            width *= 2;
-            band = if width >= n.max(m) {
-                Band::full(n, m)
-            } else {
-                Band::around(&path, n, m, width)
-            };
+            // Where the path ran along the edge, the best path may lie
+            // outside: follow the path and double the width around there.
+            let mut grow = vec![false; n + 1];
+            for &r in &touched {
+                let reach = 2 * widths[r] + WIDEN_ROWS;
+                grow[r.saturating_sub(reach)..=(r + reach).min(n)].fill(true);
+            }
+            for (w, g) in widths.iter_mut().zip(grow) {
+                if g {
+                    *w = (*w * 2).min(n.max(m));
+                }
+            }
+            band = Band::around(&path, m, &widths);
         }
     }
 

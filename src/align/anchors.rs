@@ -1,0 +1,138 @@
+//! A rough path from anchors, to centre the first band on.
+//!
+//! Forms that occur in exactly one sentence on each side (rare names,
+//! numbers, cognates) pair those sentences. The longest chain of such pairs
+//! that is monotone on both sides (a longest increasing subsequence) drops
+//! chance pairs; between its points the path is interpolated. This follows
+//! the text however far it strays from the diagonal (a long insertion, a
+//! dropped chapter), so the band can stay narrow.
+
+use super::features::Tokenised;
+
+/// Most occurrences per side of a form used as an anchor.
+const MAX_OCCURRENCES: usize = 50;
+
+/// The anchor chain as `(source, target)` sentence pairs, increasing in both.
+pub fn chain(src: &Tokenised, tgt: &Tokenised) -> Vec<(usize, usize)> {
+    let space = src
+        .tokens
+        .iter()
+        .chain(&tgt.tokens)
+        .flatten()
+        .flat_map(|t| [t.form, t.prefix.unwrap_or(0)])
+        .max()
+        .map_or(0, |k| k as usize + 1);
+    // The sentences each long word, its prefix or a number occurs in.
+    let occurrences = |side: &Tokenised| {
+        let mut at: Vec<Vec<u32>> = vec![Vec::new(); space];
+        for (s, toks) in side.tokens.iter().enumerate() {
+            for t in toks
+                .iter()
+                .filter(|t| t.prefix.is_some() || t.weight >= 2.0)
+            {
+                for key in [Some(t.form), t.prefix].into_iter().flatten() {
+                    let list = &mut at[key as usize];
+                    if list.last() != Some(&(s as u32)) && list.len() <= MAX_OCCURRENCES {
+                        list.push(s as u32);
+                    }
+                }
+            }
+        }
+        at
+    };
+    let (a, b) = (occurrences(src), occurrences(tgt));
+    // A form that occurs in as many sentences on both sides pairs them in
+    // order: a rare name or number, or a name that recurs in both.
+    let mut pairs: Vec<(u32, u32)> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| !x.is_empty() && x.len() == y.len() && x.len() <= MAX_OCCURRENCES)
+        .flat_map(|(x, y)| x.iter().copied().zip(y.iter().copied()))
+        .collect();
+    // Sort by source, and by target descending within a source, so that
+    // the strictly increasing chain takes at most one pair per sentence.
+    pairs.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(q.1.cmp(&p.1)));
+    pairs.dedup();
+    longest_increasing(&pairs)
+        .into_iter()
+        .map(|(s, t)| (s as usize, t as usize))
+        .collect()
+}
+
+/// Longest chain strictly increasing in the second element (patience
+/// sorting, O(k log k)).
+fn longest_increasing(pairs: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut parent = vec![usize::MAX; pairs.len()];
+    for (i, &(_, t)) in pairs.iter().enumerate() {
+        let k = tails.partition_point(|&j| pairs[j].1 < t);
+        if k > 0 {
+            parent[i] = tails[k - 1];
+        }
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut i = tails.last().copied().unwrap_or(usize::MAX);
+    while i != usize::MAX {
+        out.push(pairs[i]);
+        i = parent[i];
+    }
+    out.reverse();
+    out
+}
+
+/// A column for every row `0..=n`, interpolated between anchors.
+pub fn centre(chain: &[(usize, usize)], n: usize, m: usize) -> Vec<usize> {
+    let mut points = vec![(0, 0)];
+    // Anchor (s, t) says row s+1 reaches column t+1.
+    points.extend(chain.iter().map(|&(s, t)| (s + 1, t + 1)));
+    points.push((n, m));
+    let mut out = vec![0; n + 1];
+    for w in points.windows(2) {
+        let ((r0, c0), (r1, c1)) = (w[0], w[1]);
+        for (r, slot) in out.iter_mut().enumerate().take(r1 + 1).skip(r0) {
+            *slot = if r1 == r0 {
+                c1
+            } else {
+                c0 + (c1.saturating_sub(c0)) * (r - r0) / (r1 - r0)
+            };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::{Vocab, tokenise};
+
+    #[test]
+    fn chain_skips_crossing_pairs() {
+        let p = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)];
+        assert_eq!(longest_increasing(&p), vec![(0, 0), (2, 1), (3, 2), (4, 3)]);
+    }
+
+    #[test]
+    fn rare_words_anchor_across_an_insertion() {
+        let mut v = Vocab::default();
+        let src = tokenise(&["Alpha kam.", "Bravo ging.", "Charlie blieb."], &mut v);
+        let tgt = tokenise(
+            &[
+                "Alpha came.",
+                "Extra line.",
+                "More extra.",
+                "Bravo went.",
+                "Charlie stayed.",
+            ],
+            &mut v,
+        );
+        let c = chain(&src, &tgt);
+        assert_eq!(c, vec![(0, 0), (1, 3), (2, 4)]);
+        let centre = centre(&c, 3, 5);
+        assert_eq!(centre, vec![0, 1, 4, 5]);
+    }
+}
