@@ -120,11 +120,11 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
     let last = *seps.last().unwrap_or(&'.');
     let mut out = Vec::new();
     if seps.iter().all(|c| is_group_sep(*c)) {
+        // "1 200" is 1200 in French, but "38 737" may be two numbers.
         if thousands_ok {
             out.extend(parse(&joined));
-        } else {
-            out.extend(groups.iter().filter_map(|g| parse(g)));
         }
+        out.extend(groups.iter().filter_map(|g| parse(g)));
         return out;
     }
     let uniform = seps.iter().all(|c| *c == last);

@@ -289,7 +289,7 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
                 severity = Severity::Error;
             }
             confidence = confidence.max(if r < 0.5 { 0.85 } else { 0.65 });
-        } else if r > 1.7 {
+        } else if r > 1.5 {
             problems.push(format!(
                 "is extended to {:.0}% of the expected length",
                 100.0 * r
