@@ -77,6 +77,10 @@ pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
     if has_link && (words.len() <= 8 || link_words * 2 >= words.len()) {
         return Role::Boilerplate;
     }
+    let copyright = plain.starts_with('©') || plain.to_lowercase().starts_with("copyright");
+    if copyright && words.len() <= 20 {
+        return Role::Boilerplate;
+    }
     if anchors::is_boilerplate_opener(plain) && words.len() <= 8 {
         return Role::Boilerplate;
     }
@@ -116,6 +120,10 @@ mod tests {
             Role::Boilerplate
         );
         assert_eq!(r("Details"), Role::Boilerplate);
+        assert_eq!(
+            r("© Example Media. All rights reserved."),
+            Role::Boilerplate
+        );
         assert_eq!(r("---"), Role::Boilerplate);
         assert_eq!(r("More at example.com"), Role::Boilerplate);
         assert_eq!(
