@@ -15,7 +15,7 @@ use crate::anchors;
 use crate::segment::SegmentedDocument;
 
 /// Below this share of the expected length a passage is suspicious.
-const SHORT: f64 = 0.7;
+const SHORT: f64 = 0.75;
 /// Removing the culprit must bring the passage within this factor.
 const FITS: f64 = 1.3;
 /// The length gap that suffices when paragraph counts differ.
