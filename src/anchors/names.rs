@@ -111,7 +111,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
         return false;
     }
     let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    if prefix >= 3 && prefix * 5 >= short_len * 3 {
+    if prefix >= 3 && short_len >= 4 && prefix * 5 >= short_len * 3 {
         return true;
     }
     if short_len >= 5 && long.contains(short) {

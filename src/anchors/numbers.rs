@@ -217,10 +217,36 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             let scaled: Vec<f64> = values.iter().map(|v| v * 10f64.powi(*power)).collect();
             values.extend(scaled);
         }
+        // Keep an ordinal suffix in the text shown to users ("70th").
+        let suffix: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
+            .collect();
+        let ordinal = matches!(
+            suffix.to_lowercase().as_str(),
+            "st" | "nd"
+                | "rd"
+                | "th"
+                | "e"
+                | "er"
+                | "re"
+                | "ème"
+                | "º"
+                | "ª"
+                | "o"
+                | "a"
+                | "de"
+                | "ste"
+                | "te"
+        );
         if !values.is_empty() {
             out.push(Number {
                 range: start..end,
-                text: token.to_string(),
+                text: if ordinal {
+                    format!("{token}{suffix}")
+                } else {
+                    token.to_string()
+                },
                 values,
                 digits: true,
             });

@@ -140,7 +140,7 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
-            Some((n, score)) if score >= 0.5 || overlaps(&target_sentences[n], &t_ids) => {
+            Some((n, score)) if score >= 0.4 || overlaps(&target_sentences[n], &t_ids) => {
                 used[n] = true;
                 if let Some(f) = compare_pair(ctx, q, &target[n]) {
                     out.push((k, f));
