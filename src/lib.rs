@@ -22,6 +22,7 @@ pub mod error;
 pub mod eval;
 pub mod findings;
 pub mod language;
+pub mod pair;
 pub mod report;
 pub mod segment;
 

@@ -28,16 +28,19 @@ pub struct Weights {
     pub variance: f64,
     /// Prior cost per extra sentence in a merge (beyond 1-1).
     pub merge: f32,
+    /// Extra cost per paragraph break inside a link.
+    pub crossing: f32,
 }
 
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            skip: 6.0,
+            skip: 6.5,
             overlap: 4.0,
             length: 1.0,
             variance: 6.8,
             merge: 4.0,
+            crossing: 3.0,
         }
     }
 }
@@ -219,9 +222,18 @@ impl Pricer<'_> {
         let length = length_cost(ls, lt, self.ratio, w.variance);
         let (sum, count) = coverage(self.src, self.tgt, self.overlap, step, self.scale.random);
         let z = self.scale.z(sum / count as f32).clamp(-1.0, Z_MAX);
-        let prior = w.merge * (a + b - 2) as f32;
+        let crossings =
+            breaks(&self.src.breaks, step.s0, step.s1) + breaks(&self.tgt.breaks, step.t0, step.t1);
+        let prior = w.merge * (a + b - 2) as f32 + w.crossing * crossings as f32;
         prior + w.length * length + w.overlap * (1.0 - z) * count as f32 / 2.0
     }
+}
+
+/// Paragraph breaks inside the run `start..end`.
+fn breaks(starts: &[bool], start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .filter(|&i| starts.get(i).copied().unwrap_or(false))
+        .count()
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            max_link: 3,
+            max_link: 4,
             lexicon: None,
             learn: true,
             weights: Weights::default(),
@@ -161,10 +161,15 @@ mod tests {
 
     #[test]
     fn shapes_follow_max_link() {
-        let o = AlignOptions::default();
+        let o = AlignOptions {
+            max_link: 3,
+            ..AlignOptions::default()
+        };
         let s = o.shapes();
         assert_eq!(s.len(), 8);
         assert!(s.contains(&(1, 3)) && s.contains(&(2, 2)) && !s.contains(&(2, 3)));
+        let s = AlignOptions { max_link: 1, ..o }.shapes();
+        assert_eq!(s, vec![(1, 1), (1, 0), (0, 1)]);
     }
 
     #[test]

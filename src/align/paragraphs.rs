@@ -29,9 +29,11 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             links.extend(skips(srange, trange, group.confidence));
             continue;
         }
-        let inner = sentences::align(
+        let inner = sentences::align_with_breaks(
             &source.sentences[srange.clone()],
             &target.sentences[trange.clone()],
+            &starts(source, srange.clone()),
+            &starts(target, trange.clone()),
             options,
         );
         links.extend(inner.into_iter().map(|l| Link {
@@ -54,4 +56,15 @@ fn sentence_range(side: &Side<'_>, paragraphs: &std::ops::Range<usize>) -> std::
         return start..start;
     }
     start..side.paragraphs[paragraphs.end - 1].end
+}
+
+/// For each sentence of `range`, whether it starts a paragraph.
+fn starts(side: &Side<'_>, range: std::ops::Range<usize>) -> Vec<bool> {
+    let mut out = vec![false; range.len()];
+    for p in &side.paragraphs {
+        if p.start > range.start && p.start < range.end {
+            out[p.start - range.start] = true;
+        }
+    }
+    out
 }

@@ -16,7 +16,7 @@ use super::{AlignOptions, Link, anchors, learn};
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
 /// Half-width of the first band around the anchor line.
-const FIRST_WIDTH: usize = 32;
+const FIRST_WIDTH: usize = 16;
 /// Half-width of the band around a known path.
 const PATH_WIDTH: usize = 10;
 /// Rows beyond a widening's own width that widen with it.
@@ -26,6 +26,19 @@ const LEARN_MIN: usize = 20;
 
 /// Aligns two sentence sequences.
 pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
+    align_with_breaks(src, tgt, &[], &[], options)
+}
+
+/// Aligns two sentence sequences; `sbreaks[i]` (`tbreaks[j]`) says that
+/// sentence `i` (`j`) starts a new paragraph, which links then do not
+/// cross lightly.
+pub fn align_with_breaks(
+    src: &[&str],
+    tgt: &[&str],
+    sbreaks: &[bool],
+    tbreaks: &[bool],
+    options: &AlignOptions,
+) -> Vec<Link> {
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
         return skips(0..n, 0..m, 1.0);
@@ -37,8 +50,10 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
     if let Some(lexicon) = &options.lexicon {
         given.add_lexicon(lexicon, &vocab);
     }
-    let skeys = features::key(&stoks, &given.forward);
-    let tkeys = features::key(&ttoks, &given.backward);
+    let mut skeys = features::key(&stoks, &given.forward);
+    let mut tkeys = features::key(&ttoks, &given.backward);
+    skeys.breaks = sbreaks.to_vec();
+    tkeys.breaks = tbreaks.to_vec();
     let ratio = {
         let (ls, lt): (f64, f64) = (stoks.lengths.iter().sum(), ttoks.lengths.iter().sum());
         if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
@@ -67,8 +82,10 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
             all.add(s, t);
         }
     }
-    let skeys = features::key(&stoks, &all.forward);
-    let tkeys = features::key(&ttoks, &all.backward);
+    let mut skeys = features::key(&stoks, &all.forward);
+    let mut tkeys = features::key(&ttoks, &all.backward);
+    skeys.breaks = sbreaks.to_vec();
+    tkeys.breaks = tbreaks.to_vec();
     let second = Solver {
         src: &skeys,
         tgt: &tkeys,

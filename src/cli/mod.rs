@@ -6,6 +6,7 @@ mod eval;
 mod eval_faults;
 mod eval_segmentation;
 mod output;
+mod pair;
 mod segment;
 
 use std::path::PathBuf;
@@ -39,6 +40,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Split a document into paragraphs and sentences.
     Segment(segment::SegmentArgs),
+    /// Find each translation's original among many documents, by content.
+    Pair(pair::PairArgs),
     /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
     EvalSegmentation(eval_segmentation::EvalArgs),
     /// Plant faults into clean parallel articles and measure recall and false alarms.
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Pair(args) => pair::run(args),
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
         Command::EvalFaults(args) => eval_faults::run(args),
         Command::Align(args) => align::run(args),

@@ -120,13 +120,12 @@ impl SegmentedDocument {
     pub fn new(document: Document, detection: Detection) -> SegmentedDocument {
         let mut sentences = Vec::new();
         let mut paragraph_sentences = Vec::with_capacity(document.paragraphs.len());
-        let mut cursor = PositionCursor::default();
         for (index, paragraph) in document.paragraphs.iter().enumerate() {
             let first = sentences.len();
             for range in split(&paragraph.text, detection.language) {
                 let span = paragraph.source_span(range.start, range.end);
-                let start = cursor.position(&document, span.start);
-                let end = cursor.position(&document, span.end.saturating_sub(1).max(span.start));
+                let start = document.position(span.start);
+                let end = document.position(span.end.saturating_sub(1).max(span.start));
                 sentences.push(Sentence {
                     paragraph: index,
                     range,
@@ -164,37 +163,6 @@ impl SegmentedDocument {
     }
 }
 
-/// Positions of offsets that mostly increase, in linear total time: a
-/// column on the same line as the previous offset is counted on from it,
-/// rather than from the line's start (a 20 MB one-line file has millions of
-/// sentences on one line).
-#[derive(Default)]
-struct PositionCursor {
-    last: Option<(usize, Position)>,
-}
-
-impl PositionCursor {
-    fn position(&mut self, document: &Document, offset: usize) -> Position {
-        let text = &document.text;
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let position = match self.last {
-            Some((at, p)) if at <= offset && !text[at..offset].contains(['\n', '\r']) => {
-                let more = text[at..offset].chars().count() as u32;
-                Position {
-                    line: p.line,
-                    column: p.column + more,
-                }
-            }
-            _ => document.position(offset),
-        };
-        self.last = Some((offset, position));
-        position
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,23 +175,5 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(parts, ["It rose.", "Then it fell."]);
-    }
-
-    #[test]
-    fn cursor_positions_match_the_documents() {
-        let text = "Ünd eins. Zwei.\r\nDrei. Vier.\rFünf.\n";
-        let doc = Document::from_text(
-            std::path::Path::new("x.txt"),
-            text.to_string(),
-            crate::document::InputFormat::Text,
-        );
-        let mut cursor = PositionCursor::default();
-        for offset in (0..text.len()).chain([3, 0, 20, 7]) {
-            assert_eq!(
-                cursor.position(&doc, offset),
-                doc.position(offset),
-                "{offset}"
-            );
-        }
     }
 }
