@@ -7,14 +7,16 @@
 //! Two tokens match when they share a key.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
+use super::learn::IntHasher;
 use super::lexicon::Lexicon;
-use super::tokens::{self, Token};
+use super::tokens::{self, TokenRef};
 
 /// Interns strings to small ids shared by both sides.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, BuildHasherDefault<IntHasher>>,
 }
 
 impl Vocab {
@@ -59,44 +61,48 @@ pub struct Tokenised {
 /// Tokenises every sentence of one side.
 pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
     let mut out = Tokenised::default();
+    let mut scratch = String::new();
     let mut buf = String::new();
     for s in sentences {
         out.lengths.push(tokens::length(s) as f64);
-        let toks = tokens::tokens(s)
-            .into_iter()
-            .map(|t| {
-                buf.clear();
-                let (weight, prefix) = match &t {
-                    Token::Word(w) => {
-                        buf.push_str(w);
-                        let prefix: String = w.chars().take(4).collect();
-                        let long = w.chars().nth(3).is_some();
-                        (1.0, long.then(|| vocab.id(&format!("\u{1}{prefix}"))))
-                    }
-                    Token::Number(n) => {
-                        buf.push('#');
-                        buf.push_str(n);
-                        (2.0, None)
-                    }
-                    Token::Mark(c) => {
-                        buf.push('\u{2}');
-                        buf.push(*c);
-                        (0.5, None)
-                    }
-                    Token::Link(l) => {
-                        buf.push('\u{3}');
-                        buf.push_str(l);
-                        (3.0, None)
-                    }
-                };
-                Tok {
-                    form: vocab.id(&buf),
-                    prefix,
-                    weight,
-                    word: matches!(t, Token::Word(_)),
+        let mut toks = Vec::new();
+        tokens::each_token(s, &mut scratch, |t| {
+            buf.clear();
+            let (weight, prefix) = match t {
+                TokenRef::Word(w) => {
+                    // The prefix key: a marker, then the first four letters.
+                    buf.push('\u{1}');
+                    let cut = w.char_indices().nth(4).map_or(w.len(), |(k, _)| k);
+                    buf.push_str(&w[..cut]);
+                    let long = w.chars().nth(3).is_some();
+                    let prefix = long.then(|| vocab.id(&buf));
+                    buf.clear();
+                    buf.push_str(w);
+                    (1.0, prefix)
                 }
-            })
-            .collect();
+                TokenRef::Number(n) => {
+                    buf.push('#');
+                    buf.push_str(n);
+                    (2.0, None)
+                }
+                TokenRef::Mark(c) => {
+                    buf.push('\u{2}');
+                    buf.push(c);
+                    (0.5, None)
+                }
+                TokenRef::Link(l) => {
+                    buf.push('\u{3}');
+                    buf.push_str(l);
+                    (3.0, None)
+                }
+            };
+            toks.push(Tok {
+                form: vocab.id(&buf),
+                prefix,
+                weight,
+                word: matches!(t, TokenRef::Word(_)),
+            });
+        });
         out.tokens.push(toks);
     }
     out

@@ -12,7 +12,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::dp::Step;
 use super::features::{Tokenised, Translations};
 
-/// A fast hasher for integer keys (multiplicative, as in rustc's FxHash).
+/// A fast hasher for integer and short string keys (multiplicative, as in
+/// rustc's FxHash); not resistant to crafted collisions, which an aligner
+/// of two texts has no need for.
 #[derive(Default, Clone, Copy)]
 pub struct IntHasher(u64);
 
@@ -21,9 +23,15 @@ impl Hasher for IntHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
+        // Eight bytes at a time: strings (interned words) hash fast too.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
         }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.write_u64(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
     }
     fn write_u32(&mut self, i: u32) {
         self.write_u64(i as u64);

@@ -22,6 +22,10 @@ pub enum Token {
 
 /// Folds a character for comparison: lower case, Latin diacritics dropped.
 pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let base = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
         | 'Ā' | 'Ă' | 'Ą' => 'a',
@@ -131,24 +135,59 @@ fn trim_zeros(s: &str, decimal: bool) -> String {
     s
 }
 
+/// A token as [`each_token`] hands it out: borrowed from a scratch buffer,
+/// so that tokenising a whole book allocates nothing per word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRef<'a> {
+    /// A word, folded.
+    Word(&'a str),
+    /// A number in a canonical form.
+    Number(&'a str),
+    /// A punctuation mark that tends to survive translation.
+    Mark(char),
+    /// A URL or an e-mail address, lower-cased.
+    Link(&'a str),
+}
+
+impl TokenRef<'_> {
+    fn to_owned(self) -> Token {
+        match self {
+            TokenRef::Word(w) => Token::Word(w.to_string()),
+            TokenRef::Number(n) => Token::Number(n.to_string()),
+            TokenRef::Mark(c) => Token::Mark(c),
+            TokenRef::Link(l) => Token::Link(l.to_string()),
+        }
+    }
+}
+
 /// Splits a sentence into comparable tokens.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    each_token(text, &mut String::new(), |t| out.push(t.to_owned()));
+    out
+}
+
+/// Calls `f` with each comparable token of a sentence in order; `scratch`
+/// is reused for the folded text.
+pub fn each_token(text: &str, scratch: &mut String, mut f: impl FnMut(TokenRef<'_>)) {
     // Narrow and no-break spaces group digits (`1 200`), so they do not
     // split chunks.
     let space = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}');
     for chunk in text.split(space).filter(|c| !c.is_empty()) {
         if let Some(link) = as_link(chunk) {
-            out.push(Token::Link(link));
+            f(TokenRef::Link(&link));
             continue;
         }
-        chunk_tokens(chunk, &mut out);
+        chunk_tokens(chunk, scratch, &mut f);
     }
-    out
 }
 
 /// A URL or e-mail address, without trailing punctuation.
 fn as_link(chunk: &str) -> Option<String> {
+    // Cheap test first: every link has one of these characters.
+    if !chunk.contains(['@', '/', '.']) {
+        return None;
+    }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
     let lower = trimmed.to_lowercase();
     let is_url =
@@ -160,57 +199,69 @@ fn as_link(chunk: &str) -> Option<String> {
     (is_url || is_mail).then_some(lower)
 }
 
-fn chunk_tokens(chunk: &str, out: &mut Vec<Token>) {
-    let chars: Vec<char> = chunk.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'_>)) {
+    // Byte offsets of each character, and the character after it.
+    let mut chars = chunk.char_indices().peekable();
+    let next_is = |rest: &str, test: fn(char) -> bool| rest.chars().next().is_some_and(test);
+    while let Some((i, c)) = chars.next() {
         if c.is_ascii_digit() {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (number_joiner(chars[i])
-                        && i + 1 < chars.len()
-                        && chars[i + 1].is_ascii_digit()))
-            {
-                i += 1;
+            let mut end = i + c.len_utf8();
+            while let Some(&(k, d)) = chars.peek() {
+                let after = &chunk[k + d.len_utf8()..];
+                if d.is_ascii_digit()
+                    || (number_joiner(d) && next_is(after, |x| x.is_ascii_digit()))
+                {
+                    end = k + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
             }
-            let raw: String = chars[start..i].iter().collect();
-            out.push(Token::Number(normalise_number(&raw)));
+            let raw = &chunk[i..end];
+            if raw.bytes().all(|b| b.is_ascii_digit()) {
+                let trimmed = raw.trim_start_matches('0');
+                f(TokenRef::Number(if trimmed.is_empty() {
+                    "0"
+                } else {
+                    trimmed
+                }));
+            } else {
+                f(TokenRef::Number(&normalise_number(raw)));
+            }
             // Ordinal endings (24th, 1st, 2e, 3º) belong to the number.
-            while i < chars.len() && chars[i].is_alphabetic() && i - start < 8 {
+            let start_chars = chunk[i..end].chars().count();
+            let mut taken = start_chars;
+            while let Some(&(_, d)) = chars.peek() {
+                if !d.is_alphabetic() || taken >= 8 {
+                    break;
+                }
                 if !matches!(
-                    chars[i].to_ascii_lowercase(),
+                    d.to_ascii_lowercase(),
                     's' | 't' | 'n' | 'd' | 'r' | 'h' | 'e' | 'º' | 'ª'
                 ) {
                     break;
                 }
-                i += 1;
+                taken += 1;
+                chars.next();
             }
         } else if c.is_alphabetic() {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_alphanumeric()
-                    || (matches!(chars[i], '-' | '\'' | '’')
-                        && i + 1 < chars.len()
-                        && chars[i + 1].is_alphabetic()))
-            {
-                i += 1;
-            }
-            let mut word = String::new();
-            for &c in &chars[start..i] {
-                if c.is_alphanumeric() {
-                    fold_char(c, &mut word);
+            scratch.clear();
+            fold_char(c, scratch);
+            while let Some(&(k, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    fold_char(d, scratch);
+                } else if matches!(d, '-' | '\'' | '’')
+                    && next_is(&chunk[k + d.len_utf8()..], char::is_alphabetic)
+                {
+                    scratch.push('-');
                 } else {
-                    word.push('-');
+                    break;
                 }
+                chars.next();
             }
-            out.push(Token::Word(word));
-        } else {
-            if let Some(m) = mark(c) {
-                out.push(Token::Mark(m));
-            }
-            i += 1;
+            f(TokenRef::Word(scratch));
+        } else if let Some(m) = mark(c) {
+            f(TokenRef::Mark(m));
         }
     }
 }

@@ -3,6 +3,7 @@
 mod align;
 mod check;
 mod eval;
+mod eval_faults;
 mod eval_segmentation;
 mod output;
 mod pair;
@@ -43,6 +44,8 @@ enum Command {
     Pair(pair::PairArgs),
     /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
     EvalSegmentation(eval_segmentation::EvalArgs),
+    /// Plant faults into clean parallel articles and measure recall and false alarms.
+    EvalFaults(eval_faults::EvalFaultsArgs),
     /// Align the sentences of an original and its translation.
     Align(align::AlignArgs),
     /// Score the aligner against gold alignments.
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Segment(args) => segment::run(args),
         Command::Pair(args) => pair::run(args),
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
+        Command::EvalFaults(args) => eval_faults::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
     }

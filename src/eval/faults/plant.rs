@@ -1,0 +1,252 @@
+//! Planting faults into a copy of an article's translation.
+
+use std::path::Path;
+
+use super::{Article, Fault, Planted, Rng, line, render, sentences};
+use crate::anchors;
+use crate::document::{Document, InputFormat};
+use crate::findings::quotes::quotes;
+use crate::language::Language;
+
+/// A negation cue to plant per language (inserted after the quote's first
+/// word); `None` where the benchmark has no cue.
+fn planted_negation(language: Language) -> Option<&'static str> {
+    Some(match language.code() {
+        "en" => "not",
+        "de" => "nicht",
+        "fr" => "ne",
+        "es" => "no",
+        "it" => "non",
+        "nl" => "niet",
+        "pt" => "não",
+        "hu" => "nem",
+        _ => return None,
+    })
+}
+
+/// Plants `fault` into a copy of `article`'s translation; `None` when the
+/// article offers no place for it.
+pub(super) fn plant(
+    fault: Fault,
+    article: &Article,
+    others: &[&Article],
+    rng: &mut Rng,
+) -> Option<Planted> {
+    let n = article.target.len();
+    let tl = article.target_language;
+    let mut target = article.target.clone();
+    let content: Vec<usize> = (0..n)
+        .filter(|&i| anchors::words(&target[i]).len() >= 8)
+        .collect();
+    let pick = |rng: &mut Rng, v: &[usize]| -> Option<usize> {
+        (!v.is_empty()).then(|| v[rng.below(v.len())])
+    };
+    let donor = |rng: &mut Rng| -> Option<&Article> {
+        let same: Vec<&&Article> = others
+            .iter()
+            .filter(|a| a.target_language == tl && a.name != article.name)
+            .collect();
+        (!same.is_empty()).then(|| *same[rng.below(same.len())])
+    };
+    let src_line = |i: usize| Some([line(i), line(i)]);
+    match fault {
+        Fault::DropParagraph => {
+            let i = pick(rng, &content)?;
+            target.remove(i);
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: None,
+                target,
+            })
+        }
+        Fault::DropSentence => {
+            let multi: Vec<usize> = content
+                .iter()
+                .copied()
+                .filter(|&i| sentences(&target[i], tl).len() >= 2)
+                .collect();
+            let i = pick(rng, &multi)?;
+            let mut ss = sentences(&target[i], tl);
+            let k = rng.below(ss.len());
+            if anchors::words(&ss[k]).len() < 5 {
+                return None;
+            }
+            ss.remove(k);
+            target[i] = ss.join(" ");
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: None,
+                target,
+            })
+        }
+        Fault::AddParagraph => {
+            let d = donor(rng)?;
+            let para = d
+                .target
+                .iter()
+                .filter(|p| anchors::words(p).len() >= 8)
+                .nth(rng.below(3))?
+                .clone();
+            let i = rng.below(n + 1);
+            target.insert(i, para);
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::AddSentence => {
+            let d = donor(rng)?;
+            let all: Vec<String> = d
+                .target
+                .iter()
+                .flat_map(|p| sentences(p, tl))
+                .filter(|s| anchors::words(s).len() >= 6)
+                .collect();
+            let s = all.get(rng.below(all.len()))?.clone();
+            let i = pick(rng, &content)?;
+            let mut ss = sentences(&target[i], tl);
+            let k = rng.below(ss.len() + 1);
+            ss.insert(k, s);
+            target[i] = ss.join(" ");
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::DuplicateParagraph => {
+            let i = pick(rng, &content)?;
+            let at = i + 1 + rng.below(n - i);
+            target.insert(at, target[i].clone());
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(at), line(at)]),
+                target,
+            })
+        }
+        Fault::ChangeNumber => {
+            let with: Vec<(usize, anchors::Number)> = (0..n)
+                .flat_map(|i| {
+                    anchors::numbers(&target[i], tl)
+                        .into_iter()
+                        .filter(|x| x.digits)
+                        .map(move |x| (i, x))
+                })
+                .collect();
+            let (i, num) = with.get(rng.below(with.len()))?.clone();
+            let value: u64 = num
+                .text
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()?;
+            let changed = (value + 1 + rng.below(8) as u64).to_string();
+            target[i].replace_range(num.range.clone(), &changed);
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => {
+            plant_quote(fault, article, target, rng)
+        }
+    }
+}
+
+fn plant_quote(
+    fault: Fault,
+    article: &Article,
+    mut target: Vec<String>,
+    rng: &mut Rng,
+) -> Option<Planted> {
+    let tl = article.target_language;
+    let doc = |paras: &[String]| {
+        Document::from_text(Path::new("q.txt"), render(paras), InputFormat::Text)
+    };
+    let (sdoc, tdoc) = (doc(&article.source), doc(&target));
+    // Only quotes whose paragraph's original also quotes, so there is a
+    // quote to compare with.
+    let candidates: Vec<(usize, std::ops::Range<usize>, String)> = quotes(&tdoc)
+        .into_iter()
+        .filter(|q| q.parts.len() == 1)
+        // Paragraph indices of the loaded document may differ from the
+        // article's (paragraph repair joins some): map them by text.
+        .filter_map(|q| {
+            let (p, r) = q.parts[0].clone();
+            let i = target.iter().position(|t| *t == tdoc.paragraphs[p].text)?;
+            let s_text = &sdoc.paragraphs.get(p)?.text;
+            (article.source.get(i) == Some(s_text)).then_some((i, r, q.text))
+        })
+        .filter(|(p, _, _)| quotes(&sdoc).iter().any(|s| s.parts[0].0 == *p))
+        .filter(|(_, _, text)| fault != Fault::TruncateQuote || anchors::words(text).len() >= 8)
+        .collect();
+    let (p, range, text) = candidates.get(rng.below(candidates.len()))?.clone();
+    let words = anchors::words(&text);
+    let new_text = match fault {
+        Fault::TruncateQuote => {
+            let keep = words.len() * 2 / 5;
+            text[..words[keep.max(1) - 1].0.end].to_string()
+        }
+        Fault::NegateQuote => {
+            let count = anchors::negations(&text, tl)?;
+            if count > 0 {
+                // Remove the first cue.
+                let (r, _) = words
+                    .iter()
+                    .find(|(_, w)| anchors::negations(w, tl) == Some(1))?
+                    .clone();
+                format!("{}{}", &text[..r.start], text[r.end..].trim_start())
+            } else {
+                let cue = planted_negation(tl)?;
+                let first = &words.first()?.0;
+                format!("{} {cue}{}", &text[..first.end], &text[first.end..])
+            }
+        }
+        _ => {
+            let nums: Vec<anchors::Number> = anchors::numbers(&text, tl)
+                .into_iter()
+                .filter(|n| n.digits)
+                .collect();
+            if let Some(num) = nums.first() {
+                let value: u64 = num
+                    .text
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .ok()?;
+                format!(
+                    "{}{}{}",
+                    &text[..num.range.start],
+                    value + 3,
+                    &text[num.range.end..]
+                )
+            } else {
+                let names = anchors::names(&text, tl);
+                let name = names.first()?;
+                let replacement = ["Oskarsson", "Marlowe", "Tanaka", "Okonkwo"][rng.below(4)];
+                format!(
+                    "{}{replacement}{}",
+                    &text[..name.range.start],
+                    &text[name.range.end..]
+                )
+            }
+        }
+    };
+    target[p].replace_range(range, &new_text);
+    Some(Planted {
+        fault,
+        source_lines: Some([line(p), line(p)]),
+        target_lines: Some([line(p), line(p)]),
+        target,
+    })
+}

@@ -1,0 +1,263 @@
+//! Omissions and additions the aligner absorbed into n-m links: passages
+//! whose translation is far shorter (or longer) than the language pair's
+//! length ratio predicts, explained by one paragraph or sentence whose
+//! facts (numbers, names) the other side lacks.
+//!
+//! A passage is a connected group of links: links sharing a paragraph on
+//! either side belong together, so a paragraph merged into its neighbour's
+//! links is still seen as one unit with its neighbour.
+
+use std::ops::Range;
+
+use super::context::{Context, gist, list};
+use super::{Finding, Kind, Severity, sentences_excerpt};
+use crate::anchors;
+use crate::segment::SegmentedDocument;
+
+/// Below this share of the expected length a passage is suspicious.
+const SHORT: f64 = 0.75;
+/// Removing the culprit must bring the passage within this factor.
+const FITS: f64 = 1.3;
+/// The length gap that suffices when paragraph counts differ.
+const STRUCTURAL: f64 = 0.9;
+
+fn paragraph_count(doc: &SegmentedDocument, ids: &[usize]) -> usize {
+    let mut ps: Vec<usize> = ids.iter().map(|&i| doc.sentences[i].paragraph).collect();
+    ps.dedup();
+    ps.len()
+}
+
+struct Passage {
+    source: Vec<usize>,
+    target: Vec<usize>,
+    first_link: usize,
+}
+
+fn passages(ctx: &Context) -> Vec<Passage> {
+    let mut out: Vec<Passage> = Vec::new();
+    let mut last_s_par = usize::MAX;
+    let mut last_t_par = usize::MAX;
+    for (k, l) in ctx.links.iter().enumerate() {
+        if l.source.is_empty() || l.target.is_empty() {
+            continue;
+        }
+        let s_first = ctx.source.sentences[l.source.start].paragraph;
+        let t_first = ctx.target.sentences[l.target.start].paragraph;
+        let joins = out.last().is_some() && (s_first == last_s_par || t_first == last_t_par);
+        if !joins {
+            out.push(Passage {
+                source: Vec::new(),
+                target: Vec::new(),
+                first_link: k,
+            });
+        }
+        let p = out.last_mut().expect("pushed above");
+        p.source.extend(l.source.clone());
+        p.target.extend(l.target.clone());
+        last_s_par = ctx.source.sentences[l.source.end - 1].paragraph;
+        last_t_par = ctx.target.sentences[l.target.end - 1].paragraph;
+    }
+    out
+}
+
+fn chars(doc: &SegmentedDocument, ids: &[usize]) -> f64 {
+    ids.iter()
+        .map(|&i| doc.sentence_text(i).chars().count())
+        .sum::<usize>() as f64
+}
+
+/// Candidate culprits: whole paragraphs (when the passage has several)
+/// and single sentences, as sentence-id runs.
+fn candidates(doc: &SegmentedDocument, ids: &[usize]) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut paragraphs: Vec<usize> = ids.iter().map(|&i| doc.sentences[i].paragraph).collect();
+    paragraphs.dedup();
+    if paragraphs.len() >= 2 {
+        for p in &paragraphs {
+            let r = doc.paragraph_sentences[*p].clone();
+            if ids.contains(&r.start) && ids.contains(&(r.end - 1)) {
+                out.push((r, true));
+            }
+        }
+    }
+    if ids.len() >= 2 {
+        out.extend(ids.iter().map(|&i| (i..i + 1, false)));
+    }
+    out
+}
+
+/// Digits and names of `text` that `other` lacks, and how many it has.
+fn unsupported(ctx: &Context, text: &str, source_side: bool, other: &str) -> (Vec<String>, usize) {
+    let (lang, other_lang) = if source_side {
+        (ctx.source.language(), ctx.target.language())
+    } else {
+        (ctx.target.language(), ctx.source.language())
+    };
+    let other_numbers = anchors::numbers(other, other_lang);
+    let mut total = 0;
+    let mut lost = Vec::new();
+    for n in anchors::numbers(text, lang)
+        .into_iter()
+        .filter(|n| n.digits)
+    {
+        total += 1;
+        if !other_numbers.iter().any(|o| anchors::same_number(&n, o)) {
+            lost.push(n.text);
+        }
+    }
+    let own_names = if source_side {
+        &ctx.target_names
+    } else {
+        &ctx.source_names
+    };
+    for n in anchors::names(text, lang) {
+        // Only names the other document writes somewhere are comparable.
+        if !super::context::among(&n.folded, own_names) {
+            continue;
+        }
+        total += 1;
+        if !anchors::name_in(&n.folded, other) {
+            lost.push(n.text);
+        }
+    }
+    lost.dedup();
+    (lost, total)
+}
+
+pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
+    for p in passages(ctx) {
+        let (s, t) = (chars(ctx.source, &p.source), chars(ctx.target, &p.target));
+        if s < 60.0 || t < 1.0 {
+            continue;
+        }
+        let r = t / (s * ctx.ratio);
+        // News translations keep paragraphs: a passage with more
+        // paragraphs on one side is suspicious at a smaller length gap.
+        let (sp, tp) = (
+            paragraph_count(ctx.source, &p.source),
+            paragraph_count(ctx.target, &p.target),
+        );
+        if r < SHORT || (sp > tp && r < STRUCTURAL) {
+            culprit(ctx, &p, r, true, r >= SHORT, out);
+        } else if r > 1.0 / SHORT || (tp > sp && r > 1.0 / STRUCTURAL) {
+            culprit(ctx, &p, r, false, r <= 1.0 / SHORT, out);
+        }
+    }
+}
+
+fn culprit(
+    ctx: &Context,
+    p: &Passage,
+    r: f64,
+    source_side: bool,
+    paragraphs_only: bool,
+    out: &mut Vec<(usize, Finding)>,
+) {
+    let (doc, ids, other_doc, other_ids) = if source_side {
+        (ctx.source, &p.source, ctx.target, &p.target)
+    } else {
+        (ctx.target, &p.target, ctx.source, &p.source)
+    };
+    let total = chars(doc, ids);
+    let other_text: String = other_ids
+        .iter()
+        .map(|&i| other_doc.sentence_text(i))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let best = candidates(doc, ids)
+        .into_iter()
+        .filter(|(_, whole)| *whole || !paragraphs_only)
+        .map(|(range, whole)| {
+            let len = chars(doc, &range.clone().collect::<Vec<_>>());
+            let rest = (total - len).max(1.0);
+            let fitted = if source_side {
+                r * total / rest
+            } else {
+                r * rest / total
+            };
+            let text: String = range
+                .clone()
+                .map(|i| doc.sentence_text(i))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let (lost, anchors_total) = unsupported(ctx, &text, source_side, &other_text);
+            // Anchors found on the other side speak for the candidate's
+            // presence; lost anchors speak for its absence.
+            let evidence = lost.len() as f64 - 0.7 * (anchors_total - lost.len()) as f64;
+            (
+                range,
+                whole,
+                fitted.ln().abs() - 0.15 * evidence,
+                fitted,
+                lost,
+                anchors_total,
+            )
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2));
+    let Some((range, whole, _, fitted, lost, anchors_total)) = best else {
+        return;
+    };
+    if fitted.ln().abs() > FITS.ln() || fitted.ln().abs() >= r.ln().abs() {
+        return;
+    }
+    let present = anchors_total - lost.len();
+    if !whole && present > lost.len() {
+        return;
+    }
+    let text: String = range
+        .clone()
+        .map(|i| doc.sentence_text(i))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let severity = if whole || !lost.is_empty() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let what = match (whole, range.len()) {
+        (true, _) => "paragraph",
+        _ => "sentence",
+    };
+    let why = if lost.is_empty() {
+        format!(
+            "the passage is {:.0}% of the length the original predicts",
+            100.0 * r
+        )
+    } else {
+        format!(
+            "{} {} no counterpart",
+            list(&lost),
+            if lost.len() == 1 { "has" } else { "have" }
+        )
+    };
+    let (kind, message) = if source_side {
+        (
+            Kind::Omission,
+            format!(
+                "the translation drops the {what} \"{}\"; {why}",
+                gist(&text)
+            ),
+        )
+    } else {
+        (
+            Kind::Addition,
+            format!(
+                "the translation adds the {what} \"{}\", which has no counterpart in the original; {why}",
+                gist(&text)
+            ),
+        )
+    };
+    let excerpt = sentences_excerpt(doc, range);
+    let finding = Finding::new(
+        kind,
+        severity,
+        0.6 + 0.1 * lost.len().min(3) as f64,
+        message,
+    );
+    let finding = if source_side {
+        finding.with_source(excerpt)
+    } else {
+        finding.with_target(excerpt)
+    };
+    out.push((p.first_link, finding));
+}

@@ -1,0 +1,93 @@
+//! Omissions: original paragraphs and sentences with no counterpart.
+//!
+//! A run of 1-0 links is one finding per paragraph when it covers the whole
+//! paragraph, else one finding per run of sentences inside the paragraph.
+//! Passages the aligner merged are checked in [`super::lengths`].
+
+use super::context::{Context, gist, list, word_count};
+use super::roles::{self, Role};
+use super::{Finding, Kind, Severity, sentences_excerpt};
+
+pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
+    let src = ctx.source;
+    let mut i = 0;
+    while i < src.sentences.len() {
+        let k = ctx.source_link[i];
+        let dropped = ctx.links.get(k).is_some_and(|l| l.target.is_empty());
+        if !dropped {
+            i += 1;
+            continue;
+        }
+        // The run of dropped sentences inside this paragraph.
+        let paragraph = src.sentences[i].paragraph;
+        let mut j = i;
+        let mut confidence = 0.0;
+        while j < src.sentences.len()
+            && src.sentences[j].paragraph == paragraph
+            && ctx
+                .links
+                .get(ctx.source_link[j])
+                .is_some_and(|l| l.target.is_empty())
+        {
+            confidence += ctx.links[ctx.source_link[j]].confidence;
+            j += 1;
+        }
+        confidence /= (j - i) as f64;
+        let whole = src.paragraph_sentences[paragraph] == (i..j);
+        out.push((k, omission(ctx, i..j, whole, paragraph, confidence)));
+        i = j;
+    }
+}
+
+fn omission(
+    ctx: &Context,
+    ids: std::ops::Range<usize>,
+    whole: bool,
+    paragraph: usize,
+    confidence: f64,
+) -> Finding {
+    let text = ctx.source_text(ids.clone());
+    let role = roles::role(&ctx.source.document.paragraphs[paragraph]);
+    let numbers: Vec<String> = ctx
+        .source_numbers(&text)
+        .into_iter()
+        .filter(|n| n.digits)
+        .map(|n| n.text)
+        .collect();
+    let words = word_count(&text);
+    let what = match (whole, role) {
+        (true, Role::Heading) => "the heading",
+        (true, _) => "the paragraph",
+        (false, _) if ids.len() > 1 => "the sentences",
+        (false, _) => "the sentence",
+    };
+    let mut message = format!("the translation drops {what} \"{}\"", gist(&text));
+    if !numbers.is_empty() {
+        message.push_str(&format!(
+            "; {} {} no counterpart",
+            list(&numbers),
+            if numbers.len() == 1 { "has" } else { "have" }
+        ));
+    } else {
+        message.push_str("; nothing in the translation corresponds to it");
+    }
+    let severity = match role {
+        Role::Ad | Role::Boilerplate => Severity::Info,
+        // A dropped heading loses little unless it carries a number.
+        Role::Heading if whole && numbers.is_empty() && words < 8 => Severity::Info,
+        Role::Heading if whole && numbers.is_empty() => Severity::Warning,
+        _ if !numbers.is_empty() || words >= 8 => Severity::Error,
+        _ if words >= 6 => Severity::Warning,
+        _ => Severity::Info,
+    };
+    // The aligner doubts this link and no fact backs it: one level less.
+    let severity = match severity {
+        Severity::Error if confidence < 0.3 && numbers.is_empty() => Severity::Warning,
+        Severity::Warning if confidence < 0.3 && numbers.is_empty() => Severity::Info,
+        s => s,
+    };
+    let confidence =
+        (0.55 + 0.4 * confidence + if numbers.is_empty() { 0.0 } else { 0.05 }).min(0.99);
+    Finding::new(Kind::Omission, severity, confidence, message)
+        .with_source(sentences_excerpt(ctx.source, ids))
+}
