@@ -20,6 +20,7 @@ pub mod document;
 pub mod error;
 pub mod findings;
 pub mod language;
+pub mod pair;
 pub mod report;
 pub mod segment;
 

@@ -2,6 +2,7 @@
 
 mod check;
 mod output;
+mod pair;
 mod segment;
 
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Split a document into paragraphs and sentences.
     Segment(segment::SegmentArgs),
+    /// Find each translation's original among many documents, by content.
+    Pair(pair::PairArgs),
 }
 
 /// Options for reading input documents.
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Pair(args) => pair::run(args),
     }
 }
 

@@ -1,0 +1,119 @@
+//! Fingerprints: the keys of a document that survive translation.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The translation-stable keys of one document, with counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fingerprint {
+    /// Hashed keys and how often each occurs, sorted by key.
+    pub keys: Vec<(u64, u32)>,
+    /// Length in characters.
+    pub chars: usize,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a document's text.
+    pub fn of(text: &str) -> Fingerprint {
+        let mut keys: Vec<u64> = Vec::new();
+        let mut sentence_start = true;
+        for word in text.split_word_bounds() {
+            let first = word.chars().next().unwrap_or(' ');
+            if word.contains("://") || word.contains('@') && word.contains('.') {
+                keys.push(hash("u", &word.to_lowercase()));
+            } else if first.is_ascii_digit() {
+                let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+                if digits.len() >= 2 {
+                    keys.push(hash("n", &digits));
+                }
+            } else if first.is_alphabetic() {
+                let folded = fold(word);
+                let len = folded.chars().count();
+                if first.is_uppercase() && !sentence_start && len >= 3 {
+                    keys.push(hash("c", prefix(&folded, 5)));
+                }
+                if len >= 6 {
+                    keys.push(hash("p", prefix(&folded, 4)));
+                }
+            }
+            if !word.trim().is_empty() {
+                sentence_start = matches!(word, "." | "!" | "?" | "\n" | ":" | "…");
+            }
+        }
+        keys.sort_unstable();
+        let mut counted: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+        for k in keys {
+            match counted.last_mut() {
+                Some((last, n)) if *last == k => *n += 1,
+                _ => counted.push((k, 1)),
+            }
+        }
+        Fingerprint {
+            keys: counted,
+            chars: text.chars().count(),
+        }
+    }
+
+    /// How often `key` occurs.
+    pub fn count(&self, key: u64) -> u32 {
+        self.keys
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .map_or(0, |i| self.keys[i].1)
+    }
+
+    /// The IDF-weighted Euclidean norm.
+    pub fn norm(&self, idf: &std::collections::HashMap<u64, f64>) -> f64 {
+        self.keys
+            .iter()
+            .map(|(k, n)| {
+                let w = idf.get(k).copied().unwrap_or(0.0);
+                w * w * f64::from(*n)
+            })
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// How plausible the other document's length is for a translation of
+    /// this one: 1 for equal lengths, falling off with the log ratio.
+    pub fn length_prior(&self, other: &Fingerprint) -> f64 {
+        let ratio = (other.chars.max(1) as f64 / self.chars.max(1) as f64).ln();
+        (-(ratio * ratio) / (2.0 * 0.4 * 0.4)).exp()
+    }
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// FNV-1a over a namespace and a key: stable across runs and platforms.
+fn hash(namespace: &str, key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in namespace.bytes().chain([0]).chain(key.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Lower case without diacritics, for comparing names across languages.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' | 'ş' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ť' | 'ţ' => 't',
+            other => other,
+        })
+        .collect()
+}
