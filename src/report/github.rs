@@ -11,7 +11,9 @@ pub struct Github;
 
 /// Escapes a command's message as the runner expects.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value: also `:` and `,`, which delimit properties.
@@ -43,7 +45,12 @@ impl Render for Github {
             }
             let title = format!("transalign {}", f.kind.name().replace('_', " "));
             props.push(format!("title={}", escape_property(&title)));
-            writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&f.message))?;
+            writeln!(
+                out,
+                "::{command} {}::{}",
+                props.join(","),
+                escape_data(&f.message)
+            )?;
         }
         Ok(())
     }

@@ -56,10 +56,25 @@ fn failure(out: &mut String, report: &CheckReport, ids: &[usize]) {
         xml_escape(&message)
     );
     for f in findings {
-        let _ = writeln!(out, "{} {}: {}", f.severity.name(), f.kind.name(), xml_escape(&f.message));
-        for (label, path, e) in [("original", &report.source.path, &f.source), ("translation", &report.target.path, &f.target)] {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            f.severity.name(),
+            f.kind.name(),
+            xml_escape(&f.message)
+        );
+        for (label, path, e) in [
+            ("original", &report.source.path, &f.source),
+            ("translation", &report.target.path, &f.target),
+        ] {
             if let Some(e) = e {
-                let _ = writeln!(out, "  {label} {}:{}: {}", xml_escape(path), lines(Some(e.lines)), xml_escape(&e.text));
+                let _ = writeln!(
+                    out,
+                    "  {label} {}:{}: {}",
+                    xml_escape(path),
+                    lines(Some(e.lines)),
+                    xml_escape(&e.text)
+                );
             }
         }
     }
@@ -72,9 +87,13 @@ impl Render for Junit {
         let src = xml_escape(&report.source.path);
         let tgt = xml_escape(&report.target.path);
         let tests = lay.blocks.len() + usize::from(!lay.unplaced.is_empty());
-        let failures = lay.blocks.iter().filter(|b| !b.findings.is_empty()).count() + usize::from(!lay.unplaced.is_empty());
+        let failures = lay.blocks.iter().filter(|b| !b.findings.is_empty()).count()
+            + usize::from(!lay.unplaced.is_empty());
         let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        let _ = writeln!(s, "<testsuites name=\"transalign\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">");
+        let _ = writeln!(
+            s,
+            "<testsuites name=\"transalign\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+        );
         let _ = writeln!(
             s,
             "  <testsuite name=\"{src} → {tgt}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">"
@@ -95,7 +114,10 @@ impl Render for Junit {
             }
         }
         if !lay.unplaced.is_empty() {
-            let _ = writeln!(s, "    <testcase classname=\"{tgt}\" name=\"findings without an aligned place\">");
+            let _ = writeln!(
+                s,
+                "    <testcase classname=\"{tgt}\" name=\"findings without an aligned place\">"
+            );
             failure(&mut s, report, &lay.unplaced);
             s.push_str("    </testcase>\n");
         }
@@ -110,6 +132,9 @@ mod tests {
 
     #[test]
     fn escapes_markup_quotes_and_controls() {
-        assert_eq!(xml_escape("<a href=\"x\">&'\u{1}"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}");
+        assert_eq!(
+            xml_escape("<a href=\"x\">&'\u{1}"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}"
+        );
     }
 }

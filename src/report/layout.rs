@@ -106,13 +106,18 @@ fn place(links: &[AlignedLink], f: &Finding) -> Option<usize> {
         .copied()
         .find(|&i| {
             let text = &side(&links[i], is_source).text;
-            !excerpt.text.is_empty() && (text.contains(&excerpt.text) || excerpt.text.contains(text.as_str()))
+            !excerpt.text.is_empty()
+                && (text.contains(&excerpt.text) || excerpt.text.contains(text.as_str()))
         })
         .or(overlapping.first().copied())
 }
 
 /// The line range covered by `links` on one side.
-pub(crate) fn lines_of(report: &CheckReport, links: &Range<usize>, source: bool) -> Option<[u32; 2]> {
+pub(crate) fn lines_of(
+    report: &CheckReport,
+    links: &Range<usize>,
+    source: bool,
+) -> Option<[u32; 2]> {
     let mut out: Option<[u32; 2]> = None;
     for link in &report.alignment[links.clone()] {
         let side = if source { &link.source } else { &link.target };

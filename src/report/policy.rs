@@ -50,7 +50,8 @@ impl Policy {
 
     /// Whether `f` fails a run.
     pub fn fails_on(&self, f: &Finding) -> bool {
-        f.severity >= self.min_severity && (self.fail_on.is_empty() || self.fail_on.contains(&f.kind))
+        f.severity >= self.min_severity
+            && (self.fail_on.is_empty() || self.fail_on.contains(&f.kind))
     }
 
     /// Whether any finding of `report` fails the run.

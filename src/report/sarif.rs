@@ -74,7 +74,12 @@ fn normalise(text: &str) -> String {
 /// excerpts (never line numbers).
 pub(crate) fn fingerprint(f: &Finding) -> String {
     let text = |e: &Option<Excerpt>| e.as_ref().map(|e| normalise(&e.text)).unwrap_or_default();
-    let key = format!("{}\0{}\0{}", f.kind.name(), text(&f.source), text(&f.target));
+    let key = format!(
+        "{}\0{}\0{}",
+        f.kind.name(),
+        text(&f.source),
+        text(&f.target)
+    );
     format!("{:016x}", fnv1a(key.as_bytes()))
 }
 
@@ -130,9 +135,15 @@ impl Render for Sarif {
                 let src = f.source.as_ref().map(|e| location(&report.source.path, e));
                 let tgt = f.target.as_ref().map(|e| location(&report.target.path, e));
                 let (primary, related) = if f.kind == Kind::Omission {
-                    (src.clone().or(tgt.clone()), if src.is_some() { tgt } else { None })
+                    (
+                        src.clone().or(tgt.clone()),
+                        if src.is_some() { tgt } else { None },
+                    )
                 } else {
-                    (tgt.clone().or(src.clone()), if tgt.is_some() { src } else { None })
+                    (
+                        tgt.clone().or(src.clone()),
+                        if tgt.is_some() { src } else { None },
+                    )
                 };
                 let rule_index = Kind::ALL.iter().position(|&k| k == f.kind).unwrap_or(0);
                 let mut r = json!({

@@ -84,7 +84,11 @@ fn classes(f: &Finding) -> String {
 }
 
 fn data(f: &Finding) -> String {
-    format!("data-kind=\"{}\" data-severity=\"{}\"", f.kind.name(), f.severity.name())
+    format!(
+        "data-kind=\"{}\" data-severity=\"{}\"",
+        f.kind.name(),
+        f.severity.name()
+    )
 }
 
 impl Render for Html {
@@ -104,7 +108,11 @@ impl Render for Html {
             escape(&tgt.path)
         );
         for (n, block) in lay.blocks.iter().enumerate() {
-            let class = if block.findings.is_empty() { "pair clean" } else { "pair" };
+            let class = if block.findings.is_empty() {
+                "pair clean"
+            } else {
+                "pair"
+            };
             let _ = writeln!(s, "<section class=\"{class}\" id=\"p{}\">", n + 1);
             for l in block.links.clone() {
                 link(&mut s, report, l, &lay.link_findings[l]);
@@ -195,11 +203,22 @@ fn lines(side: &LinkSide) -> String {
 }
 
 /// Side text with the findings' excerpts marked.
-fn marked_text(s: &mut String, report: &CheckReport, ids: &[usize], side: &LinkSide, source: bool, lang: &str) {
+fn marked_text(
+    s: &mut String,
+    report: &CheckReport,
+    ids: &[usize],
+    side: &LinkSide,
+    source: bool,
+    lang: &str,
+) {
     let class = if source { "text src" } else { "text tgt" };
     let _ = write!(s, "<div class=\"{class}\" lang=\"{}\">", escape(lang));
     if side.sentences.is_empty() {
-        let what = if source { "nothing in the original" } else { "nothing in the translation" };
+        let what = if source {
+            "nothing in the original"
+        } else {
+            "nothing in the translation"
+        };
         let _ = write!(s, "<span class=\"gap\">— {what} —</span></div>");
         return;
     }
@@ -226,9 +245,27 @@ fn link(s: &mut String, report: &CheckReport, l: usize, ids: &[usize]) {
     let link = &report.alignment[l];
     s.push_str("<div class=\"link\">");
     let _ = write!(s, "<span class=\"ln\">{}</span>", lines(&link.source));
-    marked_text(s, report, ids, &link.source, true, report.source.language.code());
-    let _ = write!(s, "<span class=\"ln tgt-ln\">{}</span>", lines(&link.target));
-    marked_text(s, report, ids, &link.target, false, report.target.language.code());
+    marked_text(
+        s,
+        report,
+        ids,
+        &link.source,
+        true,
+        report.source.language.code(),
+    );
+    let _ = write!(
+        s,
+        "<span class=\"ln tgt-ln\">{}</span>",
+        lines(&link.target)
+    );
+    marked_text(
+        s,
+        report,
+        ids,
+        &link.target,
+        false,
+        report.target.language.code(),
+    );
     s.push_str("</div>\n");
     notes(s, report, ids);
 }

@@ -55,7 +55,13 @@ const HIGHLIGHT: &str = "\x1b[1;7m";
 impl Render for Terminal {
     fn render(&self, report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
         let mut s = String::new();
-        Writer { t: self, report, layout: Layout::of(report), out: &mut s }.write();
+        Writer {
+            t: self,
+            report,
+            layout: Layout::of(report),
+            out: &mut s,
+        }
+        .write();
         out.write_all(s.as_bytes())
     }
 }
@@ -78,8 +84,15 @@ impl Writer<'_> {
 
     fn write(&mut self) {
         let r = self.report;
-        for (sign, label, doc) in [("---", "original", &r.source), ("+++", "translation", &r.target)] {
-            let head = format!("{sign} {label}: {} ({})", sanitize(&doc.path), doc.language.code());
+        for (sign, label, doc) in [
+            ("---", "original", &r.source),
+            ("+++", "translation", &r.target),
+        ] {
+            let head = format!(
+                "{sign} {label}: {} ({})",
+                sanitize(&doc.path),
+                doc.language.code()
+            );
             let line = self.paint(BOLD, &head);
             let _ = writeln!(self.out, "{line}");
         }
@@ -115,7 +128,8 @@ impl Writer<'_> {
     }
 
     fn hunk(&mut self, blocks: Range<usize>) {
-        let links = self.layout.blocks[blocks.start].links.start..self.layout.blocks[blocks.end - 1].links.end;
+        let links = self.layout.blocks[blocks.start].links.start
+            ..self.layout.blocks[blocks.end - 1].links.end;
         let range = |side: Option<[u32; 2]>| match side {
             Some([a, b]) => format!("{a},{}", b - a + 1),
             None => "0,0".to_string(),
@@ -142,7 +156,12 @@ impl Writer<'_> {
         let left = wrap(&[(sanitize(&link.source.text), false)], col);
         let right = wrap(&[(sanitize(&link.target.text), false)], col);
         for i in 0..left.len().max(right.len()) {
-            let text = |lines: &[Vec<Piece>]| lines.get(i).map(|l| l.iter().map(|(t, _)| t.as_str()).collect::<String>()).unwrap_or_default();
+            let text = |lines: &[Vec<Piece>]| {
+                lines
+                    .get(i)
+                    .map(|l| l.iter().map(|(t, _)| t.as_str()).collect::<String>())
+                    .unwrap_or_default()
+            };
             let l = text(&left);
             let pad = col.saturating_sub(left.get(i).map_or(0, |l| line_width(l)));
             let row = format!("  {l}{} │ {}", " ".repeat(pad), text(&right));
@@ -189,16 +208,33 @@ impl Writer<'_> {
     /// Highlighted byte ranges on each side. Where both sides of a changed
     /// finding are found and the documents share a language, only the words
     /// that differ are highlighted; otherwise the whole excerpt is.
-    fn highlights(&self, ids: &[usize], source: &str, target: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    fn highlights(
+        &self,
+        ids: &[usize],
+        source: &str,
+        target: &str,
+    ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let r = self.report;
-        let mut s: Vec<Range<usize>> = layout::highlights(r, ids, source, true, &sanitize).into_iter().map(|x| x.0).collect();
-        let mut t: Vec<Range<usize>> = layout::highlights(r, ids, target, false, &sanitize).into_iter().map(|x| x.0).collect();
+        let mut s: Vec<Range<usize>> = layout::highlights(r, ids, source, true, &sanitize)
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        let mut t: Vec<Range<usize>> = layout::highlights(r, ids, target, false, &sanitize)
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
         if r.same_language {
             for &i in ids {
                 let f = &r.findings[i];
-                let (Some(se), Some(te)) = (&f.source, &f.target) else { continue };
+                let (Some(se), Some(te)) = (&f.source, &f.target) else {
+                    continue;
+                };
                 let (se, te) = (sanitize(&se.text), sanitize(&te.text));
-                let (Some(sr), Some(tr)) = (layout::locate(source, &se), layout::locate(target, &te)) else { continue };
+                let (Some(sr), Some(tr)) =
+                    (layout::locate(source, &se), layout::locate(target, &te))
+                else {
+                    continue;
+                };
                 let (ds, dt) = word_diff(&se, &te);
                 s.retain(|x| *x != sr);
                 t.retain(|x| *x != tr);
@@ -235,8 +271,8 @@ impl Writer<'_> {
         let r = self.report;
         let f = &r.findings[i];
         let place = match layout::primary(f) {
-            Some((e, true)) => format!(" {}:{}", sanitize(&r.source.path), e.lines[0]),
-            Some((e, false)) => format!(" {}:{}", sanitize(&r.target.path), e.lines[0]),
+            Some((e, true)) => format!(" · {}:{}", sanitize(&r.source.path), e.lines[0]),
+            Some((e, false)) => format!(" · {}:{}", sanitize(&r.target.path), e.lines[0]),
             None => String::new(),
         };
         let sev = f.severity.name();
@@ -245,13 +281,34 @@ impl Writer<'_> {
             crate::Severity::Warning => YELLOW,
             crate::Severity::Info => CYAN,
         };
-        let head = self.paint(&format!("{BOLD}{color}"), &format!("{sev}[{}]", f.kind.name()));
-        let text = format!("{place}: {} (confidence {:.2})", sanitize(&f.message), f.confidence);
-        let lines = wrap(&[(text, false)], self.t.width.saturating_sub(6 + sev.len() + f.kind.name().len()).max(20));
-        for (n, line) in lines.iter().enumerate() {
-            let body: String = line.iter().map(|(t, _)| t.as_str()).collect();
-            let lead = if n == 0 { format!("  ╰ {head}") } else { " ".repeat(6 + sev.len() + f.kind.name().len()) };
+        let head = [
+            (format!("{sev} {}", f.kind.name()), true),
+            (format!("{place} · confidence {:.2}", f.confidence), false),
+        ];
+        for (n, line) in wrap(&head, self.t.width.saturating_sub(4).max(8))
+            .iter()
+            .enumerate()
+        {
+            let lead = if n == 0 { "  ╰ " } else { "    " };
+            let body: String = line
+                .iter()
+                .map(|(t, h)| {
+                    if *h {
+                        self.paint(&format!("{BOLD}{color}"), t)
+                    } else {
+                        t.clone()
+                    }
+                })
+                .collect();
             let _ = writeln!(self.out, "{lead}{}", body.trim_end());
+        }
+        let lines = wrap(
+            &[(sanitize(&f.message), false)],
+            self.t.width.saturating_sub(4).max(8),
+        );
+        for line in lines {
+            let body: String = line.iter().map(|(t, _)| t.as_str()).collect();
+            let _ = writeln!(self.out, "    {}", body.trim_end());
         }
     }
 
@@ -279,8 +336,18 @@ impl Writer<'_> {
             (Kind::NumberMismatch, k.number_mismatch),
             (Kind::NameMismatch, k.name_mismatch),
         ];
-        let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{} {n}", k.name())).collect();
-        let _ = writeln!(self.out, "  {}", parts.join(", "));
+        let parts: Vec<String> = kinds
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{} {n}", k.name()))
+            .collect();
+        for line in wrap(
+            &[(parts.join(", "), false)],
+            self.t.width.saturating_sub(2).max(8),
+        ) {
+            let body: String = line.iter().map(|(t, _)| t.as_str()).collect();
+            let _ = writeln!(self.out, "  {}", body.trim_end());
+        }
     }
 }
 
@@ -334,7 +401,11 @@ fn pieces(text: &str, hi: &[Range<usize>], brackets: bool, source: bool) -> Vec<
     let mut out = Vec::new();
     let mut at = 0;
     for r in hi {
-        if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
             continue;
         }
         out.push((text[at..r.start].to_string(), false));
@@ -372,6 +443,13 @@ mod tests {
     #[test]
     fn plain_pieces_bracket_highlights() {
         let p = pieces("a bc d", &[2..4], true, true);
-        assert_eq!(p, vec![("a ".to_string(), false), ("[-bc-]".to_string(), true), (" d".to_string(), false)]);
+        assert_eq!(
+            p,
+            vec![
+                ("a ".to_string(), false),
+                ("[-bc-]".to_string(), true),
+                (" d".to_string(), false)
+            ]
+        );
     }
 }

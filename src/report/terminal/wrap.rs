@@ -169,7 +169,11 @@ mod tests {
     #[test]
     fn keeps_highlights_across_lines() {
         let lines = wrap(
-            &[("aa ".into(), false), ("bb cc".into(), true), (" dd".into(), false)],
+            &[
+                ("aa ".into(), false),
+                ("bb cc".into(), true),
+                (" dd".into(), false),
+            ],
             5,
         );
         assert_eq!(plain(&lines), ["aa bb", "cc dd"]);
@@ -187,6 +191,9 @@ mod tests {
 
     #[test]
     fn sanitize_removes_escapes_and_overrides() {
-        assert_eq!(sanitize("a\x1b[31mb\u{202E}c\n\nd"), "a\u{FFFD}[31mb\u{FFFD}c d");
+        assert_eq!(
+            sanitize("a\x1b[31mb\u{202E}c\n\nd"),
+            "a\u{FFFD}[31mb\u{FFFD}c d"
+        );
     }
 }
