@@ -1,6 +1,8 @@
 //! Command-line arguments and the subcommands that use them.
 
+mod batch;
 mod check;
+mod config;
 mod output;
 mod pair;
 mod segment;
@@ -34,6 +36,8 @@ pub struct Cli {
 enum Command {
     /// Check a translation against its original (the main command).
     Check(check::CheckArgs),
+    /// Check many pairs at once: a folder or a manifest in, one report per pair and an index out.
+    Batch(batch::BatchArgs),
     /// Split a document into paragraphs and sentences.
     Segment(segment::SegmentArgs),
     /// Find each translation's original among many documents, by content.
@@ -69,6 +73,7 @@ fn parse_language(code: &str) -> Result<Language, String> {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Batch(args) => batch::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Pair(args) => pair::run(args),
     }

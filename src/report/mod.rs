@@ -24,7 +24,7 @@ use crate::language::Language;
 use crate::segment::SegmentedDocument;
 
 pub use github::Github;
-pub use html::Html;
+pub use html::{Html, IndexEntry, index_page};
 pub use json::{Json, JsonLines};
 pub use junit::Junit;
 pub use sarif::Sarif;

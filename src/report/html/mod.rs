@@ -8,7 +8,10 @@
 //! else, including any network access. The output is a pure function of
 //! the report, so the same input gives byte-identical pages.
 
+mod index;
 mod sha256;
+
+pub use index::{IndexEntry, index_page};
 
 use std::fmt::Write as _;
 use std::io;
