@@ -170,3 +170,55 @@ fn every_format_is_deterministic() {
         );
     }
 }
+
+mod policy {
+    use transalign::report::policy::Policy;
+    use transalign::{Kind, Severity};
+
+    use super::common;
+
+    #[test]
+    fn min_severity_decides() {
+        let r = common::sample();
+        let p = |s| Policy {
+            min_severity: s,
+            ..Policy::default()
+        };
+        assert!(p(Severity::Error).fails(&r));
+        let mut only_info = common::sample();
+        only_info.findings.retain(|f| f.severity == Severity::Info);
+        assert!(!p(Severity::Warning).fails(&only_info));
+        assert!(p(Severity::Info).fails(&only_info));
+    }
+
+    #[test]
+    fn fail_on_limits_kinds() {
+        let r = common::sample();
+        let p = |kinds: Vec<Kind>, s| Policy {
+            fail_on: kinds,
+            min_severity: s,
+            ignore: vec![],
+        };
+        // The only addition is a warning.
+        assert!(!p(vec![Kind::Addition], Severity::Error).fails(&r));
+        assert!(p(vec![Kind::Addition], Severity::Warning).fails(&r));
+        assert!(p(vec![Kind::Addition, Kind::Omission], Severity::Error).fails(&r));
+    }
+
+    #[test]
+    fn ignore_drops_matching_findings_and_recounts() {
+        let mut r = common::sample();
+        let p = Policy {
+            ignore: vec![
+                regex::Regex::new("^Jetzt lesen").unwrap(),
+                regex::Regex::new("old town").unwrap(),
+            ],
+            ..Policy::default()
+        };
+        p.apply(&mut r);
+        assert_eq!(r.findings.len(), 3);
+        assert_eq!(r.summary.total, 3);
+        assert_eq!(r.summary.by_kind.addition, 0);
+        assert_eq!(r.summary.by_kind.omission, 0);
+    }
+}
