@@ -106,3 +106,15 @@ fn every_finding_is_listed_and_anchored() {
 fn output_is_byte_identical() {
     assert_eq!(render(&hostile(PAYLOADS[0])), render(&hostile(PAYLOADS[0])));
 }
+
+/// Writes the fixture's page where `TRANSALIGN_SAMPLE_HTML` says (used by
+/// scripts/screenshot-report.sh to look at every kind of finding in a
+/// browser); otherwise only checks it renders.
+#[test]
+fn sample_page_for_screenshots() {
+    let out = render(&common::sample());
+    assert!(out.contains("<main>"));
+    if let Some(path) = std::env::var_os("TRANSALIGN_SAMPLE_HTML") {
+        std::fs::write(path, out).unwrap();
+    }
+}

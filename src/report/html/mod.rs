@@ -104,9 +104,9 @@ impl Render for Html {
         s.push_str("<div class=\"layout\">\n");
         findings_list(&mut s, report);
         s.push_str("<main>\n<div class=\"cols\" aria-hidden=\"true\"><span></span>");
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<span>Original · {}</span><span></span><span>Translation · {}</span></div>\n",
+            "<span>Original · {}</span><span></span><span>Translation · {}</span></div>",
             escape(&src.path),
             escape(&tgt.path)
         );

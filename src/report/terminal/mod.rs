@@ -255,7 +255,7 @@ impl Writer<'_> {
             _ => (DIM, BOLD),
         };
         for line in wrap(&pieces, self.t.width.saturating_sub(2).max(8)) {
-            let mut row = format!("{}", self.paint(base, &format!("{sign} ")));
+            let mut row = self.paint(base, &format!("{sign} "));
             for (t, h) in &line {
                 if *h && self.t.color {
                     let _ = write!(row, "{base}{hl}{t}{RESET}");
@@ -442,7 +442,9 @@ mod tests {
 
     #[test]
     fn plain_pieces_bracket_highlights() {
-        let p = pieces("a bc d", &[2..4], true, true);
+        #[allow(clippy::single_range_in_vec_init)]
+        let hi = vec![2..4];
+        let p = pieces("a bc d", &hi, true, true);
         assert_eq!(
             p,
             vec![
