@@ -45,3 +45,17 @@ for page in seed sample; do
     shoot "$out/$page.html" 1280 2000 "$out/$page-desktop.png"
     shoot "$out/$page.html" 390 1600 "$out/$page-phone.png"
 done
+
+# The page's script must run under its own Content-Security-Policy: it sets
+# --head on <html>; a blocked script would leave it unset.
+profile="$(mktemp -d)"
+dom="$("$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+    --dump-dom "file://$out/sample.html" 2>/dev/null)"
+rm -rf "$profile"
+if grep -q -- '--head:' <<<"$dom"; then
+    echo "script ran under the page's CSP"
+else
+    echo "screenshot-report: the page's script did not run (CSP hash mismatch?)" >&2
+    exit 1
+fi

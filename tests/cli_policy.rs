@@ -140,3 +140,16 @@ fn bad_configuration_is_one_line_naming_the_file() {
         assert_usage_error(&check(dir.path(), &[]), "transalign.toml");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn reports_are_readable_by_others_like_any_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = pair();
+    check(dir.path(), &["--format", "json", "-o", "r.json"]);
+    let mode = std::fs::metadata(dir.path().join("r.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644);
+}
