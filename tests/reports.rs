@@ -1,7 +1,8 @@
 //! Snapshot tests of every report format over hand-made reports, and the
 //! properties each format must keep whatever the input.
 
-mod common;
+mod fixture;
+use fixture as common;
 
 use transalign::report::{
     CheckReport, Github, Html, Json, JsonLines, Junit, Render, Sarif, Terminal,

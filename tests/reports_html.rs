@@ -2,7 +2,8 @@
 //! text and messages, nothing may become markup, an attribute, a URL or a
 //! script.
 
-mod common;
+mod fixture;
+use fixture as common;
 
 use transalign::report::{CheckReport, Html, Render};
 
