@@ -1,9 +1,9 @@
 //! The whole check: two documents in, an alignment and findings out.
 
-use crate::align::{self, AlignOptions, Alignment, Side};
+use crate::align::{self, AlignOptions, Alignment, Link, Side};
 use crate::document::Document;
 use crate::error::Result;
-use crate::findings::{self, Finding, FindingOptions};
+use crate::findings::{self, Finding, FindingOptions, Role};
 use crate::language::{self, Detection, Language};
 use crate::segment::SegmentedDocument;
 
@@ -31,6 +31,9 @@ pub struct Checked {
     pub alignment: Alignment,
     /// What the translation dropped, added and changed, in reading order.
     pub findings: Vec<Finding>,
+    /// Translation paragraphs that repeat other translation text; they
+    /// were kept out of the alignment and are reported as additions.
+    pub repeats: Vec<findings::Repeat>,
 }
 
 /// Settles a document's language: the given one, or detection.
@@ -76,12 +79,96 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     let target_detection = settle_language(&target, options.target_language, "--target-lang")?;
     let source = SegmentedDocument::new(source, source_detection);
     let target = SegmentedDocument::new(target, target_detection);
-    let alignment = align::align(&side(&source), &side(&target), &options.align);
-    let findings = findings::detect(&source, &target, &alignment, &options.findings);
+    let repeats = findings::repeats::find(&target);
+    let excluded = excluded_target_paragraphs(&target, &repeats);
+    let alignment = align_without(&source, &target, &excluded, &options.align);
+    let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
     Ok(Checked {
         source,
         target,
         alignment,
         findings,
+        repeats,
     })
+}
+
+/// Translation paragraphs that must not take part in the alignment:
+/// repeats (a teaser would steal the lede's link) and publisher furniture
+/// (advertisement markers, boilerplate), which has no counterpart anyway.
+fn excluded_target_paragraphs(
+    target: &SegmentedDocument,
+    repeats: &[findings::Repeat],
+) -> Vec<bool> {
+    let mut out: Vec<bool> = target
+        .document
+        .paragraphs
+        .iter()
+        .map(|p| matches!(findings::roles::role(p), Role::Ad | Role::Boilerplate))
+        .collect();
+    for r in repeats {
+        out[r.paragraph] = true;
+    }
+    out
+}
+
+/// Aligns `source` with the paragraphs of `target` that are not excluded,
+/// then gives every excluded sentence its own 0-1 link in reading order.
+fn align_without(
+    source: &SegmentedDocument,
+    target: &SegmentedDocument,
+    excluded: &[bool],
+    options: &AlignOptions,
+) -> Alignment {
+    if !excluded.iter().any(|e| *e) {
+        return align::align(&side(source), &side(target), options);
+    }
+    let kept: Vec<usize> = (0..target.sentences.len())
+        .filter(|&j| !excluded[target.sentences[j].paragraph])
+        .collect();
+    let texts = target.sentence_texts();
+    let mut paragraphs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (n, &j) in kept.iter().enumerate() {
+        let p = target.sentences[j].paragraph;
+        match paragraphs.last_mut() {
+            Some(r) if target.sentences[kept[r.start]].paragraph == p => r.end = n + 1,
+            _ => paragraphs.push(n..n + 1),
+        }
+    }
+    let filtered = Side {
+        sentences: kept.iter().map(|&j| texts[j]).collect(),
+        paragraphs,
+        language: Some(target.language()),
+    };
+    let inner = align::align(&side(source), &filtered, options);
+    let mut links = Vec::with_capacity(inner.links.len() + target.sentences.len() - kept.len());
+    let mut next = 0;
+    let added = |links: &mut Vec<Link>, from: usize, to: usize, at: usize| {
+        for j in from..to {
+            links.push(Link {
+                source: at..at,
+                target: j..j + 1,
+                confidence: 0.9,
+            });
+        }
+    };
+    for link in inner.links {
+        if link.target.is_empty() {
+            links.push(Link {
+                target: next..next,
+                ..link
+            });
+            continue;
+        }
+        let start = kept[link.target.start];
+        let end = kept[link.target.end - 1] + 1;
+        added(&mut links, next.min(start), start, link.source.start);
+        next = end;
+        links.push(Link {
+            target: start..end,
+            ..link
+        });
+    }
+    let at = source.sentences.len();
+    added(&mut links, next, target.sentences.len(), at);
+    Alignment { links }
 }

@@ -15,9 +15,11 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod anchors;
 pub mod check;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod findings;
 pub mod language;
 pub mod pair;

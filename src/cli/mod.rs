@@ -3,6 +3,8 @@
 mod batch;
 mod check;
 mod config;
+mod eval_faults;
+mod eval_segmentation;
 mod output;
 mod pair;
 mod segment;
@@ -42,6 +44,10 @@ enum Command {
     Segment(segment::SegmentArgs),
     /// Find each translation's original among many documents, by content.
     Pair(pair::PairArgs),
+    /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
+    EvalSegmentation(eval_segmentation::EvalArgs),
+    /// Plant faults into clean parallel articles and measure recall and false alarms.
+    EvalFaults(eval_faults::EvalFaultsArgs),
 }
 
 /// Options for reading input documents.
@@ -76,6 +82,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Batch(args) => batch::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Pair(args) => pair::run(args),
+        Command::EvalSegmentation(args) => eval_segmentation::run(args),
+        Command::EvalFaults(args) => eval_faults::run(args),
     }
 }
 

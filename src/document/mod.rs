@@ -6,6 +6,7 @@
 //! [`OffsetMap`] maps every byte of that text back to the file, so every
 //! later stage can point at lines and columns an editor shows.
 
+mod builder;
 mod decode;
 mod entities;
 mod html;

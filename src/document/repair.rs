@@ -1,8 +1,233 @@
 //! Joining paragraphs that a web page broke inside a sentence.
+//!
+//! Content management systems and copy-paste often split one sentence over
+//! two blocks. Leaving them split would make the aligner see two half
+//! sentences, so a block is joined with the next when it does not end a
+//! sentence and the next one visibly continues it.
 
-use super::Paragraph;
+use super::{BlockKind, Paragraph};
+
+/// Characters that end a sentence, in the scripts we know of.
+const FINAL: &[char] = &[
+    '.', '!', '?', '…', ':', ';', '。', '！', '？', '｡', '؟', '۔', '।', '॥', '።', '፧', '‽', '։',
+];
+
+/// Closing quotes and brackets that may follow the final mark: `„Ja.“`.
+const TRAILING: &[char] = &[
+    '"', '\'', '”', '“', '’', '‘', '»', '«', '›', '‹', ')', ']', '}', '」', '』', '）',
+];
 
 /// Joins blocks broken inside a sentence.
 pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
-    blocks
+    let mut out: Vec<Paragraph> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match out.last_mut() {
+            Some(prev) if continues(prev, &block) => join(prev, block),
+            _ => out.push(block),
+        }
+    }
+    out
+}
+
+fn joinable(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::BlockQuote)
+}
+
+/// Whether `next` continues the sentence that `prev` left open.
+fn continues(prev: &Paragraph, next: &Paragraph) -> bool {
+    if prev.kind != next.kind || !joinable(prev.kind) || ends_sentence(&prev.text) {
+        return false;
+    }
+    let Some(first) = next.text.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return true;
+    }
+    let open = open_quotes(&prev.text, Vec::new());
+    if !open.is_empty() && closes_quote(&next.text, open) {
+        return true;
+    }
+    ends_mid_sentence(&prev.text) && first.is_alphabetic() && ends_sentence(&next.text)
+}
+
+/// Whether the text ends with sentence-final punctuation, possibly followed
+/// by closing quotes or brackets.
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(TRAILING);
+    trimmed.ends_with(FINAL)
+}
+
+/// A running text (it already holds a sentence, or is long) whose last word
+/// is in lower case, such as `die` or `to`: no sentence ends that way, so
+/// the next block continues it even when it starts with a capital (German
+/// nouns, English names).
+fn ends_mid_sentence(text: &str) -> bool {
+    let Some(last) = text.split_whitespace().last() else {
+        return false;
+    };
+    let word_like = last.chars().all(|c| c.is_alphabetic() || c == '-')
+        && last.chars().any(char::is_lowercase)
+        && last.chars().all(|c| !c.is_uppercase());
+    let running = text.contains(['.', '!', '?']) || text.split_whitespace().count() >= 12;
+    word_like && running
+}
+
+/// The closing marks still expected at the end of `text`, innermost last,
+/// starting from the marks already open in `stack`.
+fn open_quotes(text: &str, mut stack: Vec<char>) -> Vec<char> {
+    for c in text.chars() {
+        step(&mut stack, c);
+    }
+    stack
+}
+
+/// One step of quotation counting. `“` closes a German `„` but opens an
+/// English quotation; `»` closes `«` but opens a German `»…«`.
+fn step(stack: &mut Vec<char>, c: char) {
+    let top = stack.last().copied();
+    match c {
+        '„' => stack.push('“'),
+        '“' if top == Some('“') => {
+            stack.pop();
+        }
+        '“' => stack.push('”'),
+        '”' if top == Some('”') => {
+            stack.pop();
+        }
+        // A lone `”` opens in Swedish and Finnish style (`”…”`).
+        '”' => stack.push('”'),
+        '«' if top == Some('«') => {
+            stack.pop();
+        }
+        '«' => stack.push('»'),
+        '»' if top == Some('»') => {
+            stack.pop();
+        }
+        '»' => stack.push('«'),
+        '"' if top == Some('"') => {
+            stack.pop();
+        }
+        '"' => stack.push('"'),
+        _ => {}
+    }
+}
+
+/// Whether `text` closes one of the quotations open in `open`.
+fn closes_quote(text: &str, open: Vec<char>) -> bool {
+    let depth = open.len();
+    let mut stack = open;
+    for c in text.chars() {
+        step(&mut stack, c);
+        if stack.len() < depth {
+            return true;
+        }
+    }
+    false
+}
+
+fn join(prev: &mut Paragraph, next: Paragraph) {
+    let prev_len = prev.text.len();
+    let gap_start = prev.source_span(prev_len.saturating_sub(1), prev_len).end;
+    let gap_end = next.source_span(0, 1).start.max(gap_start);
+    prev.text.push(' ');
+    prev.offsets
+        .push_replaced(prev_len..prev_len + 1, gap_start..gap_end);
+    prev.offsets.append(&next.offsets, prev_len + 1);
+    prev.text.push_str(&next.text);
+    prev.span = prev.span.cover(next.span);
+    prev.parts.extend(next.parts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, InputFormat};
+    use std::path::Path;
+
+    fn doc(text: &str) -> Document {
+        Document::from_text(Path::new("t.md"), text.to_string(), InputFormat::Markdown)
+    }
+
+    fn texts(d: &Document) -> Vec<&str> {
+        d.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn joins_lower_case_continuation_and_keeps_both_positions() {
+        let text = "Sie sagte, dass beide „nicht getrennt\n\nwerden können“. Dann ging sie.\n";
+        let d = doc(text);
+        assert_eq!(
+            texts(&d),
+            vec!["Sie sagte, dass beide „nicht getrennt werden können“. Dann ging sie."]
+        );
+        let p = &d.paragraphs[0];
+        assert_eq!(p.parts.len(), 2);
+        assert_eq!(d.line_range(p.span), (1, 3));
+        assert_eq!(d.line_range(p.parts[1]), (3, 3));
+        let at = p.text.find("getrennt werden").unwrap();
+        let s = p.source_span(at, at + "getrennt werden".len());
+        assert_eq!(&text[s.start..s.end], "getrennt\n\nwerden");
+        let at = p.text.find("Dann").unwrap();
+        let s = p.source_span(at, p.text.len());
+        assert_eq!(&text[s.start..s.end], "Dann ging sie.");
+    }
+
+    #[test]
+    fn joins_when_next_closes_an_open_quotation() {
+        let d = doc("He said: “We will not\n\nGive in,” and left.");
+        assert_eq!(d.paragraphs.len(), 1);
+        let d = doc("Sie rief »Halt\n\nSofort!« und lief.");
+        assert_eq!(d.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn joins_after_lower_case_last_word_of_running_text() {
+        let d = doc("The call came late. Officials tried to bring the\n\nKremlin into the talks.");
+        assert_eq!(d.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn keeps_finished_sentences_and_labels_apart() {
+        for text in [
+            "It ended.\n\nthen more.",
+            "He asked: “Why?”\n\nnobody knew.",
+            "Teaser text goes here and stops &hellip;\n\nAm Montag war es.",
+            "Read more about it\n\nThe next article starts.",
+            "Source: example.org\n\nDetails",
+            "A quote „open\n\nNeue Zeile ohne Ende.",
+        ] {
+            assert_eq!(doc(text).paragraphs.len(), 2, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn never_joins_headings_lists_or_separators() {
+        for text in [
+            "# A heading\n\nlower case text.",
+            "- an item\n\nlower case text.",
+            "Broken text\n\n---\n\nlower case text.",
+            "Broken text\n\n- lower item",
+        ] {
+            let d = doc(text);
+            assert!(d.paragraphs.len() >= 2, "{text:?}: {:?}", texts(&d));
+        }
+    }
+
+    #[test]
+    fn joins_chains_of_three() {
+        let d = doc("one piece\n\nof a sentence\n\nin three parts.");
+        assert_eq!(texts(&d), vec!["one piece of a sentence in three parts."]);
+        assert_eq!(d.paragraphs[0].parts.len(), 3);
+    }
+
+    #[test]
+    fn end_marks() {
+        assert!(ends_sentence("Fertig.“"));
+        assert!(ends_sentence("Wirklich?)"));
+        assert!(ends_sentence("Xi …"));
+        assert!(ends_sentence("終わり。"));
+        assert!(!ends_sentence("getrennt"));
+        assert!(!ends_sentence("„offen“"));
+    }
 }

@@ -1,9 +1,29 @@
 //! Findings: what the translation dropped, added and changed.
+//!
+//! [`detect_all`] reads an alignment and reports, in reading order:
+//! omissions (1-0 links, facts missing from a counterpart), additions (0-1
+//! links, classified as headings, advertisement markers, boilerplate or
+//! repeated content), altered quotes and number or name mismatches. Each
+//! stage lives in its own submodule.
+
+mod additions;
+mod context;
+mod facts;
+mod omissions;
+pub mod quotes;
+pub mod repeats;
+pub mod roles;
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
 use crate::align::Alignment;
+use crate::document::Span;
 use crate::segment::SegmentedDocument;
+
+pub use repeats::Repeat;
+pub use roles::Role;
 
 /// What kind of problem a finding reports. The names are part of the JSON
 /// contract and never change.
@@ -96,18 +116,127 @@ pub struct Finding {
     pub source: Option<Excerpt>,
     /// The text concerned in the translation, if any.
     pub target: Option<Excerpt>,
+    /// For repeated content: the other translation text it repeats
+    /// (null otherwise).
+    pub repeats: Option<Excerpt>,
+}
+
+impl Finding {
+    /// A finding without excerpts; add them with the builder methods.
+    pub fn new(kind: Kind, severity: Severity, confidence: f64, message: String) -> Finding {
+        Finding {
+            kind,
+            severity,
+            confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            message,
+            source: None,
+            target: None,
+            repeats: None,
+        }
+    }
+
+    /// Sets the original's excerpt.
+    pub fn with_source(mut self, excerpt: Option<Excerpt>) -> Finding {
+        self.source = excerpt;
+        self
+    }
+
+    /// Sets the translation's excerpt.
+    pub fn with_target(mut self, excerpt: Option<Excerpt>) -> Finding {
+        self.target = excerpt;
+        self
+    }
 }
 
 /// Settings for finding detection.
-#[derive(Debug, Clone, Default)]
-pub struct FindingOptions {}
+#[derive(Debug, Clone)]
+pub struct FindingOptions {
+    /// Severity of inserted headings, advertisement markers and
+    /// boilerplate (info by default: publishers add them on purpose).
+    pub boilerplate_severity: Severity,
+}
 
-/// Finds omissions, additions and altered quotes from an alignment.
+impl Default for FindingOptions {
+    fn default() -> Self {
+        FindingOptions {
+            boilerplate_severity: Severity::Info,
+        }
+    }
+}
+
+/// Finds omissions, additions and altered quotes from an alignment,
+/// detecting repeated translation content itself.
 pub fn detect(
-    _source: &SegmentedDocument,
-    _target: &SegmentedDocument,
-    _alignment: &Alignment,
-    _options: &FindingOptions,
+    source: &SegmentedDocument,
+    target: &SegmentedDocument,
+    alignment: &Alignment,
+    options: &FindingOptions,
 ) -> Vec<Finding> {
-    Vec::new()
+    let repeats = repeats::find(target);
+    detect_all(source, target, alignment, &repeats, options)
+}
+
+/// Finds everything, given the repeated paragraphs of the translation
+/// (see [`repeats::find`]); findings come in reading order.
+pub fn detect_all(
+    source: &SegmentedDocument,
+    target: &SegmentedDocument,
+    alignment: &Alignment,
+    repeats: &[Repeat],
+    options: &FindingOptions,
+) -> Vec<Finding> {
+    let ctx = context::Context::new(source, target, alignment, repeats, options);
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    omissions::find(&ctx, &mut found);
+    additions::find(&ctx, &mut found);
+    let quotes = quotes::compare(&ctx, &mut found);
+    facts::find(&ctx, &quotes, &mut found);
+    found.sort_by_key(|(order, f)| {
+        (
+            *order,
+            f.source.as_ref().map_or(0, |e| e.bytes[0]),
+            f.target.as_ref().map_or(0, |e| e.bytes[0]),
+        )
+    });
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Builds an [`Excerpt`] for a byte span of a document's file text.
+pub fn excerpt(doc: &SegmentedDocument, span: Span, text: String) -> Excerpt {
+    let start = doc.document.position(span.start);
+    let end = doc
+        .document
+        .position(span.end.saturating_sub(1).max(span.start));
+    Excerpt {
+        lines: [start.line, end.line],
+        columns: [start.column, end.column],
+        bytes: [span.start, span.end],
+        text,
+    }
+}
+
+/// The excerpt of a run of sentences (their text joined with spaces).
+pub fn sentences_excerpt(doc: &SegmentedDocument, ids: std::ops::Range<usize>) -> Option<Excerpt> {
+    if ids.is_empty() {
+        return None;
+    }
+    let span = doc.sentences[ids.start]
+        .span
+        .cover(doc.sentences[ids.end - 1].span);
+    let text = ids
+        .map(|i| doc.sentence_text(i))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(excerpt(doc, span, text))
+}
+
+/// The excerpt of a byte range of one paragraph's text.
+pub fn paragraph_excerpt(
+    doc: &SegmentedDocument,
+    paragraph: usize,
+    range: std::ops::Range<usize>,
+) -> Excerpt {
+    let p = &doc.document.paragraphs[paragraph];
+    let span = p.source_span(range.start, range.end);
+    excerpt(doc, span, p.text[range].to_string())
 }

@@ -4,6 +4,11 @@
 //! its language in, sentence byte ranges out. [`SegmentedDocument`] applies
 //! it to every paragraph and keeps each sentence's place in the file.
 
+pub mod eval;
+mod quotes;
+mod resources;
+mod rules;
+
 use std::ops::Range;
 
 use serde::Serialize;
@@ -14,7 +19,63 @@ use crate::language::{Detection, Language};
 
 /// Splits one paragraph's text into sentences: byte ranges into `text`, in
 /// order, not overlapping, trimmed of surrounding white space.
-pub fn split(text: &str, _language: Language) -> Vec<Range<usize>> {
+///
+/// The candidates are Unicode's sentence boundaries (UAX #29) and every run
+/// of terminal punctuation; each is then judged with `language`'s
+/// abbreviations, ordinals and quotation rules (see `rules.rs`). A language
+/// without resources gets the generic rules only. Linear in `text`.
+pub fn split(text: &str, language: Language) -> Vec<Range<usize>> {
+    let res = resources::for_language(language);
+    let breaks = rules::breaks(text);
+    let mut keep: Vec<bool> = breaks.iter().map(|b| rules::judge(text, b, res)).collect();
+    quotes::keep_embedded_whole(text, &breaks, &mut keep);
+    let mut starts: Vec<usize> = breaks
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.next)
+        .collect();
+    // Unicode boundaries without terminal punctuation are paragraph
+    // separators; inside one paragraph only an explicit one (a blank line,
+    // U+2029) still ends a sentence, a single line break does not.
+    let mut candidates = breaks.iter().map(|b| b.next).peekable();
+    for (start, _) in text.split_sentence_bound_indices().skip(1) {
+        let first = start + (text[start..].len() - text[start..].trim_start().len());
+        while candidates.next_if(|&n| n < first).is_some() {}
+        if candidates.peek() == Some(&first) || first >= text.len() {
+            continue;
+        }
+        let gap = &text[text[..first].trim_end().len()..first];
+        if gap.contains('\u{2029}') || gap.matches('\n').count() >= 2 {
+            starts.push(first);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    ranges(text, &starts)
+}
+
+/// Sentence ranges from the start of every sentence but the first.
+fn ranges(text: &str, starts: &[usize]) -> Vec<Range<usize>> {
+    let first = text.len() - text.trim_start().len();
+    if first == text.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(starts.len() + 1);
+    let mut start = first;
+    for &next in starts.iter().filter(|&&n| n > first).chain([&text.len()]) {
+        let end = text[..next].trim_end().len();
+        if end > start {
+            out.push(start..end);
+        }
+        start = next;
+    }
+    out
+}
+
+/// Raw Unicode sentence boundaries (UAX #29), trimmed: the baseline the
+/// splitter is measured against.
+pub fn unicode_baseline(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (start, s) in text.split_sentence_bound_indices() {
         let lead = s.len() - s.trim_start().len();

@@ -1,0 +1,149 @@
+//! Word lists kept in data files: negation cues, advertisement markers and
+//! boilerplate openers.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::language::Language;
+
+const NEGATION: &str = include_str!("data/negation.txt");
+const MARKERS: &str = include_str!("data/markers.txt");
+
+/// Cue patterns per language code.
+fn negation_table() -> &'static HashMap<String, Vec<String>> {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        NEGATION
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(':'))
+            .map(|(lang, cues)| {
+                (
+                    lang.trim().to_string(),
+                    cues.split_whitespace().map(str::to_string).collect(),
+                )
+            })
+            .collect()
+    })
+}
+
+fn matches_cue(word: &str, cue: &str) -> bool {
+    if let Some(stem) = cue.strip_suffix('*') {
+        word.starts_with(stem)
+    } else if let Some(end) = cue.strip_prefix('*') {
+        word.ends_with(end) || word.ends_with(&end.replace('\'', "’"))
+    } else if cue.ends_with('\'') {
+        word.starts_with(cue) || word.starts_with(&cue.replace('\'', "’"))
+    } else {
+        word == cue
+    }
+}
+
+/// How many negation cues `text` holds, or `None` when the language has no
+/// cue list (then negation cannot be compared).
+pub fn negations(text: &str, language: Language) -> Option<usize> {
+    let cues = negation_table().get(language.code())?;
+    let count = super::words(text)
+        .into_iter()
+        .filter(|(_, w)| {
+            let w = w.to_lowercase();
+            cues.iter().any(|c| matches_cue(&w, c))
+        })
+        .count();
+    Some(count)
+}
+
+fn marker_list(key: &str) -> &'static [String] {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        for line in MARKERS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            if let Some((k, rest)) = line.split_once(": ") {
+                // Multi-word markers are written as consecutive words; keep
+                // each word and each adjacent pair so both match.
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                let entry = table.entry(k.to_string()).or_default();
+                for (i, w) in words.iter().enumerate() {
+                    entry.push(w.to_string());
+                    if let Some(next) = words.get(i + 1) {
+                        entry.push(format!("{w} {next}"));
+                    }
+                }
+            }
+        }
+        table
+    });
+    table.get(key).map(Vec::as_slice).unwrap_or(&[])
+}
+
+fn normalised(line: &str) -> String {
+    line.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a short line is an advertisement marker ("Anzeige",
+/// "Advertisement", "Kurze Werbeeinblendung").
+pub fn is_ad_marker(line: &str) -> bool {
+    let n = normalised(line);
+    if n.is_empty() || n.split(' ').count() > 4 {
+        return false;
+    }
+    let list = marker_list("ad");
+    list.contains(&n)
+        || (n.split(' ').count() <= 3
+            && list.iter().any(|m| n.ends_with(m.as_str()) && m.len() >= 7))
+}
+
+/// Whether a line opens like site boilerplate ("Source: …", "Quelle …",
+/// "Besuchen Sie uns auf: …", "Details").
+pub fn is_boilerplate_opener(line: &str) -> bool {
+    let lower = line
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let list = marker_list("boilerplate");
+    list.iter().any(|m| {
+        lower.starts_with(m.as_str())
+            && lower[m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || m.ends_with(':') || c.is_uppercase())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_negations_per_language() {
+        assert_eq!(
+            negations("It cannot be moved, and it isn't new.", Language::EN),
+            Some(2)
+        );
+        assert_eq!(
+            negations("Das ist keine Frage und nicht neu.", Language::DE),
+            Some(2)
+        );
+        assert_eq!(negations("Il ne viendra jamais.", Language::FR), Some(1));
+        assert_eq!(negations("We will win.", Language::EN), Some(0));
+    }
+
+    #[test]
+    fn recognises_markers_and_boilerplate() {
+        assert!(is_ad_marker("Kurze Werbeeinblendung"));
+        assert!(is_ad_marker("ADVERTISEMENT"));
+        assert!(!is_ad_marker("Anzeichen einer Krise in Europa"));
+        assert!(is_boilerplate_opener("Source: example.org"));
+        assert!(is_boilerplate_opener("Quelle: dpa"));
+        assert!(is_boilerplate_opener("Besuchen Sie uns auf: example.de"));
+        assert!(!is_boilerplate_opener(
+            "Sources close to the minister said so."
+        ));
+    }
+}

@@ -1,0 +1,324 @@
+//! Numbers read per locale: `400.000` (de) = `400,000` (en), `3,5` = `3.5`,
+//! `1 200` (fr), ordinals (`24.`, `24th`, `3e`), scale words (`10 million`
+//! = `10 Millionen`) and spelled-out small numbers (`dritten` = `third`).
+//!
+//! A number keeps every value its writing allows; two numbers are the same
+//! when they share a value, so a formatting difference never looks like a
+//! changed fact.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::language::Language;
+
+const SPELLED: &str = include_str!("data/numbers.txt");
+const SCALES: &str = include_str!("data/scales.txt");
+
+/// One number found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// The number as written.
+    pub text: String,
+    /// Every value the writing allows, most likely first.
+    pub values: Vec<f64>,
+    /// Written with digits. Only these are required to have a counterpart;
+    /// spelled-out numbers merely confirm one.
+    pub digits: bool,
+}
+
+/// Languages that write `3,5` for three and a half.
+fn comma_decimal(language: Language) -> bool {
+    language.code() != "en" && language.code() != "zh" && language.code() != "ja"
+}
+
+fn spelled_table() -> &'static HashMap<String, Vec<(String, f64)>> {
+    static TABLE: OnceLock<HashMap<String, Vec<(String, f64)>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<(String, f64)>> = HashMap::new();
+        for line in SPELLED.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.split_whitespace();
+            let (Some(lang), Some(value)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let Ok(value) = value.parse::<f64>() else {
+                continue;
+            };
+            let entry = table.entry(lang.to_string()).or_default();
+            entry.extend(parts.map(|w| (w.to_string(), value)));
+        }
+        table
+    })
+}
+
+fn scale_table() -> &'static HashMap<String, i32> {
+    static TABLE: OnceLock<HashMap<String, i32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for line in SCALES.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.split_whitespace();
+            let Some(Ok(power)) = parts.next().map(str::parse::<i32>) else {
+                continue;
+            };
+            for w in parts {
+                table.insert(w.to_string(), power);
+            }
+        }
+        table
+    })
+}
+
+fn spelled_value(word: &str, language: Language) -> Option<f64> {
+    let list = spelled_table().get(language.code())?;
+    let lower = word.to_lowercase();
+    list.iter().find_map(|(w, v)| {
+        let hit = match w.strip_suffix('*') {
+            Some(stem) => lower.starts_with(stem) && lower.len() <= stem.len() + 3,
+            None => lower == *w,
+        };
+        hit.then_some(*v)
+    })
+}
+
+fn is_group_sep(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
+}
+
+/// Reads a run of digits and separators into its possible values.
+fn values_of(token: &str, language: Language) -> Vec<f64> {
+    let groups: Vec<&str> = token
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let seps: Vec<char> = token.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let parse = |s: &str| s.parse::<f64>().ok();
+    let joined: String = groups.concat();
+    if seps.is_empty() {
+        return parse(&joined).into_iter().collect();
+    }
+    // Dates, times and ranges: read each part on its own.
+    if seps.iter().any(|c| matches!(c, '/' | ':' | '-' | '–'))
+        || (seps.len() >= 2
+            && seps.iter().all(|c| *c == '.')
+            && groups[1..].iter().any(|g| g.len() != 3))
+    {
+        return groups.iter().filter_map(|g| parse(g)).collect();
+    }
+    let thousands_ok = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let last = *seps.last().unwrap_or(&'.');
+    let mut out = Vec::new();
+    if seps.iter().all(|c| is_group_sep(*c)) {
+        if thousands_ok {
+            out.extend(parse(&joined));
+        } else {
+            out.extend(groups.iter().filter_map(|g| parse(g)));
+        }
+        return out;
+    }
+    let uniform = seps.iter().all(|c| *c == last);
+    if uniform && matches!(last, '.' | ',') {
+        let as_decimal = (groups.len() == 2)
+            .then(|| parse(&format!("{}.{}", groups[0], groups[1])))
+            .flatten();
+        let as_thousands = thousands_ok.then(|| parse(&joined)).flatten();
+        let decimal_first = (last == ',') == comma_decimal(language);
+        let (a, b) = if decimal_first {
+            (as_decimal, as_thousands)
+        } else {
+            (as_thousands, as_decimal)
+        };
+        out.extend(a);
+        out.extend(b);
+        if out.is_empty() {
+            out.extend(groups.iter().filter_map(|g| parse(g)));
+        }
+        return out;
+    }
+    // Mixed separators: the last one is the decimal mark.
+    let int: String = groups[..groups.len() - 1].concat();
+    out.extend(parse(&format!("{int}.{}", groups[groups.len() - 1])));
+    out
+}
+
+/// Every number in `text`, in order.
+pub fn numbers(text: &str, language: Language) -> Vec<Number> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let prev = i.checked_sub(1).map(|p| chars[p].1);
+        if !c.is_ascii_digit() || prev.is_some_and(|p| p.is_alphabetic() || p.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_ascii_digit() {
+                j += 1;
+                continue;
+            }
+            let next_digit = chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+            if !next_digit {
+                break;
+            }
+            if is_group_sep(c) {
+                // A space separates thousands only before exactly 3 digits.
+                let run = chars[j + 1..]
+                    .iter()
+                    .take_while(|n| n.1.is_ascii_digit())
+                    .count();
+                let before = chars[i..j]
+                    .iter()
+                    .rev()
+                    .take_while(|n| n.1.is_ascii_digit())
+                    .count();
+                if run != 3 || (j - i == before && before > 3) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if matches!(c, '.' | ',' | ':' | '/') {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(text.len(), |n| n.0);
+        let token = &text[start..end];
+        let mut values = values_of(token, language);
+        // A scale word right after ("10 million", "2,5 Mrd.").
+        let rest = &text[end..];
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if let Some(power) = scale_table().get(word.as_str()) {
+            let scaled: Vec<f64> = values.iter().map(|v| v * 10f64.powi(*power)).collect();
+            values.extend(scaled);
+        }
+        if !values.is_empty() {
+            out.push(Number {
+                range: start..end,
+                text: token.to_string(),
+                values,
+                digits: true,
+            });
+        }
+        i = j;
+    }
+    for (range, word) in super::words(text) {
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut values: Vec<f64> = Vec::new();
+        if let Some(v) = spelled_value(word, language) {
+            values.push(v);
+        } else if let Some(power) = scale_table().get(word.to_lowercase().as_str()) {
+            // "Millionen" alone, or "zehn Millionen" (joined below).
+            values.push(10f64.powi(*power));
+        }
+        if values.is_empty() {
+            continue;
+        }
+        // A spelled number followed by a scale word ("zehn Millionen").
+        if let Some(prev) = out
+            .last_mut()
+            .filter(|p: &&mut Number| !p.digits && text[p.range.end..range.start].trim().is_empty())
+        {
+            if let Some(power) = scale_table().get(word.to_lowercase().as_str()) {
+                let scaled: Vec<f64> = prev.values.iter().map(|v| v * 10f64.powi(*power)).collect();
+                prev.values.extend(scaled);
+                continue;
+            }
+        }
+        out.push(Number {
+            range: range.clone(),
+            text: word.to_string(),
+            values,
+            digits: false,
+        });
+    }
+    out.sort_by_key(|n| n.range.start);
+    out
+}
+
+/// Whether two numbers can stand for the same value.
+pub fn same_number(a: &Number, b: &Number) -> bool {
+    a.values.iter().any(|x| {
+        b.values
+            .iter()
+            .any(|y| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str, lang: Language) -> Number {
+        numbers(text, lang).into_iter().next().expect("a number")
+    }
+
+    #[test]
+    fn reads_thousands_and_decimals_per_locale() {
+        let de = first("rund 400.000 Menschen", Language::DE);
+        let en = first("some 400,000 people", Language::EN);
+        assert!(same_number(&de, &en));
+        assert!(same_number(
+            &first("3,5 Prozent", Language::DE),
+            &first("3.5 percent", Language::EN)
+        ));
+        assert!(same_number(
+            &first("1 200 euros", Language::FR),
+            &first("1,200 euros", Language::EN)
+        ));
+        assert!(!same_number(
+            &first("12 people", Language::EN),
+            &first("13 Menschen", Language::DE)
+        ));
+    }
+
+    #[test]
+    fn reads_ordinals_scales_and_words() {
+        assert!(same_number(
+            &first("am 24. Februar", Language::DE),
+            &first("on February 24th", Language::EN)
+        ));
+        assert!(same_number(
+            &first("den dritten Jahrestag", Language::DE),
+            &first("the 3rd anniversary", Language::EN)
+        ));
+        assert!(same_number(
+            &first("the third year", Language::EN),
+            &first("la troisième année", Language::FR)
+        ));
+        assert!(same_number(
+            &first("10 million people", Language::EN),
+            &first("zehn Millionen Menschen", Language::DE)
+        ));
+        assert!(same_number(
+            &first("2.5 billion", Language::EN),
+            &first("2,5 Milliarden", Language::DE)
+        ));
+    }
+
+    #[test]
+    fn skips_digits_inside_words() {
+        let ns = numbers("a G20 meeting in 2019", Language::EN);
+        assert_eq!(ns.len(), 1);
+        assert_eq!(ns[0].text, "2019");
+    }
+
+    #[test]
+    fn splits_dates_and_times() {
+        let n = first("24.2.2025", Language::DE);
+        assert!(n.values.contains(&2025.0) && n.values.contains(&24.0));
+    }
+}

@@ -1,0 +1,682 @@
+//! The perturbation benchmark: clean parallel articles get one planted
+//! fault per copy; recall is measured per fault type, and false alarms as
+//! error or warning findings per 100 paragraphs of the clean articles.
+//!
+//! Clean articles come from faithful golden pairs (`corpora/pairs/*faithful*`)
+//! and from sentence-aligned bitexts (`../shared/gold/*`), cut into
+//! pseudo-articles of paragraphs made of consecutive aligned sentences.
+
+use std::path::Path;
+
+use crate::align::Link;
+use crate::anchors;
+use crate::document::{Document, InputFormat};
+use crate::error::Result;
+use crate::findings::quotes::quotes;
+use crate::findings::{Finding, Kind, Severity};
+use crate::language::Language;
+use crate::{CheckOptions, check};
+
+/// A clean parallel article: paragraphs correspond one to one.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Where it came from, for reports.
+    pub name: String,
+    /// The original's language.
+    pub source_language: Language,
+    /// The translation's language.
+    pub target_language: Language,
+    /// Original paragraphs.
+    pub source: Vec<String>,
+    /// Translation paragraphs, the i-th translating the i-th original one.
+    pub target: Vec<String>,
+}
+
+/// The kinds of planted fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fault {
+    /// A translation paragraph removed.
+    DropParagraph,
+    /// One sentence removed from a translation paragraph.
+    DropSentence,
+    /// A paragraph from another article inserted.
+    AddParagraph,
+    /// A sentence from another article inserted into a paragraph.
+    AddSentence,
+    /// A paragraph printed again further down.
+    DuplicateParagraph,
+    /// A number changed.
+    ChangeNumber,
+    /// A quotation cut to its first words.
+    TruncateQuote,
+    /// A negation added to or removed from a quotation.
+    NegateQuote,
+    /// A number or name inside a quotation changed.
+    AlterQuote,
+}
+
+impl Fault {
+    /// Every fault, in report order.
+    pub const ALL: [Fault; 9] = [
+        Fault::DropParagraph,
+        Fault::DropSentence,
+        Fault::AddParagraph,
+        Fault::AddSentence,
+        Fault::DuplicateParagraph,
+        Fault::ChangeNumber,
+        Fault::TruncateQuote,
+        Fault::NegateQuote,
+        Fault::AlterQuote,
+    ];
+
+    /// Its name in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fault::DropParagraph => "drop_paragraph",
+            Fault::DropSentence => "drop_sentence",
+            Fault::AddParagraph => "add_paragraph",
+            Fault::AddSentence => "add_sentence",
+            Fault::DuplicateParagraph => "duplicate_paragraph",
+            Fault::ChangeNumber => "change_number",
+            Fault::TruncateQuote => "truncate_quote",
+            Fault::NegateQuote => "negate_quote",
+            Fault::AlterQuote => "alter_quote",
+        }
+    }
+
+    /// The finding kinds that count as detecting it.
+    fn kinds(self) -> &'static [Kind] {
+        match self {
+            Fault::DropParagraph | Fault::DropSentence => &[Kind::Omission],
+            Fault::AddParagraph | Fault::AddSentence | Fault::DuplicateParagraph => {
+                &[Kind::Addition]
+            }
+            Fault::ChangeNumber => &[Kind::NumberMismatch, Kind::AlteredQuote],
+            Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => &[Kind::AlteredQuote],
+        }
+    }
+}
+
+/// Where a planted fault must be reported: 1-based line ranges.
+#[derive(Debug, Clone)]
+struct Planted {
+    fault: Fault,
+    source_lines: Option<[u32; 2]>,
+    target_lines: Option<[u32; 2]>,
+    target: Vec<String>,
+}
+
+/// Recall for one fault type.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Recall {
+    /// Fault name.
+    pub fault: String,
+    /// Copies with this fault.
+    pub planted: usize,
+    /// Copies where an error or warning finding of a matching kind
+    /// overlapped the fault.
+    pub detected: usize,
+}
+
+/// The benchmark's figures.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Report {
+    /// Clean articles used.
+    pub articles: usize,
+    /// Paragraphs in their translations.
+    pub paragraphs: usize,
+    /// Error and warning findings on the clean articles.
+    pub false_alarms: usize,
+    /// Recall per fault type.
+    pub recall: Vec<Recall>,
+    /// Messages of false alarms, for inspection (at most 50).
+    pub false_alarm_messages: Vec<String>,
+}
+
+impl Report {
+    /// False alarms per 100 clean paragraphs.
+    pub fn false_alarms_per_100(&self) -> f64 {
+        100.0 * self.false_alarms as f64 / self.paragraphs.max(1) as f64
+    }
+}
+
+/// A small deterministic random generator (xorshift), so runs repeat.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+fn render(paragraphs: &[String]) -> String {
+    paragraphs.join("\n\n") + "\n"
+}
+
+/// Line of paragraph `i` in [`render`]ed text (one line per paragraph).
+fn line(i: usize) -> u32 {
+    (2 * i + 1) as u32
+}
+
+fn sentences(text: &str, language: Language) -> Vec<String> {
+    crate::segment::split(text, language)
+        .into_iter()
+        .map(|r| text[r].to_string())
+        .collect()
+}
+
+/// Articles from the faithful golden pairs under `root`.
+pub fn faithful_pairs(root: &Path) -> Vec<Article> {
+    let mut out = Vec::new();
+    for dir in super::pair_dirs(root) {
+        if !dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains("faithful"))
+        {
+            continue;
+        }
+        let Ok(expected) = super::Expected::load(&dir.join("expected.json")) else {
+            continue;
+        };
+        let load =
+            |name: &str| Document::load(&dir.join(name), crate::document::LoadOptions::default());
+        let (Ok(s), Ok(t)) = (load(&expected.source), load(&expected.target)) else {
+            continue;
+        };
+        let lang = |name: &str| {
+            Path::new(name)
+                .file_stem()
+                .and_then(|s| Language::from_code(&s.to_string_lossy()).ok())
+        };
+        let (Some(sl), Some(tl)) = (lang(&expected.source), lang(&expected.target)) else {
+            continue;
+        };
+        let texts = |d: &Document| {
+            d.paragraphs
+                .iter()
+                .map(|p| p.text.clone())
+                .filter(|t| !t.trim().is_empty())
+                .collect::<Vec<_>>()
+        };
+        let (source, target) = (texts(&s), texts(&t));
+        if source.len() != target.len() {
+            continue;
+        }
+        out.push(Article {
+            name: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+            source_language: sl,
+            target_language: tl,
+            source,
+            target,
+        });
+    }
+    out
+}
+
+fn parse_links(gold: &str) -> Vec<Link> {
+    let ids = |s: &str| -> Vec<usize> {
+        s.trim_matches(['[', ']', ' '])
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect()
+    };
+    gold.lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(a, b)| {
+            let (a, b) = (ids(a), ids(b));
+            let range = |v: &[usize]| v.first().map_or(0..0, |f| *f..v[v.len() - 1] + 1);
+            Link {
+                source: range(&a),
+                target: range(&b),
+                confidence: 1.0,
+            }
+        })
+        .collect()
+}
+
+/// Pseudo-articles from a gold bitext folder (`source.xx`, `target.yy`,
+/// `gold.align`): runs of 1-1 or n-m links, `per_paragraph` links to a
+/// paragraph, `paragraphs` paragraphs to an article, at most `max` articles.
+pub fn gold_articles(
+    dir: &Path,
+    per_paragraph: usize,
+    paragraphs: usize,
+    max: usize,
+) -> Result<Vec<Article>> {
+    let mut source_path = None;
+    let mut target_path = None;
+    for entry in std::fs::read_dir(dir)
+        .map_err(|source| crate::Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with("source.") {
+            source_path = Some(entry.path());
+        } else if name.starts_with("target.") {
+            target_path = Some(entry.path());
+        }
+    }
+    let (Some(sp), Some(tp)) = (source_path, target_path) else {
+        return Ok(Vec::new());
+    };
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|source| crate::Error::Io {
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    let lang = |p: &Path| {
+        p.extension()
+            .and_then(|e| Language::from_code(&e.to_string_lossy()).ok())
+    };
+    let (Some(sl), Some(tl)) = (lang(&sp), lang(&tp)) else {
+        return Ok(Vec::new());
+    };
+    let (src, tgt, gold) = (read(&sp)?, read(&tp)?, read(&dir.join("gold.align"))?);
+    let src: Vec<&str> = src.lines().collect();
+    let tgt: Vec<&str> = tgt.lines().collect();
+    let links = parse_links(&gold);
+    let mut out = Vec::new();
+    let mut current = Article {
+        name: String::new(),
+        source_language: sl,
+        target_language: tl,
+        source: Vec::new(),
+        target: Vec::new(),
+    };
+    let mut buffer: Vec<&Link> = Vec::new();
+    let flush_article = |current: &mut Article, out: &mut Vec<Article>| {
+        if current.source.len() == paragraphs {
+            current.name = format!(
+                "{}#{}",
+                dir.file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                out.len()
+            );
+            out.push(current.clone());
+        }
+        current.source.clear();
+        current.target.clear();
+    };
+    for link in &links {
+        if out.len() >= max {
+            break;
+        }
+        let usable = !link.source.is_empty()
+            && !link.target.is_empty()
+            && link.source.end <= src.len()
+            && link.target.end <= tgt.len();
+        if !usable {
+            buffer.clear();
+            flush_article(&mut current, &mut out);
+            continue;
+        }
+        buffer.push(link);
+        if buffer.len() == per_paragraph {
+            let join = |lines: &[&str], r: std::ops::Range<usize>| {
+                lines[r]
+                    .iter()
+                    .map(|s| s.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            current.source.push(
+                buffer
+                    .iter()
+                    .map(|l| join(&src, l.source.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            current.target.push(
+                buffer
+                    .iter()
+                    .map(|l| join(&tgt, l.target.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            buffer.clear();
+            if current.source.len() == paragraphs {
+                flush_article(&mut current, &mut out);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A negation cue to plant per language (inserted after the quote's first
+/// word); `None` where the benchmark has no cue.
+fn planted_negation(language: Language) -> Option<&'static str> {
+    Some(match language.code() {
+        "en" => "not",
+        "de" => "nicht",
+        "fr" => "ne",
+        "es" => "no",
+        "it" => "non",
+        "nl" => "niet",
+        "pt" => "não",
+        "hu" => "nem",
+        _ => return None,
+    })
+}
+
+/// Plants `fault` into a copy of `article`'s translation; `None` when the
+/// article offers no place for it.
+fn plant(fault: Fault, article: &Article, others: &[&Article], rng: &mut Rng) -> Option<Planted> {
+    let n = article.target.len();
+    let tl = article.target_language;
+    let mut target = article.target.clone();
+    let content: Vec<usize> = (0..n)
+        .filter(|&i| anchors::words(&target[i]).len() >= 8)
+        .collect();
+    let pick = |rng: &mut Rng, v: &[usize]| -> Option<usize> {
+        (!v.is_empty()).then(|| v[rng.below(v.len())])
+    };
+    let donor = |rng: &mut Rng| -> Option<&Article> {
+        let same: Vec<&&Article> = others
+            .iter()
+            .filter(|a| a.target_language == tl && a.name != article.name)
+            .collect();
+        (!same.is_empty()).then(|| *same[rng.below(same.len())])
+    };
+    let src_line = |i: usize| Some([line(i), line(i)]);
+    match fault {
+        Fault::DropParagraph => {
+            let i = pick(rng, &content)?;
+            target.remove(i);
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: None,
+                target,
+            })
+        }
+        Fault::DropSentence => {
+            let multi: Vec<usize> = content
+                .iter()
+                .copied()
+                .filter(|&i| sentences(&target[i], tl).len() >= 2)
+                .collect();
+            let i = pick(rng, &multi)?;
+            let mut ss = sentences(&target[i], tl);
+            let k = rng.below(ss.len());
+            if anchors::words(&ss[k]).len() < 5 {
+                return None;
+            }
+            ss.remove(k);
+            target[i] = ss.join(" ");
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: None,
+                target,
+            })
+        }
+        Fault::AddParagraph => {
+            let d = donor(rng)?;
+            let para = d
+                .target
+                .iter()
+                .filter(|p| anchors::words(p).len() >= 8)
+                .nth(rng.below(3))?
+                .clone();
+            let i = rng.below(n + 1);
+            target.insert(i, para);
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::AddSentence => {
+            let d = donor(rng)?;
+            let all: Vec<String> = d
+                .target
+                .iter()
+                .flat_map(|p| sentences(p, tl))
+                .filter(|s| anchors::words(s).len() >= 6)
+                .collect();
+            let s = all.get(rng.below(all.len()))?.clone();
+            let i = pick(rng, &content)?;
+            let mut ss = sentences(&target[i], tl);
+            let k = rng.below(ss.len() + 1);
+            ss.insert(k, s);
+            target[i] = ss.join(" ");
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::DuplicateParagraph => {
+            let i = pick(rng, &content)?;
+            let at = i + 1 + rng.below(n - i);
+            target.insert(at, target[i].clone());
+            Some(Planted {
+                fault,
+                source_lines: None,
+                target_lines: Some([line(at), line(at)]),
+                target,
+            })
+        }
+        Fault::ChangeNumber => {
+            let with: Vec<(usize, anchors::Number)> = (0..n)
+                .flat_map(|i| {
+                    anchors::numbers(&target[i], tl)
+                        .into_iter()
+                        .filter(|x| x.digits)
+                        .map(move |x| (i, x))
+                })
+                .collect();
+            let (i, num) = with.get(rng.below(with.len()))?.clone();
+            let value: u64 = num
+                .text
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()?;
+            let changed = (value + 1 + rng.below(8) as u64).to_string();
+            target[i].replace_range(num.range.clone(), &changed);
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => {
+            plant_quote(fault, article, target, rng)
+        }
+    }
+}
+
+fn plant_quote(
+    fault: Fault,
+    article: &Article,
+    mut target: Vec<String>,
+    rng: &mut Rng,
+) -> Option<Planted> {
+    let tl = article.target_language;
+    let doc = |paras: &[String]| {
+        Document::from_text(Path::new("q.txt"), render(paras), InputFormat::Text)
+    };
+    let (sdoc, tdoc) = (doc(&article.source), doc(&target));
+    // Only quotes whose paragraph's original also quotes, so there is a
+    // quote to compare with.
+    let candidates: Vec<(usize, std::ops::Range<usize>, String)> = quotes(&tdoc)
+        .into_iter()
+        .filter(|q| q.parts.len() == 1)
+        .map(|q| (q.parts[0].0, q.parts[0].1.clone(), q.text))
+        .filter(|(p, _, _)| quotes(&sdoc).iter().any(|s| s.parts[0].0 == *p))
+        .filter(|(_, _, text)| fault != Fault::TruncateQuote || anchors::words(text).len() >= 8)
+        .collect();
+    let (p, range, text) = candidates.get(rng.below(candidates.len()))?.clone();
+    let words = anchors::words(&text);
+    let new_text = match fault {
+        Fault::TruncateQuote => {
+            let keep = words.len() * 2 / 5;
+            text[..words[keep.max(1) - 1].0.end].to_string()
+        }
+        Fault::NegateQuote => {
+            let count = anchors::negations(&text, tl)?;
+            if count > 0 {
+                // Remove the first cue.
+                let (r, _) = words
+                    .iter()
+                    .find(|(_, w)| anchors::negations(w, tl) == Some(1))?
+                    .clone();
+                format!("{}{}", &text[..r.start], text[r.end..].trim_start())
+            } else {
+                let cue = planted_negation(tl)?;
+                let first = &words.first()?.0;
+                format!("{} {cue}{}", &text[..first.end], &text[first.end..])
+            }
+        }
+        _ => {
+            let nums: Vec<anchors::Number> = anchors::numbers(&text, tl)
+                .into_iter()
+                .filter(|n| n.digits)
+                .collect();
+            if let Some(num) = nums.first() {
+                let value: u64 = num
+                    .text
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .ok()?;
+                format!(
+                    "{}{}{}",
+                    &text[..num.range.start],
+                    value + 3,
+                    &text[num.range.end..]
+                )
+            } else {
+                let names = anchors::names(&text, tl);
+                let name = names.first()?;
+                let replacement = ["Oskarsson", "Marlowe", "Tanaka", "Okonkwo"][rng.below(4)];
+                format!(
+                    "{}{replacement}{}",
+                    &text[..name.range.start],
+                    &text[name.range.end..]
+                )
+            }
+        }
+    };
+    target[p].replace_range(range, &new_text);
+    Some(Planted {
+        fault,
+        source_lines: Some([line(p), line(p)]),
+        target_lines: Some([line(p), line(p)]),
+        target,
+    })
+}
+
+fn run_check(article: &Article, target: &[String]) -> Result<Vec<Finding>> {
+    let s = Document::from_text(
+        Path::new("source.txt"),
+        render(&article.source),
+        InputFormat::Text,
+    );
+    let t = Document::from_text(Path::new("target.txt"), render(target), InputFormat::Text);
+    let options = CheckOptions {
+        source_language: Some(article.source_language),
+        target_language: Some(article.target_language),
+        ..CheckOptions::default()
+    };
+    Ok(check(s, t, &options)?.findings)
+}
+
+fn overlaps(want: Option<[u32; 2]>, got: &Option<crate::findings::Excerpt>) -> bool {
+    match (want, got) {
+        (None, _) => true,
+        (Some(w), Some(e)) => w[0] <= e.lines[1] && e.lines[0] <= w[1],
+        (Some(_), None) => false,
+    }
+}
+
+fn detected(planted: &Planted, findings: &[Finding]) -> bool {
+    findings.iter().any(|f| {
+        f.severity >= Severity::Warning
+            && planted.fault.kinds().contains(&f.kind)
+            && (match (planted.source_lines, planted.target_lines) {
+                // Either side locating the fault is enough for kinds with
+                // two sides (a changed number is one fact on both).
+                (Some(_), Some(_)) => {
+                    overlaps(planted.source_lines, &f.source)
+                        || overlaps(planted.target_lines, &f.target)
+                }
+                _ => {
+                    overlaps(planted.source_lines, &f.source)
+                        && overlaps(planted.target_lines, &f.target)
+                }
+            })
+    })
+}
+
+/// Runs the benchmark over `articles`, `copies` copies per fault type and
+/// article, with random seed `seed`.
+pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
+    let mut rng = Rng(seed.max(1));
+    let mut report = Report {
+        recall: Fault::ALL
+            .iter()
+            .map(|f| Recall {
+                fault: f.name().into(),
+                ..Recall::default()
+            })
+            .collect(),
+        ..Report::default()
+    };
+    let all: Vec<&Article> = articles.iter().collect();
+    for article in articles {
+        report.articles += 1;
+        report.paragraphs += article.target.len();
+        for f in run_check(article, &article.target)?
+            .into_iter()
+            .filter(|f| f.severity >= Severity::Warning)
+        {
+            report.false_alarms += 1;
+            if report.false_alarm_messages.len() < 50 {
+                report.false_alarm_messages.push(format!(
+                    "{}: {} {}",
+                    article.name,
+                    f.kind.name(),
+                    f.message
+                ));
+            }
+        }
+        for (n, fault) in Fault::ALL.iter().enumerate() {
+            for _ in 0..copies {
+                let Some(planted) = plant(*fault, article, &all, &mut rng) else {
+                    continue;
+                };
+                let findings = run_check(article, &planted.target)?;
+                report.recall[n].planted += 1;
+                if detected(&planted, &findings) {
+                    report.recall[n].detected += 1;
+                }
+            }
+        }
+    }
+    Ok(report)
+}

@@ -1,0 +1,170 @@
+//! Additions: translation content with no counterpart, classified as
+//! repeated content, advertisement markers, boilerplate, inserted headings
+//! or invented text.
+
+use super::context::{Context, gist, word_count};
+use super::roles::{self, Role};
+use super::{Finding, Kind, Severity, excerpt, sentences_excerpt};
+
+pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
+    let tgt = ctx.target;
+    let mut j = 0;
+    while j < tgt.sentences.len() {
+        let k = ctx.target_link[j];
+        let added = ctx.links.get(k).is_some_and(|l| l.source.is_empty());
+        if !added {
+            j += 1;
+            continue;
+        }
+        let paragraph = tgt.sentences[j].paragraph;
+        let mut e = j;
+        while e < tgt.sentences.len()
+            && tgt.sentences[e].paragraph == paragraph
+            && ctx
+                .links
+                .get(ctx.target_link[e])
+                .is_some_and(|l| l.source.is_empty())
+        {
+            e += 1;
+        }
+        let whole = tgt.paragraph_sentences[paragraph] == (j..e);
+        out.push((k, addition(ctx, j..e, whole, paragraph)));
+        j = e;
+    }
+    absorbed_headings(ctx, out);
+}
+
+fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: usize) -> Finding {
+    let text = ctx.target_text(ids.clone());
+    let target = sentences_excerpt(ctx.target, ids);
+    if let Some(rep) = ctx.repeats.iter().find(|r| r.paragraph == paragraph) {
+        let of: Vec<String> = rep
+            .of
+            .iter()
+            .map(|&p| {
+                let (a, b) = ctx
+                    .target
+                    .document
+                    .line_range(ctx.target.document.paragraphs[p].span);
+                if a == b {
+                    format!("line {a}")
+                } else {
+                    format!("lines {a}-{b}")
+                }
+            })
+            .collect();
+        let message = format!(
+            "the translation repeats its own text from {} (\"{}\"); the original says it once",
+            super::context::list(&of),
+            gist(&text)
+        );
+        let mut f = Finding::new(
+            Kind::Addition,
+            Severity::Warning,
+            0.5 + 0.45 * rep.coverage,
+            message,
+        )
+        .with_target(target);
+        f.repeats = rep.of.first().map(|&p| {
+            let para = &ctx.target.document.paragraphs[p];
+            excerpt(ctx.target, para.span, para.text.clone())
+        });
+        return f;
+    }
+    let role = if whole {
+        roles::role(&ctx.target.document.paragraphs[paragraph])
+    } else {
+        Role::Content
+    };
+    let info = ctx.options.boilerplate_severity;
+    let (severity, confidence, message) = match role {
+        Role::Ad => (
+            info,
+            0.9,
+            format!(
+                "the translation inserts the advertisement marker \"{}\", which is not in the original",
+                gist(&text)
+            ),
+        ),
+        Role::Boilerplate => (
+            info,
+            0.85,
+            format!(
+                "the translation adds site boilerplate \"{}\" that is not part of the original",
+                gist(&text)
+            ),
+        ),
+        Role::Heading => (
+            info,
+            0.8,
+            format!(
+                "the translation inserts the heading \"{}\", which the original does not have",
+                gist(&text)
+            ),
+        ),
+        Role::Content => {
+            let numbers = ctx
+                .target_numbers(&text)
+                .into_iter()
+                .filter(|n| n.digits)
+                .count();
+            let words = word_count(&text);
+            let severity = if words >= 8 || numbers > 0 {
+                Severity::Error
+            } else if words >= 4 {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            let what = if whole { "paragraph" } else { "sentence" };
+            (
+                severity,
+                0.7,
+                format!(
+                    "the translation adds the {what} \"{}\", which has no counterpart in the original",
+                    gist(&text)
+                ),
+            )
+        }
+    };
+    Finding::new(Kind::Addition, severity, confidence, message).with_target(target)
+}
+
+/// Heading-like translation paragraphs that the aligner glued to running
+/// text although the original has no heading there.
+fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
+    let tgt = ctx.target;
+    for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {
+        if ids.is_empty() || roles::role(&tgt.document.paragraphs[p]) != Role::Heading {
+            continue;
+        }
+        let k = ctx.target_link[ids.start];
+        let Some(link) = ctx.links.get(k) else {
+            continue;
+        };
+        if link.source.is_empty() || link.target == *ids {
+            continue;
+        }
+        let source_has_heading = link.source.clone().any(|i| {
+            let para = ctx.source.sentences[i].paragraph;
+            roles::role(&ctx.source.document.paragraphs[para]) == Role::Heading
+        });
+        if source_has_heading {
+            continue;
+        }
+        let text = ctx.target_text(ids.clone());
+        out.push((
+            k,
+            Finding::new(
+                Kind::Addition,
+                ctx.options.boilerplate_severity,
+                0.6,
+                format!(
+                    "the translation inserts the heading \"{}\", which the original does not have",
+                    gist(&text)
+                ),
+            )
+            .with_target(sentences_excerpt(tgt, ids.clone())),
+        ));
+    }
+}

@@ -1,0 +1,178 @@
+//! What every finding stage needs: both documents, the alignment indexed
+//! by sentence, and the length ratio between the two languages.
+
+use std::ops::Range;
+
+use super::{FindingOptions, Repeat};
+use crate::align::{Alignment, Link};
+use crate::anchors::{self, Number};
+use crate::segment::SegmentedDocument;
+
+/// Shared, read-only state of one detection run.
+pub(super) struct Context<'a> {
+    pub source: &'a SegmentedDocument,
+    pub target: &'a SegmentedDocument,
+    pub links: &'a [Link],
+    pub repeats: &'a [Repeat],
+    pub options: &'a FindingOptions,
+    /// Link index of each source sentence.
+    pub source_link: Vec<usize>,
+    /// Link index of each target sentence.
+    pub target_link: Vec<usize>,
+    /// Characters of translation per character of original, over linked
+    /// text: the yardstick for "shorter than expected".
+    pub ratio: f64,
+    /// Folded names written anywhere in the original.
+    pub source_names: Vec<String>,
+    /// Folded names written anywhere in the translation.
+    pub target_names: Vec<String>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        source: &'a SegmentedDocument,
+        target: &'a SegmentedDocument,
+        alignment: &'a Alignment,
+        repeats: &'a [Repeat],
+        options: &'a FindingOptions,
+    ) -> Context<'a> {
+        let links = alignment.links.as_slice();
+        let mut source_link = vec![usize::MAX; source.sentences.len()];
+        let mut target_link = vec![usize::MAX; target.sentences.len()];
+        let (mut s_chars, mut t_chars) = (0usize, 0usize);
+        for (k, l) in links.iter().enumerate() {
+            for i in l.source.clone() {
+                if let Some(slot) = source_link.get_mut(i) {
+                    *slot = k;
+                }
+            }
+            for j in l.target.clone() {
+                if let Some(slot) = target_link.get_mut(j) {
+                    *slot = k;
+                }
+            }
+            if !l.source.is_empty() && !l.target.is_empty() {
+                s_chars += chars(source, l.source.clone());
+                t_chars += chars(target, l.target.clone());
+            }
+        }
+        let ratio = if s_chars > 200 && t_chars > 0 {
+            (t_chars as f64 / s_chars as f64).clamp(0.5, 2.0)
+        } else {
+            1.0
+        };
+        let all_names = |doc: &SegmentedDocument| -> Vec<String> {
+            let mut v: Vec<String> = doc
+                .document
+                .paragraphs
+                .iter()
+                .flat_map(|p| anchors::names(&p.text, doc.language()))
+                .map(|n| n.folded)
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        Context {
+            source_names: all_names(source),
+            target_names: all_names(target),
+            source,
+            target,
+            links,
+            repeats,
+            options,
+            source_link,
+            target_link,
+            ratio,
+        }
+    }
+
+    /// Text of a run of target sentences.
+    pub fn target_text(&self, ids: Range<usize>) -> String {
+        join(self.target, ids)
+    }
+
+    /// Text of a run of source sentences.
+    pub fn source_text(&self, ids: Range<usize>) -> String {
+        join(self.source, ids)
+    }
+
+    /// Target sentences of link `k` and of its neighbours, to forgive an
+    /// aligner that put a boundary one sentence off.
+    pub fn target_near(&self, k: usize) -> Range<usize> {
+        near(self.links, k, |l| &l.target)
+    }
+
+    /// Source sentences of link `k` and of its neighbours.
+    pub fn source_near(&self, k: usize) -> Range<usize> {
+        near(self.links, k, |l| &l.source)
+    }
+
+    /// Numbers of a text in the source language.
+    pub fn source_numbers(&self, text: &str) -> Vec<Number> {
+        anchors::numbers(text, self.source.language())
+    }
+
+    /// Numbers of a text in the target language.
+    pub fn target_numbers(&self, text: &str) -> Vec<Number> {
+        anchors::numbers(text, self.target.language())
+    }
+}
+
+fn near(links: &[Link], k: usize, side: impl Fn(&Link) -> &Range<usize>) -> Range<usize> {
+    let lo = k.saturating_sub(1);
+    let hi = (k + 1).min(links.len().saturating_sub(1));
+    let mut start = usize::MAX;
+    let mut end = 0;
+    for l in &links[lo..=hi.max(lo)] {
+        let r = side(l);
+        if !r.is_empty() {
+            start = start.min(r.start);
+            end = end.max(r.end);
+        }
+    }
+    if start == usize::MAX {
+        0..0
+    } else {
+        start..end
+    }
+}
+
+fn chars(doc: &SegmentedDocument, ids: Range<usize>) -> usize {
+    ids.map(|i| doc.sentence_text(i).chars().count()).sum()
+}
+
+fn join(doc: &SegmentedDocument, ids: Range<usize>) -> String {
+    ids.map(|i| doc.sentence_text(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Word count of a text.
+pub(super) fn word_count(text: &str) -> usize {
+    anchors::words(text).len()
+}
+
+/// A short description of a text for messages: its first words.
+pub(super) fn gist(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 8 {
+        out.push('…');
+    }
+    out
+}
+
+/// "a, b and c".
+pub(super) fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Whether `folded` is one of `names` in some spelling.
+pub(super) fn among(folded: &str, names: &[String]) -> bool {
+    names.iter().any(|n| anchors::same_name(folded, n))
+}

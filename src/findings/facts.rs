@@ -1,0 +1,185 @@
+//! Facts outside quotations: numbers and names that differ between aligned
+//! segments, and facts an aligned sentence lost (a dropped clause).
+//!
+//! Neighbouring links are searched too, so a sentence boundary the aligner
+//! placed one sentence off does not look like a changed fact.
+
+use super::context::{Context, among, gist, list};
+use super::quotes::Quotes;
+use super::{Finding, Kind, Severity, sentences_excerpt};
+use crate::anchors::{self, Number, names::capitalises_nouns};
+use crate::segment::SegmentedDocument;
+
+/// Numbers of sentence `i` that lie outside quotations.
+fn numbers_outside(
+    ctx: &Context,
+    doc: &SegmentedDocument,
+    quotes: &[super::quotes::Quote],
+    i: usize,
+    source: bool,
+) -> Vec<Number> {
+    let s = &doc.sentences[i];
+    let text = doc.sentence_text(i);
+    let found = if source {
+        ctx.source_numbers(text)
+    } else {
+        ctx.target_numbers(text)
+    };
+    found
+        .into_iter()
+        .filter(|n| {
+            !quotes
+                .iter()
+                .any(|q| q.contains(s.paragraph, s.range.start + n.range.start))
+        })
+        .collect()
+}
+
+pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding)>) {
+    for (k, link) in ctx.links.iter().enumerate() {
+        if link.source.is_empty() || link.target.is_empty() {
+            continue;
+        }
+        let near_t = ctx.target_near(k);
+        let near_s = ctx.source_near(k);
+        let near_t_numbers: Vec<Number> = near_t
+            .clone()
+            .flat_map(|j| ctx.target_numbers(ctx.target.sentence_text(j)))
+            .collect();
+        let near_s_numbers: Vec<Number> = near_s
+            .clone()
+            .flat_map(|i| ctx.source_numbers(ctx.source.sentence_text(i)))
+            .collect();
+        // Per source sentence: digit numbers with no counterpart nearby.
+        let mut missing: Vec<(usize, Vec<String>)> = Vec::new();
+        for i in link.source.clone() {
+            let lost: Vec<String> = numbers_outside(ctx, ctx.source, &quotes.source, i, true)
+                .into_iter()
+                .filter(|n| n.digits && !near_t_numbers.iter().any(|t| anchors::same_number(n, t)))
+                .map(|n| n.text)
+                .collect();
+            if !lost.is_empty() {
+                missing.push((i, lost));
+            }
+        }
+        let mut extra: Vec<String> = Vec::new();
+        for j in link.target.clone() {
+            extra.extend(
+                numbers_outside(ctx, ctx.target, &quotes.target, j, false)
+                    .into_iter()
+                    .filter(|n| {
+                        n.digits && !near_s_numbers.iter().any(|s| anchors::same_number(n, s))
+                    })
+                    .map(|n| n.text),
+            );
+        }
+        let target_excerpt = sentences_excerpt(ctx.target, link.target.clone());
+        if !missing.is_empty() && !extra.is_empty() {
+            let lost: Vec<String> = missing.iter().flat_map(|(_, l)| l.clone()).collect();
+            let first = missing[0].0;
+            let last = missing[missing.len() - 1].0;
+            out.push((
+                k,
+                Finding::new(
+                    Kind::NumberMismatch,
+                    Severity::Error,
+                    0.85 * link.confidence.max(0.5) + 0.1,
+                    format!(
+                        "the translation has {} where the original has {}",
+                        list(&extra),
+                        list(&lost)
+                    ),
+                )
+                .with_source(sentences_excerpt(ctx.source, first..last + 1))
+                .with_target(target_excerpt.clone()),
+            ));
+        } else if !missing.is_empty() {
+            for (i, lost) in &missing {
+                let severity = if lost.len() >= 2 {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                out.push((
+                    k,
+                    Finding::new(
+                        Kind::Omission,
+                        severity,
+                        0.7,
+                        format!(
+                            "the translation drops a clause of \"{}\"; {} {} no counterpart",
+                            gist(ctx.source.sentence_text(*i)),
+                            list(lost),
+                            if lost.len() == 1 { "has" } else { "have" }
+                        ),
+                    )
+                    .with_source(sentences_excerpt(ctx.source, *i..*i + 1))
+                    .with_target(target_excerpt.clone()),
+                ));
+            }
+        } else if !extra.is_empty() {
+            out.push((
+                k,
+                Finding::new(
+                    Kind::NumberMismatch,
+                    Severity::Warning,
+                    0.6,
+                    format!(
+                        "the translation adds {}, which the original does not have here",
+                        list(&extra)
+                    ),
+                )
+                .with_source(sentences_excerpt(ctx.source, link.source.clone()))
+                .with_target(target_excerpt.clone()),
+            ));
+        }
+        names(ctx, k, out);
+    }
+}
+
+/// A name of the original replaced by another name in the translation.
+fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
+    let link = &ctx.links[k];
+    let (sl, tl) = (ctx.source.language(), ctx.target.language());
+    let s_text = ctx.source_text(link.source.clone());
+    let t_text = ctx.target_text(link.target.clone());
+    let s_near = ctx.source_text(ctx.source_near(k));
+    let t_near = ctx.target_text(ctx.target_near(k));
+    // A lost name must be one the translation writes elsewhere, so it is
+    // a name in both languages rather than a capitalised noun.
+    let lost: Vec<String> = anchors::names(&s_text, sl)
+        .into_iter()
+        .filter(|n| !anchors::name_in(&n.folded, &t_near) && among(&n.folded, &ctx.target_names))
+        .map(|n| n.text)
+        .collect();
+    let gained: Vec<String> = anchors::names(&t_text, tl)
+        .into_iter()
+        .filter(|n| {
+            !anchors::name_in(&n.folded, &s_near)
+                && (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+        })
+        .map(|n| n.text)
+        .collect();
+    if lost.is_empty() || gained.is_empty() {
+        return;
+    }
+    let mut lost = lost;
+    lost.dedup();
+    let mut gained = gained;
+    gained.dedup();
+    out.push((
+        k,
+        Finding::new(
+            Kind::NameMismatch,
+            Severity::Warning,
+            0.6,
+            format!(
+                "the translation names {} where the original names {}",
+                list(&gained),
+                list(&lost)
+            ),
+        )
+        .with_source(sentences_excerpt(ctx.source, link.source.clone()))
+        .with_target(sentences_excerpt(ctx.target, link.target.clone())),
+    ));
+}

@@ -1,0 +1,316 @@
+//! Altered quotes: quotations paired through the alignment and compared by
+//! length, numbers, names and negation cues; quotes that lost their marks
+//! and quotes the translation invented.
+
+mod extract;
+
+use std::ops::Range;
+
+pub use extract::{Quote, quotes};
+
+use super::context::{Context, among, gist, list, word_count};
+use super::{Excerpt, Finding, Kind, Severity, excerpt};
+use crate::anchors::{self, names::capitalises_nouns};
+use crate::segment::SegmentedDocument;
+
+/// The quotations of both documents, for later stages that must not
+/// report the same fact twice.
+pub(crate) struct Quotes {
+    pub source: Vec<Quote>,
+    pub target: Vec<Quote>,
+}
+
+/// Smallest quote, in words, whose length is compared.
+const MIN_COMPARED_WORDS: usize = 6;
+
+fn sentences_of(doc: &SegmentedDocument, q: &Quote) -> Range<usize> {
+    let mut start = usize::MAX;
+    let mut end = 0;
+    for (p, r) in &q.parts {
+        for i in doc.paragraph_sentences[*p].clone() {
+            let s = &doc.sentences[i].range;
+            if s.start < r.end && r.start < s.end {
+                start = start.min(i);
+                end = end.max(i + 1);
+            }
+        }
+    }
+    if start == usize::MAX {
+        0..0
+    } else {
+        start..end
+    }
+}
+
+/// The excerpt of a quote: from its first to its last quoted byte.
+pub(crate) fn quote_excerpt(doc: &SegmentedDocument, q: &Quote) -> Option<Excerpt> {
+    let (first_p, first_r) = q.parts.first()?;
+    let (last_p, last_r) = q.parts.last()?;
+    let a = doc.document.paragraphs[*first_p].source_span(first_r.start, first_r.end);
+    let b = doc.document.paragraphs[*last_p].source_span(last_r.start, last_r.end);
+    Some(excerpt(doc, a.cover(b), q.text.clone()))
+}
+
+/// Whether the sentences start with a dialogue dash, the quotation mark of
+/// languages that write dialogue with dashes.
+fn dash_dialogue(doc: &SegmentedDocument, ids: Range<usize>) -> bool {
+    ids.into_iter().any(|i| {
+        doc.sentence_text(i)
+            .trim_start()
+            .starts_with(['–', '—', '―'])
+    })
+}
+
+/// Word-level likeness of two quotes across languages: shared numbers and
+/// cognates (words of 4+ letters that fold to a shared stem).
+fn likeness(ctx: &Context, s: &str, t: &str) -> f64 {
+    let fold_all = |text: &str| -> Vec<String> {
+        anchors::words(text)
+            .into_iter()
+            .filter(|(_, w)| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
+            .map(|(_, w)| anchors::fold(w))
+            .collect()
+    };
+    let (sw, tw) = (fold_all(s), fold_all(t));
+    if sw.is_empty() {
+        return 0.0;
+    }
+    let hits = sw
+        .iter()
+        .filter(|a| tw.iter().any(|b| anchors::same_name(a, b)))
+        .count();
+    let (sl, tl) = (
+        s.chars().count() as f64 * ctx.ratio,
+        t.chars().count() as f64,
+    );
+    let length = sl.min(tl) / sl.max(tl).max(1.0);
+    hits as f64 / sw.len() as f64 + 0.3 * length
+}
+
+pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes {
+    let source = quotes(&ctx.source.document);
+    let target = quotes(&ctx.target.document);
+    let mut used = vec![false; target.len()];
+    let target_sentences: Vec<Range<usize>> =
+        target.iter().map(|q| sentences_of(ctx.target, q)).collect();
+    let source_has_quotes = !source.is_empty();
+    for q in &source {
+        let ids = sentences_of(ctx.source, q);
+        if ids.is_empty() {
+            continue;
+        }
+        let links: Vec<usize> = ids
+            .clone()
+            .map(|i| ctx.source_link[i])
+            .filter(|&k| k < ctx.links.len())
+            .collect();
+        let mut t_ids = 0..0;
+        for &k in &links {
+            let r = &ctx.links[k].target;
+            if !r.is_empty() {
+                t_ids = if t_ids.is_empty() {
+                    r.clone()
+                } else {
+                    t_ids.start.min(r.start)..t_ids.end.max(r.end)
+                };
+            }
+        }
+        // Dropped with its sentence: the omission already says so.
+        if t_ids.is_empty() {
+            continue;
+        }
+        let k = links[0];
+        let near = {
+            let a = ctx.target_near(*links.first().unwrap_or(&k));
+            let b = ctx.target_near(*links.last().unwrap_or(&k));
+            a.start.min(b.start)..a.end.max(b.end)
+        };
+        let overlaps = |r: &Range<usize>, w: &Range<usize>| r.start < w.end && w.start < r.end;
+        let best = target
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !used[*n] && overlaps(&target_sentences[*n], &near))
+            .map(|(n, t)| {
+                let inside = if overlaps(&target_sentences[n], &t_ids) {
+                    0.5
+                } else {
+                    0.0
+                };
+                (n, likeness(ctx, &q.text, &t.text) + inside)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((n, score)) if score >= 0.5 || overlaps(&target_sentences[n], &t_ids) => {
+                used[n] = true;
+                if let Some(f) = compare_pair(ctx, q, &target[n]) {
+                    out.push((k, f));
+                }
+            }
+            _ => {
+                if dash_dialogue(ctx.target, t_ids.clone()) {
+                    continue;
+                }
+                let words = word_count(&q.text);
+                if words < 4 {
+                    continue;
+                }
+                let severity = if words >= 12 {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                let message = format!(
+                    "the quote \"{}\" lost its quotation marks in the translation: it is no longer quoted speech but reported",
+                    gist(&q.text)
+                );
+                out.push((
+                    k,
+                    Finding::new(Kind::AlteredQuote, severity, 0.7, message)
+                        .with_source(quote_excerpt(ctx.source, q))
+                        .with_target(super::sentences_excerpt(ctx.target, t_ids)),
+                ));
+            }
+        }
+    }
+    for (n, t) in target.iter().enumerate() {
+        if used[n] {
+            continue;
+        }
+        let ids = &target_sentences[n];
+        if ids.is_empty() {
+            continue;
+        }
+        let k = ctx.target_link[ids.start];
+        let Some(link) = ctx.links.get(k) else {
+            continue;
+        };
+        // An added passage is reported as an addition already; a quote in
+        // a dash-dialogue original has no marks to pair with.
+        if link.source.is_empty() || dash_dialogue(ctx.source, ctx.source_near(k)) {
+            continue;
+        }
+        let words = word_count(&t.text);
+        let severity = if words >= 6 && source_has_quotes {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let message = format!(
+            "the translation puts \"{}\" in quotation marks although the original quotes nothing there: an invented quote",
+            gist(&t.text)
+        );
+        out.push((
+            k,
+            Finding::new(Kind::AlteredQuote, severity, 0.55, message)
+                .with_source(super::sentences_excerpt(ctx.source, link.source.clone()))
+                .with_target(quote_excerpt(ctx.target, t)),
+        ));
+    }
+    Quotes { source, target }
+}
+
+/// Compares a source quote with its translation; `None` when faithful.
+fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
+    let mut problems: Vec<String> = Vec::new();
+    let mut severity = Severity::Warning;
+    let mut confidence: f64 = 0.6;
+    // Numbers.
+    let sn: Vec<_> = ctx.source_numbers(&s.text);
+    let tn: Vec<_> = ctx.target_numbers(&t.text);
+    let missing: Vec<String> = sn
+        .iter()
+        .filter(|a| a.digits && !tn.iter().any(|b| anchors::same_number(a, b)))
+        .map(|a| a.text.clone())
+        .collect();
+    let extra: Vec<String> = tn
+        .iter()
+        .filter(|b| b.digits && !sn.iter().any(|a| anchors::same_number(a, b)))
+        .map(|b| b.text.clone())
+        .collect();
+    if !missing.is_empty() && !extra.is_empty() {
+        problems.push(format!("changes {} to {}", list(&missing), list(&extra)));
+        severity = Severity::Error;
+        confidence = confidence.max(0.9);
+    } else if !missing.is_empty() {
+        problems.push(format!("drops {}", list(&missing)));
+        severity = Severity::Error;
+        confidence = confidence.max(0.85);
+    } else if !extra.is_empty() {
+        problems.push(format!("adds {}", list(&extra)));
+        severity = Severity::Error;
+        confidence = confidence.max(0.8);
+    }
+    // Negation.
+    let (sl, tl) = (ctx.source.language(), ctx.target.language());
+    if let (Some(a), Some(b)) = (
+        anchors::negations(&s.text, sl),
+        anchors::negations(&t.text, tl),
+    ) {
+        if (a.min(b) == 0 && a.max(b) > 0) || a.abs_diff(b) >= 2 {
+            problems.push(if b < a {
+                "drops a negation".to_string()
+            } else {
+                "adds a negation".to_string()
+            });
+            severity = Severity::Error;
+            confidence = confidence.max(0.8);
+        }
+    }
+    // Names: one replaced by another.
+    let target_names = anchors::names(&t.text, tl);
+    let source_names = anchors::names(&s.text, sl);
+    let lost: Vec<String> = source_names
+        .iter()
+        .filter(|n| !anchors::name_in(&n.folded, &t.text) && among(&n.folded, &ctx.target_names))
+        .map(|n| n.text.clone())
+        .collect();
+    let gained: Vec<String> = target_names
+        .iter()
+        .filter(|n| {
+            !anchors::name_in(&n.folded, &s.text)
+                && (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+        })
+        .map(|n| n.text.clone())
+        .collect();
+    if !lost.is_empty() && !gained.is_empty() {
+        problems.push(format!("replaces {} with {}", list(&lost), list(&gained)));
+        confidence = confidence.max(0.7);
+    }
+    // Length.
+    if word_count(&s.text) >= MIN_COMPARED_WORDS {
+        let expected = s.text.chars().count() as f64 * ctx.ratio;
+        let r = t.text.chars().count() as f64 / expected;
+        if r < 0.6 {
+            problems.push(format!(
+                "is cut to {:.0}% of the expected length",
+                100.0 * r
+            ));
+            if r < 0.5 {
+                severity = Severity::Error;
+            }
+            confidence = confidence.max(if r < 0.5 { 0.85 } else { 0.65 });
+        } else if r > 1.7 {
+            problems.push(format!(
+                "is extended to {:.0}% of the expected length",
+                100.0 * r
+            ));
+            if r > 2.2 {
+                severity = Severity::Error;
+            }
+            confidence = confidence.max(0.65);
+        }
+    }
+    if problems.is_empty() {
+        return None;
+    }
+    let message = format!(
+        "the translation of the quote \"{}\" {}",
+        gist(&s.text),
+        list(&problems)
+    );
+    Some(
+        Finding::new(Kind::AlteredQuote, severity, confidence, message)
+            .with_source(quote_excerpt(ctx.source, s))
+            .with_target(quote_excerpt(ctx.target, t)),
+    )
+}

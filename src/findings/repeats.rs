@@ -1,0 +1,150 @@
+//! Repeated content in a translation: a teaser that repeats the lede, a
+//! paragraph printed twice. Found with word-trigram containment inside one
+//! language, before alignment, so the copy cannot take the original's
+//! place in the alignment.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::segment::SegmentedDocument;
+
+/// A paragraph whose text is mostly found elsewhere in the same document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeat {
+    /// The repeating paragraph (index into the document's paragraphs).
+    pub paragraph: usize,
+    /// The paragraphs it repeats, most shared text first.
+    pub of: Vec<usize>,
+    /// Share of its word trigrams found in those paragraphs, 0 to 1.
+    pub coverage: f64,
+}
+
+/// Smallest paragraph, in words, worth calling a repeat.
+const MIN_WORDS: usize = 6;
+/// Share of trigrams that must be found elsewhere.
+const MIN_COVERAGE: f64 = 0.6;
+
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<String> = crate::anchors::words(text)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    words
+        .windows(3)
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+fn ends_truncated(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('…') || t.ends_with("...") || t.ends_with("&hellip;")
+}
+
+/// The paragraphs of `doc` that repeat other text of `doc`, in order.
+pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
+    let paragraphs = &doc.document.paragraphs;
+    let grams: Vec<Vec<u64>> = paragraphs.iter().map(|p| shingles(&p.text)).collect();
+    let mut owners: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, g) in grams.iter().enumerate() {
+        for h in g.iter().collect::<HashSet<_>>() {
+            owners.entry(*h).or_default().push(i);
+        }
+    }
+    let mut repeats: Vec<Repeat> = Vec::new();
+    let mut is_repeat = vec![false; paragraphs.len()];
+    for (i, g) in grams.iter().enumerate() {
+        if g.len() + 2 < MIN_WORDS {
+            continue;
+        }
+        let mut shares: HashMap<usize, usize> = HashMap::new();
+        let mut covered = 0;
+        for h in g {
+            let others: Vec<usize> = owners[h]
+                .iter()
+                .copied()
+                .filter(|&o| o != i && !is_repeat[o])
+                .collect();
+            if !others.is_empty() {
+                covered += 1;
+            }
+            for o in others {
+                *shares.entry(o).or_default() += 1;
+            }
+        }
+        let coverage = covered as f64 / g.len() as f64;
+        if coverage < MIN_COVERAGE {
+            continue;
+        }
+        let mut of: Vec<(usize, usize)> = shares.into_iter().collect();
+        of.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some(&(main, _)) = of.first() else {
+            continue;
+        };
+        let sources = of.iter().filter(|(_, n)| *n * 6 >= g.len()).count();
+        // Mutual copies: the later one, a cut-off one, or one stitched
+        // from several paragraphs is the repeat.
+        let repeat = main < i || ends_truncated(&paragraphs[i].text) || sources >= 2;
+        if !repeat {
+            continue;
+        }
+        is_repeat[i] = true;
+        repeats.push(Repeat {
+            paragraph: i,
+            of: of
+                .iter()
+                .filter(|(_, n)| *n * 6 >= g.len() || *n >= 3)
+                .map(|(p, _)| *p)
+                .collect(),
+            coverage,
+        });
+    }
+    repeats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, InputFormat};
+    use crate::language::{Detection, Language};
+
+    fn doc(text: &str) -> SegmentedDocument {
+        let d = Document::from_text(
+            std::path::Path::new("t.txt"),
+            text.to_string(),
+            InputFormat::Text,
+        );
+        SegmentedDocument::new(
+            d,
+            Detection {
+                language: Language::EN,
+                confidence: 1.0,
+                given: true,
+            },
+        )
+    }
+
+    #[test]
+    fn finds_a_teaser_and_a_duplicate() {
+        let lede =
+            "The council voted on Monday to close the old bridge for repairs lasting two years.";
+        let second = "Drivers will have to take a detour through the town centre during the works.";
+        let third = "Local shops fear that they will lose customers while the bridge stays closed.";
+        let teaser = "The council voted on Monday to close the old bridge for repairs. Drivers will have to take a detour through …";
+        let text = format!("{teaser}\n\n{lede}\n\n{second}\n\n{third}\n\n{second}\n");
+        let found = find(&doc(&text));
+        let ids: Vec<usize> = found.iter().map(|r| r.paragraph).collect();
+        assert_eq!(ids, [0, 4]);
+        assert!(found[0].of.contains(&1));
+        assert_eq!(found[1].of, [2]);
+    }
+
+    #[test]
+    fn distinct_paragraphs_are_not_repeats() {
+        let text = "The council voted on Monday to close the bridge.\n\nShops in the town centre expect fewer customers this year.\n";
+        assert!(find(&doc(text)).is_empty());
+    }
+}

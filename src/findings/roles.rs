@@ -1,0 +1,130 @@
+//! What a paragraph is for: running text, a heading, an advertisement
+//! marker or site boilerplate. Decided from structure first (block kind,
+//! length, punctuation, links) and from the marker lists second, so it
+//! works in languages the lists do not cover.
+
+use crate::anchors;
+use crate::document::{BlockKind, Paragraph};
+
+/// The role of a paragraph in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Running text.
+    Content,
+    /// A heading or a short heading-like line.
+    Heading,
+    /// An advertisement marker ("Anzeige", "Advertisement").
+    Ad,
+    /// Site boilerplate: source lines, link-only lines, promotion.
+    Boilerplate,
+}
+
+/// Whether a word looks like a URL or a domain name (`n-ag.de`).
+fn is_link_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| "()[]<>*_\"'“”„«»,;".contains(c));
+    if w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.") {
+        return true;
+    }
+    let w = w.trim_end_matches(['.', ':', '/']);
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && parts.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+        && parts[0].chars().any(|c| c.is_alphabetic())
+}
+
+/// Markdown link syntax or bare URLs removed, so "[a](b)" reads as "a".
+fn without_link_targets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find(')') {
+            Some(j) => rest = &rest[i + j + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace(['[', '*', '_', '#'], "")
+}
+
+/// Classifies a paragraph of a translation or an original.
+pub fn role(paragraph: &Paragraph) -> Role {
+    role_of_text(&paragraph.text, paragraph.kind)
+}
+
+/// Classifies a paragraph's text given its block kind.
+pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
+    let trimmed = text.trim();
+    let plain = without_link_targets(trimmed);
+    let plain = plain.trim();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let letters = plain.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 || kind == BlockKind::Separator {
+        return Role::Boilerplate;
+    }
+    if anchors::is_ad_marker(plain) {
+        return Role::Ad;
+    }
+    let has_link = trimmed.contains("](") || words.iter().any(|w| is_link_word(w));
+    let link_words = words.iter().filter(|w| is_link_word(w)).count();
+    if has_link && (words.len() <= 8 || link_words * 2 >= words.len()) {
+        return Role::Boilerplate;
+    }
+    if anchors::is_boilerplate_opener(plain) && words.len() <= 8 {
+        return Role::Boilerplate;
+    }
+    let ends_like_sentence = plain
+        .trim_end_matches(['"', '”', '“', '»', '«', '\'', '’', ')', '*'])
+        .ends_with(['.', '!', '?', ':', ';', '…']);
+    let markdown_heading = trimmed.starts_with('#');
+    if kind == BlockKind::Heading || markdown_heading || (words.len() <= 12 && !ends_like_sentence)
+    {
+        return Role::Heading;
+    }
+    Role::Content
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(text: &str) -> Role {
+        role_of_text(text, BlockKind::Paragraph)
+    }
+
+    #[test]
+    fn classifies_by_structure_and_lists() {
+        assert_eq!(
+            r("## Beziehungen zwischen China und Russland"),
+            Role::Heading
+        );
+        assert_eq!(r("Relations between the two countries"), Role::Heading);
+        assert_eq!(r("Kurze Werbeeinblendung"), Role::Ad);
+        assert_eq!(
+            r("Source: [example.at](https://example.at)"),
+            Role::Boilerplate
+        );
+        assert_eq!(
+            r("**Besuchen Sie uns auf: [example.de](https://example.de)**"),
+            Role::Boilerplate
+        );
+        assert_eq!(r("Details"), Role::Boilerplate);
+        assert_eq!(r("---"), Role::Boilerplate);
+        assert_eq!(r("More at example.com"), Role::Boilerplate);
+        assert_eq!(
+            r("The minister met his counterpart on Monday."),
+            Role::Content
+        );
+        assert_eq!(
+            r("Details of the plan were not published, officials said."),
+            Role::Content
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Findings from hand-made alignments, so each rule is tested on its own.
+
+use super::*;
+use crate::align::Link;
+use crate::document::{Document, InputFormat};
+use crate::language::{Detection, Language};
+
+fn doc(text: &str, language: Language) -> SegmentedDocument {
+    let d = Document::from_text(
+        std::path::Path::new("t.txt"),
+        text.to_string(),
+        InputFormat::Text,
+    );
+    SegmentedDocument::new(
+        d,
+        Detection {
+            language,
+            confidence: 1.0,
+            given: true,
+        },
+    )
+}
+
+fn links(pairs: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> Alignment {
+    Alignment {
+        links: pairs
+            .iter()
+            .map(|(s, t)| Link {
+                source: s.clone(),
+                target: t.clone(),
+                confidence: 0.9,
+            })
+            .collect(),
+    }
+}
+
+fn run(
+    src: &str,
+    tgt: &str,
+    a: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
+) -> Vec<Finding> {
+    let (s, t) = (doc(src, Language::EN), doc(tgt, Language::DE));
+    detect(&s, &t, &links(a), &FindingOptions::default())
+}
+
+const EN: &str = "The mayor opened the new bridge on Monday.\n\nIt cost 12 million euros and took three years to build. Critics called it too expensive.\n\nTraffic will start on Friday.\n";
+
+#[test]
+fn faithful_translation_has_no_findings() {
+    let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nSie kostete 12 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n\nDer Verkehr beginnt am Freitag.\n";
+    let f = run(
+        EN,
+        de,
+        &[(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)],
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_dropped_paragraph_is_one_finding() {
+    let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nDer Verkehr beginnt am Freitag.\n";
+    let f = run(
+        EN,
+        de,
+        &[(0..1, 0..1), (1..2, 1..1), (2..3, 1..1), (3..4, 1..2)],
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, Kind::Omission);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!(f[0].source.as_ref().map(|e| e.lines), Some([3, 3]));
+    assert!(f[0].message.contains("12"));
+}
+
+#[test]
+fn a_changed_number_is_a_mismatch() {
+    let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nSie kostete 15 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n\nDer Verkehr beginnt am Freitag.\n";
+    let f = run(
+        EN,
+        de,
+        &[(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)],
+    );
+    assert_eq!(
+        f.iter().map(|f| f.kind).collect::<Vec<_>>(),
+        [Kind::NumberMismatch],
+        "{f:?}"
+    );
+}
+
+#[test]
+fn an_invented_paragraph_and_a_heading_are_additions() {
+    let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nNeue Wege\n\nSie kostete 12 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n\nDie Opposition kündigte an, den Bau im Stadtrat erneut zu prüfen.\n\nDer Verkehr beginnt am Freitag.\n";
+    let f = run(
+        EN,
+        de,
+        &[
+            (0..1, 0..1),
+            (1..1, 1..2),
+            (1..2, 2..3),
+            (2..3, 3..4),
+            (3..3, 4..5),
+            (3..4, 5..6),
+        ],
+    );
+    let kinds: Vec<(Kind, Severity)> = f.iter().map(|f| (f.kind, f.severity)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Addition, Severity::Info),
+            (Kind::Addition, Severity::Error)
+        ],
+        "{f:?}"
+    );
+}
+
+const EN_Q: &str = "The minister spoke on Monday.\n\n\"We will not raise taxes this year, and we will protect the budget for schools,\" she said.\n";
+
+#[test]
+fn a_faithful_quote_produces_nothing() {
+    let de = "Die Ministerin sprach am Montag.\n\n„Wir werden die Steuern dieses Jahr nicht erhöhen, und wir werden das Budget für Schulen schützen“, sagte sie.\n";
+    assert!(run(EN_Q, de, &[(0..1, 0..1), (1..2, 1..2)]).is_empty());
+}
+
+#[test]
+fn a_truncated_or_negated_quote_is_altered() {
+    let cut =
+        "Die Ministerin sprach am Montag.\n\n„Wir werden die Steuern nicht erhöhen“, sagte sie.\n";
+    let f = run(EN_Q, cut, &[(0..1, 0..1), (1..2, 1..2)]);
+    assert_eq!(
+        f.iter().map(|f| f.kind).collect::<Vec<_>>(),
+        [Kind::AlteredQuote],
+        "{f:?}"
+    );
+    let negated = "Die Ministerin sprach am Montag.\n\n„Wir werden die Steuern dieses Jahr erhöhen, und wir werden das Budget für Schulen schützen“, sagte sie.\n";
+    let f = run(EN_Q, negated, &[(0..1, 0..1), (1..2, 1..2)]);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("negation")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_quote_without_marks_is_reported_speech() {
+    let de = "Die Ministerin sprach am Montag.\n\nSie sagte, man werde die Steuern dieses Jahr nicht erhöhen und das Budget für Schulen schützen.\n";
+    let f = run(EN_Q, de, &[(0..1, 0..1), (1..2, 1..2)]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].message.contains("quotation marks"));
+}
+
+#[test]
+fn a_repeated_paragraph_says_what_it_repeats() {
+    let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nSie kostete 12 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n\nDer Verkehr beginnt am Freitag.\n\nSie kostete 12 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n";
+    let f = run(
+        EN,
+        de,
+        &[
+            (0..1, 0..1),
+            (1..2, 1..2),
+            (2..3, 2..3),
+            (3..4, 3..4),
+            (4..4, 4..6),
+        ],
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, Kind::Addition);
+    assert_eq!(f[0].repeats.as_ref().map(|e| e.lines), Some([3, 3]));
+}

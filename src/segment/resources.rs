@@ -1,0 +1,191 @@
+//! Per-language word lists for the splitter, kept in data files
+//! (`src/segment/data/*.txt`, format in `data/README.md`) so that adding an
+//! abbreviation never means touching code.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::language::Language;
+
+/// The word lists of one language.
+#[derive(Debug, Default)]
+pub(crate) struct Resources {
+    /// Abbreviations that never end a sentence, white space removed.
+    pub inner: HashSet<String>,
+    /// Abbreviations that may end a sentence, white space removed.
+    pub finals: HashSet<String>,
+    /// Endings of words that never end a sentence (`Goethestr.`).
+    pub inner_suffixes: Vec<String>,
+    /// Words that typically begin a sentence.
+    pub starters: HashSet<String>,
+    /// Month names, lower case.
+    pub months: HashSet<String>,
+    /// Words after which `NUMBER.` is an ordinal; empty for languages that
+    /// do not write ordinals with a full stop.
+    pub ordinal_words: HashSet<String>,
+    /// Longest abbreviation in `inner` or `finals`, in bytes, so lookups
+    /// can skip longer tokens.
+    pub longest: usize,
+    /// Section names the parser did not know (checked by a test).
+    pub unknown_sections: Vec<String>,
+}
+
+/// The data files, by ISO 639-1 code.
+const FILES: &[(&str, &str)] = &[
+    ("de", include_str!("data/de.txt")),
+    ("en", include_str!("data/en.txt")),
+    ("es", include_str!("data/es.txt")),
+    ("fr", include_str!("data/fr.txt")),
+    ("it", include_str!("data/it.txt")),
+    ("nl", include_str!("data/nl.txt")),
+    ("pt", include_str!("data/pt.txt")),
+];
+
+static PARSED: LazyLock<Vec<(&'static str, Resources)>> = LazyLock::new(|| {
+    FILES
+        .iter()
+        .map(|(code, text)| (*code, Resources::parse(text)))
+        .collect()
+});
+
+/// The resources of `language`, or `None` when it has none (then only the
+/// generic rules apply).
+pub(crate) fn for_language(language: Language) -> Option<&'static Resources> {
+    PARSED
+        .iter()
+        .find(|(code, _)| *code == language.code())
+        .map(|(_, r)| r)
+}
+
+/// All parsed files, for tests.
+#[cfg(test)]
+pub(crate) fn all() -> impl Iterator<Item = (&'static str, &'static Resources)> {
+    PARSED.iter().map(|(c, r)| (*c, r))
+}
+
+/// `text` with all white space removed.
+pub(crate) fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// `word` with its first letter in upper case.
+fn capitalised(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if !first.is_lowercase() {
+        return None;
+    }
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+impl Resources {
+    fn parse(text: &str) -> Resources {
+        let mut r = Resources::default();
+        let mut section = String::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name.to_string();
+                if !matches!(
+                    name,
+                    "inner" | "inner-suffixes" | "final" | "starters" | "months" | "ordinal-words"
+                ) {
+                    r.unknown_sections.push(name.to_string());
+                }
+                continue;
+            }
+            let set = match section.as_str() {
+                "inner" => &mut r.inner,
+                "final" => &mut r.finals,
+                "starters" => &mut r.starters,
+                "months" => {
+                    r.months.insert(line.to_lowercase());
+                    continue;
+                }
+                "inner-suffixes" => {
+                    r.inner_suffixes.push(line.to_string());
+                    continue;
+                }
+                "ordinal-words" => {
+                    r.ordinal_words.insert(line.to_lowercase());
+                    continue;
+                }
+                _ => continue,
+            };
+            let entry = compact(line);
+            if section != "starters" {
+                r.longest = r.longest.max(entry.len());
+                // Capitalised at the start of a sentence: `Vgl. S. 4`.
+                if let Some(cap) = capitalised(&entry) {
+                    set.insert(cap);
+                }
+            }
+            set.insert(entry);
+        }
+        r
+    }
+
+    /// Whether `word` (white space removed) never ends a sentence.
+    pub fn is_inner(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.inner.contains(word)
+    }
+
+    /// Whether `word` (white space removed) is an abbreviation that may end
+    /// a sentence.
+    pub fn is_final(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.finals.contains(word)
+    }
+
+    /// Whether `word` is any known abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.is_inner(word) || self.is_final(word)
+    }
+
+    /// Whether `token` ends with a suffix that never ends a sentence and
+    /// is longer than it (`Goethestr.`, not `str.` alone).
+    pub fn has_inner_suffix(&self, token: &str) -> bool {
+        self.inner_suffixes
+            .iter()
+            .any(|s| token.len() > s.len() && token.ends_with(s.as_str()))
+    }
+
+    /// Whether `word` is a month name.
+    pub fn is_month(&self, word: &str) -> bool {
+        !self.months.is_empty() && self.months.contains(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_with_known_sections_and_entries() {
+        for (code, r) in all() {
+            assert!(
+                r.unknown_sections.is_empty(),
+                "{code}: {:?}",
+                r.unknown_sections
+            );
+            assert!(!r.inner.is_empty(), "{code}: no inner abbreviations");
+            assert!(!r.starters.is_empty(), "{code}: no starters");
+            assert_eq!(
+                r.months.len(),
+                12 + usize::from(code == "de" || code == "es")
+            );
+        }
+    }
+
+    #[test]
+    fn spaced_abbreviations_match_compact_and_capitalised() {
+        let de = for_language(Language::DE).unwrap();
+        assert!(de.is_inner("z.B."));
+        assert!(de.is_inner("Vgl."));
+        assert!(de.is_final("usw."));
+        assert!(!de.is_abbreviation("Haus."));
+        assert!(for_language(Language::from_code("fi").unwrap()).is_none());
+    }
+}
