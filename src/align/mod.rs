@@ -4,11 +4,25 @@
 //! sentence of each side is covered by exactly one [`Link`], links are in
 //! order, and each carries a confidence that later stages use.
 
+mod cost;
+mod dp;
+pub mod eval;
+mod features;
+mod learn;
+pub mod lexicon;
+mod paragraphs;
+mod sentences;
+pub mod tokens;
+
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::language::Language;
+
+pub use cost::Weights;
+pub use lexicon::{Lexicon, LexiconFormat};
 
 /// One side of a bitext, as the aligner sees it.
 #[derive(Debug, Clone, Default)]
@@ -79,33 +93,123 @@ impl Alignment {
 pub struct AlignOptions {
     /// Largest number of sentences on one side of a link.
     pub max_link: usize,
+    /// A bilingual word list, if one is available.
+    pub lexicon: Option<Arc<Lexicon>>,
+    /// Learn word translations from a first pass and realign.
+    pub learn: bool,
+    /// Cost weights.
+    pub weights: Weights,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { max_link: 3 }
+        AlignOptions {
+            max_link: 3,
+            lexicon: None,
+            learn: true,
+            weights: Weights::default(),
+        }
     }
 }
 
-/// Aligns two sides.
-pub fn align(source: &Side<'_>, target: &Side<'_>, _options: &AlignOptions) -> Alignment {
-    let (n, m) = (source.sentences.len(), target.sentences.len());
-    let mut links: Vec<Link> = (0..n.min(m))
-        .map(|i| Link {
-            source: i..i + 1,
-            target: i..i + 1,
-            confidence: 0.5,
-        })
-        .collect();
-    links.extend((m..n).map(|i| Link {
-        source: i..i + 1,
-        target: m..m,
-        confidence: 0.5,
-    }));
-    links.extend((n..m).map(|j| Link {
-        source: n..n,
-        target: j..j + 1,
-        confidence: 0.5,
-    }));
+impl AlignOptions {
+    /// Link shapes allowed: skips of one sentence, and n-m links with both
+    /// sides at most `max_link` and at most `max_link + 1` sentences in all.
+    fn shapes(&self) -> Vec<dp::Shape> {
+        let max = self.max_link.max(1);
+        let mut shapes = vec![(1, 1), (1, 0), (0, 1)];
+        for total in 3..=max + 1 {
+            for a in 1..total {
+                let b = total - a;
+                if a <= max && b <= max {
+                    shapes.push((a, b));
+                }
+            }
+        }
+        shapes
+    }
+}
+
+/// Aligns two sides: paragraphs first when both sides have several, then
+/// sentences.
+pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Alignment {
+    let links = if source.paragraphs.len() > 1 && target.paragraphs.len() > 1 {
+        paragraphs::align(source, target, options)
+    } else {
+        sentences::align(&source.sentences, &target.sentences, options)
+    };
     Alignment { links }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_cover(a: &Alignment, n: usize, m: usize) {
+        let (mut i, mut j) = (0, 0);
+        for l in &a.links {
+            assert_eq!(l.source.start, i);
+            assert_eq!(l.target.start, j);
+            assert!(!l.source.is_empty() || !l.target.is_empty());
+            assert!((0.0..=1.0).contains(&l.confidence));
+            i = l.source.end;
+            j = l.target.end;
+        }
+        assert_eq!((i, j), (n, m));
+    }
+
+    #[test]
+    fn shapes_follow_max_link() {
+        let o = AlignOptions::default();
+        let s = o.shapes();
+        assert_eq!(s.len(), 8);
+        assert!(s.contains(&(1, 3)) && s.contains(&(2, 2)) && !s.contains(&(2, 3)));
+    }
+
+    #[test]
+    fn empty_sides() {
+        let o = AlignOptions::default();
+        let a = align(&Side::flat(vec![], None), &Side::flat(vec!["x."], None), &o);
+        check_cover(&a, 0, 1);
+        let a = align(
+            &Side::flat(vec!["x.", "y."], None),
+            &Side::flat(vec![], None),
+            &o,
+        );
+        check_cover(&a, 2, 0);
+        let a = align(&Side::flat(vec![], None), &Side::flat(vec![], None), &o);
+        assert!(a.links.is_empty());
+    }
+
+    #[test]
+    fn aligns_a_merge_and_an_insertion() {
+        let src = vec![
+            "Am 12. März 2021 kamen 1.200 Gäste nach Zürich.",
+            "Der Präsident Müller sprach lange über die Finanzen der Stadt.",
+            "Danach gab es Musik.",
+            "Um 23 Uhr war das Fest vorbei, und alle gingen nach Hause.",
+        ];
+        let tgt = vec![
+            "Le 12 mars 2021, 1,200 invités sont venus à Zurich.",
+            "Le président Müller a parlé longtemps.",
+            "Il a parlé des finances de la ville.",
+            "Publicité",
+            "Ensuite il y avait de la musique.",
+            "À 23 heures la fête était finie, et tout le monde est rentré.",
+        ];
+        let a = align(
+            &Side::flat(src, None),
+            &Side::flat(tgt, None),
+            &AlignOptions::default(),
+        );
+        check_cover(&a, 4, 6);
+        assert_eq!(a.links[0].target, 0..1);
+        assert_eq!(a.links[1].source, 1..2);
+        assert_eq!(a.links[1].target, 1..3);
+        assert!(
+            a.links
+                .iter()
+                .any(|l| l.source.is_empty() && l.target == (3..4))
+        );
+    }
 }

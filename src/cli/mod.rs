@@ -1,8 +1,10 @@
 //! Command-line arguments and the subcommands that use them.
 
+mod align;
 mod batch;
 mod check;
 mod config;
+mod eval;
 mod eval_faults;
 mod eval_segmentation;
 mod output;
@@ -48,6 +50,10 @@ enum Command {
     EvalSegmentation(eval_segmentation::EvalArgs),
     /// Plant faults into clean parallel articles and measure recall and false alarms.
     EvalFaults(eval_faults::EvalFaultsArgs),
+    /// Align the sentences of an original and its translation.
+    Align(align::AlignArgs),
+    /// Score the aligner against gold alignments.
+    Eval(eval::EvalArgs),
 }
 
 /// Options for reading input documents.
@@ -84,6 +90,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Pair(args) => pair::run(args),
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
         Command::EvalFaults(args) => eval_faults::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

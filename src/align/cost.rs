@@ -1,0 +1,215 @@
+//! What a link costs: length, link-type prior and lexical overlap.
+//!
+//! - Length: Gale & Church (1993): the difference of the character lengths,
+//!   scaled by the pair's own length ratio, is roughly normal; the cost is
+//!   `-ln P(|δ| or more)`.
+//! - Prior: `-ln` of how common the link shape is, relative to 1-1.
+//! - Overlap: the share of token weight on both sides that finds a match
+//!   (see [`super::features`]), turned into a score that is 0 for what
+//!   unrelated sentences typically reach and 1 for what true translations
+//!   typically reach in this very pair (measured, not assumed, so the scale
+//!   holds for any language pair and lexicon). Its cost grows with the
+//!   number of sentences in the link, which keeps merges honest (the trick
+//!   of Thompson & Koehn's Vecalign).
+
+use super::dp::{Band, Step};
+use super::features::Keyed;
+
+/// Tunable weights of the cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// Cost of leaving one sentence unaligned.
+    pub skip: f32,
+    /// Weight of the overlap cost per sentence of a link.
+    pub overlap: f32,
+    /// Weight of the length cost.
+    pub length: f32,
+    /// Gale & Church's variance per character.
+    pub variance: f64,
+    /// Prior cost per extra sentence in a merge (beyond 1-1).
+    pub merge: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            skip: 6.0,
+            overlap: 4.0,
+            length: 1.0,
+            variance: 6.8,
+            merge: 4.5,
+        }
+    }
+}
+
+/// Overlap scale: what unrelated pairs and what true pairs reach.
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    /// Typical similarity of unrelated sentences.
+    pub random: f32,
+    /// Typical similarity of translations.
+    pub typical: f32,
+}
+
+impl Scale {
+    /// Position of a similarity on this scale (0 unrelated, 1 typical).
+    pub fn z(&self, sim: f32) -> f32 {
+        (sim - self.random) / (self.typical - self.random).max(0.05)
+    }
+}
+
+/// Matched token weights between each source sentence and the target
+/// sentences its band reaches.
+pub struct Overlap {
+    cols: Vec<(usize, usize)>,
+    start: Vec<usize>,
+    source_side: Vec<f32>,
+    target_side: Vec<f32>,
+}
+
+impl Overlap {
+    /// Computes matches for every source sentence against the target
+    /// sentences that links within `band` can join it with.
+    pub fn new(src: &Keyed, tgt: &Keyed, band: &Band, max_link: usize) -> Overlap {
+        let (n, m) = (src.len(), tgt.len());
+        let mut cols = Vec::with_capacity(n);
+        let mut start = Vec::with_capacity(n + 1);
+        let mut total = 0;
+        for s in 0..n {
+            let lo = band.lo[s + 1].saturating_sub(max_link);
+            let hi = band.hi[(s + max_link).min(n)].min(m);
+            cols.push((lo, hi.max(lo)));
+            start.push(total);
+            total += hi.max(lo) - lo;
+        }
+        start.push(total);
+        let mut source_side = Vec::with_capacity(total);
+        let mut target_side = Vec::with_capacity(total);
+        for (s, &(lo, hi)) in cols.iter().enumerate() {
+            for t in lo..hi {
+                source_side.push(src.matched(s, &tgt.keysets[t]));
+                target_side.push(tgt.matched(t, &src.keysets[s]));
+            }
+        }
+        Overlap {
+            cols,
+            start,
+            source_side,
+            target_side,
+        }
+    }
+
+    fn get(&self, s: usize, t: usize) -> (f32, f32) {
+        let (lo, hi) = self.cols[s];
+        if t < lo || t >= hi {
+            return (0.0, 0.0);
+        }
+        let k = self.start[s] + t - lo;
+        (self.source_side[k], self.target_side[k])
+    }
+}
+
+/// Similarity of a link: matched share of token weight, shrunk towards the
+/// unrelated level for links with little evidence.
+pub fn similarity(src: &Keyed, tgt: &Keyed, overlap: &Overlap, step: Step, random: f32) -> f32 {
+    let (sum, count) = coverage(src, tgt, overlap, step, random);
+    sum / count.max(1) as f32
+}
+
+/// Sum and number of per-sentence coverages of a link: for each sentence,
+/// the share of its token weight matched on the other side, shrunk towards
+/// the unrelated level when it has few tokens. Judging every sentence on
+/// its own keeps an unrelated short sentence from hiding in a merge.
+fn coverage(src: &Keyed, tgt: &Keyed, overlap: &Overlap, step: Step, random: f32) -> (f32, usize) {
+    const PSEUDO: f32 = 2.0;
+    let shrink =
+        |matched: f32, weight: f32| (matched.min(weight) + random * PSEUDO) / (weight + PSEUDO);
+    let mut total = 0.0;
+    for s in step.s0..step.s1 {
+        let sum: f32 = (step.t0..step.t1).map(|t| overlap.get(s, t).0).sum();
+        total += shrink(sum, src.weights[s]);
+    }
+    for t in step.t0..step.t1 {
+        let sum: f32 = (step.s0..step.s1).map(|s| overlap.get(s, t).1).sum();
+        total += shrink(sum, tgt.weights[t]);
+    }
+    (total, step.s1 - step.s0 + step.t1 - step.t0)
+}
+
+/// `-ln P(X ≥ |δ|)` for a standard normal `X`, two-sided: Gale & Church's
+/// length cost.
+pub fn length_cost(source_len: f64, target_len: f64, ratio: f64, variance: f64) -> f32 {
+    let mean = (source_len * ratio + target_len) / 2.0;
+    let delta = (target_len - source_len * ratio) / (variance * mean.max(1.0)).sqrt();
+    -ln_erfc(delta.abs() / std::f64::consts::SQRT_2) as f32
+}
+
+/// `ln erfc(x)` for `x ≥ 0`, stable for large `x`.
+fn ln_erfc(x: f64) -> f64 {
+    // Abramowitz & Stegun 7.1.26 keeps erfc(x)·e^{x²} as a polynomial, so
+    // the logarithm never underflows.
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    poly.ln() - x * x
+}
+
+/// Everything a link's cost needs.
+pub struct Pricer<'a> {
+    /// Source side.
+    pub src: &'a Keyed,
+    /// Target side.
+    pub tgt: &'a Keyed,
+    /// Pairwise matches within the band.
+    pub overlap: &'a Overlap,
+    /// Overlap scale of this pair.
+    pub scale: Scale,
+    /// Target characters per source character.
+    pub ratio: f64,
+    /// Weights.
+    pub weights: Weights,
+}
+
+impl Pricer<'_> {
+    /// Cost of one link.
+    pub fn cost(&self, step: Step) -> f32 {
+        let (a, b) = (step.s1 - step.s0, step.t1 - step.t0);
+        let w = &self.weights;
+        if a == 0 || b == 0 {
+            return w.skip * (a + b) as f32;
+        }
+        let ls: f64 = self.src.lengths[step.s0..step.s1].iter().sum();
+        let lt: f64 = self.tgt.lengths[step.t0..step.t1].iter().sum();
+        let length = length_cost(ls, lt, self.ratio, w.variance);
+        let (sum, count) = coverage(self.src, self.tgt, self.overlap, step, self.scale.random);
+        let z = self.scale.z(sum / count as f32).clamp(-1.0, 1.25);
+        let prior = w.merge * (a + b - 2) as f32;
+        prior + w.length * length + w.overlap * (1.0 - z) * count as f32 / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_cost_grows_with_mismatch() {
+        let even = length_cost(100.0, 100.0, 1.0, 6.8);
+        let off = length_cost(100.0, 150.0, 1.0, 6.8);
+        let far = length_cost(100.0, 400.0, 1.0, 6.8);
+        assert!(even < 0.01);
+        assert!(even < off && off < far);
+        assert!(far.is_finite());
+        // The ratio of the pair is taken into account.
+        assert!(length_cost(100.0, 150.0, 1.5, 6.8) < 0.01);
+    }
+
+    #[test]
+    fn ln_erfc_matches_known_values() {
+        assert!((ln_erfc(0.0) - 0.0).abs() < 1e-6);
+        assert!((ln_erfc(1.0) - 0.157_299_f64.ln()).abs() < 1e-3);
+        assert!((ln_erfc(3.0) - 2.209_05e-5_f64.ln()).abs() < 1e-2);
+    }
+}

@@ -1,0 +1,260 @@
+//! The dynamic programme, restricted to a band.
+//!
+//! Cell `(i, j)` is "the first `i` source and `j` target sentences are
+//! aligned". Each row keeps only columns `lo[i]..=hi[i]`, so time and memory
+//! are proportional to the band's area, not to `n × m`. The band starts on
+//! the diagonal (or covers everything for small inputs); after each solve it
+//! is rebuilt around the path found, and widened while the path runs along
+//! its edge, since there the best path may lie outside.
+
+/// A link shape: `a` source and `b` target sentences.
+pub type Shape = (usize, usize);
+
+/// Columns allowed per row, `lo[i]..=hi[i]`, both non-decreasing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// First allowed column of each row.
+    pub lo: Vec<usize>,
+    /// Last allowed column of each row.
+    pub hi: Vec<usize>,
+}
+
+/// One link of a path: source and target sentence ranges as start/end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// First source sentence.
+    pub s0: usize,
+    /// One past the last source sentence.
+    pub s1: usize,
+    /// First target sentence.
+    pub t0: usize,
+    /// One past the last target sentence.
+    pub t1: usize,
+}
+
+impl Band {
+    /// Every cell.
+    pub fn full(n: usize, m: usize) -> Band {
+        Band {
+            lo: vec![0; n + 1],
+            hi: vec![m; n + 1],
+        }
+    }
+
+    /// Columns within `w` of the diagonal.
+    pub fn diagonal(n: usize, m: usize, w: usize) -> Band {
+        let centre: Vec<usize> = (0..=n)
+            .map(|i| (i * m).checked_div(n).unwrap_or(0))
+            .collect();
+        Band::around_columns(&centre, &centre, m, w)
+    }
+
+    /// Columns within `w` of a path.
+    pub fn around(path: &[Step], n: usize, m: usize, w: usize) -> Band {
+        let (first, last) = path_columns(path, n);
+        Band::around_columns(&first, &last, m, w)
+    }
+
+    fn around_columns(first: &[usize], last: &[usize], m: usize, w: usize) -> Band {
+        let n = first.len() - 1;
+        let mut lo: Vec<usize> = first.iter().map(|&c| c.saturating_sub(w)).collect();
+        let mut hi: Vec<usize> = last.iter().map(|&c| (c + w).min(m)).collect();
+        lo[0] = 0;
+        hi[n] = m;
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        // Consecutive rows must overlap so that every cell stays reachable.
+        for i in 1..=n {
+            lo[i] = lo[i].min(hi[i - 1]);
+        }
+        Band { lo, hi }
+    }
+
+    /// Whether the path comes within `margin` of an edge that is not the
+    /// table's own edge.
+    pub fn touched_by(&self, path: &[Step], m: usize, margin: usize) -> bool {
+        let n = self.lo.len() - 1;
+        let (first, last) = path_columns(path, n);
+        (0..=n).any(|i| {
+            (self.lo[i] > 0 && first[i] < self.lo[i] + margin)
+                || (self.hi[i] < m && last[i] + margin > self.hi[i])
+        })
+    }
+}
+
+/// For each row, the first and last column the path occupies (rows inside
+/// a many-sentence link take the columns of the link's start and end).
+fn path_columns(path: &[Step], n: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut first = vec![usize::MAX; n + 1];
+    let mut last = vec![0; n + 1];
+    let mut mark = |i: usize, j: usize| {
+        first[i] = first[i].min(j);
+        last[i] = last[i].max(j);
+    };
+    mark(0, 0);
+    for s in path {
+        for i in s.s0..=s.s1 {
+            mark(i, s.t0);
+            mark(i, s.t1);
+        }
+    }
+    for i in 1..=n {
+        if first[i] == usize::MAX {
+            first[i] = first[i - 1];
+            last[i] = last[i - 1];
+        }
+    }
+    (first, last)
+}
+
+/// Finds the cheapest monotone path through the band from `(0, 0)` to
+/// `(n, m)` using the given shapes; `cost(step)` prices one link.
+pub fn solve(
+    n: usize,
+    m: usize,
+    band: &Band,
+    shapes: &[Shape],
+    mut cost: impl FnMut(Step) -> f32,
+) -> Vec<Step> {
+    let mut start = Vec::with_capacity(n + 2);
+    let mut total = 0;
+    for i in 0..=n {
+        start.push(total);
+        total += band.hi[i] - band.lo[i] + 1;
+    }
+    let mut best = vec![f32::INFINITY; total];
+    let mut back = vec![u8::MAX; total];
+    best[0] = 0.0;
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let cell = start[i] + j - band.lo[i];
+            for (k, &(a, b)) in shapes.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let (pi, pj) = (i - a, j - b);
+                if pj < band.lo[pi] || pj > band.hi[pi] {
+                    continue;
+                }
+                let prev = best[start[pi] + pj - band.lo[pi]];
+                if !prev.is_finite() {
+                    continue;
+                }
+                let c = prev
+                    + cost(Step {
+                        s0: pi,
+                        s1: i,
+                        t0: pj,
+                        t1: j,
+                    });
+                if c < best[cell] {
+                    best[cell] = c;
+                    back[cell] = k as u8;
+                }
+            }
+        }
+    }
+    let mut path = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let k = back[start[i] + j - band.lo[i]];
+        let (a, b) = shapes[k as usize];
+        path.push(Step {
+            s0: i - a,
+            s1: i,
+            t0: j - b,
+            t1: j,
+        });
+        i -= a;
+        j -= b;
+    }
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHAPES: [Shape; 4] = [(1, 1), (1, 0), (0, 1), (2, 1)];
+
+    #[test]
+    fn finds_cheapest_path_in_full_band() {
+        // Cost favours pairing source i with target i / 2 (2-1 links).
+        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, |s| {
+            if s.s1 - s.s0 == 2 && s.t1 - s.t0 == 1 && s.t0 * 2 == s.s0 {
+                0.0
+            } else {
+                5.0
+            }
+        });
+        assert_eq!(path.len(), 2);
+        assert_eq!(
+            (path[1].s0, path[1].s1, path[1].t0, path[1].t1),
+            (2, 4, 1, 2)
+        );
+    }
+
+    #[test]
+    fn band_around_path_stays_reachable() {
+        let path = [
+            Step {
+                s0: 0,
+                s1: 1,
+                t0: 0,
+                t1: 5,
+            },
+            Step {
+                s0: 1,
+                s1: 3,
+                t0: 5,
+                t1: 6,
+            },
+        ];
+        let band = Band::around(&path, 3, 6, 1);
+        for i in 1..=3 {
+            assert!(band.lo[i] <= band.hi[i - 1]);
+            assert!(band.lo[i] >= band.lo[i - 1]);
+        }
+        assert_eq!(band.hi[3], 6);
+        let p = solve(3, 6, &band, &SHAPES, |_| 1.0);
+        assert_eq!(p.last().map(|s| (s.s1, s.t1)), Some((3, 6)));
+    }
+
+    #[test]
+    fn detects_path_on_band_edge() {
+        let band = Band::diagonal(10, 10, 2);
+        let straight: Vec<Step> = (0..10)
+            .map(|i| Step {
+                s0: i,
+                s1: i + 1,
+                t0: i,
+                t1: i + 1,
+            })
+            .collect();
+        assert!(!band.touched_by(&straight, 10, 1));
+        let mut skewed = vec![Step {
+            s0: 0,
+            s1: 0,
+            t0: 0,
+            t1: 2,
+        }];
+        skewed.extend((0..8).map(|i| Step {
+            s0: i,
+            s1: i + 1,
+            t0: i + 2,
+            t1: i + 3,
+        }));
+        skewed.push(Step {
+            s0: 8,
+            s1: 10,
+            t0: 10,
+            t1: 10,
+        });
+        assert!(band.touched_by(&skewed, 10, 1));
+    }
+}

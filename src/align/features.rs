@@ -1,0 +1,206 @@
+//! Per-sentence evidence and the pairwise overlap it gives.
+//!
+//! Both sides are tokenised once into interned forms. Each token then gets
+//! match keys: its form (identical words, numbers, marks, links), its
+//! four-letter prefix (cognates in the manner of Simard, Foster & Isabelle
+//! 1992) and the forms of its translations in a lexicon, given or learned.
+//! Two tokens match when they share a key.
+
+use std::collections::HashMap;
+
+use super::lexicon::Lexicon;
+use super::tokens::{self, Token};
+
+/// Interns strings to small ids shared by both sides.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocab {
+    /// The id of `s`, adding it when new.
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+
+    /// The id of `s` when known.
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+}
+
+/// One token after interning.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// Interned form.
+    pub form: u32,
+    /// Interned four-letter prefix, for words of at least four letters.
+    pub prefix: Option<u32>,
+    /// How much a match of this token counts.
+    pub weight: f32,
+    /// Whether it is a word (the only tokens a lexicon can translate).
+    pub word: bool,
+}
+
+/// One side, tokenised.
+#[derive(Debug, Default)]
+pub struct Tokenised {
+    /// Sentence lengths in non-space characters.
+    pub lengths: Vec<f64>,
+    /// Tokens of each sentence.
+    pub tokens: Vec<Vec<Tok>>,
+}
+
+/// Tokenises every sentence of one side.
+pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
+    let mut out = Tokenised::default();
+    let mut buf = String::new();
+    for s in sentences {
+        out.lengths.push(tokens::length(s) as f64);
+        let toks = tokens::tokens(s)
+            .into_iter()
+            .map(|t| {
+                buf.clear();
+                let (weight, prefix) = match &t {
+                    Token::Word(w) => {
+                        buf.push_str(w);
+                        let prefix: String = w.chars().take(4).collect();
+                        let long = w.chars().nth(3).is_some();
+                        (1.0, long.then(|| vocab.id(&format!("\u{1}{prefix}"))))
+                    }
+                    Token::Number(n) => {
+                        buf.push('#');
+                        buf.push_str(n);
+                        (2.0, None)
+                    }
+                    Token::Mark(c) => {
+                        buf.push('\u{2}');
+                        buf.push(*c);
+                        (0.5, None)
+                    }
+                    Token::Link(l) => {
+                        buf.push('\u{3}');
+                        buf.push_str(l);
+                        (3.0, None)
+                    }
+                };
+                Tok {
+                    form: vocab.id(&buf),
+                    prefix,
+                    weight,
+                    word: matches!(t, Token::Word(_)),
+                }
+            })
+            .collect();
+        out.tokens.push(toks);
+    }
+    out
+}
+
+/// Translations by form id, in both directions of a pair.
+#[derive(Debug, Default, Clone)]
+pub struct Translations {
+    /// Source form → target forms.
+    pub forward: HashMap<u32, Vec<u32>>,
+    /// Target form → source forms.
+    pub backward: HashMap<u32, Vec<u32>>,
+}
+
+impl Translations {
+    /// Adds a pair of forms.
+    pub fn add(&mut self, source: u32, target: u32) {
+        self.forward.entry(source).or_default().push(target);
+        self.backward.entry(target).or_default().push(source);
+    }
+
+    /// Adds a lexicon's entries, in both orientations (a lexicon file does
+    /// not say which of our sides is its first language).
+    pub fn add_lexicon(&mut self, lexicon: &Lexicon, vocab: &Vocab) {
+        for (a, b) in lexicon.pairs() {
+            if let (Some(a), Some(b)) = (vocab.get(a), vocab.get(b)) {
+                if a != b {
+                    self.add(a, b);
+                    self.add(b, a);
+                }
+            }
+        }
+    }
+}
+
+/// One side ready for matching.
+#[derive(Debug, Default)]
+pub struct Keyed {
+    /// Sentence lengths in characters.
+    pub lengths: Vec<f64>,
+    /// Total token weight per sentence.
+    pub weights: Vec<f32>,
+    /// For each sentence, its tokens' key lists as (weight, keys start, keys end).
+    tokens: Vec<Vec<(f32, u32, u32)>>,
+    keys: Vec<u32>,
+    /// Sorted distinct keys each sentence offers to the other side.
+    pub keysets: Vec<Vec<u32>>,
+}
+
+/// Builds match keys for a side; `translations` maps its forms to the
+/// other side's forms.
+pub fn key(side: &Tokenised, translations: &HashMap<u32, Vec<u32>>) -> Keyed {
+    let mut out = Keyed {
+        lengths: side.lengths.clone(),
+        ..Keyed::default()
+    };
+    for toks in &side.tokens {
+        let mut list = Vec::with_capacity(toks.len());
+        let mut set = Vec::with_capacity(toks.len() * 2);
+        let mut total = 0.0;
+        for t in toks {
+            let start = out.keys.len() as u32;
+            out.keys.push(t.form);
+            set.push(t.form);
+            if let Some(p) = t.prefix {
+                out.keys.push(p);
+                set.push(p);
+            }
+            if let Some(tr) = translations.get(&t.form) {
+                out.keys.extend_from_slice(tr);
+            }
+            list.push((t.weight, start, out.keys.len() as u32));
+            total += t.weight;
+        }
+        set.sort_unstable();
+        set.dedup();
+        out.tokens.push(list);
+        out.keysets.push(set);
+        out.weights.push(total);
+    }
+    out
+}
+
+impl Keyed {
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    /// Weight of the tokens of sentence `s` that match something in a
+    /// sentence offering `keyset`.
+    pub fn matched(&self, s: usize, keyset: &[u32]) -> f32 {
+        if keyset.is_empty() {
+            return 0.0;
+        }
+        let mut sum = 0.0;
+        for &(w, a, b) in &self.tokens[s] {
+            if self.keys[a as usize..b as usize]
+                .iter()
+                .any(|k| keyset.binary_search(k).is_ok())
+            {
+                sum += w;
+            }
+        }
+        sum
+    }
+}

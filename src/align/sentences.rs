@@ -1,0 +1,311 @@
+//! Sentence alignment of two sequences without paragraph structure.
+//!
+//! 1. Tokenise both sides; key tokens with the given lexicon, if any.
+//! 2. Measure this pair's overlap scale (what neighbours on the diagonal and
+//!    what distant pairs reach), and its character ratio.
+//! 3. Solve the banded programme.
+//! 4. Learn word translations from the confident 1-1 links, re-key, re-measure
+//!    the scale on the path found, and solve again in a band around it.
+//! 5. Give each link a confidence.
+
+use super::cost::{Overlap, Pricer, Scale, Weights};
+use super::dp::{self, Band, Shape, Step};
+use super::features::{self, Keyed, Tokenised, Translations, Vocab};
+use super::{AlignOptions, Link, learn};
+
+/// Tables up to this many cells are solved whole.
+const FULL_TABLE: usize = 400_000;
+/// Half-width of the first band around the diagonal.
+const FIRST_WIDTH: usize = 48;
+/// Half-width of the band around a known path.
+const PATH_WIDTH: usize = 16;
+/// Fewest sentences per side worth learning a lexicon from.
+const LEARN_MIN: usize = 20;
+
+/// Aligns two sentence sequences.
+pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
+    let (n, m) = (src.len(), tgt.len());
+    if n == 0 || m == 0 {
+        return skips(0..n, 0..m, 1.0);
+    }
+    let mut vocab = Vocab::default();
+    let stoks = features::tokenise(src, &mut vocab);
+    let ttoks = features::tokenise(tgt, &mut vocab);
+    let mut given = Translations::default();
+    if let Some(lexicon) = &options.lexicon {
+        given.add_lexicon(lexicon, &vocab);
+    }
+    let skeys = features::key(&stoks, &given.forward);
+    let tkeys = features::key(&ttoks, &given.backward);
+    let ratio = {
+        let (ls, lt): (f64, f64) = (stoks.lengths.iter().sum(), ttoks.lengths.iter().sum());
+        if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
+    };
+    let shapes = options.shapes();
+    let first = Solver {
+        src: &skeys,
+        tgt: &tkeys,
+        shapes: &shapes,
+        max_link: options.max_link,
+        ratio,
+        weights: options.weights,
+        scale: initial_scale(&skeys, &tkeys),
+    };
+    let (path, overlap) = first.solve(None);
+    if !options.learn || n.min(m) < LEARN_MIN {
+        return first.links(&path, &overlap);
+    }
+    let learned = learn_from(&stoks, &ttoks, &first, &path, &overlap);
+    let mut all = given;
+    for (s, ts) in learned.forward {
+        for t in ts {
+            all.add(s, t);
+        }
+    }
+    let skeys = features::key(&stoks, &all.forward);
+    let tkeys = features::key(&ttoks, &all.backward);
+    let second = Solver {
+        src: &skeys,
+        tgt: &tkeys,
+        scale: path_scale(&skeys, &tkeys, &path),
+        ..first
+    };
+    let (path, overlap) = second.solve(Some(&path));
+    second.links(&path, &overlap)
+}
+
+/// Links leaving every sentence of both ranges unaligned.
+pub fn skips(
+    source: std::ops::Range<usize>,
+    target: std::ops::Range<usize>,
+    confidence: f64,
+) -> Vec<Link> {
+    let end_s = source.end;
+    let t0 = target.start;
+    source
+        .map(|i| Link {
+            source: i..i + 1,
+            target: t0..t0,
+            confidence,
+        })
+        .chain(target.map(|j| Link {
+            source: end_s..end_s,
+            target: j..j + 1,
+            confidence,
+        }))
+        .collect()
+}
+
+/// Learns from links the first pass is fairly sure of.
+fn learn_from(
+    stoks: &Tokenised,
+    ttoks: &Tokenised,
+    solver: &Solver<'_>,
+    path: &[Step],
+    overlap: &Overlap,
+) -> Translations {
+    let pricer = solver.pricer(overlap);
+    let sure: Vec<Step> = path
+        .iter()
+        .filter(|s| s.s1 > s.s0 && s.t1 > s.t0)
+        .filter(|&&s| {
+            let sim =
+                super::cost::similarity(solver.src, solver.tgt, overlap, s, pricer.scale.random);
+            pricer.scale.z(sim) > 0.3
+        })
+        .copied()
+        .collect();
+    learn::learn(stoks, ttoks, &sure)
+}
+
+struct Solver<'a> {
+    src: &'a Keyed,
+    tgt: &'a Keyed,
+    shapes: &'a [Shape],
+    max_link: usize,
+    ratio: f64,
+    weights: Weights,
+    scale: Scale,
+}
+
+impl Solver<'_> {
+    fn pricer<'b>(&'b self, overlap: &'b Overlap) -> Pricer<'b> {
+        Pricer {
+            src: self.src,
+            tgt: self.tgt,
+            overlap,
+            scale: self.scale,
+            ratio: self.ratio,
+            weights: self.weights,
+        }
+    }
+
+    /// Solves in a band that starts around `start` (or the diagonal) and
+    /// widens while the path runs along its edge.
+    fn solve(&self, start: Option<&[Step]>) -> (Vec<Step>, Overlap) {
+        let (n, m) = (self.src.len(), self.tgt.len());
+        let full = (n + 1) * (m + 1) <= FULL_TABLE;
+        let mut width = if start.is_some() {
+            PATH_WIDTH
+        } else {
+            FIRST_WIDTH
+        };
+        let mut band = match (full, start) {
+            (true, _) => Band::full(n, m),
+            (false, Some(path)) => Band::around(path, n, m, width),
+            (false, None) => Band::diagonal(n, m, width),
+        };
+        loop {
+            let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link);
+            let pricer = self.pricer(&overlap);
+            let path = dp::solve(n, m, &band, self.shapes, |s| pricer.cost(s));
+            let margin = self.max_link + 1;
+            if band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m)
+                || !band.touched_by(&path, m, margin)
+            {
+                return (path, overlap);
+            }
+            width *= 2;
+            band = if width >= n.max(m) {
+                Band::full(n, m)
+            } else {
+                Band::around(&path, n, m, width)
+            };
+        }
+    }
+
+    /// Links with confidences.
+    fn links(&self, path: &[Step], overlap: &Overlap) -> Vec<Link> {
+        let pricer = self.pricer(overlap);
+        path.iter()
+            .map(|&s| Link {
+                source: s.s0..s.s1,
+                target: s.t0..s.t1,
+                confidence: self.confidence(&pricer, s),
+            })
+            .collect()
+    }
+
+    /// For a link, how well its sides match (overlap and length); for a
+    /// skip, how clearly nothing nearby matches the lone sentence.
+    fn confidence(&self, pricer: &Pricer<'_>, s: Step) -> f64 {
+        let z = |step: Step| {
+            let sim = super::cost::similarity(
+                self.src,
+                self.tgt,
+                pricer.overlap,
+                step,
+                self.scale.random,
+            );
+            self.scale.z(sim).clamp(0.0, 1.0) as f64
+        };
+        if s.s1 > s.s0 && s.t1 > s.t0 {
+            let ls: f64 = self.src.lengths[s.s0..s.s1].iter().sum();
+            let lt: f64 = self.tgt.lengths[s.t0..s.t1].iter().sum();
+            let length =
+                (-super::cost::length_cost(ls, lt, self.ratio, self.weights.variance) as f64).exp();
+            return 0.75 * z(s) + 0.25 * length;
+        }
+        // A lone sentence: compare with the neighbours on the other side.
+        let (n, m) = (self.src.len(), self.tgt.len());
+        let mut best: f64 = 0.0;
+        let weight;
+        if s.s1 > s.s0 {
+            weight = self.src.weights[s.s0] as f64;
+            for t in s.t0.saturating_sub(2)..(s.t0 + 2).min(m) {
+                best = best.max(z(Step {
+                    t0: t,
+                    t1: t + 1,
+                    ..s
+                }));
+            }
+        } else {
+            weight = self.tgt.weights[s.t0] as f64;
+            for i in s.s0.saturating_sub(2)..(s.s0 + 2).min(n) {
+                best = best.max(z(Step {
+                    s0: i,
+                    s1: i + 1,
+                    ..s
+                }));
+            }
+        }
+        (1.0 - best) * weight / (weight + 1.0)
+    }
+}
+
+/// Raw similarity of one sentence pair.
+fn pair_similarity(src: &Keyed, tgt: &Keyed, s: usize, t: usize) -> Option<f32> {
+    let weight = src.weights[s] + tgt.weights[t];
+    (weight > 0.0)
+        .then(|| (src.matched(s, &tgt.keysets[t]) + tgt.matched(t, &src.keysets[s])) / weight)
+}
+
+fn median(mut v: Vec<f32>) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    let k = v.len() / 2;
+    *v.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
+}
+
+/// Sentences to sample for measuring the scale.
+fn sample(n: usize) -> impl Iterator<Item = usize> {
+    let step = (n / 1000).max(1);
+    (0..n).step_by(step)
+}
+
+/// The scale before any alignment: the best neighbour near the diagonal
+/// stands for a translation, a distant sentence for an unrelated one.
+fn initial_scale(src: &Keyed, tgt: &Keyed) -> Scale {
+    let (n, m) = (src.len(), tgt.len());
+    let mut typical = Vec::new();
+    let mut random = Vec::new();
+    for s in sample(n) {
+        let d = s * m / n;
+        let best = (d.saturating_sub(6)..(d + 7).min(m))
+            .filter_map(|t| pair_similarity(src, tgt, s, t))
+            .fold(f32::NEG_INFINITY, f32::max);
+        if best.is_finite() {
+            typical.push(best);
+        }
+        random.extend(distant(src, tgt, s, d));
+    }
+    Scale {
+        random: median(random),
+        typical: median(typical),
+    }
+}
+
+/// Similarities of `s` with target sentences far from `d`.
+fn distant(src: &Keyed, tgt: &Keyed, s: usize, d: usize) -> Vec<f32> {
+    let m = tgt.len();
+    if m < 8 {
+        return Vec::new();
+    }
+    [m / 3, m / 2, 2 * m / 3]
+        .iter()
+        .filter_map(|&off| pair_similarity(src, tgt, s, (d + off) % m))
+        .collect()
+}
+
+/// The scale measured on an alignment: its 1-1 links are translations.
+fn path_scale(src: &Keyed, tgt: &Keyed, path: &[Step]) -> Scale {
+    let ones: Vec<&Step> = path
+        .iter()
+        .filter(|s| s.s1 - s.s0 == 1 && s.t1 - s.t0 == 1)
+        .collect();
+    let step = (ones.len() / 1000).max(1);
+    let mut typical = Vec::new();
+    let mut random = Vec::new();
+    for s in ones.iter().step_by(step) {
+        typical.extend(pair_similarity(src, tgt, s.s0, s.t0));
+        random.extend(distant(src, tgt, s.s0, s.t0));
+    }
+    if typical.len() < 5 {
+        return initial_scale(src, tgt);
+    }
+    Scale {
+        random: median(random),
+        typical: median(typical),
+    }
+}

@@ -1,0 +1,267 @@
+//! Tokens that can be compared across languages.
+//!
+//! A sentence becomes a list of [`Token`]s: folded words (lower case,
+//! diacritics removed), numbers normalised so that `1.200`, `1,200` and
+//! `1 200` agree and `3,5` equals `3.5`, and punctuation that tends to
+//! survive translation (`? ! : ( ) " %`). URLs and e-mail addresses are kept
+//! whole. Everything else (commas, full stops, dashes) is dropped: it says
+//! little about whether two sentences are translations.
+
+/// One comparable unit of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// A word, folded.
+    Word(String),
+    /// A number in a canonical form (`1200`, `3.5`).
+    Number(String),
+    /// A punctuation mark that tends to survive translation.
+    Mark(char),
+    /// A URL or an e-mail address, lower-cased.
+    Link(String),
+}
+
+/// Folds a character for comparison: lower case, Latin diacritics dropped.
+pub fn fold_char(c: char, out: &mut String) {
+    let base = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => 'a',
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'ď' | 'đ' | 'Ď' | 'Đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
+        | 'Ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
+            'i'
+        }
+        'ł' | 'ľ' | 'ĺ' | 'Ł' | 'Ľ' | 'Ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => 'o',
+        'ř' | 'ŕ' | 'Ř' | 'Ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => 's',
+        'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
+        | 'Ų' => 'u',
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'æ' | 'Æ' => {
+            out.push_str("ae");
+            return;
+        }
+        'œ' | 'Œ' => {
+            out.push_str("oe");
+            return;
+        }
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(base);
+}
+
+/// Folds a word: lower case, diacritics dropped.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Canonical quotation mark: all quote styles agree with each other.
+fn mark(c: char) -> Option<char> {
+    match c {
+        '?' | '¿' | '？' => Some('?'),
+        '!' | '¡' | '！' => Some('!'),
+        ':' | '：' => Some(':'),
+        '(' | '[' | '（' => Some('('),
+        ')' | ']' | '）' => Some(')'),
+        '%' => Some('%'),
+        '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' | '「' | '」' => {
+            Some('"')
+        }
+        _ => None,
+    }
+}
+
+/// Whether a character may sit inside a number between digits.
+fn number_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | '\'' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '’'
+    )
+}
+
+/// Normalises the digits-and-separators text of a number.
+///
+/// Groups of exactly three digits after each separator are thousands
+/// (`1.200`, `1,200`, `1 200` → `1200`); a single separator followed by
+/// other than three digits is a decimal mark (`3,5` → `3.5`).
+pub fn normalise_number(raw: &str) -> String {
+    let groups: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).collect();
+    if groups.len() == 1 {
+        return trim_zeros(raw, false);
+    }
+    let thousands = groups[0].len() <= 3
+        && !groups[0].is_empty()
+        && groups[1..].iter().all(|g| g.len() == 3)
+        // `3.500` with one separator is ambiguous; thousands is more common
+        // in running text and both languages then agree anyway.
+        ;
+    if thousands {
+        return trim_zeros(&groups.concat(), false);
+    }
+    let (int, frac) = groups.split_at(groups.len() - 1);
+    let number = format!("{}.{}", int.concat(), frac[0]);
+    trim_zeros(&number, true)
+}
+
+fn trim_zeros(s: &str, decimal: bool) -> String {
+    let mut s = s.trim_start_matches('0').to_string();
+    if decimal {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if s.is_empty() || s.starts_with('.') {
+        s.insert(0, '0');
+    }
+    s
+}
+
+/// Splits a sentence into comparable tokens.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    // Narrow and no-break spaces group digits (`1 200`), so they do not
+    // split chunks.
+    let space = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}');
+    for chunk in text.split(space).filter(|c| !c.is_empty()) {
+        if let Some(link) = as_link(chunk) {
+            out.push(Token::Link(link));
+            continue;
+        }
+        chunk_tokens(chunk, &mut out);
+    }
+    out
+}
+
+/// A URL or e-mail address, without trailing punctuation.
+fn as_link(chunk: &str) -> Option<String> {
+    let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let lower = trimmed.to_lowercase();
+    let is_url =
+        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    let is_mail = lower.contains('@')
+        && lower
+            .split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
+    (is_url || is_mail).then_some(lower)
+}
+
+fn chunk_tokens(chunk: &str, out: &mut Vec<Token>) {
+    let chars: Vec<char> = chunk.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (number_joiner(chars[i])
+                        && i + 1 < chars.len()
+                        && chars[i + 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+            let raw: String = chars[start..i].iter().collect();
+            out.push(Token::Number(normalise_number(&raw)));
+            // Ordinal endings (24th, 1st, 2e, 3º) belong to the number.
+            while i < chars.len() && chars[i].is_alphabetic() && i - start < 8 {
+                if !matches!(
+                    chars[i].to_ascii_lowercase(),
+                    's' | 't' | 'n' | 'd' | 'r' | 'h' | 'e' | 'º' | 'ª'
+                ) {
+                    break;
+                }
+                i += 1;
+            }
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphanumeric()
+                    || (matches!(chars[i], '-' | '\'' | '’')
+                        && i + 1 < chars.len()
+                        && chars[i + 1].is_alphabetic()))
+            {
+                i += 1;
+            }
+            let mut word = String::new();
+            for &c in &chars[start..i] {
+                if c.is_alphanumeric() {
+                    fold_char(c, &mut word);
+                } else {
+                    word.push('-');
+                }
+            }
+            out.push(Token::Word(word));
+        } else {
+            if let Some(m) = mark(c) {
+                out.push(Token::Mark(m));
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Length of a sentence for the length model: non-space characters, so that
+/// tokenised text (`word , word`) and untokenised text measure alike.
+pub fn length(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        tokens(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Number(n) => Some(n),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_agree_across_locales() {
+        assert_eq!(numbers("1.200 und 3,5"), numbers("1,200 and 3.5"));
+        assert_eq!(numbers("8847,60 m"), numbers("8847.6 m"));
+        assert_eq!(numbers("am 24. Mai"), numbers("on the 24th of May"));
+        assert_eq!(numbers("1 200"), vec!["1", "200"]);
+        assert_eq!(numbers("1\u{a0}200"), vec!["1200"]);
+    }
+
+    #[test]
+    fn words_are_folded() {
+        assert_eq!(
+            tokens("Zürich, Élan!"),
+            vec![
+                Token::Word("zurich".into()),
+                Token::Word("elan".into()),
+                Token::Mark('!')
+            ]
+        );
+        assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn quotes_and_links() {
+        let t = tokens("«Oui» see https://example.org/x. or a@b.ch");
+        assert!(t.contains(&Token::Mark('"')));
+        assert!(t.contains(&Token::Link("https://example.org/x".into())));
+        assert!(t.contains(&Token::Link("a@b.ch".into())));
+    }
+}

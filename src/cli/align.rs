@@ -1,0 +1,243 @@
+//! `transalign align SOURCE TARGET` and what `eval` shares with it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use transalign::align::{self, AlignOptions, Alignment, Lexicon, Side};
+use transalign::check::{settle_language, side};
+use transalign::document::Document;
+use transalign::{Language, SegmentedDocument};
+
+use super::{InputArgs, at_most_one_stdin, output, parse_language};
+use crate::EXIT_CLEAN;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One link per line, `[src ids]:[tgt ids]` (the gold format).
+    Units,
+    /// Linked texts side by side, with the confidence.
+    Tsv,
+    /// Links with confidences and sentence texts.
+    Json,
+}
+
+/// Aligner settings shared by `align` and `eval`.
+#[derive(Debug, Clone, Args)]
+pub struct AlignerArgs {
+    /// A bilingual word list: TSV (word<TAB>translation), hunalign .dic
+    /// (`target @ source`) or Ding (`de :: en`, e.g. /usr/share/trans/de-en).
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+    /// Most sentences on one side of a link.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=8))]
+    max_link: u8,
+    /// Do not learn word translations from the pair and realign.
+    #[arg(long)]
+    no_learn: bool,
+    /// Cost weights for experiments: skip,overlap,length,merge.
+    #[arg(long, hide = true, value_delimiter = ',')]
+    weights: Option<Vec<f32>>,
+}
+
+impl AlignerArgs {
+    /// The options these arguments ask for (reads the lexicon).
+    pub fn options(&self) -> anyhow::Result<AlignOptions> {
+        let mut options = AlignOptions {
+            max_link: self.max_link as usize,
+            learn: !self.no_learn,
+            ..AlignOptions::default()
+        };
+        if let Some(path) = &self.lexicon {
+            options.lexicon = Some(Arc::new(Lexicon::load(path)?));
+        }
+        if let Some(w) = &self.weights {
+            anyhow::ensure!(w.len() == 4, "--weights takes skip,overlap,length,merge");
+            options.weights.skip = w[0];
+            options.weights.overlap = w[1];
+            options.weights.length = w[2];
+            options.weights.merge = w[3];
+        }
+        Ok(options)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The original (a file, or - for standard input).
+    source: PathBuf,
+    /// The translation (a file, or - for standard input).
+    target: PathBuf,
+    /// Inputs are one sentence per line, a blank line between paragraphs.
+    #[arg(long)]
+    presegmented: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "units")]
+    format: Format,
+    /// Language of the original (ISO 639-1), instead of detecting it.
+    #[arg(long, value_parser = parse_language)]
+    source_lang: Option<Language>,
+    /// Language of the translation (ISO 639-1), instead of detecting it.
+    #[arg(long, value_parser = parse_language)]
+    target_lang: Option<Language>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    aligner: AlignerArgs,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// One side as loaded: presegmented lines or a segmented document.
+pub enum Loaded {
+    /// One sentence per line.
+    Lines {
+        /// The sentences.
+        sentences: Vec<String>,
+        /// Sentence ranges of paragraphs.
+        paragraphs: Vec<std::ops::Range<usize>>,
+        /// The language, if given.
+        language: Option<Language>,
+    },
+    /// A document split by the segmenter.
+    Document(Box<SegmentedDocument>),
+}
+
+impl Loaded {
+    /// Reads a presegmented file: one sentence per line, blank lines between
+    /// paragraphs.
+    pub fn lines(path: &Path, language: Option<Language>) -> anyhow::Result<Loaded> {
+        let text = std::fs::read_to_string(path).map_err(|source| transalign::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut sentences = Vec::new();
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                if sentences.len() > start {
+                    paragraphs.push(start..sentences.len());
+                }
+                start = sentences.len();
+            } else {
+                sentences.push(line.to_string());
+            }
+        }
+        if sentences.len() > start || paragraphs.is_empty() {
+            paragraphs.push(start..sentences.len());
+        }
+        Ok(Loaded::Lines {
+            sentences,
+            paragraphs,
+            language,
+        })
+    }
+
+    /// The aligner's view.
+    pub fn side(&self) -> Side<'_> {
+        match self {
+            Loaded::Lines {
+                sentences,
+                paragraphs,
+                language,
+            } => Side {
+                sentences: sentences.iter().map(String::as_str).collect(),
+                paragraphs: paragraphs.clone(),
+                language: *language,
+            },
+            Loaded::Document(doc) => side(doc),
+        }
+    }
+}
+
+fn load(
+    path: &Path,
+    presegmented: bool,
+    language: Option<Language>,
+    flag: &'static str,
+    input: &InputArgs,
+) -> anyhow::Result<Loaded> {
+    if presegmented {
+        return Loaded::lines(path, language);
+    }
+    let doc = Document::load(path, input.load_options())?;
+    if doc.is_empty() {
+        return Err(transalign::Error::Empty { path: doc.path }.into());
+    }
+    let detection = settle_language(&doc, language, flag)?;
+    Ok(Loaded::Document(Box::new(SegmentedDocument::new(
+        doc, detection,
+    ))))
+}
+
+#[derive(Serialize)]
+struct JsonLink<'a> {
+    source: std::ops::Range<usize>,
+    target: std::ops::Range<usize>,
+    confidence: f64,
+    source_text: Vec<&'a str>,
+    target_text: Vec<&'a str>,
+}
+
+fn render(format: Format, alignment: &Alignment, s: &Side<'_>, t: &Side<'_>) -> String {
+    match format {
+        Format::Units => alignment.to_units(),
+        Format::Tsv => {
+            let mut out = String::new();
+            for l in &alignment.links {
+                let clean = |v: &[&str]| v.join(" ").replace(['\t', '\n'], " ");
+                out.push_str(&format!(
+                    "{:.3}\t{}\t{}\n",
+                    l.confidence,
+                    clean(&s.sentences[l.source.clone()]),
+                    clean(&t.sentences[l.target.clone()])
+                ));
+            }
+            out
+        }
+        Format::Json => {
+            let links: Vec<JsonLink<'_>> = alignment
+                .links
+                .iter()
+                .map(|l| JsonLink {
+                    source: l.source.clone(),
+                    target: l.target.clone(),
+                    confidence: l.confidence,
+                    source_text: s.sentences[l.source.clone()].to_vec(),
+                    target_text: t.sentences[l.target.clone()].to_vec(),
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&links).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+    }
+}
+
+pub fn run(args: AlignArgs) -> anyhow::Result<u8> {
+    at_most_one_stdin(&[&args.source, &args.target])?;
+    let options = args.aligner.options()?;
+    let source = load(
+        &args.source,
+        args.presegmented,
+        args.source_lang,
+        "--source-lang",
+        &args.input,
+    )?;
+    let target = load(
+        &args.target,
+        args.presegmented,
+        args.target_lang,
+        "--target-lang",
+        &args.input,
+    )?;
+    let (s, t) = (source.side(), target.side());
+    let alignment = align::align(&s, &t, &options);
+    let text = render(args.format, &alignment, &s, &t);
+    output::write(text.as_bytes(), args.output.as_deref()).context("writing the alignment")?;
+    Ok(EXIT_CLEAN)
+}
