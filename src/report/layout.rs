@@ -153,7 +153,13 @@ pub(crate) fn highlights(
         .filter_map(|&i| {
             let f = &report.findings[i];
             let e = if source { &f.source } else { &f.target };
-            locate(text, &norm(&e.as_ref()?.text)).map(|r| (r, i))
+            let excerpt = norm(&e.as_ref()?.text);
+            // An excerpt spanning several links contains this link's text.
+            locate(text, &excerpt)
+                .or_else(|| {
+                    (!text.trim().is_empty() && excerpt.contains(text)).then(|| 0..text.len())
+                })
+                .map(|r| (r, i))
         })
         .collect();
     out.sort_by_key(|(r, i)| (r.start, *i));

@@ -118,7 +118,7 @@ impl Render for Html {
             };
             let _ = writeln!(s, "<section class=\"{class}\" id=\"p{}\">", n + 1);
             for l in block.links.clone() {
-                link(&mut s, report, l, &lay.link_findings[l]);
+                link(&mut s, report, l, &lay.link_findings[l], &block.findings);
             }
             s.push_str("</section>\n");
         }
@@ -244,7 +244,9 @@ fn marked_text(
     s.push_str("</div>");
 }
 
-fn link(s: &mut String, report: &CheckReport, l: usize, ids: &[usize]) {
+/// One link: both sides with the block's findings highlighted wherever
+/// their excerpts fall, then the notes of the findings placed here.
+fn link(s: &mut String, report: &CheckReport, l: usize, ids: &[usize], block: &[usize]) {
     let link = &report.alignment[l];
     s.push_str("<div class=\"link\">");
     let _ = write!(s, "<span class=\"ln\">{}</span>", lines(&link.source));
