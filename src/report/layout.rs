@@ -139,28 +139,36 @@ pub(crate) fn locate(text: &str, needle: &str) -> Option<Range<usize>> {
     text.find(needle).map(|s| s..s + needle.len())
 }
 
-/// Byte ranges of `text` to highlight for the findings in `ids` on one side,
-/// sorted and merged.
+/// Byte ranges of `text` to highlight on one side: where the excerpts of
+/// the findings in `ids` (those placed on this link) occur, and the whole
+/// text when it lies inside an excerpt of `ids` or of `spanning` (findings
+/// placed on a neighbouring link whose excerpt covers several links).
 pub(crate) fn highlights(
     report: &CheckReport,
     ids: &[usize],
+    spanning: &[usize],
     text: &str,
     source: bool,
     norm: &dyn Fn(&str) -> String,
 ) -> Vec<(Range<usize>, usize)> {
+    let excerpt = |i: usize| {
+        let f = &report.findings[i];
+        let e = if source { &f.source } else { &f.target };
+        e.as_ref().map(|e| norm(&e.text))
+    };
+    let inside = |ex: &str| (!text.trim().is_empty() && ex.contains(text)).then_some(0..text.len());
     let mut out: Vec<(Range<usize>, usize)> = ids
         .iter()
         .filter_map(|&i| {
-            let f = &report.findings[i];
-            let e = if source { &f.source } else { &f.target };
-            let excerpt = norm(&e.as_ref()?.text);
-            // An excerpt spanning several links contains this link's text.
-            locate(text, &excerpt)
-                .or_else(|| {
-                    (!text.trim().is_empty() && excerpt.contains(text)).then(|| 0..text.len())
-                })
-                .map(|r| (r, i))
+            let ex = excerpt(i)?;
+            locate(text, &ex).or_else(|| inside(&ex)).map(|r| (r, i))
         })
+        .chain(
+            spanning
+                .iter()
+                .filter(|i| !ids.contains(i))
+                .filter_map(|&i| inside(&excerpt(i)?).map(|r| (r, i))),
+        )
         .collect();
     out.sort_by_key(|(r, i)| (r.start, *i));
     // Drop overlaps: keep the earlier highlight whole.

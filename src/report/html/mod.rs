@@ -48,12 +48,13 @@ pub fn escape(s: &str) -> String {
 
 /// The Content-Security-Policy of every page: nothing but the page's own
 /// script and style, identified by hash.
-pub fn content_security_policy() -> String {
-    format!(
+pub fn content_security_policy() -> &'static str {
+    static CSP: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    CSP.get_or_init(|| format!(
         "default-src 'none'; script-src {}; style-src {}; img-src 'none'; base-uri 'none'; form-action 'none'",
         sha256::csp_hash(JS),
         sha256::csp_hash(CSS)
-    )
+    ))
 }
 
 /// Opens a page: doctype, head with CSP, the fixed style, and `<body>`.
@@ -210,6 +211,7 @@ fn marked_text(
     s: &mut String,
     report: &CheckReport,
     ids: &[usize],
+    spanning: &[usize],
     side: &LinkSide,
     source: bool,
     lang: &str,
@@ -227,7 +229,7 @@ fn marked_text(
     }
     let text = &side.text;
     let mut at = 0;
-    for (r, i) in layout::highlights(report, ids, text, source, &|t| t.to_string()) {
+    for (r, i) in layout::highlights(report, ids, spanning, text, source, &|t| t.to_string()) {
         let f = &report.findings[i];
         s.push_str(&escape(&text[at..r.start]));
         let _ = write!(
@@ -254,6 +256,7 @@ fn link(s: &mut String, report: &CheckReport, l: usize, ids: &[usize], block: &[
         s,
         report,
         ids,
+        block,
         &link.source,
         true,
         report.source.language.code(),
@@ -267,6 +270,7 @@ fn link(s: &mut String, report: &CheckReport, l: usize, ids: &[usize], block: &[
         s,
         report,
         ids,
+        block,
         &link.target,
         false,
         report.target.language.code(),
@@ -314,7 +318,7 @@ mod tests {
     fn policy_hashes_the_embedded_assets() {
         let csp = content_security_policy();
         assert!(csp.starts_with("default-src 'none'"));
-        assert!(csp.contains(&sha256::csp_hash(JS)));
+        assert!(csp.contains(&sha256::csp_hash(JS)), "{csp}");
         assert!(csp.contains(&sha256::csp_hash(CSS)));
         assert!(!csp.contains("unsafe"));
     }

@@ -215,11 +215,11 @@ impl Writer<'_> {
         target: &str,
     ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let r = self.report;
-        let mut s: Vec<Range<usize>> = layout::highlights(r, ids, source, true, &sanitize)
+        let mut s: Vec<Range<usize>> = layout::highlights(r, ids, &[], source, true, &sanitize)
             .into_iter()
             .map(|x| x.0)
             .collect();
-        let mut t: Vec<Range<usize>> = layout::highlights(r, ids, target, false, &sanitize)
+        let mut t: Vec<Range<usize>> = layout::highlights(r, ids, &[], target, false, &sanitize)
             .into_iter()
             .map(|x| x.0)
             .collect();
