@@ -89,3 +89,50 @@ pub fn index_page(entries: &[IndexEntry]) -> String {
     page_end(&mut s);
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str, worst: Option<Severity>, error: Option<&str>) -> IndexEntry {
+        IndexEntry {
+            name: name.into(),
+            original: format!("{name}/en.md"),
+            translation: format!("{name}/de.md"),
+            report: error.is_none().then(|| "a.html".to_string()),
+            summary: error.is_none().then(Summary::default),
+            worst,
+            fails: worst.is_some(),
+            error: error.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn hostile_names_and_errors_render_as_text() {
+        let p = "\"><svg onload=alert(1)><script>x</script>";
+        let page = index_page(&[
+            entry(p, None, Some(p)),
+            entry(p, Some(Severity::Info), None),
+        ]);
+        assert!(!page.contains(p));
+        assert!(!page.contains("<svg"));
+        assert_eq!(
+            page.matches("<script").count(),
+            1,
+            "only the page's own script"
+        );
+    }
+
+    #[test]
+    fn rank_puts_broken_then_worst_first() {
+        let mut v = vec![
+            entry("c", None, None),
+            entry("b", Some(Severity::Info), None),
+            entry("a", Some(Severity::Error), None),
+            entry("z", None, Some("unreadable")),
+        ];
+        v.sort_by_key(IndexEntry::rank);
+        let names: Vec<&str> = v.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["z", "a", "b", "c"]);
+    }
+}
