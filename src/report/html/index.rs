@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn rank_puts_broken_then_worst_first() {
-        let mut v = vec![
+        let mut v = [
             entry("c", None, None),
             entry("b", Some(Severity::Info), None),
             entry("a", Some(Severity::Error), None),
