@@ -153,3 +153,70 @@ fn reports_are_readable_by_others_like_any_file() {
         .mode();
     assert_eq!(mode & 0o777, 0o644);
 }
+
+/// Runs `check` on a corpora pair from the repository root.
+fn check_corpus(extra: &[&str]) -> std::process::Output {
+    let dir = "corpora/pairs/en-de-brenner-tunnel";
+    Command::cargo_bin("transalign")
+        .unwrap()
+        .args(["check", &format!("{dir}/en.md"), &format!("{dir}/de.md")])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn findings(out: &std::process::Output) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn fail_on_and_min_severity_decide_the_exit_code() {
+    let all = findings(&check_corpus(&["-f", "json"]));
+    let rank = |s: &str| {
+        ["info", "warning", "error"]
+            .iter()
+            .position(|x| *x == s)
+            .unwrap()
+    };
+    for kind in [
+        "omission",
+        "addition",
+        "altered_quote",
+        "number_mismatch",
+        "name_mismatch",
+    ] {
+        for min in ["info", "warning", "error"] {
+            let expect = all
+                .iter()
+                .any(|f| f["kind"] == kind && rank(f["severity"].as_str().unwrap()) >= rank(min));
+            let out = check_corpus(&["-f", "json", "--fail-on", kind, "--min-severity", min]);
+            assert_eq!(out.status.code(), Some(i32::from(expect)), "{kind} {min}");
+        }
+    }
+}
+
+#[test]
+fn ignore_drops_matching_findings() {
+    let all = findings(&check_corpus(&["-f", "json"]));
+    let Some(first) = all.iter().find_map(|f| {
+        let e = if f["target"].is_null() {
+            &f["source"]
+        } else {
+            &f["target"]
+        };
+        e["text"].as_str().map(str::to_string)
+    }) else {
+        eprintln!("no findings on the corpus pair yet; nothing to ignore");
+        return;
+    };
+    let pattern = format!("^{}$", regex::escape(&first));
+    let kept = findings(&check_corpus(&["-f", "json", "--ignore", &pattern]));
+    assert!(kept.len() < all.len());
+    let none = check_corpus(&["-f", "json", "--ignore", ".", "--min-severity", "info"]);
+    assert!(
+        findings(&none)
+            .iter()
+            .all(|f| f["source"].is_null() && f["target"].is_null())
+    );
+}
