@@ -41,7 +41,7 @@ fn main() -> ExitCode {
 
 /// The error and its causes on one line, without repeating a cause that
 /// the outer message already contains.
-fn one_line(e: &anyhow::Error) -> String {
+pub(crate) fn one_line(e: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in e.chain() {
         let text = cause.to_string();

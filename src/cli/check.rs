@@ -1,20 +1,145 @@
 //! `transalign check ORIGINAL TRANSLATION`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use transalign::document::Document;
-use transalign::report::{CheckReport, Json, JsonLines, Render};
-use transalign::{CheckOptions, Language, Severity};
+use transalign::report::{
+    CheckReport, DEFAULT_WIDTH, Github, Html, Json, JsonLines, Junit, Render, Sarif, Terminal,
+};
+use transalign::{CheckOptions, Language};
 
+use super::config::{Config, PolicyArgs};
 use super::{InputArgs, at_most_one_stdin, output, parse_language};
 use crate::{EXIT_CLEAN, EXIT_FINDINGS};
 
+/// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub enum Format {
+    /// Diff-style text (colour on a terminal).
+    Terminal,
+    /// The whole report as JSON.
     Json,
+    /// One finding per line (JSON Lines).
     Jsonl,
+    /// A self-contained side-by-side HTML page.
+    Html,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// JUnit XML.
+    Junit,
+}
+
+impl Format {
+    /// The file extension of a report in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Terminal => "txt",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Html => "html",
+            Format::Sarif => "sarif",
+            Format::Github => "github.txt",
+            Format::Junit => "junit.xml",
+        }
+    }
+
+    /// The renderer, with `terminal` settings for the terminal format.
+    pub fn renderer(self, terminal: Terminal) -> Box<dyn Render + Send + Sync> {
+        match self {
+            Format::Terminal => Box::new(terminal),
+            Format::Json => Box::new(Json),
+            Format::Jsonl => Box::new(JsonLines),
+            Format::Html => Box::new(Html),
+            Format::Sarif => Box::new(Sarif),
+            Format::Github => Box::new(Github),
+            Format::Junit => Box::new(Junit),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options of the report itself.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Output format [default: terminal].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Terminal format: unchanged paragraph pairs shown around each change [default: 1].
+    #[arg(long, value_name = "N")]
+    context: Option<usize>,
+    /// Terminal format: colour [default: auto, which honours NO_COLOR].
+    #[arg(long, value_enum)]
+    color: Option<Color>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+impl ReportArgs {
+    /// The format: command line, configuration, then `default`.
+    pub fn format(&self, config: &Config, default: Format) -> anyhow::Result<Format> {
+        if let Some(f) = self.format {
+            return Ok(f);
+        }
+        match &config.format {
+            Some(name) => Format::from_str(name, false).map_err(|_| {
+                anyhow::anyhow!(
+                    "{}: format: unknown value {name:?}",
+                    config
+                        .path
+                        .as_ref()
+                        .map_or("transalign.toml".into(), |p| p.display().to_string())
+                )
+            }),
+            None => Ok(default),
+        }
+    }
+
+    /// Terminal settings for output to a terminal (`to_terminal`) or not.
+    pub fn terminal(&self, config: &Config, to_terminal: bool) -> Terminal {
+        let color = match self.color.or(match config.color.as_deref() {
+            Some("always") => Some(Color::Always),
+            Some("never") => Some(Color::Never),
+            _ => None,
+        }) {
+            Some(Color::Always) => true,
+            Some(Color::Never) => false,
+            _ => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        };
+        Terminal {
+            context: self.context.or(config.context).unwrap_or(1),
+            color,
+            width: terminal_width(to_terminal),
+        }
+    }
+}
+
+/// Columns: `COLUMNS` if set, else the terminal's width, else the default.
+fn terminal_width(to_terminal: bool) -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+    {
+        if n > 0 {
+            return n.clamp(20, 1000);
+        }
+    }
+    if to_terminal {
+        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+            return usize::from(w).clamp(20, 1000);
+        }
+    }
+    DEFAULT_WIDTH
 }
 
 #[derive(Debug, Args)]
@@ -29,20 +154,21 @@ pub struct CheckArgs {
     /// Language of the translation (ISO 639-1), instead of detecting it.
     #[arg(long, value_parser = parse_language)]
     target_lang: Option<Language>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value = "json")]
-    format: Format,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Fail (exit 1) on findings of at least this severity.
-    #[arg(long, value_enum, default_value = "warning")]
-    min_severity: Severity,
+    #[command(flatten)]
+    report: ReportArgs,
     #[command(flatten)]
     input: InputArgs,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
+    let config = Config::load(args.report.policy.config.as_deref())?;
+    let policy = args.report.policy.policy(&config)?;
+    let format = args.report.format(&config, Format::Terminal)?;
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let terminal = args.report.terminal(&config, to_terminal);
     at_most_one_stdin(&[&args.original, &args.translation])?;
     let load = args.input.load_options();
     let source = Document::load(&args.original, load)?;
@@ -56,24 +182,26 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
     }
     let options = CheckOptions {
-        source_language: args.source_lang,
-        target_language: args.target_lang,
+        source_language: args
+            .source_lang
+            .or(config.language(&config.source_lang, "source-lang")?),
+        target_language: args
+            .target_lang
+            .or(config.language(&config.target_lang, "target-lang")?),
         ..CheckOptions::default()
     };
     let checked = transalign::check(source, target, &options)?;
-    let report = CheckReport::new(&checked);
-    let renderer: &dyn Render = match args.format {
-        Format::Json => &Json,
-        Format::Jsonl => &JsonLines,
-    };
+    let mut report = CheckReport::new(&checked);
+    policy.apply(&mut report);
     let mut bytes = Vec::new();
-    renderer
+    format
+        .renderer(terminal)
         .render(&report, &mut bytes)
         .context("rendering the report")?;
     output::write(&bytes, args.output.as_deref())?;
-    let fails = report
-        .findings
-        .iter()
-        .any(|f| f.severity >= args.min_severity);
-    Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(if policy.fails(&report) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }

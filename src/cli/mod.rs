@@ -1,7 +1,9 @@
 //! Command-line arguments and the subcommands that use them.
 
 mod align;
+mod batch;
 mod check;
+mod config;
 mod eval;
 mod eval_faults;
 mod eval_segmentation;
@@ -38,6 +40,8 @@ pub struct Cli {
 enum Command {
     /// Check a translation against its original (the main command).
     Check(check::CheckArgs),
+    /// Check many pairs at once: a folder or a manifest in, one report per pair and an index out.
+    Batch(batch::BatchArgs),
     /// Split a document into paragraphs and sentences.
     Segment(segment::SegmentArgs),
     /// Find each translation's original among many documents, by content.
@@ -81,6 +85,7 @@ fn parse_language(code: &str) -> Result<Language, String> {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Batch(args) => batch::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Pair(args) => pair::run(args),
         Command::EvalSegmentation(args) => eval_segmentation::run(args),

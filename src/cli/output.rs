@@ -28,6 +28,17 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
                     dir.display()
                 )
             })?;
+            // A temporary file is private (0600); a report is not. Keep the
+            // permissions of the file replaced, else the usual 0644.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode =
+                    std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(mode));
+            }
             tmp.write_all(bytes)
                 .and_then(|_| tmp.flush())
                 .with_context(|| format!("{}: cannot write", path.display()))?;

@@ -4,7 +4,14 @@
 //! renderer reads only it, so what a terminal shows and what JSON carries
 //! cannot drift apart.
 
+mod github;
+mod html;
 mod json;
+mod junit;
+mod layout;
+pub mod policy;
+mod sarif;
+mod terminal;
 
 use std::io;
 
@@ -16,7 +23,12 @@ use crate::findings::{Excerpt, Finding, Kind, Severity};
 use crate::language::Language;
 use crate::segment::SegmentedDocument;
 
+pub use github::Github;
+pub use html::{Html, IndexEntry, index_page};
 pub use json::{Json, JsonLines};
+pub use junit::Junit;
+pub use sarif::Sarif;
+pub use terminal::{DEFAULT_WIDTH, Terminal};
 
 /// Version of the JSON contract. Fields may be added within a version;
 /// none is removed or changes meaning.

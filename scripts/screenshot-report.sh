@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Renders HTML reports and screenshots them with headless Chromium, to look
+# at the page in a real browser (docs/html-report.md).
+#
+#   scripts/screenshot-report.sh [OUT_DIR]     (default: target/screenshots)
+#
+# Pages: the seed pair (../shared/corpora/seed, or a corpora/ pair when it
+# is absent) and the test fixture with one finding of every kind, each at
+# desktop (1280 px) and phone (390 px) width.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-target/screenshots}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+if [ -z "$browser" ]; then
+    echo "screenshot-report: no Chromium found; install it with: apt-get install -y chromium" >&2
+    exit 2
+fi
+
+if [ -d ../shared/corpora/seed ]; then
+    orig=../shared/corpora/seed/en.md
+    trans=../shared/corpora/seed/de.md
+else
+    orig=corpora/pairs/en-de-brenner-tunnel/en.md
+    trans=corpora/pairs/en-de-brenner-tunnel/de.md
+fi
+cargo build --quiet
+# Exit 1 only means findings.
+./target/debug/transalign check "$orig" "$trans" --format html -o "$out/seed.html" || [ $? -eq 1 ]
+TRANSALIGN_SAMPLE_HTML="$out/sample.html" cargo test --quiet --test reports_html sample_page_for_screenshots >/dev/null
+
+shoot() { # page width height png
+    local profile
+    profile="$(mktemp -d)"
+    "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+        --user-data-dir="$profile" --window-size="$2,$3" --screenshot="$4" "file://$1" \
+        >/dev/null 2>&1
+    rm -rf "$profile"
+    echo "$4"
+}
+for page in seed sample; do
+    shoot "$out/$page.html" 1280 2000 "$out/$page-desktop.png"
+    shoot "$out/$page.html" 390 1600 "$out/$page-phone.png"
+done
+
+# The page's script must run under its own Content-Security-Policy: it sets
+# --head on <html>; a blocked script would leave it unset.
+profile="$(mktemp -d)"
+dom="$("$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+    --dump-dom "file://$out/sample.html" 2>/dev/null)"
+rm -rf "$profile"
+if grep -q -- '--head:' <<<"$dom"; then
+    echo "script ran under the page's CSP"
+else
+    echo "screenshot-report: the page's script did not run (CSP hash mismatch?)" >&2
+    exit 1
+fi

@@ -1,0 +1,534 @@
+//! `transalign batch DIR|MANIFEST -o OUT`: many pairs, one report each, and
+//! an index.
+//!
+//! Pairs run in parallel, but results are collected in input order and
+//! every file name is derived from the pair list alone, so the outputs do
+//! not depend on the thread count. A pair that cannot be checked is
+//! reported and the rest go on.
+
+use std::io::IsTerminal;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::Args;
+use rayon::prelude::*;
+use serde::Deserialize;
+use transalign::document::Document;
+use transalign::report::policy::Policy;
+use transalign::report::{CheckReport, IndexEntry, Render, index_page};
+use transalign::{CheckOptions, Language};
+
+use super::check::{Format, ReportArgs};
+use super::config::Config;
+use super::{InputArgs, output, parse_language};
+use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// A folder of pairs (article.en.md + article.de.md, or orig/ and
+    /// trans/ with the same file names) or a manifest (.toml or .tsv).
+    input: PathBuf,
+    /// Folder for the reports and index.html (created if missing).
+    #[arg(long, short = 'o')]
+    output: PathBuf,
+    /// Language of the originals; in a folder of article.LANG.ext files, it
+    /// picks which file of each group is the original.
+    #[arg(long, value_parser = parse_language)]
+    source_lang: Option<Language>,
+    /// Language of the translations, instead of detecting it.
+    #[arg(long, value_parser = parse_language)]
+    target_lang: Option<Language>,
+    /// Let a manifest name files outside its own folder.
+    #[arg(long)]
+    allow_outside: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    report: ReportArgs,
+    #[command(flatten)]
+    input_args: InputArgs,
+}
+
+/// One pair to check.
+#[derive(Debug, Clone, PartialEq)]
+struct Job {
+    name: String,
+    original: PathBuf,
+    translation: PathBuf,
+    source_lang: Option<Language>,
+    target_lang: Option<Language>,
+}
+
+/// A manifest in TOML: `[[pair]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlManifest {
+    pair: Vec<TomlPair>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TomlPair {
+    original: String,
+    translation: String,
+    source_lang: Option<String>,
+    target_lang: Option<String>,
+}
+
+/// A file-name-safe version of `s`: letters, digits, `.`, `_` and `-`, so a
+/// report's name is safe in a path and in the index's links.
+fn safe_name(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while out.starts_with('.') {
+        out.remove(0);
+    }
+    if out.is_empty() { "pair".into() } else { out }
+}
+
+/// Makes names unique in list order: `a`, `a-2`, `a-3`.
+fn dedupe(jobs: &mut [Job]) {
+    let mut seen = std::collections::HashSet::new();
+    for job in jobs.iter_mut() {
+        let base = safe_name(&job.name);
+        let mut name = base.clone();
+        let mut n = 2;
+        while !seen.insert(name.to_ascii_lowercase()) || name == "index" {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        job.name = name;
+    }
+}
+
+/// Resolves a manifest entry against the manifest's folder, refusing
+/// absolute paths and `..` unless allowed.
+fn resolve(
+    manifest: &Path,
+    base: &Path,
+    entry: &str,
+    line: usize,
+    allow: bool,
+) -> anyhow::Result<PathBuf> {
+    let p = Path::new(entry);
+    let escapes = p.is_absolute()
+        || p.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::RootDir | Component::Prefix(_)
+            )
+        });
+    if escapes && !allow {
+        bail!(
+            "{}: line {line}: {entry:?} is outside the manifest's folder (pass --allow-outside to permit)",
+            manifest.display()
+        );
+    }
+    Ok(base.join(p))
+}
+
+fn language(manifest: &Path, line: usize, code: Option<&str>) -> anyhow::Result<Option<Language>> {
+    code.filter(|c| !c.is_empty())
+        .map(|c| {
+            Language::from_code(c)
+                .map_err(|e| anyhow::anyhow!("{}: line {line}: {e}", manifest.display()))
+        })
+        .transpose()
+}
+
+fn job_name(translation: &str) -> String {
+    let t = Path::new(translation);
+    let stem = t.with_extension("");
+    stem.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// Reads a manifest: TOML (`.toml`) or tab-separated lines of original,
+/// translation and optional languages (`#` starts a comment).
+fn manifest_jobs(path: &Path, allow: bool) -> anyhow::Result<Vec<Job>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read the manifest", path.display()))?;
+    let base = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut jobs = Vec::new();
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        let m: TomlManifest = toml::from_str(&text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            anyhow::anyhow!(
+                "{}: line {}: {}",
+                path.display(),
+                line.unwrap_or(1),
+                e.message().trim()
+            )
+        })?;
+        for (i, p) in m.pair.iter().enumerate() {
+            let n = i + 1;
+            jobs.push(Job {
+                name: job_name(&p.translation),
+                original: resolve(path, base, &p.original, n, allow)?,
+                translation: resolve(path, base, &p.translation, n, allow)?,
+                source_lang: language(path, n, p.source_lang.as_deref())?,
+                target_lang: language(path, n, p.target_lang.as_deref())?,
+            });
+        }
+    } else {
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() < 2 || cols.len() > 4 || cols[0].is_empty() || cols[1].is_empty() {
+                bail!(
+                    "{}: line {n}: expected original, translation and optional languages separated by tabs",
+                    path.display()
+                );
+            }
+            jobs.push(Job {
+                name: job_name(cols[1]),
+                original: resolve(path, base, cols[0], n, allow)?,
+                translation: resolve(path, base, cols[1], n, allow)?,
+                source_lang: language(path, n, cols.get(2).copied())?,
+                target_lang: language(path, n, cols.get(3).copied())?,
+            });
+        }
+    }
+    if jobs.is_empty() {
+        bail!("{}: the manifest lists no pairs", path.display());
+    }
+    Ok(jobs)
+}
+
+/// The documents of a folder, sorted by name.
+fn files_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the folder", dir.display()))?
+    {
+        let path = entry
+            .with_context(|| format!("{}: cannot read the folder", dir.display()))?
+            .path();
+        let known = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "markdown" | "html" | "htm"
+            )
+        });
+        if known && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Pairs in a folder: `orig/` + `trans/` with equal names, else
+/// `NAME.LANG.EXT` groups.
+fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<Job>> {
+    let (orig, trans) = (dir.join("orig"), dir.join("trans"));
+    if orig.is_dir() && trans.is_dir() {
+        let mut jobs = Vec::new();
+        for t in files_in(&trans)? {
+            let name = t.file_name().expect("a file").to_owned();
+            let o = orig.join(&name);
+            if o.is_file() {
+                jobs.push(Job {
+                    name: job_name(&name.to_string_lossy()),
+                    original: o,
+                    translation: t,
+                    source_lang: None,
+                    target_lang: None,
+                });
+            }
+        }
+        if jobs.is_empty() {
+            bail!(
+                "{}: no file in trans/ has a namesake in orig/",
+                dir.display()
+            );
+        }
+        return Ok(jobs);
+    }
+    // Group NAME.LANG.EXT by (NAME, EXT).
+    let mut groups: std::collections::BTreeMap<(String, String), Vec<(Language, PathBuf)>> =
+        Default::default();
+    for f in files_in(dir)? {
+        let file = f
+            .file_name()
+            .expect("a file")
+            .to_string_lossy()
+            .into_owned();
+        let parts: Vec<&str> = file.rsplitn(3, '.').collect();
+        if let [ext, lang, stem] = parts.as_slice() {
+            if let Ok(l) = Language::from_code(&lang.to_ascii_lowercase()) {
+                groups
+                    .entry((stem.to_string(), ext.to_string()))
+                    .or_default()
+                    .push((l, f.clone()));
+            }
+        }
+    }
+    let groups: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
+    if groups.is_empty() {
+        bail!(
+            "{}: no pairs found: expected NAME.LANG.EXT files (article.en.md, article.de.md) or orig/ and trans/ folders",
+            dir.display()
+        );
+    }
+    let source = match source_lang {
+        Some(l) => l,
+        None => {
+            // The original's language: the one every group has, if unique.
+            let mut common: Vec<Language> = groups[0].1.iter().map(|(l, _)| *l).collect();
+            for (_, v) in &groups[1..] {
+                common.retain(|l| v.iter().any(|(m, _)| m == l));
+            }
+            match common.as_slice() {
+                [l] => *l,
+                _ => bail!(
+                    "{}: cannot tell which language is the original's; give --source-lang",
+                    dir.display()
+                ),
+            }
+        }
+    };
+    let mut jobs = Vec::new();
+    for ((stem, _), files) in &groups {
+        let Some((_, original)) = files.iter().find(|(l, _)| *l == source) else {
+            continue;
+        };
+        for (l, t) in files.iter().filter(|(l, _)| *l != source) {
+            jobs.push(Job {
+                name: format!("{stem}.{}-{}", source.code(), l.code()),
+                original: original.clone(),
+                translation: t.clone(),
+                source_lang: Some(source),
+                target_lang: Some(*l),
+            });
+        }
+    }
+    if jobs.is_empty() {
+        bail!(
+            "{}: no group has a file in the original's language {}",
+            dir.display(),
+            source.code()
+        );
+    }
+    Ok(jobs)
+}
+
+struct Outcome {
+    entry: IndexEntry,
+}
+
+fn check_one(
+    job: &Job,
+    args: &BatchArgs,
+    config: &Config,
+    policy: &Policy,
+    renderer: &(dyn Render + Send + Sync),
+    extension: &str,
+) -> Outcome {
+    let result = (|| -> anyhow::Result<(CheckReport, String)> {
+        let load = args.input_args.load_options();
+        let source = Document::load(&job.original, load)?;
+        let target = Document::load(&job.translation, load)?;
+        for doc in [&source, &target] {
+            if doc.is_empty() {
+                return Err(transalign::Error::Empty {
+                    path: doc.path.clone(),
+                }
+                .into());
+            }
+        }
+        let options = CheckOptions {
+            source_language: job
+                .source_lang
+                .or(args.source_lang)
+                .or(config.language(&config.source_lang, "source-lang")?),
+            target_language: job
+                .target_lang
+                .or(args.target_lang)
+                .or(config.language(&config.target_lang, "target-lang")?),
+            ..CheckOptions::default()
+        };
+        let checked = transalign::check(source, target, &options)?;
+        let mut report = CheckReport::new(&checked);
+        policy.apply(&mut report);
+        let mut bytes = Vec::new();
+        renderer
+            .render(&report, &mut bytes)
+            .context("rendering the report")?;
+        let file = format!("{}.{extension}", job.name);
+        output::write(&bytes, Some(&args.output.join(&file)))?;
+        Ok((report, file))
+    })();
+    let mut entry = IndexEntry {
+        name: job.name.clone(),
+        original: job.original.display().to_string(),
+        translation: job.translation.display().to_string(),
+        report: None,
+        summary: None,
+        worst: None,
+        fails: false,
+        error: None,
+    };
+    match result {
+        Ok((report, file)) => {
+            entry.fails = policy.fails(&report);
+            entry.worst = report.worst();
+            entry.summary = Some(report.summary);
+            entry.report = Some(file);
+        }
+        Err(e) => entry.error = Some(crate::one_line(&e)),
+    }
+    Outcome { entry }
+}
+
+pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
+    let config = Config::load(args.report.policy.config.as_deref())?;
+    let policy = args.report.policy.policy(&config)?;
+    let format = args.report.format(&config, Format::Html)?;
+    let renderer = format.renderer(args.report.terminal(&config, false));
+    let allow = args.allow_outside || config.allow_outside.unwrap_or(false);
+    let mut jobs = if args.input.is_dir() {
+        let source = args
+            .source_lang
+            .or(config.language(&config.source_lang, "source-lang")?);
+        folder_jobs(&args.input, source)?
+    } else if args.input.is_file() {
+        manifest_jobs(&args.input, allow)?
+    } else {
+        bail!("{}: no such folder or manifest", args.input.display());
+    };
+    dedupe(&mut jobs);
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("{}: cannot create the output folder", args.output.display()))?;
+
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(jobs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let o = check_one(
+                    job,
+                    &args,
+                    &config,
+                    &policy,
+                    renderer.as_ref(),
+                    format.extension(),
+                );
+                bar.inc(1);
+                o
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+
+    let mut entries: Vec<IndexEntry> = outcomes.into_iter().map(|o| o.entry).collect();
+    entries.sort_by_key(IndexEntry::rank);
+    output::write(
+        index_page(&entries).as_bytes(),
+        Some(&args.output.join("index.html")),
+    )?;
+
+    let failing = entries.iter().filter(|e| e.fails).count();
+    let broken = entries.iter().filter(|e| e.error.is_some()).count();
+    let mut text = format!(
+        "{} pairs: {failing} failing, {broken} could not be checked, {} passing\n",
+        entries.len(),
+        entries.len() - failing - broken
+    );
+    for e in &entries {
+        let status = match (&e.error, e.worst) {
+            (Some(err), _) => format!("failed   {}: {err}", e.name),
+            (None, w) => {
+                let s = e.summary.as_ref().map_or(0, |s| s.total);
+                let mark = if e.fails { "FAIL" } else { "ok  " };
+                format!(
+                    "{mark} {:<7} {} ({s} findings)",
+                    w.map_or("clean", |w| w.name()),
+                    e.name
+                )
+            }
+        };
+        text.push_str(&format!("  {status}\n"));
+    }
+    text.push_str(&format!(
+        "index: {}\n",
+        args.output.join("index.html").display()
+    ));
+    output::write(text.as_bytes(), None)?;
+    Ok(if broken > 0 {
+        EXIT_ERROR
+    } else if failing > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_names_keep_only_harmless_characters() {
+        assert_eq!(safe_name("../a b<c>.md"), "_a_b_c_.md");
+        assert_eq!(safe_name("..."), "pair");
+    }
+
+    #[test]
+    fn manifest_entries_cannot_escape() {
+        let m = Path::new("m.tsv");
+        for bad in ["../x.md", "/etc/passwd", "a/../../x.md"] {
+            assert!(resolve(m, Path::new("."), bad, 1, false).is_err(), "{bad}");
+            assert!(resolve(m, Path::new("."), bad, 1, true).is_ok(), "{bad}");
+        }
+        assert!(resolve(m, Path::new("."), "sub/x.md", 1, false).is_ok());
+    }
+
+    #[test]
+    fn dedupe_is_order_stable() {
+        let job = |n: &str| Job {
+            name: n.into(),
+            original: "a".into(),
+            translation: "b".into(),
+            source_lang: None,
+            target_lang: None,
+        };
+        let mut jobs = vec![job("a"), job("A"), job("index"), job("a")];
+        dedupe(&mut jobs);
+        let names: Vec<&str> = jobs.iter().map(|j| j.name.as_str()).collect();
+        assert_eq!(names, ["a", "A-2", "index-2", "a-3"]);
+    }
+}

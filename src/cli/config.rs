@@ -1,0 +1,262 @@
+//! `transalign.toml`: defaults for every report and policy option.
+//!
+//! Read from the working directory, or from `--config FILE`. Options given
+//! on the command line win; `ignore` patterns from both are used.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+use serde::Deserialize;
+use transalign::report::policy::Policy;
+use transalign::{Kind, Language, Severity};
+
+/// The file looked for in the working directory.
+pub const FILE_NAME: &str = "transalign.toml";
+
+/// The file's schema (docs/configuration.md). Unknown keys are errors, so a
+/// typo does not silently change nothing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Report format name.
+    pub format: Option<String>,
+    /// Kinds that fail a run.
+    pub fail_on: Option<Vec<String>>,
+    /// Lowest severity that fails a run.
+    pub min_severity: Option<String>,
+    /// Regular expressions of flagged text to drop.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Unchanged paragraph pairs around each change in the terminal.
+    pub context: Option<usize>,
+    /// auto, always or never.
+    pub color: Option<String>,
+    /// Language of originals.
+    pub source_lang: Option<String>,
+    /// Language of translations.
+    pub target_lang: Option<String>,
+    /// Batch mode: let manifests name files outside their folder.
+    pub allow_outside: Option<bool>,
+    /// Where the config came from, for error messages.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+/// Line (1-based) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+impl Config {
+    /// Loads `explicit`, or `transalign.toml` from the working directory if
+    /// it exists, or nothing.
+    pub fn load(explicit: Option<&Path>) -> anyhow::Result<Config> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => {
+                let p = PathBuf::from(FILE_NAME);
+                if !p.is_file() {
+                    return Ok(Config::default());
+                }
+                p
+            }
+        };
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("{}: cannot read the configuration", path.display()))?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|s| format!(" line {}:", line_of(&text, s.start)))
+                .unwrap_or_default();
+            anyhow::anyhow!("{}:{at} {}", path.display(), e.message().trim())
+        })?;
+        config.path = Some(path);
+        config.check()?;
+        Ok(config)
+    }
+
+    fn name(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string())
+    }
+
+    /// Validates every value now, so errors name the file.
+    fn check(&self) -> anyhow::Result<()> {
+        self.fail_on()?;
+        self.min_severity()?;
+        self.ignore_patterns(&[])?;
+        self.language(&self.source_lang, "source-lang")?;
+        self.language(&self.target_lang, "target-lang")?;
+        if let Some(c) = &self.color {
+            if !matches!(c.as_str(), "auto" | "always" | "never") {
+                bail!(
+                    "{}: color: expected auto, always or never, found {c:?}",
+                    self.name()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn value<T: ValueEnum>(&self, key: &str, value: &str) -> anyhow::Result<T> {
+        T::from_str(value, false).map_err(|_| {
+            let names: Vec<String> = T::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+                .collect();
+            anyhow::anyhow!(
+                "{}: {key}: unknown value {value:?} (expected one of {})",
+                self.name(),
+                names.join(", ")
+            )
+        })
+    }
+
+    /// `fail-on` as kinds.
+    pub fn fail_on(&self) -> anyhow::Result<Option<Vec<Kind>>> {
+        self.fail_on
+            .as_ref()
+            .map(|v| v.iter().map(|k| self.value::<Kind>("fail-on", k)).collect())
+            .transpose()
+    }
+
+    /// `min-severity` as a severity.
+    pub fn min_severity(&self) -> anyhow::Result<Option<Severity>> {
+        self.min_severity
+            .as_deref()
+            .map(|s| self.value::<Severity>("min-severity", s))
+            .transpose()
+    }
+
+    /// A language key.
+    pub fn language(&self, value: &Option<String>, key: &str) -> anyhow::Result<Option<Language>> {
+        value
+            .as_deref()
+            .map(|c| {
+                Language::from_code(c).map_err(|e| anyhow::anyhow!("{}: {key}: {e}", self.name()))
+            })
+            .transpose()
+    }
+
+    /// The config's patterns and `extra`, compiled.
+    pub fn ignore_patterns(&self, extra: &[String]) -> anyhow::Result<Vec<regex::Regex>> {
+        let mut out = Vec::new();
+        for (p, from_file) in self
+            .ignore
+            .iter()
+            .map(|p| (p, true))
+            .chain(extra.iter().map(|p| (p, false)))
+        {
+            let re = regex::Regex::new(p).map_err(|e| {
+                let first = e
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                if from_file {
+                    anyhow::anyhow!("{}: ignore: invalid pattern {p:?}: {first}", self.name())
+                } else {
+                    anyhow::anyhow!("--ignore: invalid pattern {p:?}: {first}")
+                }
+            })?;
+            out.push(re);
+        }
+        Ok(out)
+    }
+}
+
+/// Policy options shared by `check` and `batch`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PolicyArgs {
+    /// Only findings of these kinds fail the run (comma-separated; default: all).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    fail_on: Vec<Kind>,
+    /// Fail (exit 1) on findings of at least this severity [default: warning].
+    #[arg(long, value_enum)]
+    min_severity: Option<Severity>,
+    /// Drop findings whose flagged text matches this regular expression
+    /// (repeatable; adds to the configuration's patterns).
+    #[arg(long, value_name = "REGEX")]
+    ignore: Vec<String>,
+    /// Read options from this file instead of ./transalign.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+impl PolicyArgs {
+    /// The policy: command line first, then the configuration, then defaults.
+    pub fn policy(&self, config: &Config) -> anyhow::Result<Policy> {
+        let fail_on = if self.fail_on.is_empty() {
+            config.fail_on()?.unwrap_or_default()
+        } else {
+            self.fail_on.clone()
+        };
+        Ok(Policy {
+            fail_on,
+            min_severity: self
+                .min_severity
+                .or(config.min_severity()?)
+                .unwrap_or(Severity::Warning),
+            ignore: config.ignore_patterns(&self.ignore)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> anyhow::Result<Config> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(&path, text).unwrap();
+        Config::load(Some(&path))
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = parse(
+            "format = \"sarif\"\nfail-on = [\"omission\"]\nmin-severity = \"error\"\nignore = [\"^Anzeige\"]\ncontext = 2\ncolor = \"never\"\nsource-lang = \"en\"\ntarget-lang = \"de\"\nallow-outside = true\n",
+        )
+        .unwrap();
+        assert_eq!(c.fail_on().unwrap(), Some(vec![Kind::Omission]));
+        assert_eq!(c.min_severity().unwrap(), Some(Severity::Error));
+        assert_eq!(c.context, Some(2));
+        assert_eq!(c.ignore_patterns(&[]).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn errors_are_one_line_and_name_the_file() {
+        for bad in [
+            "fail-on = [\"omision\"]",
+            "colour = \"never\"",
+            "context = -1",
+            "ignore = [\"(\"]",
+            "min-severity = 3",
+            "x =",
+        ] {
+            let e = parse(bad).unwrap_err().to_string();
+            assert!(e.contains("t.toml"), "{bad}: {e}");
+            assert!(!e.contains('\n'), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn command_line_wins() {
+        let c = parse("min-severity = \"error\"\nfail-on = [\"addition\"]\n").unwrap();
+        let args = PolicyArgs {
+            fail_on: vec![Kind::Omission],
+            min_severity: Some(Severity::Info),
+            ignore: vec!["x".into()],
+            config: None,
+        };
+        let p = args.policy(&c).unwrap();
+        assert_eq!(p.fail_on, vec![Kind::Omission]);
+        assert_eq!(p.min_severity, Severity::Info);
+        assert_eq!(p.ignore.len(), 1);
+    }
+}

@@ -1,0 +1,138 @@
+//! The batch index: one table row per pair, worst first.
+
+use std::fmt::Write as _;
+
+use super::{escape, page_end, page_start};
+use crate::findings::Severity;
+use crate::report::Summary;
+
+/// One pair of a batch, as the index shows it.
+#[derive(Debug, Clone)]
+pub struct IndexEntry {
+    /// A short, unique name for the pair.
+    pub name: String,
+    /// The original's path.
+    pub original: String,
+    /// The translation's path.
+    pub translation: String,
+    /// The report's file name, relative to the index; `None` when the pair
+    /// could not be checked.
+    pub report: Option<String>,
+    /// Counts, when checked.
+    pub summary: Option<Summary>,
+    /// The worst finding's severity.
+    pub worst: Option<Severity>,
+    /// Whether the pair fails the policy.
+    pub fails: bool,
+    /// Why the pair could not be checked.
+    pub error: Option<String>,
+}
+
+impl IndexEntry {
+    /// Sort key: pairs that could not be checked first, then by worst
+    /// severity, then failing before passing, then by name.
+    pub fn rank(&self) -> (u8, bool, String) {
+        let level = match (&self.error, self.worst) {
+            (Some(_), _) => 0,
+            (None, Some(Severity::Error)) => 1,
+            (None, Some(Severity::Warning)) => 2,
+            (None, Some(Severity::Info)) => 3,
+            (None, None) => 4,
+        };
+        (level, !self.fails, self.name.clone())
+    }
+}
+
+/// The index page of a batch; `entries` are shown in the order given.
+pub fn index_page(entries: &[IndexEntry]) -> String {
+    let mut s = String::new();
+    page_start(&mut s, "transalign batch report");
+    let failing = entries.iter().filter(|e| e.fails).count();
+    let broken = entries.iter().filter(|e| e.error.is_some()).count();
+    let _ = write!(
+        s,
+        "<header>\n<h1>transalign batch report</h1>\n<p class=\"summary\">{} pairs: {failing} failing the policy, {broken} could not be checked</p>\n</header>\n<main>\n",
+        entries.len()
+    );
+    s.push_str("<table class=\"index\">\n<thead><tr><th>Worst</th><th>Pair</th><th>Original</th><th>Translation</th><th>Findings</th><th>Policy</th></tr></thead>\n<tbody>\n");
+    for e in entries {
+        let worst = match (&e.error, e.worst) {
+            (Some(_), _) => "<span class=\"badge sev-error\">failed</span>".to_string(),
+            (None, Some(w)) => format!("<span class=\"badge sev-{0}\">{0}</span>", w.name()),
+            (None, None) => "clean".to_string(),
+        };
+        let name = match &e.report {
+            Some(file) => format!("<a href=\"{}\">{}</a>", escape(file), escape(&e.name)),
+            None => escape(&e.name),
+        };
+        let findings = match (&e.error, &e.summary) {
+            (Some(err), _) => escape(err),
+            (None, Some(sum)) => format!(
+                "{} ({} error, {} warning, {} info)",
+                sum.total, sum.by_severity.error, sum.by_severity.warning, sum.by_severity.info
+            ),
+            (None, None) => String::new(),
+        };
+        let policy = if e.error.is_some() || e.fails {
+            "fail"
+        } else {
+            "pass"
+        };
+        let _ = writeln!(
+            s,
+            "<tr><td>{worst}</td><td>{name}</td><td>{}</td><td>{}</td><td>{findings}</td><td>{policy}</td></tr>",
+            escape(&e.original),
+            escape(&e.translation)
+        );
+    }
+    s.push_str("</tbody>\n</table>\n</main>\n");
+    page_end(&mut s);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str, worst: Option<Severity>, error: Option<&str>) -> IndexEntry {
+        IndexEntry {
+            name: name.into(),
+            original: format!("{name}/en.md"),
+            translation: format!("{name}/de.md"),
+            report: error.is_none().then(|| "a.html".to_string()),
+            summary: error.is_none().then(Summary::default),
+            worst,
+            fails: worst.is_some(),
+            error: error.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn hostile_names_and_errors_render_as_text() {
+        let p = "\"><svg onload=alert(1)><script>x</script>";
+        let page = index_page(&[
+            entry(p, None, Some(p)),
+            entry(p, Some(Severity::Info), None),
+        ]);
+        assert!(!page.contains(p));
+        assert!(!page.contains("<svg"));
+        assert_eq!(
+            page.matches("<script").count(),
+            1,
+            "only the page's own script"
+        );
+    }
+
+    #[test]
+    fn rank_puts_broken_then_worst_first() {
+        let mut v = [
+            entry("c", None, None),
+            entry("b", Some(Severity::Info), None),
+            entry("a", Some(Severity::Error), None),
+            entry("z", None, Some("unreadable")),
+        ];
+        v.sort_by_key(IndexEntry::rank);
+        let names: Vec<&str> = v.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["z", "a", "b", "c"]);
+    }
+}

@@ -1,0 +1,325 @@
+//! HTML: one self-contained page with the aligned paragraphs side by side.
+//!
+//! Security model: everything taken from the input (file names, document
+//! text, messages) is escaped and only ever placed in element text or in
+//! quoted attribute values; no URL, event handler, style or script is built
+//! from input. The page's only script and style are fixed assets whose
+//! SHA-256 hashes go into a Content-Security-Policy that forbids everything
+//! else, including any network access. The output is a pure function of
+//! the report, so the same input gives byte-identical pages.
+
+mod index;
+mod sha256;
+
+pub use index::{IndexEntry, index_page};
+
+use std::fmt::Write as _;
+use std::io;
+
+use super::layout::{self, Layout};
+use super::{CheckReport, LinkSide, Render};
+use crate::findings::{Finding, Kind, Severity};
+
+const CSS: &str = include_str!("../assets/report.css");
+const JS: &str = include_str!("../assets/report.js");
+
+/// The HTML renderer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Html;
+
+/// Escapes text for HTML element content and quoted attribute values.
+/// Control characters other than tab and newline become U+FFFD.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Content-Security-Policy of every page: nothing but the page's own
+/// script and style, identified by hash.
+pub fn content_security_policy() -> &'static str {
+    static CSP: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    CSP.get_or_init(|| format!(
+        "default-src 'none'; script-src {}; style-src {}; img-src 'none'; base-uri 'none'; form-action 'none'",
+        sha256::csp_hash(JS),
+        sha256::csp_hash(CSS)
+    ))
+}
+
+/// Opens a page: doctype, head with CSP, the fixed style, and `<body>`.
+pub(crate) fn page_start(out: &mut String, title: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        content_security_policy(),
+        escape(title)
+    );
+}
+
+/// Closes a page opened by [`page_start`], with the fixed script.
+pub(crate) fn page_end(out: &mut String) {
+    let _ = write!(out, "<script>{JS}</script>\n</body>\n</html>\n");
+}
+
+fn place(report: &CheckReport, f: &Finding) -> String {
+    match layout::primary(f) {
+        Some((e, true)) => format!("{}:{}", report.source.path, e.lines[0]),
+        Some((e, false)) => format!("{}:{}", report.target.path, e.lines[0]),
+        None => String::new(),
+    }
+}
+
+fn classes(f: &Finding) -> String {
+    format!("sev-{} kind-{}", f.severity.name(), f.kind.name())
+}
+
+fn data(f: &Finding) -> String {
+    format!(
+        "data-kind=\"{}\" data-severity=\"{}\"",
+        f.kind.name(),
+        f.severity.name()
+    )
+}
+
+impl Render for Html {
+    fn render(&self, report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
+        let mut s = String::new();
+        let lay = Layout::of(report);
+        let (src, tgt) = (&report.source, &report.target);
+        page_start(&mut s, &format!("transalign: {} → {}", src.path, tgt.path));
+        header(&mut s, report);
+        s.push_str("<div class=\"layout\">\n");
+        findings_list(&mut s, report);
+        s.push_str("<main>\n<div class=\"cols\" aria-hidden=\"true\"><span></span>");
+        let _ = writeln!(
+            s,
+            "<span>Original · {}</span><span></span><span>Translation · {}</span></div>",
+            escape(&src.path),
+            escape(&tgt.path)
+        );
+        for (n, block) in lay.blocks.iter().enumerate() {
+            let class = if block.findings.is_empty() {
+                "pair clean"
+            } else {
+                "pair"
+            };
+            let _ = writeln!(s, "<section class=\"{class}\" id=\"p{}\">", n + 1);
+            for l in block.links.clone() {
+                link(&mut s, report, l, &lay.link_findings[l], &block.findings);
+            }
+            s.push_str("</section>\n");
+        }
+        if !lay.unplaced.is_empty() {
+            s.push_str("<section class=\"pair\"><h2>Findings without an aligned place</h2>\n");
+            notes(&mut s, report, &lay.unplaced);
+            s.push_str("</section>\n");
+        }
+        s.push_str("</main>\n</div>\n");
+        page_end(&mut s);
+        out.write_all(s.as_bytes())
+    }
+}
+
+fn header(s: &mut String, report: &CheckReport) {
+    let (src, tgt) = (&report.source, &report.target);
+    let _ = write!(
+        s,
+        "<header>\n<h1>transalign report</h1>\n<p class=\"files\">Original <b>{}</b> ({}) → translation <b>{}</b> ({})</p>\n",
+        escape(&src.path),
+        escape(src.language.code()),
+        escape(&tgt.path),
+        escape(tgt.language.code())
+    );
+    let sum = &report.summary;
+    let _ = writeln!(
+        s,
+        "<p class=\"summary\">{} finding{}: {} error, {} warning, {} info</p>",
+        sum.total,
+        if sum.total == 1 { "" } else { "s" },
+        sum.by_severity.error,
+        sum.by_severity.warning,
+        sum.by_severity.info
+    );
+    s.push_str("<fieldset class=\"filters\"><legend class=\"keys\">Show</legend>\n");
+    for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+        let n = report.findings.iter().filter(|f| f.severity == sev).count();
+        let name = sev.name();
+        let _ = writeln!(
+            s,
+            "<label><input type=\"checkbox\" data-filter=\"severity\" value=\"{name}\" checked> <span class=\"badge sev-{name}\">{name}</span>{n}</label>"
+        );
+    }
+    for kind in Kind::ALL {
+        let n = report.findings.iter().filter(|f| f.kind == kind).count();
+        let name = kind.name();
+        let _ = writeln!(
+            s,
+            "<label><input type=\"checkbox\" data-filter=\"kind\" value=\"{name}\" checked> {} ({n})</label>",
+            name.replace('_', " ")
+        );
+    }
+    s.push_str("</fieldset>\n<p class=\"keys\">Keys: <kbd>j</kbd>/<kbd>n</kbd> next finding, <kbd>k</kbd>/<kbd>p</kbd> previous</p>\n</header>\n");
+}
+
+fn findings_list(s: &mut String, report: &CheckReport) {
+    s.push_str("<nav aria-label=\"Findings\">\n<h2>Findings</h2>\n");
+    if report.findings.is_empty() {
+        s.push_str("<p class=\"empty\">No findings.</p>\n</nav>\n");
+        return;
+    }
+    s.push_str("<ol>\n");
+    for (i, f) in report.findings.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<li class=\"{}\" {}><a href=\"#f{i}\"><span class=\"badge sev-{}\">{}</span><span class=\"kind\">{}</span></a> <span class=\"where\">{}</span><br>{}</li>",
+            classes(f),
+            data(f),
+            f.severity.name(),
+            f.severity.name(),
+            f.kind.name().replace('_', " "),
+            escape(&place(report, f)),
+            escape(&f.message)
+        );
+    }
+    s.push_str("</ol>\n</nav>\n");
+}
+
+fn lines(side: &LinkSide) -> String {
+    match side.lines {
+        Some([a, b]) if a == b => a.to_string(),
+        Some([a, b]) => format!("{a}–{b}"),
+        None => String::new(),
+    }
+}
+
+/// Side text with the findings' excerpts marked.
+fn marked_text(
+    s: &mut String,
+    report: &CheckReport,
+    ids: &[usize],
+    spanning: &[usize],
+    side: &LinkSide,
+    source: bool,
+    lang: &str,
+) {
+    let class = if source { "text src" } else { "text tgt" };
+    let _ = write!(s, "<div class=\"{class}\" lang=\"{}\">", escape(lang));
+    if side.sentences.is_empty() {
+        let what = if source {
+            "nothing in the original"
+        } else {
+            "nothing in the translation"
+        };
+        let _ = write!(s, "<span class=\"gap\">— {what} —</span></div>");
+        return;
+    }
+    let text = &side.text;
+    let mut at = 0;
+    for (r, i) in layout::highlights(report, ids, spanning, text, source, &|t| t.to_string()) {
+        let f = &report.findings[i];
+        s.push_str(&escape(&text[at..r.start]));
+        let _ = write!(
+            s,
+            "<mark class=\"{}\" {} title=\"{}\">{}</mark>",
+            classes(f),
+            data(f),
+            escape(&f.message),
+            escape(&text[r.clone()])
+        );
+        at = r.end;
+    }
+    s.push_str(&escape(&text[at..]));
+    s.push_str("</div>");
+}
+
+/// One link: both sides with the block's findings highlighted wherever
+/// their excerpts fall, then the notes of the findings placed here.
+fn link(s: &mut String, report: &CheckReport, l: usize, ids: &[usize], block: &[usize]) {
+    let link = &report.alignment[l];
+    s.push_str("<div class=\"link\">");
+    let _ = write!(s, "<span class=\"ln\">{}</span>", lines(&link.source));
+    marked_text(
+        s,
+        report,
+        ids,
+        block,
+        &link.source,
+        true,
+        report.source.language.code(),
+    );
+    let _ = write!(
+        s,
+        "<span class=\"ln tgt-ln\">{}</span>",
+        lines(&link.target)
+    );
+    marked_text(
+        s,
+        report,
+        ids,
+        block,
+        &link.target,
+        false,
+        report.target.language.code(),
+    );
+    s.push_str("</div>\n");
+    notes(s, report, ids);
+}
+
+fn notes(s: &mut String, report: &CheckReport, ids: &[usize]) {
+    if ids.is_empty() {
+        return;
+    }
+    s.push_str("<ul class=\"notes\">\n");
+    for &i in ids {
+        let f = &report.findings[i];
+        let _ = writeln!(
+            s,
+            "<li class=\"note {}\" id=\"f{i}\" tabindex=\"-1\" {}><span class=\"badge sev-{}\">{}</span><span class=\"kind\">{}</span>{} <span class=\"where\">{} · confidence {:.2}</span></li>",
+            classes(f),
+            data(f),
+            f.severity.name(),
+            f.severity.name(),
+            f.kind.name().replace('_', " "),
+            escape(&f.message),
+            escape(&place(report, f)),
+            f.confidence
+        );
+    }
+    s.push_str("</ul>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_neutralises_markup_and_quotes() {
+        assert_eq!(
+            escape("\"><svg onload=alert(1)>'&\u{0}"),
+            "&quot;&gt;&lt;svg onload=alert(1)&gt;&#39;&amp;\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn policy_hashes_the_embedded_assets() {
+        let csp = content_security_policy();
+        assert!(csp.starts_with("default-src 'none'"));
+        assert!(csp.contains(&sha256::csp_hash(JS)), "{csp}");
+        assert!(csp.contains(&sha256::csp_hash(CSS)));
+        assert!(!csp.contains("unsafe"));
+    }
+}

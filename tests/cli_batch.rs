@@ -1,0 +1,210 @@
+//! `transalign batch`: discovery, manifests, failures, determinism.
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+
+const EN: &str = "The museum reopened on Friday after two years of work.\n\nIt now has a larger hall for sculpture.\n";
+const DE: &str = "Das Museum wurde am Freitag nach zwei Jahren Arbeit wiedereröffnet.\n\nEs hat jetzt eine größere Halle für Skulpturen.\n";
+const FR: &str = "Le musée a rouvert vendredi après deux ans de travaux.\n\nIl dispose désormais d'une plus grande salle de sculpture.\n";
+
+fn transalign(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("transalign").expect("binary builds");
+    c.current_dir(dir);
+    c
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn pairs_by_language_suffix_and_deterministic_across_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for n in ["museum", "gallery", "theatre"] {
+        write(d, &format!("in/{n}.en.md"), EN);
+        write(d, &format!("in/{n}.de.md"), DE);
+    }
+    write(d, "in/museum.fr.md", FR);
+    // en and de are in every group: which is the original must be said.
+    let unsure = transalign(d)
+        .args(["batch", "in", "-o", "out1"])
+        .output()
+        .unwrap();
+    assert_eq!(unsure.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unsure.stderr).contains("--source-lang"));
+    let run = |out: &str, jobs: &str| {
+        transalign(d)
+            .args(["batch", "in", "-o", out, "-j", jobs, "--source-lang", "en"])
+            .output()
+            .unwrap()
+    };
+    let (one, two) = (run("out1", "1"), run("out2", "2"));
+    assert!(
+        matches!(one.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    assert_eq!(one.status.code(), two.status.code());
+    let (a, b) = (listing(&d.join("out1")), listing(&d.join("out2")));
+    let names: Vec<&str> = a.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "gallery.en-de.html",
+            "index.html",
+            "museum.en-de.html",
+            "museum.en-fr.html",
+            "theatre.en-de.html"
+        ]
+    );
+    assert_eq!(a, b, "byte-identical whatever the thread count");
+    let stdout = String::from_utf8_lossy(&one.stdout);
+    assert!(stdout.starts_with("4 pairs:"), "{stdout}");
+}
+
+#[test]
+fn pairs_by_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "in/orig/a.txt", EN);
+    write(d, "in/trans/a.txt", DE);
+    write(d, "in/trans/lonely.txt", DE);
+    let out = transalign(d)
+        .args(["batch", "in", "-o", "out", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names: Vec<String> = listing(&d.join("out"))
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["a.json", "index.html"]);
+}
+
+#[test]
+fn a_failing_pair_is_reported_and_the_rest_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "m/en.txt", EN);
+    write(d, "m/de.txt", DE);
+    write(d, "m/empty.txt", "");
+    write(
+        d,
+        "m/pairs.tsv",
+        "# original\ttranslation\nen.txt\tde.txt\ten\tde\nen.txt\tmissing.txt\nen.txt\tempty.txt\n",
+    );
+    let out = transalign(d)
+        .args(["batch", "m/pairs.tsv", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "worst pair decides");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("2 could not be checked"), "{stdout}");
+    assert!(stdout.contains("missing.txt"), "{stdout}");
+    let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
+    let failed = index.find("missing").unwrap();
+    let fine = index.find("href=\"de.html\"").unwrap();
+    assert!(failed < fine, "worst first");
+    assert!(d.join("out/de.html").is_file());
+}
+
+#[test]
+fn toml_manifest_with_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "m/a/en.md", EN);
+    write(d, "m/a/fr.md", FR);
+    write(
+        d,
+        "m/list.toml",
+        "[[pair]]\noriginal = \"a/en.md\"\ntranslation = \"a/fr.md\"\nsource-lang = \"en\"\ntarget-lang = \"fr\"\n",
+    );
+    let out = transalign(d)
+        .args(["batch", "m/list.toml", "-o", "out", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(d.join("out/a_fr.sarif").is_file());
+}
+
+#[test]
+fn manifests_cannot_reach_outside_their_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "secret.txt", EN);
+    write(d, "m/de.txt", DE);
+    for line in [
+        "../secret.txt\tde.txt\n",
+        &format!("{}\tde.txt\n", d.join("secret.txt").display()),
+    ] {
+        write(d, "m/pairs.tsv", line);
+        let out = transalign(d)
+            .args(["batch", "m/pairs.tsv", "-o", "out"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("pairs.tsv") && stderr.contains("--allow-outside"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.trim_end().lines().count(), 1);
+        let ok = transalign(d)
+            .args([
+                "batch",
+                "m/pairs.tsv",
+                "-o",
+                "out",
+                "--allow-outside",
+                "--source-lang",
+                "en",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(ok.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_folder_without_pairs_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in/readme.md", EN);
+    let out = transalign(dir.path())
+        .args(["batch", "in", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no pairs found"));
+}
