@@ -26,8 +26,16 @@ use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// A folder of pairs (article.en.md + article.de.md, or orig/ and
-    /// trans/ with the same file names) or a manifest (.toml or .tsv).
+    /// trans/ with the same file names) or a manifest (.toml or .tsv);
+    /// with --pair-by-content, the folder of originals.
     input: PathBuf,
+    /// With --pair-by-content: the folder of translations.
+    #[arg(requires = "pair_by_content")]
+    translations: Option<PathBuf>,
+    /// Pair originals and translations by content (`batch --pair-by-content
+    /// ORIGINALS_DIR TRANSLATIONS_DIR`), whatever their file names.
+    #[arg(long, requires = "translations")]
+    pair_by_content: bool,
     /// Folder for the reports and index.html (created if missing).
     #[arg(long, short = 'o')]
     output: PathBuf,
@@ -222,6 +230,53 @@ fn manifest_jobs(path: &Path, allow: bool) -> anyhow::Result<Vec<Job>> {
 }
 
 /// The documents of a folder, sorted by name.
+/// Jobs from pairing two folders by content, and the documents left
+/// unpaired on either side.
+fn content_jobs(
+    originals: &Path,
+    translations: &Path,
+    args: &BatchArgs,
+) -> anyhow::Result<(Vec<Job>, Vec<PathBuf>)> {
+    let originals = super::pair::documents_in(originals)?;
+    let translations = super::pair::documents_in(translations)?;
+    let result = transalign::pair::pair(
+        &super::pair::fingerprints(&originals, &args.input_args)?,
+        &super::pair::fingerprints(&translations, &args.input_args)?,
+        &transalign::pair::PairOptions::default(),
+    );
+    let jobs = result
+        .pairs
+        .iter()
+        .map(|p| {
+            let translation = &translations[p.translation];
+            Job {
+                name: job_name(
+                    &translation
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy(),
+                ),
+                original: originals[p.original].clone(),
+                translation: translation.clone(),
+                source_lang: args.source_lang,
+                target_lang: args.target_lang,
+            }
+        })
+        .collect();
+    let left = result
+        .unpaired_translations
+        .iter()
+        .map(|&t| translations[t].clone())
+        .chain(
+            result
+                .unpaired_originals
+                .iter()
+                .map(|&o| originals[o].clone()),
+        )
+        .collect();
+    Ok((jobs, left))
+}
+
 fn files_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)
@@ -413,7 +468,12 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
     let format = args.report.format(&config, Format::Html)?;
     let renderer = format.renderer(args.report.terminal(&config, false));
     let allow = args.allow_outside || config.allow_outside.unwrap_or(false);
-    let mut jobs = if args.input.is_dir() {
+    let mut unpaired = Vec::new();
+    let mut jobs = if let Some(translations) = &args.translations {
+        let (jobs, left) = content_jobs(&args.input, translations, &args)?;
+        unpaired = left;
+        jobs
+    } else if args.input.is_dir() {
         let source = args
             .source_lang
             .or(config.language(&config.source_lang, "source-lang")?);
@@ -482,6 +542,9 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
             }
         };
         text.push_str(&format!("  {status}\n"));
+    }
+    for path in &unpaired {
+        text.push_str(&format!("  unpaired {}\n", path.display()));
     }
     text.push_str(&format!(
         "index: {}\n",

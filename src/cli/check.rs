@@ -160,6 +160,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     report: ReportArgs,
     #[command(flatten)]
+    aligner: super::align::AlignerArgs,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -188,6 +190,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         target_language: args
             .target_lang
             .or(config.language(&config.target_lang, "target-lang")?),
+        align: args.aligner.options()?,
         ..CheckOptions::default()
     };
     let checked = transalign::check(source, target, &options)?;
