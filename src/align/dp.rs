@@ -133,16 +133,17 @@ fn path_columns(path: &[Step], n: usize) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Finds the cheapest monotone path through the band from `(0, 0)` to
-/// `(n, m)` using the given shapes; `cost(step)` prices one link and never
-/// falls below `floors[k]` for shape `k`, which lets hopeless links go
-/// unpriced.
+/// `(n, m)` using the given shapes; `cost(step, budget)` prices one link
+/// and never falls below `floors[k]` for shape `k`, which lets hopeless
+/// links go unpriced. It may return any value of at least `budget` once it
+/// knows the link costs that much (the link then cannot improve the cell).
 pub fn solve(
     n: usize,
     m: usize,
     band: &Band,
     shapes: &[Shape],
     floors: &[f32],
-    mut cost: impl FnMut(Step) -> f32,
+    mut cost: impl FnMut(Step, f32) -> f32,
 ) -> Vec<Step> {
     let mut start = Vec::with_capacity(n + 2);
     let mut total = 0;
@@ -168,13 +169,13 @@ pub fn solve(
                 if !prev.is_finite() || prev + floors[k] >= best[cell] {
                     continue;
                 }
-                let c = prev
-                    + cost(Step {
-                        s0: pi,
-                        s1: i,
-                        t0: pj,
-                        t1: j,
-                    });
+                let step = Step {
+                    s0: pi,
+                    s1: i,
+                    t0: pj,
+                    t1: j,
+                };
+                let c = prev + cost(step, best[cell] - prev);
                 if c < best[cell] {
                     best[cell] = c;
                     back[cell] = k as u8;
@@ -209,7 +210,7 @@ mod tests {
     #[test]
     fn finds_cheapest_path_in_full_band() {
         // Cost favours pairing source i with target i / 2 (2-1 links).
-        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, &[0.0; 4], |s| {
+        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, &[0.0; 4], |s, _| {
             if s.s1 - s.s0 == 2 && s.t1 - s.t0 == 1 && s.t0 * 2 == s.s0 {
                 0.0
             } else {
@@ -245,7 +246,7 @@ mod tests {
             assert!(band.lo[i] >= band.lo[i - 1]);
         }
         assert_eq!(band.hi[3], 6);
-        let p = solve(3, 6, &band, &SHAPES, &[0.0; 4], |_| 1.0);
+        let p = solve(3, 6, &band, &SHAPES, &[0.0; 4], |_, _| 1.0);
         assert_eq!(p.last().map(|s| (s.s1, s.t1)), Some((3, 6)));
     }
 
