@@ -188,11 +188,12 @@ impl Solver<'_> {
                 Start::Centre(centre) => Band::around_centre(centre, m, &widths),
             }
         };
+        let mut previous: Option<Overlap> = None;
         loop {
-            let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link);
+            let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link, previous.as_ref());
             let pricer = self.pricer(&overlap);
             let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
-            let path = dp::solve(n, m, &band, self.shapes, &floors, |s| pricer.cost(s));
+            let path = dp::solve(n, m, &band, self.shapes, &floors, |s, budget| pricer.cost_within(s, budget));
             let touched = band.touched_by(&path, m, self.max_link + 1);
             // A first pass only has to be good enough to learn from and to
             // centre the next band on: it does not widen.
@@ -212,6 +213,7 @@ impl Solver<'_> {
                 }
             }
             band = Band::around(&path, m, &widths);
+            previous = Some(overlap);
         }
     }
 
