@@ -189,11 +189,21 @@ impl Solver<'_> {
             }
         };
         let mut previous: Option<Overlap> = None;
+        let mut table = dp::Table::default();
         loop {
             let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link, previous.as_ref());
             let pricer = self.pricer(&overlap);
             let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
-            let path = dp::solve(n, m, &band, self.shapes, &floors, |s, budget| pricer.cost_within(s, budget));
+            let (path, solved) = dp::solve_from(
+                n,
+                m,
+                &band,
+                self.shapes,
+                &floors,
+                |s, budget| pricer.cost_within(s, budget),
+                std::mem::take(&mut table),
+            );
+            table = solved;
             let touched = band.touched_by(&path, m, self.max_link + 1);
             // A first pass only has to be good enough to learn from and to
             // centre the next band on: it does not widen.
@@ -207,12 +217,16 @@ impl Solver<'_> {
                 let reach = 2 * widths[r] + WIDEN_ROWS;
                 grow[r.saturating_sub(reach)..=(r + reach).min(n)].fill(true);
             }
-            for (w, g) in widths.iter_mut().zip(grow) {
+            // The band only grows: elsewhere it stays as it was, so the
+            // DP rows before the first change can be kept.
+            let mut extra = vec![0; n + 1];
+            for ((w, e), g) in widths.iter_mut().zip(&mut extra).zip(grow) {
                 if g {
                     *w = (*w * 2).min(n.max(m));
+                    *e = *w;
                 }
             }
-            band = Band::around(&path, m, &widths);
+            band = band.union(&Band::around(&path, m, &extra));
             previous = Some(overlap);
         }
     }
