@@ -113,8 +113,10 @@ impl Overlap {
             let (clo, chi) = (lo.max(plo), hi.min(phi));
             if let Some(o) = reuse.filter(|_| clo < chi) {
                 let (from, to) = (o.start[s] + clo - plo, start[s] + clo - lo);
-                source_side[to..to + chi - clo].copy_from_slice(&o.source_side[from..from + chi - clo]);
-                target_side[to..to + chi - clo].copy_from_slice(&o.target_side[from..from + chi - clo]);
+                source_side[to..to + chi - clo]
+                    .copy_from_slice(&o.source_side[from..from + chi - clo]);
+                target_side[to..to + chi - clo]
+                    .copy_from_slice(&o.target_side[from..from + chi - clo]);
                 if lo >= clo && hi <= chi {
                     continue;
                 }
@@ -180,15 +182,39 @@ fn coverage(src: &Keyed, tgt: &Keyed, overlap: &Overlap, step: Step, random: f32
     let shrink =
         |matched: f32, weight: f32| (matched.min(weight) + random * PSEUDO) / (weight + PSEUDO);
     let mut total = 0.0;
+    // One pass over the link's sentence pairs; target sums kept on the
+    // stack for the usual link sizes.
+    const SMALL: usize = 8;
+    let b = step.t1 - step.t0;
+    if b > SMALL {
+        for s in step.s0..step.s1 {
+            let sum: f32 = (step.t0..step.t1).map(|t| overlap.get(s, t).0).sum();
+            total += shrink(sum, src.weights[s]);
+        }
+        for t in step.t0..step.t1 {
+            let sum: f32 = (step.s0..step.s1).map(|s| overlap.get(s, t).1).sum();
+            total += shrink(sum, tgt.weights[t]);
+        }
+        return (total, step.s1 - step.s0 + b);
+    }
+    let mut tsums = [0.0f32; SMALL];
     for s in step.s0..step.s1 {
-        let sum: f32 = (step.t0..step.t1).map(|t| overlap.get(s, t).0).sum();
+        let (lo, hi) = overlap.cols[s];
+        let (from, to) = (step.t0.max(lo), step.t1.min(hi).max(step.t0.max(lo)));
+        let base = overlap.start[s] + from - lo;
+        let ss = &overlap.source_side[base..base + to - from];
+        let ts = &overlap.target_side[base..base + to - from];
+        let mut sum = 0.0;
+        for (k, (&x, &y)) in ss.iter().zip(ts).enumerate() {
+            sum += x;
+            tsums[from - step.t0 + k] += y;
+        }
         total += shrink(sum, src.weights[s]);
     }
-    for t in step.t0..step.t1 {
-        let sum: f32 = (step.s0..step.s1).map(|s| overlap.get(s, t).1).sum();
-        total += shrink(sum, tgt.weights[t]);
+    for (k, &sum) in tsums[..b].iter().enumerate() {
+        total += shrink(sum, tgt.weights[step.t0 + k]);
     }
-    (total, step.s1 - step.s0 + step.t1 - step.t0)
+    (total, step.s1 - step.s0 + b)
 }
 
 /// `-ln P(X ≥ |δ|)` for a standard normal `X`, two-sided: Gale & Church's

@@ -92,8 +92,18 @@ impl Band {
     /// non-decreasing and consecutive rows overlap).
     pub fn union(&self, other: &Band) -> Band {
         Band {
-            lo: self.lo.iter().zip(&other.lo).map(|(a, b)| *a.min(b)).collect(),
-            hi: self.hi.iter().zip(&other.hi).map(|(a, b)| *a.max(b)).collect(),
+            lo: self
+                .lo
+                .iter()
+                .zip(&other.lo)
+                .map(|(a, b)| *a.min(b))
+                .collect(),
+            hi: self
+                .hi
+                .iter()
+                .zip(&other.hi)
+                .map(|(a, b)| *a.max(b))
+                .collect(),
         }
     }
 
@@ -331,5 +341,30 @@ mod tests {
             t1: 10,
         });
         assert!(!band.touched_by(&skewed, 10, 1).is_empty());
+    }
+
+    #[test]
+    fn widened_solve_reuses_rows_and_matches_a_fresh_solve() {
+        // A cost with a detour that only a wider band can take.
+        let cost = |s: Step, _: f32| {
+            let (a, b) = (s.s1 - s.s0, s.t1 - s.t0);
+            let off = (s.t0 as i64 - s.s0 as i64).unsigned_abs() as f32;
+            if a == 1 && b == 1 {
+                1.0 + 0.1 * off
+            } else {
+                3.0
+            }
+        };
+        let narrow = Band::diagonal(30, 30, 1);
+        let (_, table) = solve_from(30, 30, &narrow, &SHAPES, &[0.0; 4], cost, Table::default());
+        let mut wide = narrow.clone();
+        for i in 20..=30 {
+            wide.lo[i] = wide.lo[i].saturating_sub(3);
+        }
+        let wide = narrow.union(&wide);
+        assert_eq!(wide.lo[..20], narrow.lo[..20]);
+        let (reused, _) = solve_from(30, 30, &wide, &SHAPES, &[0.0; 4], cost, table);
+        let fresh = solve(30, 30, &wide, &SHAPES, &[0.0; 4], cost);
+        assert_eq!(reused, fresh);
     }
 }

@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::lexicon::Lexicon;
 use super::learn::IntHasher;
+use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
 
 /// Interns strings to small ids shared by both sides.

@@ -15,8 +15,9 @@ use super::{AlignOptions, Link, anchors, learn};
 
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
-/// Half-width of the first band around the anchor line.
-const FIRST_WIDTH: usize = 16;
+/// Half-width of the first band around the anchor line (narrow: it widens
+/// where the path runs along its edge, and widening is cheap).
+const FIRST_WIDTH: usize = 8;
 /// Half-width of the band around a known path.
 const PATH_WIDTH: usize = 10;
 /// Rows beyond a widening's own width that widen with it.

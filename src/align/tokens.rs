@@ -208,7 +208,8 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
             let mut end = i + c.len_utf8();
             while let Some(&(k, d)) = chars.peek() {
                 let after = &chunk[k + d.len_utf8()..];
-                if d.is_ascii_digit() || (number_joiner(d) && next_is(after, |x| x.is_ascii_digit()))
+                if d.is_ascii_digit()
+                    || (number_joiner(d) && next_is(after, |x| x.is_ascii_digit()))
                 {
                     end = k + d.len_utf8();
                     chars.next();
@@ -219,7 +220,11 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
             let raw = &chunk[i..end];
             if raw.bytes().all(|b| b.is_ascii_digit()) {
                 let trimmed = raw.trim_start_matches('0');
-                f(TokenRef::Number(if trimmed.is_empty() { "0" } else { trimmed }));
+                f(TokenRef::Number(if trimmed.is_empty() {
+                    "0"
+                } else {
+                    trimmed
+                }));
             } else {
                 f(TokenRef::Number(&normalise_number(raw)));
             }
