@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::learn::IntHasher;
+use super::learn::{IntHasher, IntMap};
 use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
 
@@ -112,9 +112,9 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
 #[derive(Debug, Default, Clone)]
 pub struct Translations {
     /// Source form → target forms.
-    pub forward: HashMap<u32, Vec<u32>>,
+    pub forward: IntMap<u32, Vec<u32>>,
     /// Target form → source forms.
-    pub backward: HashMap<u32, Vec<u32>>,
+    pub backward: IntMap<u32, Vec<u32>>,
 }
 
 impl Translations {
@@ -158,7 +158,7 @@ pub struct Keyed {
 
 /// Builds match keys for a side; `translations` maps its forms to the
 /// other side's forms.
-pub fn key(side: &Tokenised, translations: &HashMap<u32, Vec<u32>>) -> Keyed {
+pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
     let mut out = Keyed {
         lengths: side.lengths.clone(),
         ..Keyed::default()
