@@ -212,6 +212,34 @@ impl Keyed {
         sum
     }
 
+    /// Drops, from the tokens matched against `other`, the keys that no
+    /// sentence of `other` offers, and tokens left without keys: they can
+    /// never match, and most words of a pair of languages are such. Token
+    /// weights per sentence stay as they were.
+    pub fn prune_against(&mut self, other: &Keyed) {
+        let mut offered = vec![false; other.key_space];
+        for set in &other.keysets {
+            for &k in set {
+                offered[k as usize] = true;
+            }
+        }
+        let old = std::mem::take(&mut self.keys);
+        let mut keys = Vec::with_capacity(old.len() / 2);
+        for list in &mut self.tokens {
+            list.retain_mut(|(_, a, b)| {
+                let start = keys.len() as u32;
+                keys.extend(
+                    old[*a as usize..*b as usize]
+                        .iter()
+                        .filter(|&&k| offered.get(k as usize) == Some(&true)),
+                );
+                (*a, *b) = (start, keys.len() as u32);
+                *b > *a
+            });
+        }
+        self.keys = keys;
+    }
+
     /// Marks the keys sentence `s` offers in `stamp`.
     pub fn stamp(&self, s: usize, stamp: &mut [u32], mark: u32) {
         for &k in &self.keysets[s] {
@@ -235,5 +263,34 @@ impl Keyed {
             }
         }
         sum
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_keeps_every_match() {
+        let mut vocab = Vocab::default();
+        let src = tokenise(&["Anna kauft 12 Äpfel.", "Niemand weiss das."], &mut vocab);
+        let tgt = tokenise(&["Anna buys 12 apples.", "Nobody knows."], &mut vocab);
+        let mut tr = Translations::default();
+        tr.add(vocab.id("kauft"), vocab.id("buys"));
+        let (mut s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
+        let before: Vec<f32> = (0..2)
+            .flat_map(|i| (0..2).map(move |j| (i, j)))
+            .map(|(i, j)| s.matched(i, &t.keysets[j]))
+            .collect();
+        let keys = s.keys.len();
+        s.prune_against(&t);
+        let after: Vec<f32> = (0..2)
+            .flat_map(|i| (0..2).map(move |j| (i, j)))
+            .map(|(i, j)| s.matched(i, &t.keysets[j]))
+            .collect();
+        assert_eq!(before, after);
+        assert!(before[0] >= 4.0, "Anna, kauft, 12 match: {before:?}");
+        assert!(s.keys.len() < keys);
+        assert_eq!(s.weights, key(&src, &tr.forward).weights);
     }
 }

@@ -53,6 +53,8 @@ pub fn align_with_breaks(
     }
     let mut skeys = features::key(&stoks, &given.forward);
     let mut tkeys = features::key(&ttoks, &given.backward);
+    skeys.prune_against(&tkeys);
+    tkeys.prune_against(&skeys);
     skeys.breaks = sbreaks.to_vec();
     tkeys.breaks = tbreaks.to_vec();
     let ratio = {
@@ -85,6 +87,8 @@ pub fn align_with_breaks(
     }
     let mut skeys = features::key(&stoks, &all.forward);
     let mut tkeys = features::key(&ttoks, &all.backward);
+    skeys.prune_against(&tkeys);
+    tkeys.prune_against(&skeys);
     skeys.breaks = sbreaks.to_vec();
     tkeys.breaks = tbreaks.to_vec();
     let second = Solver {
