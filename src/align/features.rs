@@ -63,6 +63,8 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
     let mut out = Tokenised::default();
     let mut scratch = String::new();
     let mut buf = String::new();
+    // Prefix id of each word form met so far, by form id.
+    let mut prefixes: Vec<Option<Option<u32>>> = Vec::new();
     for s in sentences {
         out.lengths.push(tokens::length(s) as f64);
         let mut toks = Vec::new();
@@ -70,6 +72,19 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
             buf.clear();
             let (weight, prefix) = match t {
                 TokenRef::Word(w) => {
+                    // A word seen before has its prefix id cached (ids are
+                    // still handed out in the same order as without it).
+                    if let Some(form) = vocab.get(w) {
+                        if let Some(&Some(prefix)) = prefixes.get(form as usize) {
+                            toks.push(Tok {
+                                form,
+                                prefix,
+                                weight: 1.0,
+                                word: true,
+                            });
+                            return;
+                        }
+                    }
                     // The prefix key: a marker, then the first four letters.
                     buf.push('\u{1}');
                     let cut = w.char_indices().nth(4).map_or(w.len(), |(k, _)| k);
@@ -96,8 +111,15 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
                     (3.0, None)
                 }
             };
+            let form = vocab.id(&buf);
+            if matches!(t, TokenRef::Word(_)) {
+                if prefixes.len() <= form as usize {
+                    prefixes.resize(form as usize + 1, None);
+                }
+                prefixes[form as usize] = Some(prefix);
+            }
             toks.push(Tok {
-                form: vocab.id(&buf),
+                form,
                 prefix,
                 weight,
                 word: matches!(t, TokenRef::Word(_)),
