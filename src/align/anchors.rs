@@ -53,9 +53,36 @@ pub fn chain(src: &Tokenised, tgt: &Tokenised) -> Vec<(usize, usize)> {
     // the strictly increasing chain takes at most one pair per sentence.
     pairs.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(q.1.cmp(&p.1)));
     pairs.dedup();
-    longest_increasing(&pairs)
+    let chain: Vec<(usize, usize)> = longest_increasing(&pairs)
         .into_iter()
         .map(|(s, t)| (s as usize, t as usize))
+        .collect();
+    drop_outliers(&chain)
+}
+
+/// Largest distance of an anchor's diagonal offset from the median offset
+/// of its neighbourhood.
+const OUTLIER: i64 = 16;
+
+/// Drops anchors whose offset (`t - s`) jumps away from what the anchors
+/// around them agree on: where anchors are sparse, a chance pair can still
+/// be monotone with its neighbours and would drag the band off the text.
+/// A real shift (a long insertion or omission) moves the offsets of all
+/// later anchors, so the median of five follows it and keeps them.
+fn drop_outliers(chain: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let offsets: Vec<i64> = chain.iter().map(|&(s, t)| t as i64 - s as i64).collect();
+    let mut window = Vec::with_capacity(5);
+    chain
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            window.clear();
+            window.extend_from_slice(&offsets[i.saturating_sub(2)..(i + 3).min(offsets.len())]);
+            window.sort_unstable();
+            let median = window[window.len() / 2];
+            (offsets[i] - median).abs() <= OUTLIER
+        })
+        .map(|(_, &p)| p)
         .collect()
 }
 
@@ -109,6 +136,23 @@ pub fn centre(chain: &[(usize, usize)], n: usize, m: usize) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::align::features::{Vocab, tokenise};
+
+    #[test]
+    fn lone_outliers_are_dropped_but_shifts_kept() {
+        let chain = [
+            (0, 0),
+            (10, 10),
+            (20, 90),
+            (30, 30),
+            (40, 40),
+            (50, 80),
+            (60, 90),
+        ];
+        let kept = drop_outliers(&chain);
+        assert!(!kept.contains(&(20, 90)));
+        // The shift by 30 at row 50 persists, so it is real.
+        assert!(kept.contains(&(50, 80)) && kept.contains(&(60, 90)));
+    }
 
     #[test]
     fn chain_skips_crossing_pairs() {

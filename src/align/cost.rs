@@ -72,8 +72,17 @@ pub struct Overlap {
 
 impl Overlap {
     /// Computes matches for every source sentence against the target
-    /// sentences that links within `band` can join it with.
-    pub fn new(src: &Keyed, tgt: &Keyed, band: &Band, max_link: usize) -> Overlap {
+    /// sentences that links within `band` can join it with. Pairs that
+    /// `reuse` (an earlier, narrower band over the same keys) already holds
+    /// are copied, not recomputed: widening a band only pays for its new
+    /// cells.
+    pub fn new(
+        src: &Keyed,
+        tgt: &Keyed,
+        band: &Band,
+        max_link: usize,
+        reuse: Option<&Overlap>,
+    ) -> Overlap {
         let (n, m) = (src.len(), tgt.len());
         let mut cols = Vec::with_capacity(n);
         let mut start = Vec::with_capacity(n + 1);
@@ -88,20 +97,39 @@ impl Overlap {
         start.push(total);
         let mut source_side = vec![0.0; total];
         let mut target_side = vec![0.0; total];
+        // What the earlier band holds for each row (empty when nothing).
+        let old = |s: usize| -> (usize, usize) {
+            match reuse {
+                Some(o) if o.cols.len() == n => o.cols[s],
+                _ => (0, 0),
+            }
+        };
         // Mark one sentence's keys at a time, then test every sentence of
         // the other side that its band reaches against the marks.
         let space = src.key_space.max(tgt.key_space);
         let mut stamp = vec![0u32; space];
         for (s, &(lo, hi)) in cols.iter().enumerate() {
+            let (plo, phi) = old(s);
+            let (clo, chi) = (lo.max(plo), hi.min(phi));
+            if let Some(o) = reuse.filter(|_| clo < chi) {
+                let (from, to) = (o.start[s] + clo - plo, start[s] + clo - lo);
+                source_side[to..to + chi - clo]
+                    .copy_from_slice(&o.source_side[from..from + chi - clo]);
+                target_side[to..to + chi - clo]
+                    .copy_from_slice(&o.target_side[from..from + chi - clo]);
+                if lo >= clo && hi <= chi {
+                    continue;
+                }
+            }
             src.stamp(s, &mut stamp, s as u32 + 1);
-            for t in lo..hi {
+            for t in (lo..hi).filter(|&t| t < clo || t >= chi) {
                 target_side[start[s] + t - lo] = tgt.matched_stamped(t, &stamp, s as u32 + 1);
             }
         }
         stamp.fill(0);
         let mut first = 0;
         for t in 0..m {
-            tgt.stamp(t, &mut stamp, t as u32 + 1);
+            let mut stamped = false;
             while first < n && cols[first].1 <= t {
                 first += 1;
             }
@@ -110,7 +138,12 @@ impl Overlap {
                 if lo > t {
                     break;
                 }
-                if t < hi {
+                let (plo, phi) = old(s);
+                if t < hi && (t < plo || t >= phi) {
+                    if !stamped {
+                        tgt.stamp(t, &mut stamp, t as u32 + 1);
+                        stamped = true;
+                    }
                     source_side[start[s] + t - lo] = src.matched_stamped(s, &stamp, t as u32 + 1);
                 }
             }
@@ -149,15 +182,39 @@ fn coverage(src: &Keyed, tgt: &Keyed, overlap: &Overlap, step: Step, random: f32
     let shrink =
         |matched: f32, weight: f32| (matched.min(weight) + random * PSEUDO) / (weight + PSEUDO);
     let mut total = 0.0;
+    // One pass over the link's sentence pairs; target sums kept on the
+    // stack for the usual link sizes.
+    const SMALL: usize = 8;
+    let b = step.t1 - step.t0;
+    if b > SMALL {
+        for s in step.s0..step.s1 {
+            let sum: f32 = (step.t0..step.t1).map(|t| overlap.get(s, t).0).sum();
+            total += shrink(sum, src.weights[s]);
+        }
+        for t in step.t0..step.t1 {
+            let sum: f32 = (step.s0..step.s1).map(|s| overlap.get(s, t).1).sum();
+            total += shrink(sum, tgt.weights[t]);
+        }
+        return (total, step.s1 - step.s0 + b);
+    }
+    let mut tsums = [0.0f32; SMALL];
     for s in step.s0..step.s1 {
-        let sum: f32 = (step.t0..step.t1).map(|t| overlap.get(s, t).0).sum();
+        let (lo, hi) = overlap.cols[s];
+        let (from, to) = (step.t0.max(lo), step.t1.min(hi).max(step.t0.max(lo)));
+        let base = overlap.start[s] + from - lo;
+        let ss = &overlap.source_side[base..base + to - from];
+        let ts = &overlap.target_side[base..base + to - from];
+        let mut sum = 0.0;
+        for (k, (&x, &y)) in ss.iter().zip(ts).enumerate() {
+            sum += x;
+            tsums[from - step.t0 + k] += y;
+        }
         total += shrink(sum, src.weights[s]);
     }
-    for t in step.t0..step.t1 {
-        let sum: f32 = (step.s0..step.s1).map(|s| overlap.get(s, t).1).sum();
-        total += shrink(sum, tgt.weights[t]);
+    for (k, &sum) in tsums[..b].iter().enumerate() {
+        total += shrink(sum, tgt.weights[step.t0 + k]);
     }
-    (total, step.s1 - step.s0 + step.t1 - step.t0)
+    (total, step.s1 - step.s0 + b)
 }
 
 /// `-ln P(X ≥ |δ|)` for a standard normal `X`, two-sided: Gale & Church's
@@ -210,22 +267,29 @@ impl Pricer<'_> {
         w.merge * (a + b - 2) as f32 + w.overlap * (1.0 - Z_MAX) * (a + b) as f32 / 2.0
     }
 
-    /// Cost of one link.
-    pub fn cost(&self, step: Step) -> f32 {
+    /// Cost of one link, or infinity once it is clear that it reaches
+    /// `budget`: the length cost (a logarithm) is only computed for links
+    /// that prior and overlap leave in the running.
+    pub fn cost_within(&self, step: Step, budget: f32) -> f32 {
         let (a, b) = (step.s1 - step.s0, step.t1 - step.t0);
         let w = &self.weights;
         if a == 0 || b == 0 {
             return w.skip * (a + b) as f32;
         }
-        let ls: f64 = self.src.lengths[step.s0..step.s1].iter().sum();
-        let lt: f64 = self.tgt.lengths[step.t0..step.t1].iter().sum();
-        let length = length_cost(ls, lt, self.ratio, w.variance);
         let (sum, count) = coverage(self.src, self.tgt, self.overlap, step, self.scale.random);
         let z = self.scale.z(sum / count as f32).clamp(-1.0, Z_MAX);
         let crossings =
             breaks(&self.src.breaks, step.s0, step.s1) + breaks(&self.tgt.breaks, step.t0, step.t1);
         let prior = w.merge * (a + b - 2) as f32 + w.crossing * crossings as f32;
-        prior + w.length * length + w.overlap * (1.0 - z) * count as f32 / 2.0
+        let overlap = w.overlap * (1.0 - z) * count as f32 / 2.0;
+        // The length cost is never negative.
+        if w.length >= 0.0 && prior + overlap >= budget {
+            return f32::INFINITY;
+        }
+        let ls: f64 = self.src.lengths[step.s0..step.s1].iter().sum();
+        let lt: f64 = self.tgt.lengths[step.t0..step.t1].iter().sum();
+        let length = length_cost(ls, lt, self.ratio, w.variance);
+        prior + w.length * length + overlap
     }
 }
 

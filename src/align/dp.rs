@@ -88,6 +88,25 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// The cells of either band (still a valid band: both bounds stay
+    /// non-decreasing and consecutive rows overlap).
+    pub fn union(&self, other: &Band) -> Band {
+        Band {
+            lo: self
+                .lo
+                .iter()
+                .zip(&other.lo)
+                .map(|(a, b)| *a.min(b))
+                .collect(),
+            hi: self
+                .hi
+                .iter()
+                .zip(&other.hi)
+                .map(|(a, b)| *a.max(b))
+                .collect(),
+        }
+    }
+
     /// Rows where the path comes within `margin` of an edge that is not
     /// the table's own edge.
     pub fn touched_by(&self, path: &[Step], m: usize, margin: usize) -> Vec<usize> {
@@ -132,28 +151,65 @@ fn path_columns(path: &[Step], n: usize) -> (Vec<usize>, Vec<usize>) {
     (first, last)
 }
 
+/// The filled table of one solve, kept so that a solve in a wider band can
+/// start where the bands first differ.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    band: Option<Band>,
+    best: Vec<f32>,
+    back: Vec<u8>,
+}
+
 /// Finds the cheapest monotone path through the band from `(0, 0)` to
-/// `(n, m)` using the given shapes; `cost(step)` prices one link and never
-/// falls below `floors[k]` for shape `k`, which lets hopeless links go
-/// unpriced.
+/// `(n, m)` using the given shapes; `cost(step, budget)` prices one link
+/// and never falls below `floors[k]` for shape `k`, which lets hopeless
+/// links go unpriced. It may return any value of at least `budget` once it
+/// knows the link costs that much (the link then cannot improve the cell).
+#[cfg(test)]
 pub fn solve(
     n: usize,
     m: usize,
     band: &Band,
     shapes: &[Shape],
     floors: &[f32],
-    mut cost: impl FnMut(Step) -> f32,
+    cost: impl FnMut(Step, f32) -> f32,
 ) -> Vec<Step> {
+    solve_from(n, m, band, shapes, floors, cost, Table::default()).0
+}
+
+/// Like `solve`, but rows that `earlier` (a table over the same shapes
+/// and costs) solved in an identical band are copied, not recomputed: a
+/// cell depends only on rows above it.
+pub fn solve_from(
+    n: usize,
+    m: usize,
+    band: &Band,
+    shapes: &[Shape],
+    floors: &[f32],
+    mut cost: impl FnMut(Step, f32) -> f32,
+    earlier: Table,
+) -> (Vec<Step>, Table) {
     let mut start = Vec::with_capacity(n + 2);
     let mut total = 0;
     for i in 0..=n {
         start.push(total);
         total += band.hi[i] - band.lo[i] + 1;
     }
-    let mut best = vec![f32::INFINITY; total];
-    let mut back = vec![u8::MAX; total];
+    // Rows before the first one whose columns changed are unchanged.
+    let same = match &earlier.band {
+        Some(b) if b.lo.len() == n + 1 => (0..=n)
+            .find(|&i| b.lo[i] != band.lo[i] || b.hi[i] != band.hi[i])
+            .unwrap_or(n + 1),
+        _ => 0,
+    };
+    let (mut best, mut back) = (earlier.best, earlier.back);
+    let kept = if same > n { total } else { start[same] };
+    best.truncate(kept);
+    back.truncate(kept);
+    best.resize(total, f32::INFINITY);
+    back.resize(total, u8::MAX);
     best[0] = 0.0;
-    for i in 0..=n {
+    for i in same..=n {
         for j in band.lo[i]..=band.hi[i] {
             let cell = start[i] + j - band.lo[i];
             for (k, &(a, b)) in shapes.iter().enumerate() {
@@ -168,13 +224,13 @@ pub fn solve(
                 if !prev.is_finite() || prev + floors[k] >= best[cell] {
                     continue;
                 }
-                let c = prev
-                    + cost(Step {
-                        s0: pi,
-                        s1: i,
-                        t0: pj,
-                        t1: j,
-                    });
+                let step = Step {
+                    s0: pi,
+                    s1: i,
+                    t0: pj,
+                    t1: j,
+                };
+                let c = prev + cost(step, best[cell] - prev);
                 if c < best[cell] {
                     best[cell] = c;
                     back[cell] = k as u8;
@@ -197,7 +253,12 @@ pub fn solve(
         j -= b;
     }
     path.reverse();
-    path
+    let table = Table {
+        band: Some(band.clone()),
+        best,
+        back,
+    };
+    (path, table)
 }
 
 #[cfg(test)]
@@ -209,7 +270,7 @@ mod tests {
     #[test]
     fn finds_cheapest_path_in_full_band() {
         // Cost favours pairing source i with target i / 2 (2-1 links).
-        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, &[0.0; 4], |s| {
+        let path = solve(4, 2, &Band::full(4, 2), &SHAPES, &[0.0; 4], |s, _| {
             if s.s1 - s.s0 == 2 && s.t1 - s.t0 == 1 && s.t0 * 2 == s.s0 {
                 0.0
             } else {
@@ -245,7 +306,7 @@ mod tests {
             assert!(band.lo[i] >= band.lo[i - 1]);
         }
         assert_eq!(band.hi[3], 6);
-        let p = solve(3, 6, &band, &SHAPES, &[0.0; 4], |_| 1.0);
+        let p = solve(3, 6, &band, &SHAPES, &[0.0; 4], |_, _| 1.0);
         assert_eq!(p.last().map(|s| (s.s1, s.t1)), Some((3, 6)));
     }
 
@@ -280,5 +341,30 @@ mod tests {
             t1: 10,
         });
         assert!(!band.touched_by(&skewed, 10, 1).is_empty());
+    }
+
+    #[test]
+    fn widened_solve_reuses_rows_and_matches_a_fresh_solve() {
+        // A cost with a detour that only a wider band can take.
+        let cost = |s: Step, _: f32| {
+            let (a, b) = (s.s1 - s.s0, s.t1 - s.t0);
+            let off = (s.t0 as i64 - s.s0 as i64).unsigned_abs() as f32;
+            if a == 1 && b == 1 {
+                1.0 + 0.1 * off
+            } else {
+                3.0
+            }
+        };
+        let narrow = Band::diagonal(30, 30, 1);
+        let (_, table) = solve_from(30, 30, &narrow, &SHAPES, &[0.0; 4], cost, Table::default());
+        let mut wide = narrow.clone();
+        for i in 20..=30 {
+            wide.lo[i] = wide.lo[i].saturating_sub(3);
+        }
+        let wide = narrow.union(&wide);
+        assert_eq!(wide.lo[..20], narrow.lo[..20]);
+        let (reused, _) = solve_from(30, 30, &wide, &SHAPES, &[0.0; 4], cost, table);
+        let fresh = solve(30, 30, &wide, &SHAPES, &[0.0; 4], cost);
+        assert_eq!(reused, fresh);
     }
 }

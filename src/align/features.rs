@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::learn::IntHasher;
+use super::learn::{IntHasher, IntMap};
 use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
 
@@ -63,6 +63,8 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
     let mut out = Tokenised::default();
     let mut scratch = String::new();
     let mut buf = String::new();
+    // Prefix id of each word form met so far, by form id.
+    let mut prefixes: Vec<Option<Option<u32>>> = Vec::new();
     for s in sentences {
         out.lengths.push(tokens::length(s) as f64);
         let mut toks = Vec::new();
@@ -70,6 +72,19 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
             buf.clear();
             let (weight, prefix) = match t {
                 TokenRef::Word(w) => {
+                    // A word seen before has its prefix id cached (ids are
+                    // still handed out in the same order as without it).
+                    if let Some(form) = vocab.get(w) {
+                        if let Some(&Some(prefix)) = prefixes.get(form as usize) {
+                            toks.push(Tok {
+                                form,
+                                prefix,
+                                weight: 1.0,
+                                word: true,
+                            });
+                            return;
+                        }
+                    }
                     // The prefix key: a marker, then the first four letters.
                     buf.push('\u{1}');
                     let cut = w.char_indices().nth(4).map_or(w.len(), |(k, _)| k);
@@ -96,8 +111,15 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
                     (3.0, None)
                 }
             };
+            let form = vocab.id(&buf);
+            if matches!(t, TokenRef::Word(_)) {
+                if prefixes.len() <= form as usize {
+                    prefixes.resize(form as usize + 1, None);
+                }
+                prefixes[form as usize] = Some(prefix);
+            }
             toks.push(Tok {
-                form: vocab.id(&buf),
+                form,
                 prefix,
                 weight,
                 word: matches!(t, TokenRef::Word(_)),
@@ -112,9 +134,9 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
 #[derive(Debug, Default, Clone)]
 pub struct Translations {
     /// Source form → target forms.
-    pub forward: HashMap<u32, Vec<u32>>,
+    pub forward: IntMap<u32, Vec<u32>>,
     /// Target form → source forms.
-    pub backward: HashMap<u32, Vec<u32>>,
+    pub backward: IntMap<u32, Vec<u32>>,
 }
 
 impl Translations {
@@ -158,7 +180,7 @@ pub struct Keyed {
 
 /// Builds match keys for a side; `translations` maps its forms to the
 /// other side's forms.
-pub fn key(side: &Tokenised, translations: &HashMap<u32, Vec<u32>>) -> Keyed {
+pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
     let mut out = Keyed {
         lengths: side.lengths.clone(),
         ..Keyed::default()
@@ -212,6 +234,34 @@ impl Keyed {
         sum
     }
 
+    /// Drops, from the tokens matched against `other`, the keys that no
+    /// sentence of `other` offers, and tokens left without keys: they can
+    /// never match, and most words of a pair of languages are such. Token
+    /// weights per sentence stay as they were.
+    pub fn prune_against(&mut self, other: &Keyed) {
+        let mut offered = vec![false; other.key_space];
+        for set in &other.keysets {
+            for &k in set {
+                offered[k as usize] = true;
+            }
+        }
+        let old = std::mem::take(&mut self.keys);
+        let mut keys = Vec::with_capacity(old.len() / 2);
+        for list in &mut self.tokens {
+            list.retain_mut(|(_, a, b)| {
+                let start = keys.len() as u32;
+                keys.extend(
+                    old[*a as usize..*b as usize]
+                        .iter()
+                        .filter(|&&k| offered.get(k as usize) == Some(&true)),
+                );
+                (*a, *b) = (start, keys.len() as u32);
+                *b > *a
+            });
+        }
+        self.keys = keys;
+    }
+
     /// Marks the keys sentence `s` offers in `stamp`.
     pub fn stamp(&self, s: usize, stamp: &mut [u32], mark: u32) {
         for &k in &self.keysets[s] {
@@ -235,5 +285,34 @@ impl Keyed {
             }
         }
         sum
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_keeps_every_match() {
+        let mut vocab = Vocab::default();
+        let src = tokenise(&["Anna kauft 12 Äpfel.", "Niemand weiss das."], &mut vocab);
+        let tgt = tokenise(&["Anna buys 12 apples.", "Nobody knows."], &mut vocab);
+        let mut tr = Translations::default();
+        tr.add(vocab.id("kauft"), vocab.id("buys"));
+        let (mut s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
+        let before: Vec<f32> = (0..2)
+            .flat_map(|i| (0..2).map(move |j| (i, j)))
+            .map(|(i, j)| s.matched(i, &t.keysets[j]))
+            .collect();
+        let keys = s.keys.len();
+        s.prune_against(&t);
+        let after: Vec<f32> = (0..2)
+            .flat_map(|i| (0..2).map(move |j| (i, j)))
+            .map(|(i, j)| s.matched(i, &t.keysets[j]))
+            .collect();
+        assert_eq!(before, after);
+        assert!(before[0] >= 4.0, "Anna, kauft, 12 match: {before:?}");
+        assert!(s.keys.len() < keys);
+        assert_eq!(s.weights, key(&src, &tr.forward).weights);
     }
 }

@@ -15,8 +15,9 @@ use super::{AlignOptions, Link, anchors, learn};
 
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
-/// Half-width of the first band around the anchor line.
-const FIRST_WIDTH: usize = 16;
+/// Half-width of the first band around the anchor line (narrow: it widens
+/// where the path runs along its edge, and widening is cheap).
+const FIRST_WIDTH: usize = 8;
 /// Half-width of the band around a known path.
 const PATH_WIDTH: usize = 10;
 /// Rows beyond a widening's own width that widen with it.
@@ -52,6 +53,8 @@ pub fn align_with_breaks(
     }
     let mut skeys = features::key(&stoks, &given.forward);
     let mut tkeys = features::key(&ttoks, &given.backward);
+    skeys.prune_against(&tkeys);
+    tkeys.prune_against(&skeys);
     skeys.breaks = sbreaks.to_vec();
     tkeys.breaks = tbreaks.to_vec();
     let ratio = {
@@ -84,6 +87,8 @@ pub fn align_with_breaks(
     }
     let mut skeys = features::key(&stoks, &all.forward);
     let mut tkeys = features::key(&ttoks, &all.backward);
+    skeys.prune_against(&tkeys);
+    tkeys.prune_against(&skeys);
     skeys.breaks = sbreaks.to_vec();
     tkeys.breaks = tbreaks.to_vec();
     let second = Solver {
@@ -188,11 +193,22 @@ impl Solver<'_> {
                 Start::Centre(centre) => Band::around_centre(centre, m, &widths),
             }
         };
+        let mut previous: Option<Overlap> = None;
+        let mut table = dp::Table::default();
         loop {
-            let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link);
+            let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link, previous.as_ref());
             let pricer = self.pricer(&overlap);
             let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
-            let path = dp::solve(n, m, &band, self.shapes, &floors, |s| pricer.cost(s));
+            let (path, solved) = dp::solve_from(
+                n,
+                m,
+                &band,
+                self.shapes,
+                &floors,
+                |s, budget| pricer.cost_within(s, budget),
+                std::mem::take(&mut table),
+            );
+            table = solved;
             let touched = band.touched_by(&path, m, self.max_link + 1);
             // A first pass only has to be good enough to learn from and to
             // centre the next band on: it does not widen.
@@ -206,12 +222,17 @@ impl Solver<'_> {
                 let reach = 2 * widths[r] + WIDEN_ROWS;
                 grow[r.saturating_sub(reach)..=(r + reach).min(n)].fill(true);
             }
-            for (w, g) in widths.iter_mut().zip(grow) {
+            // The band only grows: elsewhere it stays as it was, so the
+            // DP rows before the first change can be kept.
+            let mut extra = vec![0; n + 1];
+            for ((w, e), g) in widths.iter_mut().zip(&mut extra).zip(grow) {
                 if g {
                     *w = (*w * 2).min(n.max(m));
+                    *e = *w;
                 }
             }
-            band = Band::around(&path, m, &widths);
+            band = band.union(&Band::around(&path, m, &extra));
+            previous = Some(overlap);
         }
     }
 
