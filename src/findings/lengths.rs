@@ -14,8 +14,14 @@ use super::{Finding, Kind, Severity, sentences_excerpt};
 use crate::anchors;
 use crate::segment::SegmentedDocument;
 
-/// Below this share of the expected length a passage is suspicious.
-const SHORT: f64 = 0.75;
+/// Length deviation ([`deviation`]) beyond which a passage is suspicious;
+/// about 1 in 100 faithful passages of the benchmark's real translations
+/// goes beyond it.
+const DEVIATES: f64 = 4.0;
+/// Deviation from which a length gap alone is strong evidence.
+const STRONG: f64 = 6.0;
+/// Cap of the length scale in [`deviation`] (400 characters).
+const SCALE_CAP: f64 = 20.0;
 /// Removing the culprit must bring the passage within this factor.
 const FITS: f64 = 1.3;
 /// The length gap that suffices when paragraph counts differ.
@@ -131,24 +137,35 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
             continue;
         }
         let r = t / (s * ctx.ratio);
+        let z = deviation(r, s);
         // News translations keep paragraphs: a passage with more
         // paragraphs on one side is suspicious at a smaller length gap.
         let (sp, tp) = (
             paragraph_count(ctx.source, &p.source),
             paragraph_count(ctx.target, &p.target),
         );
-        if r < SHORT || (sp > tp && r < STRUCTURAL) {
-            culprit(ctx, &p, r, true, r >= SHORT, out);
-        } else if r > 1.0 / SHORT || (tp > sp && r > 1.0 / STRUCTURAL) {
-            culprit(ctx, &p, r, false, r <= 1.0 / SHORT, out);
+        if z < -DEVIATES || (sp > tp && r < STRUCTURAL) {
+            culprit(ctx, &p, r, z, true, z >= -DEVIATES, out);
+        } else if z > DEVIATES || (tp > sp && r > 1.0 / STRUCTURAL) {
+            culprit(ctx, &p, r, z, false, z <= DEVIATES, out);
         }
     }
+}
+
+/// How far a passage's length ratio `r` strays from the pair's, scaled by
+/// its length: translation lengths vary with roughly the square root of the
+/// text's length (Gale and Church), so a 20% gap is noise in one sentence
+/// and a signal in a paragraph. The scale is capped because long passages
+/// are not proportionally more regular.
+fn deviation(r: f64, source_chars: f64) -> f64 {
+    r.ln() * source_chars.sqrt().min(SCALE_CAP)
 }
 
 fn culprit(
     ctx: &Context,
     p: &Passage,
     r: f64,
+    z: f64,
     source_side: bool,
     paragraphs_only: bool,
     out: &mut Vec<(usize, Finding)>,
@@ -209,7 +226,7 @@ fn culprit(
         .map(|i| doc.sentence_text(i))
         .collect::<Vec<_>>()
         .join(" ");
-    let severity = if whole || !lost.is_empty() {
+    let severity = if whole || !lost.is_empty() || z.abs() >= STRONG {
         Severity::Error
     } else {
         Severity::Warning
@@ -251,7 +268,7 @@ fn culprit(
     let finding = Finding::new(
         kind,
         severity,
-        0.6 + 0.1 * lost.len().min(3) as f64,
+        (0.55 + 0.1 * lost.len().min(3) as f64 + 0.02 * z.abs().min(10.0)).min(0.95),
         message,
     );
     let finding = if source_side {
