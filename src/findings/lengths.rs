@@ -278,3 +278,19 @@ fn culprit(
     };
     out.push((p.first_link, finding));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_gap_weighs_more_in_a_longer_passage() {
+        // 70% of the expected length: noise in one short sentence, a
+        // signal in a paragraph.
+        assert!(deviation(0.7, 60.0) > -DEVIATES);
+        assert!(deviation(0.7, 400.0) < -DEVIATES);
+        assert!(deviation(1.5, 400.0) > DEVIATES);
+        // Beyond the cap, length adds nothing.
+        assert_eq!(deviation(0.8, 400.0), deviation(0.8, 4000.0));
+    }
+}

@@ -165,3 +165,17 @@ fn a_repeated_paragraph_says_what_it_repeats() {
     assert_eq!(f[0].kind, Kind::Addition);
     assert_eq!(f[0].repeats.as_ref().map(|e| e.lines), Some([3, 3]));
 }
+
+#[test]
+fn a_quote_kept_as_reported_speech_with_one_quoted_word_lost_its_marks() {
+    let de = "Die Ministerin sprach am Montag.\n\nSie sagte, man werde die Steuern dieses Jahr nicht erhöhen und das Budget für „Schulen“ schützen.\n";
+    let f = run(EN_Q, de, &[(0..1, 0..1), (1..2, 1..2)]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].message.contains("quotation marks"), "{f:?}");
+    assert!(!f[0].message.contains("cut to"), "{f:?}");
+    // A quote cut inside its marks is still a cut, not reported speech.
+    let cut =
+        "Die Ministerin sprach am Montag.\n\n„Wir werden die Steuern nicht erhöhen“, sagte sie.\n";
+    let f = run(EN_Q, cut, &[(0..1, 0..1), (1..2, 1..2)]);
+    assert!(f[0].message.contains("cut to"), "{f:?}");
+}
