@@ -165,3 +165,37 @@ fn a_repeated_paragraph_says_what_it_repeats() {
     assert_eq!(f[0].kind, Kind::Addition);
     assert_eq!(f[0].repeats.as_ref().map(|e| e.lines), Some([3, 3]));
 }
+
+#[test]
+fn a_quote_kept_as_reported_speech_with_one_quoted_word_lost_its_marks() {
+    let de = "Die Ministerin sprach am Montag.\n\nSie sagte, man werde die Steuern dieses Jahr nicht erhöhen und das Budget für „Schulen“ schützen.\n";
+    let f = run(EN_Q, de, &[(0..1, 0..1), (1..2, 1..2)]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].message.contains("quotation marks"), "{f:?}");
+    assert!(!f[0].message.contains("cut to"), "{f:?}");
+    // A quote cut inside its marks is still a cut, not reported speech.
+    let cut =
+        "Die Ministerin sprach am Montag.\n\n„Wir werden die Steuern nicht erhöhen“, sagte sie.\n";
+    let f = run(EN_Q, cut, &[(0..1, 0..1), (1..2, 1..2)]);
+    assert!(f[0].message.contains("cut to"), "{f:?}");
+}
+
+#[test]
+fn a_moderate_length_gap_needs_a_foreign_fact() {
+    // One paragraph aligned as a 2-3 link: the third German sentence makes
+    // the passage moderately too long. With a year the original never
+    // writes it is an addition; without one, the gap is noise.
+    let en = "The council approved the new budget for the coming year after a long debate on Tuesday evening. Most members praised the plan for schools, parks and the old library.\n";
+    let base = "Der Rat billigte am Dienstagabend nach langer Debatte den neuen Haushalt für das kommende Jahr. Die meisten Mitglieder lobten den Plan für Schulen, Parks und die alte Bibliothek.";
+    let with_year = format!("{base} Die Stadt entstand 1987 am Fluss.\n");
+    let f = run(en, &with_year, &[(0..2, 0..3)]);
+    let added: Vec<_> = f.iter().filter(|f| f.kind == Kind::Addition).collect();
+    assert_eq!(added.len(), 1, "{f:?}");
+    assert_eq!(added[0].severity, Severity::Warning);
+    assert_eq!(
+        added[0].target.as_ref().map(|e| e.text.as_str()),
+        Some("Die Stadt entstand 1987 am Fluss.")
+    );
+    let without = format!("{base} Die Stadt entstand einst am Fluss.\n");
+    assert!(run(en, &without, &[(0..2, 0..3)]).is_empty());
+}

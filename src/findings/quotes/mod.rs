@@ -209,6 +209,22 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
     Quotes { source, target }
 }
 
+/// Whether a quote that shrank in the translation moved into reported
+/// speech: its sentence keeps the original's length, and the text outside
+/// the marks grew by at least half of what the quote lost.
+fn reported(ctx: &Context, s: &Quote, t: &Quote) -> bool {
+    let len = |x: &str| x.chars().count() as f64;
+    let s_sentence = len(&ctx.source_text(sentences_of(ctx.source, s)));
+    let t_sentence = len(&ctx.target_text(sentences_of(ctx.target, t)));
+    let (s_quote, t_quote) = (len(&s.text), len(&t.text));
+    if s_sentence < 1.0 {
+        return false;
+    }
+    let shortfall = s_quote * ctx.ratio - t_quote;
+    let grown = (t_sentence - t_quote) - (s_sentence - s_quote) * ctx.ratio;
+    t_sentence >= 0.8 * s_sentence * ctx.ratio && grown >= 0.5 * shortfall
+}
+
 /// Compares a source quote with its translation; `None` when faithful.
 fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     let mut problems: Vec<String> = Vec::new();
@@ -280,7 +296,12 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     if word_count(&s.text) >= MIN_COMPARED_WORDS {
         let expected = s.text.chars().count() as f64 * ctx.ratio;
         let r = t.text.chars().count() as f64 / expected;
-        if r < 0.6 {
+        if r < 0.6 && reported(ctx, s, t) {
+            problems.push(format!(
+                "lost its quotation marks: the translation reports it as indirect speech and quotes only \"{}\"",
+                gist(&t.text)
+            ));
+        } else if r < 0.6 {
             problems.push(format!(
                 "is cut to {:.0}% of the expected length",
                 100.0 * r
