@@ -197,6 +197,53 @@ fn manifests_cannot_reach_outside_their_folder() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn manifests_cannot_escape_through_symbolic_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "secret/en.txt", EN);
+    write(d, "m/de.txt", DE);
+    std::os::unix::fs::symlink(d.join("secret/en.txt"), d.join("m/link.txt")).unwrap();
+    std::os::unix::fs::symlink(d.join("secret"), d.join("m/sub")).unwrap();
+    for line in ["link.txt\tde.txt\n", "sub/en.txt\tde.txt\n"] {
+        write(d, "m/pairs.tsv", line);
+        let out = transalign(d)
+            .args(["batch", "m/pairs.tsv", "-o", "out", "--source-lang", "en"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("symbolic link") && stderr.contains("--allow-outside"),
+            "{stderr}"
+        );
+        let ok = transalign(d)
+            .args(["batch", "m/pairs.tsv", "-o", "out", "--allow-outside"])
+            .args(["--source-lang", "en"])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(ok.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+    }
+    // A link that stays inside the folder is fine.
+    std::os::unix::fs::symlink(d.join("m/de.txt"), d.join("m/inside.txt")).unwrap();
+    write(d, "m/en.txt", EN);
+    write(d, "m/pairs.tsv", "en.txt\tinside.txt\n");
+    let out = transalign(d)
+        .args(["batch", "m/pairs.tsv", "-o", "out", "--source-lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn a_folder_without_pairs_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -229,7 +229,8 @@ fn over_max_bytes_is_refused() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>") || String::from_utf8_lossy(&out.stderr).contains("-:"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("-: ") && stderr.contains("--max-bytes"), "{stderr}");
 }
 
 #[test]
