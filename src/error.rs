@@ -23,7 +23,9 @@ pub enum Error {
         path: PathBuf,
     },
     /// A named pipe given as a file had no writer within the wait.
-    #[error("{path}: is a named pipe with no writer (waited {waited} s); write to it, or give a file")]
+    #[error(
+        "{path}: is a named pipe with no writer (waited {waited} s); write to it, or give a file"
+    )]
     NoWriter {
         /// The path as the user named it.
         path: PathBuf,

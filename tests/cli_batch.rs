@@ -127,7 +127,7 @@ fn a_failing_pair_is_reported_and_the_rest_go_on() {
     assert!(stdout.contains("missing.txt"), "{stdout}");
     let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
     let failed = index.find("missing").unwrap();
-    let fine = index.find("href=\"de.html\"").unwrap();
+    let fine = index.find("href=\"./de.html\"").unwrap();
     assert!(failed < fine, "worst first");
     assert!(d.join("out/de.html").is_file());
 }

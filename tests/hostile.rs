@@ -62,8 +62,8 @@ fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
 fn random_unicode(seed: u64, chars: usize) -> String {
     let mut g = Lcg(seed);
     let marks = [
-        ' ', ' ', '\n', '.', '!', '?', '"', '\'', '«', '»', '“', '”', '„', '‘', '’', '<', '>',
-        '&', '#', '*', '\u{200B}', '\u{202E}', '\r',
+        ' ', ' ', '\n', '.', '!', '?', '"', '\'', '«', '»', '“', '”', '„', '‘', '’', '<', '>', '&',
+        '#', '*', '\u{200B}', '\u{202E}', '\r',
     ];
     (0..chars)
         .map(|_| {
@@ -176,10 +176,22 @@ fn empty_whitespace_and_markup_only() {
     for (name, text) in [
         ("empty.txt", ""),
         ("blank.txt", " \n\t\r\n\u{a0}\u{3000}\n"),
-        ("tags.html", "<html><head><title></title></head><body><div><p> </p><br><hr></div></body></html>"),
-        ("scripts.html", "<script>var a = 'Text.';</script><style>p { color: red }</style>"),
-        ("rules.md", "---\n\n***\n\n#\n\n> \n\n- \n\n```\ncode only\n```\n"),
-        ("comment.html", "<!-- A comment with sentences. It is not text. -->"),
+        (
+            "tags.html",
+            "<html><head><title></title></head><body><div><p> </p><br><hr></div></body></html>",
+        ),
+        (
+            "scripts.html",
+            "<script>var a = 'Text.';</script><style>p { color: red }</style>",
+        ),
+        (
+            "rules.md",
+            "---\n\n***\n\n#\n\n> \n\n- \n\n```\ncode only\n```\n",
+        ),
+        (
+            "comment.html",
+            "<!-- A comment with sentences. It is not text. -->",
+        ),
     ] {
         let bad = write(dir.path(), name, text);
         refused_both_sides(dir.path(), &bad, "no text");
@@ -194,14 +206,26 @@ fn one_very_long_line() {
     let words = "the bridge opened in march after four years of work and ";
     let no_stop = words.repeat(3 * 1024 * 1024 / words.len());
     let bad = write(dir.path(), "long-nostop.txt", &no_stop);
-    both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
+    both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
     let sentence = "The bridge opened in March. ";
     let stops = sentence.repeat(2 * 1024 * 1024 / sentence.len());
     let bad = write(dir.path(), "long-stops.md", &stops);
-    both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
+    both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
     // One 1 MB "word" without any space.
     let bad = write(dir.path(), "long-word.txt", "x".repeat(1024 * 1024));
-    both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
+    both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
 }
 
 #[test]
@@ -230,7 +254,10 @@ fn over_max_bytes_is_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("-: ") && stderr.contains("--max-bytes"), "{stderr}");
+    assert!(
+        stderr.contains("-: ") && stderr.contains("--max-bytes"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -240,10 +267,20 @@ fn twenty_thousand_headings() {
         .map(|i| format!("# Heading number {i}\n\n"))
         .collect();
     let bad = write(dir.path(), "headings.md", &md);
-    both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
-    let html: String = (0..20_000).map(|i| format!("<h2>Kapitel {i}</h2>\n")).collect();
+    both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
+    let html: String = (0..20_000)
+        .map(|i| format!("<h2>Kapitel {i}</h2>\n"))
+        .collect();
     let other = write(dir.path(), "headings.html", &html);
-    let out = check(&bad, &other, &["--source-lang", "en", "--target-lang", "de"]);
+    let out = check(
+        &bad,
+        &other,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
     assert_sane(&out, "headings");
 }
 
@@ -258,13 +295,25 @@ fn thousands_of_quotation_marks() {
         .collect::<String>()
         + "nothing.";
     let bad = write(dir.path(), "nested.txt", &nested);
-    both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
+    both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
     let open = "“Open ".repeat(5_000) + ".\n\n" + &"close” ".repeat(3_000);
     let bad = write(dir.path(), "unbalanced.md", &open);
-    both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
+    both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
     let quotes = "\"".repeat(20_000) + "\n\n" + &"»«".repeat(10_000);
     let bad = write(dir.path(), "marks.txt", &quotes);
-    both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
+    both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
     // Quoted sentences on both sides, many of them.
     let en = "“The bridge will open,” she said. ".repeat(2_000);
     let de = "„Die Brücke wird eröffnet“, sagte sie. ".repeat(2_000);
@@ -309,14 +358,22 @@ fn scripts_directions_and_invisible_characters() {
     for (name, text) in samples {
         let bad = write(dir.path(), name, text);
         both_sides(dir.path(), &bad, &[]);
-        both_sides(dir.path(), &bad, &["--source-lang", "en", "--target-lang", "de"]);
+        both_sides(
+            dir.path(),
+            &bad,
+            &["--source-lang", "en", "--target-lang", "de"],
+        );
     }
 }
 
 #[test]
 fn latin1_bytes_are_refused_with_the_offset() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = write(dir.path(), "latin1.txt", b"Die Br\xfccke \xfcber den Fluss.\n");
+    let bad = write(
+        dir.path(),
+        "latin1.txt",
+        b"Die Br\xfccke \xfcber den Fluss.\n",
+    );
     refused_both_sides(dir.path(), &bad, "byte 6");
 }
 
@@ -466,6 +523,95 @@ fn a_directory_is_refused() {
     let sub = dir.path().join("folder.md");
     std::fs::create_dir(&sub).unwrap();
     refused_both_sides(dir.path(), &sub, "directory");
+}
+
+/// Values of every attribute `name` in `html`, assuming quoted values.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    html.split(&format!(" {name}=\""))
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect()
+}
+
+/// Markup, attribute and URL payloads in file names and document text give
+/// an HTML page where they are only text; the same for a batch index.
+#[cfg(unix)]
+#[test]
+fn html_report_from_hostile_names_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let names = [
+        "en\"><img src=x onerror=alert(1)>.md",
+        "javascript:alert(2)#' onmouseover='x.de.md",
+    ];
+    let payload = "<script>alert(3)</script> \"><svg onload=alert(4)> ' onfocus='alert(5)' \
+                   javascript:alert(6) [link](javascript:alert(7)) <a href=\"javascript:alert(8)\">x</a>";
+    let en = write(d, names[0], format!("{EN}\n{payload}\n"));
+    let de = write(
+        d,
+        names[1],
+        format!("{DE}\nErfunden: {payload} Mehr Text hier.\n"),
+    );
+    let out = transalign()
+        .args(["check", "--format", "html", "--source-lang", "en"])
+        .args(["--target-lang", "de"])
+        .arg(&en)
+        .arg(&de)
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert_page_is_inert(&page);
+    // The batch index links each report by its file name.
+    write(
+        d,
+        "pairs.tsv",
+        format!("{}\t{}\ten\tde\n", names[0], names[1]),
+    );
+    let out = transalign()
+        .current_dir(d)
+        .args(["batch", "pairs.tsv", "-o", "out"])
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
+    assert_page_is_inert(&index);
+    let links = attribute_values(&index, "href");
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert!(links[0].starts_with("./"), "{links:?}");
+    // The link leads to the report written.
+    let file = links[0]
+        .trim_start_matches("./")
+        .replace("%3A", ":")
+        .replace("%23", "#")
+        .replace("%27", "'")
+        .replace("%20", " ");
+    assert!(d.join("out").join(&file).is_file(), "{file}");
+}
+
+fn assert_page_is_inert(page: &str) {
+    assert!(page.contains("http-equiv=\"Content-Security-Policy\""));
+    assert_eq!(page.matches("<script").count(), 1, "only the report's own");
+    for tag in page.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap();
+        assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced <{tag}>");
+        let outside: String = tag.split('"').step_by(2).collect();
+        for bad in [
+            "onerror",
+            "onload",
+            "onmouseover",
+            "onfocus",
+            "<svg",
+            "<img",
+        ] {
+            assert!(!outside.contains(bad), "{bad} in <{tag}>");
+        }
+    }
+    for attr in ["href", "src", "action", "formaction"] {
+        for v in attribute_values(page, attr) {
+            assert!(v.starts_with('#') || v.starts_with("./"), "{attr}={v}");
+        }
+    }
 }
 
 #[cfg(unix)]

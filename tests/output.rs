@@ -110,8 +110,14 @@ fn check_output_is_byte_identical_in_every_format() {
         let first = check(d, format, "1");
         assert_eq!(first.0, Some(1), "{format}: the fixture has findings");
         assert!(!first.1.is_empty(), "{format}");
-        assert!(first == check(d, format, "1"), "{format}: second run differs");
-        assert!(first == check(d, format, "2"), "{format}: two threads differ");
+        assert!(
+            first == check(d, format, "1"),
+            "{format}: second run differs"
+        );
+        assert!(
+            first == check(d, format, "2"),
+            "{format}: two threads differ"
+        );
     }
 }
 
