@@ -87,6 +87,30 @@ fn a_failing_run_leaves_an_existing_report_untouched() {
     serde_json::from_slice::<serde_json::Value>(&after).expect("complete SARIF");
 }
 
+/// `-o /dev/null` writes to the device rather than renaming a file over it
+/// (which, run as root, would replace the device).
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let en = write(dir.path(), "en.txt", EN);
+    let de = write(dir.path(), "de.txt", DE);
+    let out = transalign()
+        .args(["check", "--format", "json", "-o", "/dev/null"])
+        .arg(&en)
+        .arg(&de)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null is still a device");
+}
+
 /// `check` in `format`, with `threads` rayon threads.
 fn check(d: &Path, format: &str, threads: &str) -> (Option<i32>, Vec<u8>) {
     let out = transalign()
