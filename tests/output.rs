@@ -108,7 +108,10 @@ fn output_to_a_device_is_written_in_place() {
         String::from_utf8_lossy(&out.stderr)
     );
     let meta = std::fs::metadata("/dev/null").unwrap();
-    assert!(meta.file_type().is_char_device(), "/dev/null is still a device");
+    assert!(
+        meta.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
 }
 
 /// `check` in `format`, with `threads` rayon threads.

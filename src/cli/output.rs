@@ -19,9 +19,7 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
         Some(path) if path.as_os_str() == "-" => write(bytes, None),
         // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written
         // in place: renaming over it would replace the device itself.
-        Some(path)
-            if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) =>
-        {
+        Some(path) if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
             let mut out = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)

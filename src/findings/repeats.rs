@@ -140,12 +140,17 @@ mod tests {
 
     #[test]
     fn many_identical_copies_repeat_the_first() {
-        let para = "The council voted on Monday to close the old bridge for repairs lasting two years.";
+        let para =
+            "The council voted on Monday to close the old bridge for repairs lasting two years.";
         let text = format!("{para}\n\n").repeat(300);
         let found = find(&doc(&text));
         let ids: Vec<usize> = found.iter().map(|r| r.paragraph).collect();
         assert_eq!(ids, (1..300).collect::<Vec<_>>());
-        assert!(found.iter().all(|r| r.of[0] == 0 && r.of.len() <= MAX_SOURCES));
+        assert!(
+            found
+                .iter()
+                .all(|r| r.of[0] == 0 && r.of.len() <= MAX_SOURCES)
+        );
     }
 
     #[test]
