@@ -285,6 +285,20 @@ fn twenty_thousand_headings() {
 }
 
 #[test]
+fn thousands_of_identical_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let para =
+        "The council voted on Monday to close the old bridge for repairs lasting two years.\n\n";
+    let bad = write(dir.path(), "copies.txt", para.repeat(5_000));
+    let [_, as_original] = both_sides(
+        dir.path(),
+        &bad,
+        &["--source-lang", "en", "--target-lang", "de"],
+    );
+    assert!(as_original.is_some(), "repeated text is still checked");
+}
+
+#[test]
 fn thousands_of_quotation_marks() {
     let dir = tempfile::tempdir().unwrap();
     let nested: String = ["«", "“", "„", "‘", "\"", "'", "‹", "「", "『"]
