@@ -22,6 +22,16 @@ pub enum Error {
         /// The path as the user named it.
         path: PathBuf,
     },
+    /// A named pipe given as a file had no writer within the wait.
+    #[error(
+        "{path}: is a named pipe with no writer (waited {waited} s); write to it, or give a file"
+    )]
+    NoWriter {
+        /// The path as the user named it.
+        path: PathBuf,
+        /// Seconds waited.
+        waited: u64,
+    },
     /// The input is larger than the configured limit.
     #[error(
         "{path}: {size} bytes is more than the limit of {limit} bytes (raise it with --max-bytes)"

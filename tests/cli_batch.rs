@@ -127,7 +127,7 @@ fn a_failing_pair_is_reported_and_the_rest_go_on() {
     assert!(stdout.contains("missing.txt"), "{stdout}");
     let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
     let failed = index.find("missing").unwrap();
-    let fine = index.find("href=\"de.html\"").unwrap();
+    let fine = index.find("href=\"./de.html\"").unwrap();
     assert!(failed < fine, "worst first");
     assert!(d.join("out/de.html").is_file());
 }
@@ -195,6 +195,53 @@ fn manifests_cannot_reach_outside_their_folder() {
             String::from_utf8_lossy(&ok.stderr)
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn manifests_cannot_escape_through_symbolic_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "secret/en.txt", EN);
+    write(d, "m/de.txt", DE);
+    std::os::unix::fs::symlink(d.join("secret/en.txt"), d.join("m/link.txt")).unwrap();
+    std::os::unix::fs::symlink(d.join("secret"), d.join("m/sub")).unwrap();
+    for line in ["link.txt\tde.txt\n", "sub/en.txt\tde.txt\n"] {
+        write(d, "m/pairs.tsv", line);
+        let out = transalign(d)
+            .args(["batch", "m/pairs.tsv", "-o", "out", "--source-lang", "en"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("symbolic link") && stderr.contains("--allow-outside"),
+            "{stderr}"
+        );
+        let ok = transalign(d)
+            .args(["batch", "m/pairs.tsv", "-o", "out", "--allow-outside"])
+            .args(["--source-lang", "en"])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(ok.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+    }
+    // A link that stays inside the folder is fine.
+    std::os::unix::fs::symlink(d.join("m/de.txt"), d.join("m/inside.txt")).unwrap();
+    write(d, "m/en.txt", EN);
+    write(d, "m/pairs.tsv", "en.txt\tinside.txt\n");
+    let out = transalign(d)
+        .args(["batch", "m/pairs.tsv", "-o", "out", "--source-lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn dedupe(jobs: &mut [Job]) {
 }
 
 /// Resolves a manifest entry against the manifest's folder, refusing
-/// absolute paths and `..` unless allowed.
+/// absolute paths, `..` and symbolic links out of the folder unless allowed.
 fn resolve(
     manifest: &Path,
     base: &Path,
@@ -141,7 +141,20 @@ fn resolve(
             manifest.display()
         );
     }
-    Ok(base.join(p))
+    let joined = base.join(p);
+    // A symbolic link inside the folder may still lead out of it: compare
+    // the real paths. A file that does not exist is left to the loader.
+    if !allow {
+        if let (Ok(real_base), Ok(real)) = (base.canonicalize(), joined.canonicalize()) {
+            if !real.starts_with(&real_base) {
+                bail!(
+                    "{}: line {line}: {entry:?} leads outside the manifest's folder through a symbolic link (pass --allow-outside to permit)",
+                    manifest.display()
+                );
+            }
+        }
+    }
+    Ok(joined)
 }
 
 fn language(manifest: &Path, line: usize, code: Option<&str>) -> anyhow::Result<Option<Language>> {

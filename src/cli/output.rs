@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::Context;
 
 /// Writes a finished report. A file is written beside its destination and
-/// renamed over it, so an existing report is never left half-overwritten.
+/// renamed over it, so an existing report is never left half-overwritten;
+/// a device or pipe is written directly.
 pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
     match path {
         None => {
@@ -16,6 +17,17 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
             Ok(())
         }
         Some(path) if path.as_os_str() == "-" => write(bytes, None),
+        // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written
+        // in place: renaming over it would replace the device itself.
+        Some(path) if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .with_context(|| format!("{}: cannot write", path.display()))
+        }
         Some(path) => {
             let dir = match path.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d,

@@ -3,6 +3,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 
@@ -34,8 +35,14 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
                 limit,
             });
         }
-        File::open(path)
-            .map_err(io)?
+        open(path, &meta)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::TimedOut => Error::NoWriter {
+                    path: path.to_path_buf(),
+                    waited: FIFO_WAIT.as_secs(),
+                },
+                _ => io(e),
+            })?
             .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(io)?;
@@ -48,6 +55,52 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
         });
     }
     Ok(bytes)
+}
+
+/// How long to wait for a writer to open a named pipe given as a file.
+/// Opening a FIFO blocks until someone writes to it; a pipeline that names
+/// a FIFO nobody feeds would otherwise hang for ever. Process substitution
+/// (`<(cmd)`) is not affected: its writer is already there.
+pub const FIFO_WAIT: Duration = Duration::from_secs(10);
+
+/// Opens a file; a named pipe only if a writer turns up within
+/// [`FIFO_WAIT`] (else an error of kind `TimedOut`).
+fn open(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_fifo() {
+            return open_fifo(path);
+        }
+    }
+    let _ = meta;
+    File::open(path)
+}
+
+/// Opens a FIFO for reading in a helper thread, since the standard library
+/// offers no non-blocking open. When no writer comes, this side opens the
+/// pipe for writing itself, which releases the waiting thread (it then
+/// reads an empty pipe), so no thread is left blocked.
+#[cfg(unix)]
+fn open_fifo(path: &Path) -> std::io::Result<File> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    let reader = std::thread::spawn(move || {
+        let _ = tx.send(File::open(owned));
+    });
+    match rx.recv_timeout(FIFO_WAIT) {
+        Ok(opened) => {
+            let _ = reader.join();
+            opened
+        }
+        Err(_) => {
+            // Opening for writing succeeds at once: a reader is waiting.
+            let releaser = std::fs::OpenOptions::new().write(true).open(path);
+            drop(releaser);
+            let _ = reader.join();
+            Err(std::io::Error::from(std::io::ErrorKind::TimedOut))
+        }
+    }
 }
 
 /// Decodes UTF-8 (with or without a byte order mark) or UTF-16 with a byte

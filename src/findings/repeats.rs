@@ -21,6 +21,11 @@ pub struct Repeat {
 
 /// Smallest paragraph, in words, worth calling a repeat.
 const MIN_WORDS: usize = 6;
+/// Owners of a trigram considered (the earliest): bounds the work on a
+/// paragraph repeated thousands of times.
+const MAX_OWNERS: usize = 64;
+/// Repeated paragraphs named per repeat, most shared text first.
+const MAX_SOURCES: usize = 5;
 /// Share of trigrams that must be found elsewhere.
 const MIN_COVERAGE: f64 = 0.6;
 
@@ -63,7 +68,9 @@ pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
         let mut shares: HashMap<usize, usize> = HashMap::new();
         let mut covered = 0;
         for h in g {
-            let others: Vec<usize> = owners[h]
+            // Only the first owners of a trigram: a paragraph found
+            // thousands of times must not make this quadratic.
+            let others: Vec<usize> = owners[h][..owners[h].len().min(MAX_OWNERS)]
                 .iter()
                 .copied()
                 .filter(|&o| o != i && !is_repeat[o])
@@ -87,7 +94,10 @@ pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
         let sources = of.iter().filter(|(_, n)| *n * 6 >= g.len()).count();
         // Mutual copies: the later one, a cut-off one, or one stitched
         // from several paragraphs is the repeat.
-        let repeat = main < i || ends_truncated(&paragraphs[i].text) || sources >= 2;
+        // Identical copies are not stitching: the main source must leave
+        // a tenth of the text to the others.
+        let stitched = sources >= 2 && of[0].1 * 10 < g.len() * 9;
+        let repeat = main < i || ends_truncated(&paragraphs[i].text) || stitched;
         if !repeat {
             continue;
         }
@@ -98,6 +108,7 @@ pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
                 .iter()
                 .filter(|(_, n)| *n * 6 >= g.len() || *n >= 3)
                 .map(|(p, _)| *p)
+                .take(MAX_SOURCES)
                 .collect(),
             coverage,
         });
@@ -125,6 +136,21 @@ mod tests {
                 given: true,
             },
         )
+    }
+
+    #[test]
+    fn many_identical_copies_repeat_the_first() {
+        let para =
+            "The council voted on Monday to close the old bridge for repairs lasting two years.";
+        let text = format!("{para}\n\n").repeat(300);
+        let found = find(&doc(&text));
+        let ids: Vec<usize> = found.iter().map(|r| r.paragraph).collect();
+        assert_eq!(ids, (1..300).collect::<Vec<_>>());
+        assert!(
+            found
+                .iter()
+                .all(|r| r.of[0] == 0 && r.of.len() <= MAX_SOURCES)
+        );
     }
 
     #[test]

@@ -43,6 +43,21 @@ impl IndexEntry {
     }
 }
 
+/// A file name as a relative URL: `./` and percent-encoding, so that a
+/// name such as `javascript:x.html` or `a#b` is always a file beside the
+/// index, never a scheme or a fragment (and needs no HTML escaping).
+fn relative_url(file: &str) -> String {
+    let mut url = String::from("./");
+    for b in file.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            url.push(b as char);
+        } else {
+            let _ = write!(url, "%{b:02X}");
+        }
+    }
+    url
+}
+
 /// The index page of a batch; `entries` are shown in the order given.
 pub fn index_page(entries: &[IndexEntry]) -> String {
     let mut s = String::new();
@@ -62,7 +77,7 @@ pub fn index_page(entries: &[IndexEntry]) -> String {
             (None, None) => "clean".to_string(),
         };
         let name = match &e.report {
-            Some(file) => format!("<a href=\"{}\">{}</a>", escape(file), escape(&e.name)),
+            Some(file) => format!("<a href=\"{}\">{}</a>", relative_url(file), escape(&e.name)),
             None => escape(&e.name),
         };
         let findings = match (&e.error, &e.summary) {
@@ -105,6 +120,16 @@ mod tests {
             fails: worst.is_some(),
             error: error.map(str::to_string),
         }
+    }
+
+    #[test]
+    fn report_links_are_relative_files() {
+        assert_eq!(relative_url("a.en-de.html"), "./a.en-de.html");
+        assert_eq!(
+            relative_url("javascript:alert(1)#x\"'<.html"),
+            "./javascript%3Aalert%281%29%23x%22%27%3C.html"
+        );
+        assert_eq!(relative_url("ü.html"), "./%C3%BC.html");
     }
 
     #[test]

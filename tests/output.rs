@@ -1,0 +1,197 @@
+//! Reports as files: `-o` never destroys an existing report on a failing
+//! run, and the same inputs give byte-identical output in every format,
+//! run after run and whatever the thread count.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+const EN: &str = "The city council voted on Wednesday to build a new library in the \
+harbour district. The building will have room for 200,000 books.\n\n\
+\"This is a good day for readers,\" the mayor said after the vote. Work is to begin \
+in the spring.\n\n\
+The old library, opened in 1911, will become a museum of the city's history.\n";
+
+/// The translation drops the last paragraph and invents one.
+const DE: &str = "Der Stadtrat hat am Mittwoch beschlossen, im Hafenviertel eine neue \
+Bibliothek zu bauen. Das Gebäude wird Platz für 200.000 Bücher bieten.\n\n\
+„Das ist ein guter Tag für Leser“, sagte der Bürgermeister nach der Abstimmung. Die \
+Arbeiten sollen im Frühjahr beginnen.\n\n\
+Kritiker bemängeln seit Jahren, dass die Stadt zu wenig Geld für Schulen und \
+Kindergärten ausgibt, und fordern eine Volksabstimmung.\n";
+
+const FORMATS: [&str; 7] = [
+    "json", "jsonl", "html", "sarif", "github", "junit", "terminal",
+];
+
+fn transalign() -> Command {
+    let mut cmd = Command::cargo_bin("transalign").expect("binary builds");
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_failing_run_leaves_an_existing_report_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let en = write(d, "en.txt", EN);
+    let de = write(d, "de.txt", DE);
+    let bad = write(d, "bad.txt", "");
+    let report = d.join("report.json");
+    let first = transalign()
+        .args(["check", "--format", "json", "-o"])
+        .arg(&report)
+        .arg(&en)
+        .arg(&de)
+        .output()
+        .unwrap();
+    assert!(matches!(first.status.code(), Some(0 | 1)));
+    let before = std::fs::read(&report).unwrap();
+    assert!(!before.is_empty());
+    for (a, b) in [(&en, &bad), (&bad, &de), (&en, &d.join("missing.txt"))] {
+        let out = transalign()
+            .args(["check", "--format", "json", "-o"])
+            .arg(&report)
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(std::fs::read(&report).unwrap(), before, "left untouched");
+    }
+    // No temporary file is left behind either.
+    let names: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    // A successful run replaces the report whole.
+    let out = transalign()
+        .args(["check", "--format", "sarif", "-o"])
+        .arg(&report)
+        .arg(&en)
+        .arg(&de)
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let after = std::fs::read(&report).unwrap();
+    assert_ne!(after, before);
+    serde_json::from_slice::<serde_json::Value>(&after).expect("complete SARIF");
+}
+
+/// `-o /dev/null` writes to the device rather than renaming a file over it
+/// (which, run as root, would replace the device).
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let en = write(dir.path(), "en.txt", EN);
+    let de = write(dir.path(), "de.txt", DE);
+    let out = transalign()
+        .args(["check", "--format", "json", "-o", "/dev/null"])
+        .arg(&en)
+        .arg(&de)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(
+        meta.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
+}
+
+/// `check` in `format`, with `threads` rayon threads.
+fn check(d: &Path, format: &str, threads: &str) -> (Option<i32>, Vec<u8>) {
+    let out = transalign()
+        .current_dir(d)
+        .env("RAYON_NUM_THREADS", threads)
+        .env("COLUMNS", "100")
+        .args(["check", "--color", "never", "--format", format])
+        .args(["en.txt", "de.txt"])
+        .output()
+        .unwrap();
+    (out.status.code(), out.stdout)
+}
+
+#[test]
+fn check_output_is_byte_identical_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "en.txt", EN);
+    write(d, "de.txt", DE);
+    for format in FORMATS {
+        let first = check(d, format, "1");
+        assert_eq!(first.0, Some(1), "{format}: the fixture has findings");
+        assert!(!first.1.is_empty(), "{format}");
+        assert!(
+            first == check(d, format, "1"),
+            "{format}: second run differs"
+        );
+        assert!(
+            first == check(d, format, "2"),
+            "{format}: two threads differ"
+        );
+    }
+}
+
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn batch_output_is_byte_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for n in ["harbour", "library", "council", "vote"] {
+        write(d, &format!("in/{n}.en.txt"), EN);
+        write(d, &format!("in/{n}.de.txt"), DE);
+    }
+    // A failing pair takes part too.
+    write(d, "in/broken.en.txt", EN);
+    write(d, "in/broken.de.txt", " \n");
+    for format in FORMATS {
+        let run = |threads: &str| {
+            // The same folder each time: its name is in the summary.
+            let out_dir = "out";
+            let _ = std::fs::remove_dir_all(d.join(out_dir));
+            let out = transalign()
+                .current_dir(d)
+                .env("RAYON_NUM_THREADS", threads)
+                .args(["batch", "in", "--source-lang", "en", "--color", "never"])
+                .args(["--format", format, "-o", out_dir])
+                .output()
+                .unwrap();
+            (out.status.code(), out.stdout, listing(&d.join(out_dir)))
+        };
+        let one = run("1");
+        assert_eq!(one.0, Some(2), "{format}: the broken pair decides");
+        assert!(one.2.len() >= 5, "{format}: {} files", one.2.len());
+        // Not assert_eq: a mismatch would print every byte.
+        assert!(one == run("2"), "{format}: 1 vs 2 threads differ");
+    }
+}
