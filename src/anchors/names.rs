@@ -22,30 +22,6 @@ pub fn capitalises_nouns(language: Language) -> bool {
     matches!(language.code(), "de" | "lb")
 }
 
-fn strip_diacritic(c: char) -> &'static str {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ą' | 'ă' => "a",
-        'ä' | 'æ' => "ae",
-        'ç' | 'č' | 'ć' => "c",
-        'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
-        'ł' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' | 'ő' => "o",
-        'ö' | 'œ' => "oe",
-        'ř' => "r",
-        'ś' | 'š' | 'ș' | 'ş' => "s",
-        'ß' => "ss",
-        'ť' | 'ț' => "t",
-        'ù' | 'ú' | 'û' | 'ū' | 'ů' | 'ű' => "u",
-        'ü' => "ue",
-        'ý' | 'ÿ' => "y",
-        'ž' | 'ź' | 'ż' => "z",
-        _ => "",
-    }
-}
-
 /// Folds a word for comparison across languages: lower case, no
 /// diacritics, common transliteration variants merged, doubled letters
 /// collapsed, a possessive `'s` dropped.
@@ -56,15 +32,10 @@ pub fn fold(word: &str) -> String {
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(&lower)
         .to_string();
-    let mut plain = String::with_capacity(lower.len());
-    for c in lower.chars() {
-        let s = strip_diacritic(c);
-        if !s.is_empty() {
-            plain.push_str(s);
-        } else if c.is_alphanumeric() {
-            plain.push(c);
-        }
-    }
+    let plain: String = crate::align::tokens::fold(&lower)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
     // Umlauts written as ae/oe/ue fold to the plain vowel, as do the
     // transliteration variants below, so both spellings meet.
     let plain = plain

@@ -290,35 +290,13 @@ fn content_jobs(
     Ok((jobs, left))
 }
 
-fn files_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)
-        .with_context(|| format!("{}: cannot read the folder", dir.display()))?
-    {
-        let path = entry
-            .with_context(|| format!("{}: cannot read the folder", dir.display()))?
-            .path();
-        let known = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            matches!(
-                e.to_ascii_lowercase().as_str(),
-                "txt" | "md" | "markdown" | "html" | "htm"
-            )
-        });
-        if known && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
 /// Pairs in a folder: `orig/` + `trans/` with equal names, else
 /// `NAME.LANG.EXT` groups.
 fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<Job>> {
     let (orig, trans) = (dir.join("orig"), dir.join("trans"));
     if orig.is_dir() && trans.is_dir() {
         let mut jobs = Vec::new();
-        for t in files_in(&trans)? {
+        for t in super::pair::documents_in(&trans)? {
             let name = t.file_name().expect("a file").to_owned();
             let o = orig.join(&name);
             if o.is_file() {
@@ -342,7 +320,7 @@ fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<
     // Group NAME.LANG.EXT by (NAME, EXT).
     let mut groups: std::collections::BTreeMap<(String, String), Vec<(Language, PathBuf)>> =
         Default::default();
-    for f in files_in(dir)? {
+    for f in super::pair::documents_in(dir)? {
         let file = f
             .file_name()
             .expect("a file")

@@ -30,7 +30,7 @@ impl Fingerprint {
                     keys.push(hash("n", &digits));
                 }
             } else if first.is_alphabetic() {
-                let folded = fold(word);
+                let folded = crate::align::tokens::fold(word);
                 let len = folded.chars().count();
                 if len >= 3 {
                     words.push(hash("w", &folded));
@@ -118,28 +118,4 @@ pub(super) fn hash(namespace: &str, key: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
-}
-
-/// Lower case without diacritics, for comparing names across languages.
-pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'ď' | 'đ' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ś' | 'š' | 'ş' => 's',
-            'ź' | 'ż' | 'ž' => 'z',
-            'ł' => 'l',
-            'ř' => 'r',
-            'ť' | 'ţ' => 't',
-            other => other,
-        })
-        .collect()
 }

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::check::Checked;
 use crate::document::InputFormat;
-use crate::findings::{Excerpt, Finding, Kind, Severity};
+use crate::findings::{Finding, Kind, Severity};
 use crate::language::Language;
 use crate::segment::SegmentedDocument;
 
@@ -225,19 +225,5 @@ impl CheckReport {
     /// The most severe finding's severity, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
-    }
-}
-
-/// Builds an [`Excerpt`] for a byte span of a segmented document.
-pub fn excerpt(doc: &SegmentedDocument, span: crate::document::Span, text: String) -> Excerpt {
-    let start = doc.document.position(span.start);
-    let end = doc
-        .document
-        .position(span.end.saturating_sub(1).max(span.start));
-    Excerpt {
-        lines: [start.line, end.line],
-        columns: [start.column, end.column],
-        bytes: [span.start, span.end],
-        text,
     }
 }
