@@ -21,7 +21,7 @@ pub use output::is_broken_pipe;
 
 const EXAMPLES: &str = "\
 Examples:
-  transalign check corpora/pairs/en-de-summit/en.md corpora/pairs/en-de-summit/de.md
+  transalign check corpora/pairs/en-de-brenner-tunnel/en.md corpora/pairs/en-de-brenner-tunnel/de.md
   transalign check original.html translation.html --format html -o report.html
   transalign check en.md de.md --format json --fail-on omission,altered_quote
   transalign segment article.md --format json
