@@ -11,7 +11,7 @@ pub mod names;
 pub mod numbers;
 
 pub use cues::{is_ad_marker, is_boilerplate_opener, negations};
-pub use names::{Name, fold, name_in, names, same_name};
+pub use names::{FoldedWords, Name, fold, name_in, names, same_name};
 pub use numbers::{Number, numbers, same_number};
 
 /// Word tokens of `text` with their byte ranges: runs of letters, digits,

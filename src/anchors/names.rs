@@ -93,11 +93,33 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 /// Whether the name `folded` occurs in `text` in any spelling.
 pub fn name_in(folded: &str, text: &str) -> bool {
-    super::words(text).into_iter().any(|(_, w)| {
-        w.split(['-', '\u{2011}'])
-            .chain([w])
-            .any(|part| same_name(folded, &fold(part)))
-    })
+    FoldedWords::new(text).contains(folded)
+}
+
+/// A text's words (and the parts of hyphenated words), folded once, for
+/// asking about many names: folding is the costly part of the comparison.
+#[derive(Debug, Clone, Default)]
+pub struct FoldedWords(Vec<String>);
+
+impl FoldedWords {
+    /// Folds the words of `text`.
+    pub fn new(text: &str) -> FoldedWords {
+        let mut out = Vec::new();
+        for (_, w) in super::words(text) {
+            out.push(fold(w));
+            if w.contains(['-', '\u{2011}']) {
+                out.extend(w.split(['-', '\u{2011}']).map(fold));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        FoldedWords(out)
+    }
+
+    /// Whether the name `folded` occurs among the words in any spelling.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.0.iter().any(|w| same_name(folded, w))
+    }
 }
 
 /// Capitalised words of `text` that are not sentence-initial (nor first

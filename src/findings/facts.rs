@@ -159,16 +159,19 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     let t_near = ctx.target_text(ctx.target_near(k));
     // A lost name must be one the translation writes elsewhere, so it is
     // a name in both languages rather than a capitalised noun.
+    // Folded lazily: most links have no name worth looking up.
+    let s_near = std::cell::LazyCell::new(|| anchors::FoldedWords::new(&s_near));
+    let t_near = std::cell::LazyCell::new(|| anchors::FoldedWords::new(&t_near));
     let lost: Vec<String> = anchors::names(&s_text, sl)
         .into_iter()
-        .filter(|n| !anchors::name_in(&n.folded, &t_near) && among(&n.folded, &ctx.target_names))
+        .filter(|n| among(&n.folded, &ctx.target_names) && !t_near.contains(&n.folded))
         .map(|n| n.text)
         .collect();
     let gained: Vec<String> = anchors::names(&t_text, tl)
         .into_iter()
         .filter(|n| {
-            !anchors::name_in(&n.folded, &s_near)
-                && (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+            (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+                && !s_near.contains(&n.folded)
         })
         .map(|n| n.text)
         .collect();

@@ -119,13 +119,14 @@ fn unsupported(ctx: &Context, text: &str, source_side: bool, other: &str) -> (Ve
     } else {
         &ctx.source_names
     };
+    let other = anchors::FoldedWords::new(other);
     for n in anchors::names(text, lang) {
         // Only names the other document writes somewhere are comparable.
         if !super::context::among(&n.folded, own_names) {
             continue;
         }
         total += 1;
-        if !anchors::name_in(&n.folded, other) {
+        if !other.contains(&n.folded) {
             lost.push(n.text);
         }
     }

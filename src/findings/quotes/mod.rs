@@ -275,16 +275,20 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     // Names: one replaced by another.
     let target_names = anchors::names(&t.text, tl);
     let source_names = anchors::names(&s.text, sl);
+    let (s_words, t_words) = (
+        anchors::FoldedWords::new(&s.text),
+        anchors::FoldedWords::new(&t.text),
+    );
     let lost: Vec<String> = source_names
         .iter()
-        .filter(|n| !anchors::name_in(&n.folded, &t.text) && among(&n.folded, &ctx.target_names))
+        .filter(|n| among(&n.folded, &ctx.target_names) && !t_words.contains(&n.folded))
         .map(|n| n.text.clone())
         .collect();
     let gained: Vec<String> = target_names
         .iter()
         .filter(|n| {
-            !anchors::name_in(&n.folded, &s.text)
-                && (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+            (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+                && !s_words.contains(&n.folded)
         })
         .map(|n| n.text.clone())
         .collect();
