@@ -67,7 +67,8 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
     let mut prefixes: Vec<Option<Option<u32>>> = Vec::new();
     for s in sentences {
         out.lengths.push(tokens::length(s) as f64);
-        let mut toks = Vec::new();
+        // About one token per six bytes: most sentences need no regrowth.
+        let mut toks = Vec::with_capacity(s.len() / 6 + 4);
         tokens::each_token(s, &mut scratch, |t| {
             buf.clear();
             let (weight, prefix) = match t {
