@@ -184,10 +184,34 @@ fn coverage(src: &Keyed, tgt: &Keyed, overlap: &Overlap, step: Step, random: f32
     let b = step.t1 - step.t0;
     // A 1-1 link, by far the most often priced: one pair, no sums (the
     // same additions in the same order as the general case below).
-    if b == 1 && step.s1 == step.s0 + 1 {
+    let a = step.s1 - step.s0;
+    if a == 1 && b == 1 {
         let (x, y) = overlap.get(step.s0, step.t0);
-        let total = 0.0 + shrink(x, src.weights[step.s0]) + shrink(y, tgt.weights[step.t0]);
+        let total = shrink(x, src.weights[step.s0]) + shrink(y, tgt.weights[step.t0]);
         return (total, 2);
+    }
+    // One sentence against several (1-n and n-1, the other common merges):
+    // again the general case's additions in its order, without its buffer.
+    if a == 1 {
+        let s = step.s0;
+        let sum = (step.t0..step.t1).fold(0.0, |acc, t| acc + overlap.get(s, t).0);
+        let mut total = shrink(sum, src.weights[s]);
+        for t in step.t0..step.t1 {
+            total += shrink(overlap.get(s, t).1, tgt.weights[t]);
+        }
+        return (total, 1 + b);
+    }
+    if b == 1 {
+        let t = step.t0;
+        let mut total = 0.0;
+        let mut sum = 0.0;
+        for s in step.s0..step.s1 {
+            let (x, y) = overlap.get(s, t);
+            total += shrink(x, src.weights[s]);
+            sum += y;
+        }
+        total += shrink(sum, tgt.weights[t]);
+        return (total, a + 1);
     }
     let mut total = 0.0;
     // One pass over the link's sentence pairs; target sums kept on the
@@ -293,8 +317,8 @@ impl Pricer<'_> {
         if w.length >= 0.0 && prior + overlap >= budget {
             return f32::INFINITY;
         }
-        let ls: f64 = self.src.lengths[step.s0..step.s1].iter().sum();
-        let lt: f64 = self.tgt.lengths[step.t0..step.t1].iter().sum();
+        let ls = self.src.run_length(step.s0, step.s1);
+        let lt = self.tgt.run_length(step.t0, step.t1);
         let length = length_cost(ls, lt, self.ratio, w.variance);
         prior + w.length * length + overlap
     }

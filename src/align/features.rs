@@ -166,6 +166,9 @@ impl Translations {
 pub struct Keyed {
     /// Sentence lengths in characters.
     pub lengths: Vec<f64>,
+    /// Running totals of `lengths` (one more entry): the length of a run
+    /// of sentences in constant time, exactly, since lengths are whole.
+    length_sums: Vec<f64>,
     /// Whether each sentence starts a paragraph (after the first).
     pub breaks: Vec<bool>,
     /// Total token weight per sentence.
@@ -211,6 +214,12 @@ pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
         out.weights.push(total);
     }
     out.key_space = out.keys.iter().max().map_or(0, |&k| k as usize + 1);
+    out.length_sums = std::iter::once(0.0)
+        .chain(out.lengths.iter().scan(0.0, |acc, &l| {
+            *acc += l;
+            Some(*acc)
+        }))
+        .collect();
     out
 }
 
@@ -218,6 +227,11 @@ impl Keyed {
     /// Number of sentences.
     pub fn len(&self) -> usize {
         self.lengths.len()
+    }
+
+    /// Total length of sentences `start..end`.
+    pub fn run_length(&self, start: usize, end: usize) -> f64 {
+        self.length_sums[end] - self.length_sums[start]
     }
 
     /// Like [`Keyed::matched`], with the other sentence's keys marked in

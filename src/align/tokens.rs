@@ -184,13 +184,17 @@ pub fn each_token(text: &str, scratch: &mut String, mut f: impl FnMut(TokenRef<'
 
 /// A URL or e-mail address, without trailing punctuation.
 fn as_link(chunk: &str) -> Option<String> {
-    // Cheap test first, without allocating: an e-mail address has an `@`,
-    // a URL `://` or `www.` (in any case).
-    let www = chunk
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"www."));
-    if !(chunk.contains('@') || chunk.contains("://") || www) {
+    // Cheap tests first, without allocating: every link has one of these
+    // characters, an e-mail address an `@`, a URL `://` or `www.`.
+    if !chunk.contains(['@', '/', '.']) {
+        return None;
+    }
+    let www = || {
+        chunk
+            .match_indices('.')
+            .any(|(i, _)| i >= 3 && chunk.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
+    };
+    if !(chunk.contains('@') || chunk.contains("://") || www()) {
         return None;
     }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
