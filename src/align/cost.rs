@@ -156,6 +156,8 @@ impl Overlap {
         }
     }
 
+    // Inlined: the pricing of every link reads pairs through it.
+    #[inline]
     fn get(&self, s: usize, t: usize) -> (f32, f32) {
         let (lo, hi) = self.cols[s];
         if t < lo || t >= hi {
@@ -301,6 +303,7 @@ impl Pricer<'_> {
     /// Cost of one link, or infinity once it is clear that it reaches
     /// `budget`: the length cost (a logarithm) is only computed for links
     /// that prior and overlap leave in the running.
+    #[inline]
     pub fn cost_within(&self, step: Step, budget: f32) -> f32 {
         let (a, b) = (step.s1 - step.s0, step.t1 - step.t0);
         let w = &self.weights;
