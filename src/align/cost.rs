@@ -351,6 +351,50 @@ mod tests {
     }
 
     #[test]
+    fn coverage_shortcuts_agree_with_a_plain_sum() {
+        use super::super::features::{Translations, Vocab, key, tokenise};
+        let mut vocab = Vocab::default();
+        let src = tokenise(
+            &[
+                "Anna kauft 12 Äpfel.",
+                "Berlin ist gross.",
+                "Ja!",
+                "Otto (78) lacht.",
+            ],
+            &mut vocab,
+        );
+        let tgt = tokenise(
+            &[
+                "Anna buys 12 apples in Berlin.",
+                "Yes!",
+                "Otto laughs.",
+                "(78)",
+            ],
+            &mut vocab,
+        );
+        let tr = Translations::default();
+        let (s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
+        let overlap = Overlap::new(&s, &t, &Band::full(4, 4), 4, None);
+        let random = 0.1;
+        let shrink = |m: f32, w: f32| (m.min(w) + random * 2.0) / (w + 2.0);
+        for (s0, s1, t0, t1) in [(0, 1, 0, 1), (0, 1, 0, 3), (1, 4, 2, 3), (0, 2, 1, 3)] {
+            let step = Step { s0, s1, t0, t1 };
+            let mut want = 0.0;
+            for i in s0..s1 {
+                want += shrink((t0..t1).map(|j| overlap.get(i, j).0).sum(), s.weights[i]);
+            }
+            for j in t0..t1 {
+                want += shrink((s0..s1).map(|i| overlap.get(i, j).1).sum(), t.weights[j]);
+            }
+            let (got, count) = coverage(&s, &t, &overlap, step, random);
+            assert_eq!(count, s1 - s0 + t1 - t0);
+            assert!((got - want).abs() < 1e-6, "{step:?}: {got} vs {want}");
+        }
+        // The pairs are not all unrelated: Anna/12 and Otto/78 match.
+        assert!(overlap.get(0, 0).0 >= 3.0 && overlap.get(3, 2).0 >= 1.0);
+    }
+
+    #[test]
     fn ln_erfc_matches_known_values() {
         assert!((ln_erfc(0.0) - 0.0).abs() < 1e-6);
         assert!((ln_erfc(1.0) - 0.157_299_f64.ln()).abs() < 1e-3);

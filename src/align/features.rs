@@ -329,5 +329,7 @@ mod tests {
         assert!(before[0] >= 4.0, "Anna, kauft, 12 match: {before:?}");
         assert!(s.keys.len() < keys);
         assert_eq!(s.weights, key(&src, &tr.forward).weights);
+        assert_eq!(s.run_length(0, 2), src.lengths[0] + src.lengths[1]);
+        assert_eq!(s.run_length(1, 1), 0.0);
     }
 }

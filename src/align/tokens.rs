@@ -323,5 +323,11 @@ mod tests {
         assert!(t.contains(&Token::Mark('"')));
         assert!(t.contains(&Token::Link("https://example.org/x".into())));
         assert!(t.contains(&Token::Link("a@b.ch".into())));
+        let t = tokens("See WWW.Example.org. Or x.y/z.");
+        assert!(t.contains(&Token::Link("www.example.org".into())));
+        assert!(
+            !t.iter()
+                .any(|t| matches!(t, Token::Link(l) if l.contains('z')))
+        );
     }
 }
