@@ -156,6 +156,8 @@ impl Overlap {
         }
     }
 
+    // Inlined: the pricing of every link reads pairs through it.
+    #[inline]
     fn get(&self, s: usize, t: usize) -> (f32, f32) {
         let (lo, hi) = self.cols[s];
         if t < lo || t >= hi {
@@ -181,11 +183,42 @@ fn coverage(src: &Keyed, tgt: &Keyed, overlap: &Overlap, step: Step, random: f32
     const PSEUDO: f32 = 2.0;
     let shrink =
         |matched: f32, weight: f32| (matched.min(weight) + random * PSEUDO) / (weight + PSEUDO);
+    let b = step.t1 - step.t0;
+    // A 1-1 link, by far the most often priced: one pair, no sums (the
+    // same additions in the same order as the general case below).
+    let a = step.s1 - step.s0;
+    if a == 1 && b == 1 {
+        let (x, y) = overlap.get(step.s0, step.t0);
+        let total = shrink(x, src.weights[step.s0]) + shrink(y, tgt.weights[step.t0]);
+        return (total, 2);
+    }
+    // One sentence against several (1-n and n-1, the other common merges):
+    // again the general case's additions in its order, without its buffer.
+    if a == 1 {
+        let s = step.s0;
+        let sum = (step.t0..step.t1).fold(0.0, |acc, t| acc + overlap.get(s, t).0);
+        let mut total = shrink(sum, src.weights[s]);
+        for t in step.t0..step.t1 {
+            total += shrink(overlap.get(s, t).1, tgt.weights[t]);
+        }
+        return (total, 1 + b);
+    }
+    if b == 1 {
+        let t = step.t0;
+        let mut total = 0.0;
+        let mut sum = 0.0;
+        for s in step.s0..step.s1 {
+            let (x, y) = overlap.get(s, t);
+            total += shrink(x, src.weights[s]);
+            sum += y;
+        }
+        total += shrink(sum, tgt.weights[t]);
+        return (total, a + 1);
+    }
     let mut total = 0.0;
     // One pass over the link's sentence pairs; target sums kept on the
     // stack for the usual link sizes.
     const SMALL: usize = 8;
-    let b = step.t1 - step.t0;
     if b > SMALL {
         for s in step.s0..step.s1 {
             let sum: f32 = (step.t0..step.t1).map(|t| overlap.get(s, t).0).sum();
@@ -270,6 +303,7 @@ impl Pricer<'_> {
     /// Cost of one link, or infinity once it is clear that it reaches
     /// `budget`: the length cost (a logarithm) is only computed for links
     /// that prior and overlap leave in the running.
+    #[inline]
     pub fn cost_within(&self, step: Step, budget: f32) -> f32 {
         let (a, b) = (step.s1 - step.s0, step.t1 - step.t0);
         let w = &self.weights;
@@ -286,8 +320,8 @@ impl Pricer<'_> {
         if w.length >= 0.0 && prior + overlap >= budget {
             return f32::INFINITY;
         }
-        let ls: f64 = self.src.lengths[step.s0..step.s1].iter().sum();
-        let lt: f64 = self.tgt.lengths[step.t0..step.t1].iter().sum();
+        let ls = self.src.run_length(step.s0, step.s1);
+        let lt = self.tgt.run_length(step.t0, step.t1);
         let length = length_cost(ls, lt, self.ratio, w.variance);
         prior + w.length * length + overlap
     }
@@ -314,6 +348,50 @@ mod tests {
         assert!(far.is_finite());
         // The ratio of the pair is taken into account.
         assert!(length_cost(100.0, 150.0, 1.5, 6.8) < 0.01);
+    }
+
+    #[test]
+    fn coverage_shortcuts_agree_with_a_plain_sum() {
+        use super::super::features::{Translations, Vocab, key, tokenise};
+        let mut vocab = Vocab::default();
+        let src = tokenise(
+            &[
+                "Anna kauft 12 Äpfel.",
+                "Berlin ist gross.",
+                "Ja!",
+                "Otto (78) lacht.",
+            ],
+            &mut vocab,
+        );
+        let tgt = tokenise(
+            &[
+                "Anna buys 12 apples in Berlin.",
+                "Yes!",
+                "Otto laughs.",
+                "(78)",
+            ],
+            &mut vocab,
+        );
+        let tr = Translations::default();
+        let (s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
+        let overlap = Overlap::new(&s, &t, &Band::full(4, 4), 4, None);
+        let random = 0.1;
+        let shrink = |m: f32, w: f32| (m.min(w) + random * 2.0) / (w + 2.0);
+        for (s0, s1, t0, t1) in [(0, 1, 0, 1), (0, 1, 0, 3), (1, 4, 2, 3), (0, 2, 1, 3)] {
+            let step = Step { s0, s1, t0, t1 };
+            let mut want = 0.0;
+            for i in s0..s1 {
+                want += shrink((t0..t1).map(|j| overlap.get(i, j).0).sum(), s.weights[i]);
+            }
+            for j in t0..t1 {
+                want += shrink((s0..s1).map(|i| overlap.get(i, j).1).sum(), t.weights[j]);
+            }
+            let (got, count) = coverage(&s, &t, &overlap, step, random);
+            assert_eq!(count, s1 - s0 + t1 - t0);
+            assert!((got - want).abs() < 1e-6, "{step:?}: {got} vs {want}");
+        }
+        // The pairs are not all unrelated: Anna/12 and Otto/78 match.
+        assert!(overlap.get(0, 0).0 >= 3.0 && overlap.get(3, 2).0 >= 1.0);
     }
 
     #[test]

@@ -67,7 +67,8 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
     let mut prefixes: Vec<Option<Option<u32>>> = Vec::new();
     for s in sentences {
         out.lengths.push(tokens::length(s) as f64);
-        let mut toks = Vec::new();
+        // About one token per six bytes: most sentences need no regrowth.
+        let mut toks = Vec::with_capacity(s.len() / 6 + 4);
         tokens::each_token(s, &mut scratch, |t| {
             buf.clear();
             let (weight, prefix) = match t {
@@ -165,6 +166,9 @@ impl Translations {
 pub struct Keyed {
     /// Sentence lengths in characters.
     pub lengths: Vec<f64>,
+    /// Running totals of `lengths` (one more entry): the length of a run
+    /// of sentences in constant time, exactly, since lengths are whole.
+    length_sums: Vec<f64>,
     /// Whether each sentence starts a paragraph (after the first).
     pub breaks: Vec<bool>,
     /// Total token weight per sentence.
@@ -210,6 +214,12 @@ pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
         out.weights.push(total);
     }
     out.key_space = out.keys.iter().max().map_or(0, |&k| k as usize + 1);
+    out.length_sums = std::iter::once(0.0)
+        .chain(out.lengths.iter().scan(0.0, |acc, &l| {
+            *acc += l;
+            Some(*acc)
+        }))
+        .collect();
     out
 }
 
@@ -217,6 +227,11 @@ impl Keyed {
     /// Number of sentences.
     pub fn len(&self) -> usize {
         self.lengths.len()
+    }
+
+    /// Total length of sentences `start..end`.
+    pub fn run_length(&self, start: usize, end: usize) -> f64 {
+        self.length_sums[end] - self.length_sums[start]
     }
 
     /// Like [`Keyed::matched`], with the other sentence's keys marked in
@@ -314,5 +329,7 @@ mod tests {
         assert!(before[0] >= 4.0, "Anna, kauft, 12 match: {before:?}");
         assert!(s.keys.len() < keys);
         assert_eq!(s.weights, key(&src, &tr.forward).weights);
+        assert_eq!(s.run_length(0, 2), src.lengths[0] + src.lengths[1]);
+        assert_eq!(s.run_length(1, 1), 0.0);
     }
 }

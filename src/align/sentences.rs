@@ -64,18 +64,26 @@ pub fn align_with_breaks(
     let shapes = options.shapes();
     // The first pass only needs the common shapes; it is cheaper so.
     let simple: Vec<Shape> = shapes.iter().copied().filter(|(a, b)| a + b <= 3).collect();
+    let learning = options.learn && n.min(m) >= LEARN_MIN;
     let first = Solver {
         src: &skeys,
         tgt: &tkeys,
         shapes: &simple,
         max_link: options.max_link,
+        // Overlaps a learning first pass needs reach no further than its
+        // own links; otherwise its overlaps also price the confidences.
+        reach: if learning {
+            simple.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(1)
+        } else {
+            options.max_link
+        },
         ratio,
         weights: options.weights,
         scale: initial_scale(&skeys, &tkeys),
     };
     let centre = anchors::centre(&anchors::chain(&stoks, &ttoks), n, m);
     let (path, overlap) = first.solve(Start::Centre(&centre));
-    if !options.learn || n.min(m) < LEARN_MIN {
+    if !learning {
         return first.links(&path, &overlap);
     }
     let learned = learn_from(&stoks, &ttoks, &first, &path, &overlap);
@@ -96,6 +104,7 @@ pub fn align_with_breaks(
         tgt: &tkeys,
         scale: path_scale(&skeys, &tkeys, &path),
         shapes: &shapes,
+        reach: options.max_link,
         ..first
     };
     let (path, overlap) = second.solve(Start::Path(&path));
@@ -159,6 +168,9 @@ struct Solver<'a> {
     tgt: &'a Keyed,
     shapes: &'a [Shape],
     max_link: usize,
+    /// How far beyond the band overlaps are computed: the most sentences
+    /// on one side of a link that may be priced or scored.
+    reach: usize,
     ratio: f64,
     weights: Weights,
     scale: Scale,
@@ -196,7 +208,7 @@ impl Solver<'_> {
         let mut previous: Option<Overlap> = None;
         let mut table = dp::Table::default();
         loop {
-            let overlap = Overlap::new(self.src, self.tgt, &band, self.max_link, previous.as_ref());
+            let overlap = Overlap::new(self.src, self.tgt, &band, self.reach, previous.as_ref());
             let pricer = self.pricer(&overlap);
             let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
             let (path, solved) = dp::solve_from(

@@ -184,8 +184,17 @@ pub fn each_token(text: &str, scratch: &mut String, mut f: impl FnMut(TokenRef<'
 
 /// A URL or e-mail address, without trailing punctuation.
 fn as_link(chunk: &str) -> Option<String> {
-    // Cheap test first: every link has one of these characters.
-    if !chunk.contains(['@', '/', '.']) {
+    // Cheap tests first, without allocating: every link has one of these
+    // characters, an e-mail address an `@`, a URL `://` or `www.`.
+    if !chunk.bytes().any(|b| matches!(b, b'@' | b'/' | b'.')) {
+        return None;
+    }
+    let www = || {
+        chunk
+            .match_indices('.')
+            .any(|(i, _)| i >= 3 && chunk.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
+    };
+    if !(chunk.contains('@') || chunk.contains("://") || www()) {
         return None;
     }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
@@ -314,5 +323,11 @@ mod tests {
         assert!(t.contains(&Token::Mark('"')));
         assert!(t.contains(&Token::Link("https://example.org/x".into())));
         assert!(t.contains(&Token::Link("a@b.ch".into())));
+        let t = tokens("See WWW.Example.org. Or x.y/z.");
+        assert!(t.contains(&Token::Link("www.example.org".into())));
+        assert!(
+            !t.iter()
+                .any(|t| matches!(t, Token::Link(l) if l.contains('z')))
+        );
     }
 }
