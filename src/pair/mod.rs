@@ -110,7 +110,6 @@ fn assign(
     // Score every original sharing a key with each translation, keep the best few.
     let mut scored: Vec<(usize, usize, f64)> = Vec::new();
     let mut best_two: Vec<[f64; 2]> = vec![[0.0; 2]; translations.len()];
-    let mut original_best: Vec<[f64; 2]> = vec![[0.0; 2]; originals.len()];
     let mut overlap: HashMap<usize, f64> = HashMap::new();
     for (t, fp) in translations.iter().enumerate() {
         overlap.clear();
@@ -136,7 +135,6 @@ fn assign(
         candidates.truncate(options.candidates);
         for &(o, s) in &candidates {
             push_best(&mut best_two[t], s);
-            push_best(&mut original_best[o], s);
             scored.push((o, t, s));
         }
     }
@@ -150,9 +148,10 @@ fn assign(
         if original_taken[o] || translation_taken[t] || s < options.min_score {
             continue;
         }
-        // The runner-up on either side: another original for this
-        // translation, or another translation for this original.
-        let rival = runner_up(best_two[t], s).max(runner_up(original_best[o], s));
+        // Confidence asks whether this original clearly beats the others
+        // for this translation; that no better translation claims the
+        // original is settled by taking pairs best first.
+        let rival = runner_up(best_two[t], s);
         let confidence = if s > 0.0 {
             (s - rival).max(0.0) / s
         } else {
