@@ -75,6 +75,7 @@ pub fn side(doc: &SegmentedDocument) -> Side<'_> {
 
 /// Checks `target` (a translation) against `source` (its original).
 pub fn check(source: Document, target: Document, options: &CheckOptions) -> Result<Checked> {
+    let (source, target) = (source.require_text()?, target.require_text()?);
     let source_detection = settle_language(&source, options.source_language, "--source-lang")?;
     let target_detection = settle_language(&target, options.target_language, "--target-lang")?;
     let source = SegmentedDocument::new(source, source_detection);

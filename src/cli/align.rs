@@ -164,10 +164,7 @@ fn load(
     if presegmented {
         return Loaded::lines(path, language);
     }
-    let doc = Document::load(path, input.load_options())?;
-    if doc.is_empty() {
-        return Err(transalign::Error::Empty { path: doc.path }.into());
-    }
+    let doc = Document::load(path, input.load_options())?.require_text()?;
     let detection = settle_language(&doc, language, flag)?;
     Ok(Loaded::Document(Box::new(SegmentedDocument::new(
         doc, detection,

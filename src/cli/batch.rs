@@ -401,14 +401,6 @@ fn check_one(
         let load = args.input_args.load_options();
         let source = Document::load(&job.original, load)?;
         let target = Document::load(&job.translation, load)?;
-        for doc in [&source, &target] {
-            if doc.is_empty() {
-                return Err(transalign::Error::Empty {
-                    path: doc.path.clone(),
-                }
-                .into());
-            }
-        }
         let options = CheckOptions {
             source_language: job
                 .source_lang

@@ -175,14 +175,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let load = args.input.load_options();
     let source = Document::load(&args.original, load)?;
     let target = Document::load(&args.translation, load)?;
-    for doc in [&source, &target] {
-        if doc.is_empty() {
-            return Err(transalign::Error::Empty {
-                path: doc.path.clone(),
-            }
-            .into());
-        }
-    }
     let options = CheckOptions {
         source_language: args
             .source_lang

@@ -56,13 +56,7 @@ struct JsonSentence<'a> {
 }
 
 pub fn run(args: SegmentArgs) -> anyhow::Result<u8> {
-    let document = Document::load(&args.file, args.input.load_options())?;
-    if document.is_empty() {
-        return Err(transalign::Error::Empty {
-            path: document.path.clone(),
-        }
-        .into());
-    }
+    let document = Document::load(&args.file, args.input.load_options())?.require_text()?;
     let detection = transalign::check::settle_language(&document, args.lang, "--lang")?;
     let doc = SegmentedDocument::new(document, detection);
     let mut out = String::new();

@@ -300,6 +300,16 @@ impl Document {
         (first, last.max(first))
     }
 
+    /// This document, or [`Error::Empty`](crate::Error::Empty) when it holds
+    /// no text: there is nothing to check in it.
+    pub fn require_text(self) -> Result<Document> {
+        if self.is_empty() {
+            Err(crate::Error::Empty { path: self.path })
+        } else {
+            Ok(self)
+        }
+    }
+
     /// Whether the document has any text at all.
     pub fn is_empty(&self) -> bool {
         self.paragraphs.iter().all(|p| p.text.trim().is_empty())
