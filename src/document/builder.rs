@@ -189,11 +189,7 @@ mod tests {
         b.finish(BlockKind::Paragraph, None).unwrap()
     }
 
-    fn src<'a>(file: &'a str, p: &Paragraph, sub: &str) -> &'a str {
-        let start = p.text.find(sub).unwrap();
-        let s = p.source_span(start, start + sub.len());
-        &file[s.start..s.end]
-    }
+    use crate::document::test_util::src;
 
     #[test]
     fn folds_white_space_and_trims() {

@@ -332,3 +332,24 @@ pub fn is_stdin(path: &Path) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Helpers shared by the loaders' tests.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::{BlockKind, Document, Paragraph};
+
+    /// Each paragraph's kind and reader text.
+    pub fn texts(d: &Document) -> Vec<(BlockKind, &str)> {
+        d.paragraphs
+            .iter()
+            .map(|p| (p.kind, p.text.as_str()))
+            .collect()
+    }
+
+    /// The file text that the first occurrence of `sub` in `p` came from.
+    pub fn src<'a>(file: &'a str, p: &Paragraph, sub: &str) -> &'a str {
+        let start = p.text.find(sub).expect(sub);
+        let s = p.source_span(start, start + sub.len());
+        &file[s.start..s.end]
+    }
+}

@@ -2,23 +2,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::*;
+use crate::document::test_util::{src, texts};
 use crate::document::{Document, InputFormat};
 
 fn doc(text: &str) -> Document {
     Document::from_text(Path::new("t.html"), text.to_string(), InputFormat::Html)
-}
-
-fn texts(d: &Document) -> Vec<(BlockKind, &str)> {
-    d.paragraphs
-        .iter()
-        .map(|p| (p.kind, p.text.as_str()))
-        .collect()
-}
-
-fn src<'a>(file: &'a str, p: &Paragraph, sub: &str) -> &'a str {
-    let start = p.text.find(sub).expect(sub);
-    let s = p.source_span(start, start + sub.len());
-    &file[s.start..s.end]
 }
 
 #[test]
