@@ -20,7 +20,20 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
     let (sp, tp) = (join(source), join(target));
     let sp: Vec<&str> = sp.iter().map(String::as_str).collect();
     let tp: Vec<&str> = tp.iter().map(String::as_str).collect();
-    let groups = sentences::align(&sp, &tp, options);
+    // Translators rarely merge or split paragraphs (site breaks are
+    // repaired before this), while a dropped paragraph is just what the
+    // check looks for: a paragraph merge costs twice a sentence merge, so
+    // that a lone paragraph with no match is skipped rather than hidden in
+    // a merge with its neighbour. Long units make the length evidence of a
+    // true merge strong enough to pay for it.
+    let popts = AlignOptions {
+        weights: super::cost::Weights {
+            merge: 2.0 * options.weights.merge,
+            ..options.weights
+        },
+        ..options.clone()
+    };
+    let groups = sentences::align(&sp, &tp, &popts);
     let mut links = Vec::new();
     for group in groups {
         let srange = sentence_range(source, &group.source);
