@@ -26,6 +26,8 @@ pub(super) struct Context<'a> {
     pub source_names: Vec<String>,
     /// Folded names written anywhere in the translation.
     pub target_names: Vec<String>,
+    /// Every word of the original, folded, made on first use.
+    source_words: std::cell::OnceCell<anchors::FoldedWords>,
 }
 
 impl<'a> Context<'a> {
@@ -75,6 +77,7 @@ impl<'a> Context<'a> {
         };
         Context {
             source_names: all_names(source),
+            source_words: std::cell::OnceCell::new(),
             target_names: all_names(target),
             source,
             target,
@@ -85,6 +88,12 @@ impl<'a> Context<'a> {
             target_link,
             ratio,
         }
+    }
+
+    /// Every word of the original, folded (made once, on first use).
+    pub fn source_words(&self) -> &anchors::FoldedWords {
+        self.source_words
+            .get_or_init(|| anchors::FoldedWords::new(&self.source.document.text))
     }
 
     /// Text of a run of target sentences.

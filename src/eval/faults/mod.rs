@@ -153,6 +153,19 @@ impl Report {
 struct Rng(u64);
 
 impl Rng {
+    /// A generator of its own for one planted case, so that a change in
+    /// how one case draws leaves every other case as it was.
+    fn for_case(seed: u64, article: usize, fault: usize, copy: usize) -> Rng {
+        // SplitMix64's finaliser spreads the case's numbers over all bits.
+        let mut z = seed
+            ^ (article as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            ^ (fault as u64).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+            ^ (copy as u64).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        Rng((z ^ (z >> 31)).max(1))
+    }
+
     fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
@@ -414,7 +427,6 @@ fn detected(planted: &Planted, findings: &[Finding]) -> bool {
 /// Runs the benchmark over `articles`, `copies` copies per fault type and
 /// article, with random seed `seed`.
 pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
-    let mut rng = Rng(seed.max(1));
     let mut report = Report {
         recall: Fault::ALL
             .iter()
@@ -426,7 +438,7 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
         ..Report::default()
     };
     let all: Vec<&Article> = articles.iter().collect();
-    for article in articles {
+    for (a, article) in articles.iter().enumerate() {
         report.articles += 1;
         report.paragraphs += article.target.len();
         let corpus = article.name.split('#').next().unwrap_or("").to_string();
@@ -458,7 +470,8 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
             }
         }
         for (n, fault) in Fault::ALL.iter().enumerate() {
-            for _ in 0..copies {
+            for copy in 0..copies {
+                let mut rng = Rng::for_case(seed, a, n, copy);
                 let Some(planted) = plant::plant(*fault, article, &all, &mut rng) else {
                     continue;
                 };

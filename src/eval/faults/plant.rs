@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Article, Fault, Planted, Rng, line, render, sentences};
-use crate::anchors;
+use crate::anchors::{self, names::capitalises_nouns};
 use crate::document::{Document, InputFormat};
 use crate::findings::quotes::quotes;
 use crate::language::Language;
@@ -231,7 +231,13 @@ fn plant_quote(
                     &text[num.range.end..]
                 )
             } else {
-                let names = anchors::names(&text, tl);
+                // In a language that capitalises nouns, a capitalised word
+                // is a name only when the original writes it too.
+                let source = anchors::FoldedWords::new(&article.source[p]);
+                let names: Vec<anchors::Name> = anchors::names(&text, tl)
+                    .into_iter()
+                    .filter(|n| !capitalises_nouns(tl) || source.contains(&n.folded))
+                    .collect();
                 let name = names.first()?;
                 let replacement = ["Oskarsson", "Marlowe", "Tanaka", "Okonkwo"][rng.below(4)];
                 format!(

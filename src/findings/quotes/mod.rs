@@ -295,6 +295,28 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     if !lost.is_empty() && !gained.is_empty() {
         problems.push(format!("replaces {} with {}", list(&lost), list(&gained)));
         confidence = confidence.max(0.7);
+    } else if !capitalises_nouns(tl) {
+        // A name in the translated quote that the original never writes,
+        // in any spelling, in a language that capitalises only names: the
+        // speaker is made to name someone or something new. Only checked
+        // when no replacement was found, and only against the whole
+        // original, so translated institution names written as cognates
+        // (Ministerium, ministry) do not count.
+        let invented: Vec<String> = gained
+            .iter()
+            .filter(|g| {
+                let folded = anchors::fold(g);
+                !among(&folded, &ctx.source_names) && !ctx.source_words().contains(&folded)
+            })
+            .cloned()
+            .collect();
+        if !invented.is_empty() {
+            problems.push(format!(
+                "names {}, which the original never mentions",
+                list(&invented)
+            ));
+            confidence = confidence.max(0.6);
+        }
     }
     // Length.
     if word_count(&s.text) >= MIN_COMPARED_WORDS {
