@@ -12,6 +12,9 @@ pub struct Fingerprint {
     /// Hashed folded words of three letters or more, sorted, each once:
     /// what a learned lexicon translates.
     pub words: Vec<u64>,
+    /// The document's language, when detection is sure of it: a
+    /// translation is never paired with an original in its own language.
+    pub language: Option<whatlang::Lang>,
 }
 
 impl Fingerprint {
@@ -56,10 +59,15 @@ impl Fingerprint {
                 _ => counted.push((k, 1)),
             }
         }
+        // A few thousand characters settle the language as well as all.
+        let sample: String = text.chars().take(4000).collect();
         Fingerprint {
             keys: counted,
             chars: text.chars().count(),
             words,
+            language: whatlang::detect(&sample)
+                .filter(whatlang::Info::is_reliable)
+                .map(|i| i.lang()),
         }
     }
 
@@ -76,6 +84,7 @@ impl Fingerprint {
             keys,
             chars: self.chars,
             words: self.words.clone(),
+            language: self.language,
         }
     }
 

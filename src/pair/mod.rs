@@ -119,6 +119,9 @@ fn assign(
             };
             let w = idf.get(&key).copied().unwrap_or(0.0);
             for &o in list {
+                if fp.language.is_some() && fp.language == originals[o].language {
+                    continue;
+                }
                 let other = originals[o].count(key);
                 *overlap.entry(o).or_default() += w * w * f64::from(count.min(other));
             }

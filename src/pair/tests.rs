@@ -92,3 +92,13 @@ fn numbers_match_across_locales() {
     let shared = a.keys.iter().filter(|(k, _)| b.count(*k) > 0).count();
     assert!(shared >= 1);
 }
+
+#[test]
+fn a_translation_is_never_paired_with_an_original_in_its_own_language() {
+    // The German text shares every key with the German "original", but a
+    // translation is in another language than its original.
+    let originals = [DE[0], EN[1]];
+    let result = pair(&fps(&originals), &fps(&DE[..1]), &PairOptions::default());
+    assert_eq!(result.pairs.len(), 1, "{result:?}");
+    assert_eq!(result.pairs[0].original, 1);
+}
