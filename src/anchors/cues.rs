@@ -43,11 +43,15 @@ fn matches_cue(word: &str, cue: &str) -> bool {
 /// cue list (then negation cannot be compared).
 pub fn negations(text: &str, language: Language) -> Option<usize> {
     let cues = negation_table().get(language.code())?;
+    // `!word`: a fixed phrase that starts like a cue but does not negate.
+    let (not_cues, cues): (Vec<&String>, Vec<&String>) =
+        cues.iter().partition(|c| c.starts_with('!'));
     let count = super::words(text)
         .into_iter()
         .filter(|(_, w)| {
-            let w = w.to_lowercase();
+            let w = w.to_lowercase().replace('’', "'");
             cues.iter().any(|c| matches_cue(&w, c))
+                && !not_cues.iter().any(|c| matches_cue(&w, &c[1..]))
         })
         .count();
     Some(count)
@@ -132,6 +136,11 @@ mod tests {
         );
         assert_eq!(negations("Il ne viendra jamais.", Language::FR), Some(1));
         assert_eq!(negations("We will win.", Language::EN), Some(0));
+        // "n'importe" (any) starts like the cue n' but does not negate.
+        assert_eq!(
+            negations("N’importe quel abonnement n'est pas valable.", Language::FR),
+            Some(1)
+        );
     }
 
     #[test]
