@@ -24,8 +24,9 @@ pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
     // so a long chain of joins never rescans text it has seen.
     let mut open: Vec<char> = Vec::new();
     for block in blocks {
+        let first = out.len() == 1;
         match out.last_mut() {
-            Some(prev) if continues(prev, &open, &block) => {
+            Some(prev) if continues(prev, &open, &block, first) => {
                 open = open_quotes(&block.text, std::mem::take(&mut open));
                 join(prev, block);
             }
@@ -43,21 +44,25 @@ fn joinable(kind: BlockKind) -> bool {
 }
 
 /// Whether `next` continues the sentence that `prev` left open; `open` are
-/// the quotations still open at the end of `prev`.
-fn continues(prev: &Paragraph, open: &[char], next: &Paragraph) -> bool {
+/// the quotations still open at the end of `prev`, and `first` says that
+/// `prev` is the document's first block.
+fn continues(prev: &Paragraph, open: &[char], next: &Paragraph, first: bool) -> bool {
     if prev.kind != next.kind || !joinable(prev.kind) || ends_sentence(&prev.text) {
         return false;
     }
-    let Some(first) = next.text.chars().next() else {
+    let Some(initial) = next.text.chars().next() else {
         return false;
     };
-    if first.is_lowercase() {
+    if initial.is_lowercase() {
         return true;
     }
     if !open.is_empty() && closes_quote(&next.text, open.to_vec()) {
         return true;
     }
-    ends_mid_sentence(&prev.text) && first.is_alphabetic() && ends_sentence(&next.text)
+    // A first block with no sentence mark in it is the title, however
+    // long and whatever its last word: "… de la cosecha española".
+    let title = first && !prev.text.contains(['.', '!', '?']);
+    !title && ends_mid_sentence(&prev.text) && initial.is_alphabetic() && ends_sentence(&next.text)
 }
 
 /// Whether the text ends with sentence-final punctuation, possibly followed
@@ -228,6 +233,19 @@ mod tests {
             let d = doc(text);
             assert!(d.paragraphs.len() >= 2, "{text:?}: {:?}", texts(&d));
         }
+    }
+
+    #[test]
+    fn keeps_a_long_plain_title_apart() {
+        let d = doc(
+            "El precio del aceite cae con fuerza gracias a la recuperación de la cosecha española\n\nLos precios han caído.",
+        );
+        assert_eq!(d.paragraphs.len(), 2, "{:?}", texts(&d));
+        // Further down the same break is a sentence broken in two.
+        let d = doc(
+            "Title\n\nEl precio del aceite cae con fuerza gracias a la recuperación de la cosecha española\n\nLos precios han caído.",
+        );
+        assert_eq!(d.paragraphs.len(), 2, "{:?}", texts(&d));
     }
 
     #[test]

@@ -301,12 +301,16 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
         // speaker is made to name someone or something new. Only checked
         // when no replacement was found, and only against the whole
         // original, so translated institution names written as cognates
-        // (Ministerium, ministry) do not count.
+        // (Ministerium, ministry) do not count; nor does a name that starts
+        // like one of the original's (Venezia for Venice, Polska for
+        // Poland: the local form of a name).
         let invented: Vec<String> = gained
             .iter()
             .filter(|g| {
                 let folded = anchors::fold(g);
-                !among(&folded, &ctx.source_names) && !ctx.source_words().contains(&folded)
+                let stem: String = folded.chars().take(3).collect();
+                !ctx.source_names.iter().any(|n| n.starts_with(&stem))
+                    && !ctx.source_words().contains(&folded)
             })
             .cloned()
             .collect();
