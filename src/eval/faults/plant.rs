@@ -83,12 +83,15 @@ pub(super) fn plant(
         }
         Fault::AddParagraph => {
             let d = donor(rng)?;
-            let para = d
+            // A body paragraph: a title (the first paragraph, no sentence
+            // mark) would rightly count as an inserted heading.
+            let body: Vec<&String> = d
                 .target
                 .iter()
-                .filter(|p| anchors::words(p).len() >= 8)
-                .nth(rng.below(3))?
-                .clone();
+                .skip(1)
+                .filter(|p| anchors::words(p).len() >= 8 && p.contains(['.', '!', '?']))
+                .collect();
+            let para = (*body.get(rng.below(body.len()))?).clone();
             let i = rng.below(n + 1);
             target.insert(i, para);
             Some(Planted {
