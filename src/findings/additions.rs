@@ -4,7 +4,7 @@
 
 use super::context::{Context, gist, word_count};
 use super::roles::{self, Role};
-use super::{Finding, Kind, Severity, excerpt, sentences_excerpt};
+use super::{Finding, Kind, Severity, excerpt, lengths, sentences_excerpt};
 
 pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     let tgt = ctx.target;
@@ -28,7 +28,15 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
             e += 1;
         }
         let whole = tgt.paragraph_sentences[paragraph] == (j..e);
-        out.push((k, addition(ctx, j..e, whole, paragraph)));
+        let mut finding = addition(ctx, j..e, whole, paragraph);
+        if !whole && finding.severity > Severity::Info && balances(ctx, paragraph, j..e) {
+            finding.severity = Severity::Info;
+            finding.confidence = 0.3;
+            finding.message.push_str(
+                "; but the paragraph's length matches its original only with it: probably a piece of a sentence the translation split",
+            );
+        }
+        out.push((k, finding));
         j = e;
     }
     absorbed_headings(ctx, out);
@@ -167,4 +175,35 @@ fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
             .with_target(sentences_excerpt(tgt, ids.clone())),
         ));
     }
+}
+
+/// Whether the unlinked sentences `added` of a target paragraph are needed
+/// to match the length of what the rest of the paragraph translates: then
+/// they are most likely a piece of a source sentence that the translation
+/// split in three or more and the aligner could not join, not new content.
+fn balances(ctx: &Context, paragraph: usize, added: std::ops::Range<usize>) -> bool {
+    let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for j in ctx.target.paragraph_sentences[paragraph].clone() {
+        if added.contains(&j) {
+            continue;
+        }
+        if let Some(link) = ctx.links.get(ctx.target_link[j]) {
+            source.extend(link.source.clone());
+            target.extend(link.target.clone());
+        }
+    }
+    source.sort_unstable();
+    source.dedup();
+    target.sort_unstable();
+    target.dedup();
+    let expected = lengths::chars(ctx.source, &source) * ctx.ratio;
+    if source.is_empty() || expected < 1.0 {
+        return false;
+    }
+    let without = lengths::chars(ctx.target, &target);
+    let with = without + lengths::chars(ctx.target, &added.collect::<Vec<_>>());
+    let d_with = lengths::deviation(with / expected, expected);
+    let d_without = lengths::deviation(without / expected.max(1.0), expected);
+    // Without them the translation falls clearly short; with them it fits.
+    d_without < -3.0 && d_with.abs() < 1.5
 }

@@ -69,7 +69,7 @@ fn passages(ctx: &Context) -> Vec<Passage> {
     out
 }
 
-fn chars(doc: &SegmentedDocument, ids: &[usize]) -> f64 {
+pub(super) fn chars(doc: &SegmentedDocument, ids: &[usize]) -> f64 {
     ids.iter()
         .map(|&i| doc.sentence_text(i).chars().count())
         .sum::<usize>() as f64
@@ -197,7 +197,7 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
 /// text's length (Gale and Church), so a 20% gap is noise in one sentence
 /// and a signal in a paragraph. The scale is capped because long passages
 /// are not proportionally more regular.
-fn deviation(r: f64, source_chars: f64) -> f64 {
+pub(super) fn deviation(r: f64, source_chars: f64) -> f64 {
     r.ln() * source_chars.sqrt().min(SCALE_CAP)
 }
 
