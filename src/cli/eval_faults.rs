@@ -87,6 +87,29 @@ pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
                 r.fault, r.planted, r.detected, recall
             )?;
         }
+        if report.recall_by_group.len() > 1 {
+            write!(out, "recall by group:      ")?;
+            for (group, _) in &report.recall_by_group {
+                write!(out, "{:>12}", group.chars().take(11).collect::<String>())?;
+            }
+            writeln!(out)?;
+            for (n, r) in report.recall.iter().enumerate() {
+                write!(out, "  {:<20}", r.fault)?;
+                for (_, recall) in &report.recall_by_group {
+                    let x = &recall[n];
+                    write!(
+                        out,
+                        "{:>12}",
+                        format!(
+                            "{:.2} ({})",
+                            x.detected as f64 / x.planted.max(1) as f64,
+                            x.planted
+                        )
+                    )?;
+                }
+                writeln!(out)?;
+            }
+        }
         writeln!(
             out,
             "false error/warning findings: {} in {} clean paragraphs = {:.2} per 100",

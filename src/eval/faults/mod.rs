@@ -129,6 +129,10 @@ pub struct Report {
     pub false_alarms: usize,
     /// Recall per fault type.
     pub recall: Vec<Recall>,
+    /// Recall per fault type within each group of articles: `news` (the
+    /// faithful golden pairs) and each gold bitext, whose literary or OCR'd
+    /// text behaves differently.
+    pub recall_by_group: Vec<(String, Vec<Recall>)>,
     /// Messages of false alarms, for inspection (at most 50).
     pub false_alarm_messages: Vec<String>,
     /// False alarms per clean-article source (faithful pair or bitext).
@@ -442,6 +446,28 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
         report.articles += 1;
         report.paragraphs += article.target.len();
         let corpus = article.name.split('#').next().unwrap_or("").to_string();
+        let group = if article.name.contains('#') {
+            corpus.clone()
+        } else {
+            "news".to_string()
+        };
+        let g = match report.recall_by_group.iter().position(|(n, _)| *n == group) {
+            Some(g) => g,
+            None => {
+                report.recall_by_group.push((
+                    group,
+                    report
+                        .recall
+                        .iter()
+                        .map(|r| Recall {
+                            fault: r.fault.clone(),
+                            ..Recall::default()
+                        })
+                        .collect(),
+                ));
+                report.recall_by_group.len() - 1
+            }
+        };
         let slot = match report
             .false_alarms_by_corpus
             .iter()
@@ -477,8 +503,10 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
                 };
                 let findings = run_check(article, &planted.target)?;
                 report.recall[n].planted += 1;
+                report.recall_by_group[g].1[n].planted += 1;
                 if detected(&planted, &findings) {
                     report.recall[n].detected += 1;
+                    report.recall_by_group[g].1[n].detected += 1;
                 } else if report.misses.len() < 60 {
                     if report.miss_texts.len() < 20 {
                         report.miss_texts.push((
