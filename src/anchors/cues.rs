@@ -57,6 +57,20 @@ pub fn negations(text: &str, language: Language) -> Option<usize> {
     Some(count)
 }
 
+/// How many clauses of `text` are negated, or `None` when the language has
+/// no cue list. Languages with negative concord write one negation with
+/// several cues (Polish "nikt nie", Spanish "no … nada") where English
+/// writes one: counting negated clauses rather than cues makes the counts
+/// of a quote and its translation comparable. Clauses end at punctuation.
+pub fn negated_clauses(text: &str, language: Language) -> Option<usize> {
+    negation_table().get(language.code())?;
+    let count = text
+        .split([',', ';', ':', '.', '!', '?', '–', '—', '(', ')'])
+        .filter(|clause| negations(clause, language).unwrap_or(0) > 0)
+        .count();
+    Some(count)
+}
+
 fn marker_list(key: &str) -> &'static [String] {
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -136,6 +150,21 @@ mod tests {
         );
         assert_eq!(negations("Il ne viendra jamais.", Language::FR), Some(1));
         assert_eq!(negations("We will win.", Language::EN), Some(0));
+        assert_eq!(
+            negated_clauses("Nikt nam nie wyjaśnił, gdzie łowić.", Language::PL),
+            Some(1)
+        );
+        assert_eq!(
+            negated_clauses(
+                "Je n'arrache pas mes vignes, mais je ne peux plus.",
+                Language::FR
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            negated_clauses("Nobody has explained it.", Language::EN),
+            Some(1)
+        );
         // "n'importe" (any) starts like the cue n' but does not negate.
         assert_eq!(
             negations("N’importe quel abonnement n'est pas valable.", Language::FR),

@@ -10,7 +10,7 @@ pub mod cues;
 pub mod names;
 pub mod numbers;
 
-pub use cues::{is_ad_marker, is_boilerplate_opener, negations};
+pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};
 pub use names::{FoldedWords, Name, fold, name_in, names, same_name};
 pub use numbers::{Number, numbers, same_number};
 

@@ -202,12 +202,34 @@ fn plant_quote(
         Fault::NegateQuote => {
             let count = anchors::negations(&text, tl)?;
             if count > 0 {
-                // Remove the first cue.
-                let (r, _) = words
+                // Remove the cues of the first negated clause: all of them,
+                // as languages with negative concord negate with several
+                // ("nikt nie"), and removing one leaves it negated.
+                let first = words
                     .iter()
                     .find(|(_, w)| anchors::negations(w, tl) == Some(1))?
-                    .clone();
-                format!("{}{}", &text[..r.start], text[r.end..].trim_start())
+                    .0
+                    .start;
+                let clause_end = text[first..]
+                    .find([',', ';', ':', '.', '!', '?', '–', '—', '(', ')'])
+                    .map_or(text.len(), |k| first + k);
+                let mut out = String::new();
+                let mut at = 0;
+                for (r, w) in &words {
+                    if r.start >= first
+                        && r.end <= clause_end
+                        && anchors::negations(w, tl) == Some(1)
+                    {
+                        out.push_str(&text[at..r.start]);
+                        at = r.end;
+                        // One space between the words around the cue.
+                        if out.ends_with(' ') && text[at..].starts_with(' ') {
+                            at += 1;
+                        }
+                    }
+                }
+                out.push_str(&text[at..]);
+                out
             } else {
                 let cue = planted_negation(tl)?;
                 let first = &words.first()?.0;

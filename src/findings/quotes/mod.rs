@@ -259,10 +259,10 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     // Negation.
     let (sl, tl) = (ctx.source.language(), ctx.target.language());
     if let (Some(a), Some(b)) = (
-        anchors::negations(&s.text, sl),
-        anchors::negations(&t.text, tl),
+        anchors::negated_clauses(&s.text, sl),
+        anchors::negated_clauses(&t.text, tl),
     ) {
-        if (a.min(b) == 0 && a.max(b) > 0) || a.abs_diff(b) >= 2 {
+        if a != b {
             problems.push(if b < a {
                 "drops a negation".to_string()
             } else {
