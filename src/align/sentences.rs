@@ -22,6 +22,15 @@ const FIRST_WIDTH: usize = 8;
 const PATH_WIDTH: usize = 10;
 /// Rows beyond a widening's own width that widen with it.
 const WIDEN_ROWS: usize = 32;
+/// How many times its first size the band may grow to by widening. A
+/// band keeps widening only on input where the path runs along any edge
+/// (the same text repeated hundreds of times, one side a tiny fraction of
+/// the other): there it would approach the whole table, quadratic in time
+/// and memory, for no better path.
+const BAND_GROWTH: usize = 2;
+/// Cells solved in all the widenings of one solve, in largest bands'
+/// worth: each re-solve pays again for the rows from its first change on.
+const WORK_BANDS: usize = 3;
 /// Fewest sentences per side worth learning a lexicon from.
 const LEARN_MIN: usize = 20;
 
@@ -207,6 +216,11 @@ impl Solver<'_> {
         };
         let mut previous: Option<Overlap> = None;
         let mut table = dp::Table::default();
+        // Bounds on the band and on the work of all widenings, linear in
+        // the first band; a table small enough to be solved whole is
+        // never held back.
+        let limit = FULL_TABLE.max(BAND_GROWTH * band.cells());
+        let mut work = 0;
         loop {
             let overlap = Overlap::new(self.src, self.tgt, &band, self.reach, previous.as_ref());
             let pricer = self.pricer(&overlap);
@@ -222,9 +236,8 @@ impl Solver<'_> {
             );
             table = solved;
             let touched = band.touched_by(&path, m, self.max_link + 1);
-            // A first pass only has to be good enough to learn from and to
-            // centre the next band on: it does not widen.
-            if touched.is_empty() || band.is_full(m) {
+            work += band.cells();
+            if touched.is_empty() || band.is_full(m) || work >= WORK_BANDS * limit {
                 return (path, overlap);
             }
             // Where the path ran along the edge, the best path may lie
@@ -243,7 +256,11 @@ impl Solver<'_> {
                     *e = *w;
                 }
             }
-            band = band.union(&Band::around(&path, m, &extra));
+            let wider = band.union(&Band::around(&path, m, &extra));
+            if wider.cells() > limit {
+                return (path, overlap);
+            }
+            band = wider;
             previous = Some(overlap);
         }
     }
