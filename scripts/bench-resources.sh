@@ -5,7 +5,7 @@
 #
 #   scripts/bench-resources.sh [SIZE_MB...]   (default: 5 10)
 #
-# Prints one line per size: MB per side, wall seconds, peak RSS in KB.
+# Prints one line per size: MB per side, wall and user seconds, peak RSS in KB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(5 10)
@@ -24,7 +24,7 @@ for mb in "${sizes[@]}"; do
         done
     done
     printf '%s MB: ' "$mb"
-    /usr/bin/time -f "%e s %M KB" ./target/release/transalign check \
+    /usr/bin/time -f "%e s %U user %M KB" ./target/release/transalign check \
         "$work/en.md" "$work/de.md" --source-lang en --target-lang de \
         --format json -o /dev/null || [ $? -le 1 ]
 done

@@ -120,6 +120,11 @@ impl Band {
             .collect()
     }
 
+    /// Number of cells in the band.
+    pub fn cells(&self) -> usize {
+        self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
+    }
+
     /// Whether the band is the whole table.
     pub fn is_full(&self, m: usize) -> bool {
         self.lo.iter().all(|&l| l == 0) && self.hi.iter().all(|&h| h == m)

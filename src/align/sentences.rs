@@ -22,6 +22,15 @@ const FIRST_WIDTH: usize = 8;
 const PATH_WIDTH: usize = 10;
 /// Rows beyond a widening's own width that widen with it.
 const WIDEN_ROWS: usize = 32;
+/// How many times its first size the band may grow to by widening. A
+/// band keeps widening only on input where the path runs along any edge
+/// (the same text repeated hundreds of times, one side a tiny fraction of
+/// the other): there it would approach the whole table, quadratic in time
+/// and memory, for no better path.
+const BAND_GROWTH: usize = 2;
+/// Cells solved in all the widenings of one solve, in largest bands'
+/// worth: each re-solve pays again for the rows from its first change on.
+const WORK_BANDS: usize = 3;
 /// Fewest sentences per side worth learning a lexicon from.
 const LEARN_MIN: usize = 20;
 
@@ -207,6 +216,7 @@ impl Solver<'_> {
         };
         let mut previous: Option<Overlap> = None;
         let mut table = dp::Table::default();
+        let mut budget = Budget::new(&band);
         loop {
             let overlap = Overlap::new(self.src, self.tgt, &band, self.reach, previous.as_ref());
             let pricer = self.pricer(&overlap);
@@ -222,9 +232,7 @@ impl Solver<'_> {
             );
             table = solved;
             let touched = band.touched_by(&path, m, self.max_link + 1);
-            // A first pass only has to be good enough to learn from and to
-            // centre the next band on: it does not widen.
-            if touched.is_empty() || band.is_full(m) {
+            if !budget.spend(&band) || touched.is_empty() || band.is_full(m) {
                 return (path, overlap);
             }
             // Where the path ran along the edge, the best path may lie
@@ -243,7 +251,11 @@ impl Solver<'_> {
                     *e = *w;
                 }
             }
-            band = band.union(&Band::around(&path, m, &extra));
+            let wider = band.union(&Band::around(&path, m, &extra));
+            if !budget.allows(&wider) {
+                return (path, overlap);
+            }
+            band = wider;
             previous = Some(overlap);
         }
     }
@@ -304,6 +316,37 @@ impl Solver<'_> {
             }
         }
         (1.0 - best) * weight / (weight + 1.0)
+    }
+}
+
+/// Bounds on one solve's widening, linear in its first band, so that no
+/// input drives the band towards the whole table. A table small enough to
+/// be solved whole is never held back.
+struct Budget {
+    /// Most cells a band may hold.
+    limit: usize,
+    /// Cells left to solve in all re-solves together.
+    left: usize,
+}
+
+impl Budget {
+    fn new(first: &Band) -> Budget {
+        let limit = FULL_TABLE.max(BAND_GROWTH * first.cells());
+        Budget {
+            limit,
+            left: WORK_BANDS * limit,
+        }
+    }
+
+    /// Counts a solve of `band`; false once the work is used up.
+    fn spend(&mut self, band: &Band) -> bool {
+        self.left = self.left.saturating_sub(band.cells());
+        self.left > 0
+    }
+
+    /// Whether a band of this size may be solved.
+    fn allows(&self, band: &Band) -> bool {
+        band.cells() <= self.limit
     }
 }
 
@@ -381,5 +424,42 @@ fn path_scale(src: &Keyed, tgt: &Keyed, path: &[Step]) -> Scale {
     Scale {
         random: median(random),
         typical: median(typical),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_bounds_band_and_work_but_not_small_tables() {
+        // A small table may always be solved whole.
+        let small = Budget::new(&Band::full(100, 100));
+        assert!(small.allows(&Band::full(600, 600)));
+        // A big one grows to twice its first band, no further.
+        let first = Band::diagonal(100_000, 100_000, 8);
+        let budget = Budget::new(&first);
+        assert!(budget.allows(&Band::diagonal(100_000, 100_000, 16)));
+        assert!(!budget.allows(&Band::diagonal(100_000, 100_000, 20)));
+        // Re-solving even the first band runs out after a few rounds.
+        let mut budget = budget;
+        let rounds = (0..100).take_while(|_| budget.spend(&first)).count();
+        assert!((1..=2 * WORK_BANDS).contains(&rounds), "{rounds}");
+    }
+
+    #[test]
+    fn lopsided_repetitive_pair_is_covered() {
+        let src: Vec<String> = (0..30)
+            .map(|i| format!("Sentence number {i} talks about topic {}.", i * 7))
+            .collect();
+        let src: Vec<&str> = src.iter().map(String::as_str).collect();
+        let tgt = vec!["The bridge opened in March after four years of work."; 20_000];
+        let links = align(&src, &tgt, &AlignOptions::default());
+        let (mut i, mut j) = (0, 0);
+        for l in &links {
+            assert_eq!((l.source.start, l.target.start), (i, j));
+            (i, j) = (l.source.end, l.target.end);
+        }
+        assert_eq!((i, j), (30, 20_000));
     }
 }
