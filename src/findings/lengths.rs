@@ -251,12 +251,22 @@ fn culprit(
             )
         })
         .min_by(|a, b| a.2.total_cmp(&b.2));
-    let Some((range, whole, _, fitted, lost, anchors_total)) = best else {
+    let explained = best.as_ref().is_some_and(|(_, _, _, fitted, _, _)| {
+        fitted.ln().abs() <= FITS.ln() && fitted.ln().abs() < r.ln().abs()
+    });
+    let Some((range, whole, _, _, lost, anchors_total)) = best.filter(|_| explained) else {
+        // No whole sentence explains the gap. When the translation's side
+        // is a single sentence far longer than predicted, part of it has
+        // no counterpart: text added inside it. (A far shorter sentence is
+        // left to the facts check: headlines and captions are condensed.)
+        if !source_side && ids.len() == 1 && z >= STRONG && r >= 1.7 && !hint {
+            out.push((
+                p.first_link,
+                inside_sentence(ctx, p, r, source_side, ids[0]),
+            ));
+        }
         return;
     };
-    if fitted.ln().abs() > FITS.ln() || fitted.ln().abs() >= r.ln().abs() {
-        return;
-    }
     let present = anchors_total - lost.len();
     if !whole && present > lost.len() {
         return;
@@ -340,4 +350,26 @@ mod tests {
         // Beyond the cap, length adds nothing.
         assert_eq!(deviation(0.8, 400.0), deviation(0.8, 4000.0));
     }
+}
+
+/// A sentence whose translation is far longer or shorter than predicted,
+/// with no other sentence to blame: part of it was added or dropped.
+fn inside_sentence(ctx: &Context, p: &Passage, r: f64, source_side: bool, id: usize) -> Finding {
+    let (doc, kind, verb) = if source_side {
+        (ctx.source, Kind::Omission, "drops part of")
+    } else {
+        (ctx.target, Kind::Addition, "adds to")
+    };
+    let message = format!(
+        "the translation {verb} the sentence \"{}\": the passage is {:.0}% of the length the original predicts",
+        gist(doc.sentence_text(id)),
+        100.0 * r
+    );
+    let range = |ids: &[usize]| match (ids.first(), ids.last()) {
+        (Some(&a), Some(&b)) => a..b + 1,
+        _ => 0..0,
+    };
+    Finding::new(kind, Severity::Warning, 0.5, message)
+        .with_source(sentences_excerpt(ctx.source, range(&p.source)))
+        .with_target(sentences_excerpt(ctx.target, range(&p.target)))
 }
