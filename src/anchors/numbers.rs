@@ -24,9 +24,14 @@ pub struct Number {
     pub text: String,
     /// Every value the writing allows, most likely first.
     pub values: Vec<f64>,
-    /// Written with digits. Only these are required to have a counterpart;
-    /// spelled-out numbers merely confirm one.
+    /// Written with digits.
     pub digits: bool,
+    /// A fact the counterpart must carry: written with digits, or spelled
+    /// out as a compound or in several words ("dreihundertfünfzig", "two
+    /// million"). Other spelled-out numbers ("three", "hundred", "egy")
+    /// may be a figure of speech or an article: they merely confirm a
+    /// number on the other side.
+    pub firm: bool,
 }
 
 /// Languages that write `3,5` for three and a half.
@@ -249,14 +254,34 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 },
                 values,
                 digits: true,
+                firm: true,
             });
         }
         i = j;
     }
-    for (range, word) in super::words(text) {
+    let words: Vec<(Range<usize>, &str)> = super::words(text);
+    let mut k = 0;
+    while k < words.len() {
+        let (range, word) = words[k].clone();
         if word.chars().any(|c| c.is_ascii_digit()) {
+            k += 1;
             continue;
         }
+        // Compounds and runs of words ("dreihundertfünfzig", "three
+        // hundred and fifty") first, then the table of simple words.
+        let gap = |i: usize| &text[words[k + i - 1].0.end..words[k + i].0.start];
+        if let Some(s) = super::spelled::parse(&words[k..], gap, language) {
+            out.push(Number {
+                range: range.start..s.end,
+                text: text[range.start..s.end].to_string(),
+                values: vec![s.value],
+                digits: false,
+                firm: s.firm,
+            });
+            k += s.words;
+            continue;
+        }
+        k += 1;
         let mut values: Vec<f64> = Vec::new();
         if let Some(v) = spelled_value(word, language) {
             values.push(v);
@@ -283,6 +308,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             text: word.to_string(),
             values,
             digits: false,
+            firm: false,
         });
     }
     out.sort_by_key(|n| n.range.start);
