@@ -161,6 +161,18 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
     out
 }
 
+/// Whether the letters before a digit run end a word the digits were glued
+/// to by a lost space ("valóban1984"), rather than a code ("G20", "A380",
+/// "COVID19"): at least three letters, all lower case.
+fn glued(before: &[(usize, char)]) -> bool {
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .collect::<Vec<_>>();
+    letters.len() >= 3 && letters.iter().all(|(_, c)| c.is_lowercase())
+}
+
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     let mut out = Vec::new();
@@ -169,7 +181,10 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     while i < chars.len() {
         let (start, c) = chars[i];
         let prev = i.checked_sub(1).map(|p| chars[p].1);
-        if !c.is_ascii_digit() || prev.is_some_and(|p| p.is_alphabetic() || p.is_ascii_digit()) {
+        if !c.is_ascii_digit()
+            || prev.is_some_and(|p| p.is_ascii_digit())
+            || (prev.is_some_and(char::is_alphabetic) && !glued(&chars[..i]))
+        {
             i += 1;
             continue;
         }
@@ -274,7 +289,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             out.push(Number {
                 range: range.start..s.end,
                 text: text[range.start..s.end].to_string(),
-                values: vec![s.value],
+                values: s.values,
                 digits: false,
                 firm: s.firm,
             });
@@ -380,6 +395,16 @@ mod tests {
         let ns = numbers("a G20 meeting in 2019", Language::EN);
         assert_eq!(ns.len(), 1);
         assert_eq!(ns[0].text, "2019");
+    }
+
+    #[test]
+    fn reads_digits_glued_to_a_word() {
+        let ns = numbers(
+            "hogy valóban1984 van, a G22 és a COVID19",
+            Language::from_code("hu").unwrap(),
+        );
+        let texts: Vec<&str> = ns.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["1984"]);
     }
 
     #[test]

@@ -67,6 +67,7 @@ struct Table {
     suffixes: Vec<String>,
     plurals: Vec<String>,
     units_before_tens: bool,
+    compounds: bool,
     teens_after_tens: bool,
 }
 
@@ -97,6 +98,7 @@ impl Table {
                 "option" => {
                     for o in parts {
                         t.units_before_tens |= o == "units-before-tens";
+                        t.compounds |= o == "compounds";
                         t.teens_after_tens |= o == "teens-after-tens";
                     }
                     continue;
@@ -172,7 +174,9 @@ impl Table {
     }
 
     fn is_suffix(&self, s: &str) -> bool {
-        self.suffixes.binary_search_by(|x| x.as_str().cmp(s)).is_ok()
+        self.suffixes
+            .binary_search_by(|x| x.as_str().cmp(s))
+            .is_ok()
     }
 
     /// The suffix that `rest` is (one, or two chained), if any; the last
@@ -231,6 +235,15 @@ fn walk(t: &Table, chars: &[char], at: usize, path: &mut Vec<usize>, out: &mut V
         }
         return;
     }
+    // More morphemes before a suffix: "negyvenöt" is 45, not 40 with the
+    // accusative "-öt".
+    if !last.is_some_and(|m| m.stem || m.ordinal) {
+        for (m, next) in t.prefixes(chars, at) {
+            path.push(m);
+            walk(t, chars, next, path, out);
+            path.pop();
+        }
+    }
     if last.is_some_and(|m| !m.bound) {
         let rest: String = chars[at..].iter().collect();
         if let Some(s) = t.suffix(&rest) {
@@ -239,14 +252,6 @@ fn walk(t: &Table, chars: &[char], at: usize, path: &mut Vec<usize>, out: &mut V
                 suffix: Some(s.to_string()),
             });
         }
-    }
-    if last.is_some_and(|m| m.stem || m.ordinal) {
-        return;
-    }
-    for (m, next) in t.prefixes(chars, at) {
-        path.push(m);
-        walk(t, chars, next, path, out);
-        path.pop();
     }
 }
 
@@ -268,6 +273,8 @@ struct State {
     solo: bool,
     last_kind: Option<Kind>,
     vague: bool,
+    /// "eleven hundred" may be a time of day (11:00).
+    hours: Option<u64>,
 }
 
 impl State {
@@ -297,26 +304,23 @@ impl State {
                 (None, Some(u)) => t.units_before_tens && self.joint && u <= 9,
                 (None, None) => true,
             },
-            Kind::Hundreds => {
-                self.hundreds.is_none() && self.ten.is_none() && self.unit.is_none()
-            }
-            Kind::Hundred => {
-                !self.joint && self.hundreds.is_none() && self.ten.is_none()
-            }
-            Kind::Scale => {
-                !self.joint && self.last_scale.is_none_or(|s| m.value < s)
-            }
+            Kind::Hundreds => self.hundreds.is_none() && self.ten.is_none() && self.unit.is_none(),
+            Kind::Hundred => !self.joint && self.hundreds.is_none() && self.ten.is_none(),
+            Kind::Scale => !self.joint && self.last_scale.is_none_or(|s| m.value < s),
             Kind::Joint => unreachable!("handled above"),
         };
         if !ok {
             return false;
         }
+        self.hours = None;
         match m.kind {
             Kind::Unit => self.unit = Some(m.value),
             Kind::Ten => self.ten = Some(m.value),
             Kind::Hundreds => self.hundreds = Some(m.value),
             Kind::Hundred => {
-                self.hundreds = Some(self.unit.take().unwrap_or(1) * m.value);
+                let by = self.unit.take().unwrap_or(1);
+                self.hundreds = Some(by * m.value);
+                self.hours = (by >= 10 && self.total == 0).then_some(by);
             }
             Kind::Scale => {
                 let group = self.group();
@@ -352,6 +356,42 @@ impl State {
     }
 }
 
+/// The longest number that starts `word` and leaves at least three letters
+/// of another word after it, when it is too specific to be chance: a unit
+/// or ten making 20 or more, or a compound ("hatalmas" does not read 6,
+/// "Hundertschaft" not 100, "húszkilós" reads 20).
+fn compound_head(t: &Table, word: &str) -> Option<State> {
+    fn grow(
+        t: &Table,
+        chars: &[char],
+        at: usize,
+        state: &State,
+        best: &mut Option<(usize, State)>,
+    ) {
+        for (m, next) in t.prefixes(chars, at) {
+            let mut s = state.clone();
+            let morpheme = &t.morphemes[m];
+            if !s.feed(morpheme, t) {
+                continue;
+            }
+            let specific = s.solid && (s.value() >= 20 || s.count >= 2);
+            if s.complete()
+                && !morpheme.stem
+                && specific
+                && chars.len() - next >= 3
+                && best.as_ref().is_none_or(|(b, _)| next > *b)
+            {
+                *best = Some((next, s.clone()));
+            }
+            grow(t, chars, next, &s, best);
+        }
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let mut best = None;
+    grow(t, &chars, 0, &State::default(), &mut best);
+    best.map(|(_, s)| s)
+}
+
 /// A spelled-out number read from a run of words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spelled {
@@ -360,14 +400,29 @@ pub struct Spelled {
     pub words: usize,
     /// Byte offset where it ends in the text the word ranges refer to.
     pub end: usize,
-    /// Its value.
-    pub value: f64,
+    /// Every value the writing allows, most likely first.
+    pub values: Vec<f64>,
     /// Written as a compound or in several words with a unit, ten or
     /// hundreds word ("dreihundert", "twenty-five", "two million"), or as
     /// one hundreds word ("trescientos"): a figure no idiom writes, so a
     /// fact the translation must carry. Single simple words ("three",
     /// "hundred") and vague plurals ("Zehntausende") only confirm one.
     pub firm: bool,
+}
+
+/// The state after reading `word` from `state` by its first well-formed
+/// split, and whether the word ended in a suffix.
+fn advance(t: &Table, state: &State, word: &str) -> Option<(State, bool)> {
+    splits(t, word).into_iter().find_map(|split| {
+        let mut s = state.clone();
+        let ok = split.morphemes.iter().all(|&m| s.feed(&t.morphemes[m], t)) && !s.bound;
+        ok.then(|| {
+            if let Some(suffix) = &split.suffix {
+                s.vague = s.last_kind == Some(Kind::Scale) && t.plurals.iter().any(|p| p == suffix);
+            }
+            (s, split.suffix.is_some())
+        })
+    })
 }
 
 fn fold(word: &str) -> String {
@@ -397,59 +452,55 @@ pub fn parse<'a>(
                 break;
             }
         }
-        // The whole word, else its hyphen-joined parts one by one.
-        let whole = fold(word);
-        let pieces: Vec<(usize, String, Vec<Split>)> = match splits(t, &whole) {
-            found if !found.is_empty() => vec![(range.end, whole, found)],
-            _ if word.contains('-') => {
-                let mut at = range.start;
-                word.split('-')
-                    .map(|p| {
-                        at += p.len() + 1;
-                        let f = fold(p);
-                        let found = splits(t, &f);
-                        (at - 1, f, found)
-                    })
-                    .collect()
-            }
-            _ => break,
-        };
-        for (end, _, found) in pieces {
-            let mut advanced = None;
-            for split in found {
-                let mut s = state.clone();
-                if split
-                    .morphemes
-                    .iter()
-                    .all(|&m| s.feed(&t.morphemes[m], t))
-                    && !s.bound
-                {
-                    if let Some(suffix) = &split.suffix {
-                        s.vague = s.last_kind == Some(Kind::Scale)
-                            && t.plurals.iter().any(|p| p == suffix);
-                    }
-                    advanced = Some((s, split.suffix.is_some()));
-                    break;
-                }
-            }
-            let Some((s, suffixed)) = advanced else {
-                break 'words;
-            };
-            state = s;
+        // The whole word, else its hyphen-joined parts one by one
+        // ("fourteen-thirty" is two numbers).
+        if let Some((next, suffixed)) = advance(t, &state, &fold(word)) {
+            state = next;
             if state.complete() {
-                best = Some((i + 1, end, state.clone()));
+                best = Some((i + 1, range.end, state.clone()));
             }
             // An inflected word ends the number; a connector cannot.
             if suffixed {
+                break;
+            }
+            continue;
+        }
+        if !word.contains('-') {
+            // "húszkilós", "zwanzigjährige": a number before a noun.
+            if i == 0 && t.compounds {
+                return compound_head(t, &fold(word)).map(|s| Spelled {
+                    words: 1,
+                    end: range.end,
+                    values: vec![s.value() as f64],
+                    firm: false,
+                });
+            }
+            break;
+        }
+        let mut end = range.start;
+        for part in word.split('-') {
+            end += part.len();
+            let Some((next, suffixed)) = advance(t, &state, &fold(part)) else {
+                break 'words;
+            };
+            state = next;
+            if state.complete() {
+                best = Some((i + 1, end, state.clone()));
+            }
+            if suffixed {
                 break 'words;
             }
+            end += 1;
         }
     }
     let (words, end, s) = best?;
     Some(Spelled {
         words,
         end,
-        value: s.value() as f64,
+        values: std::iter::once(s.value())
+            .chain(s.hours)
+            .map(|v| v as f64)
+            .collect(),
         firm: !s.vague && ((s.count >= 2 && s.solid) || s.last_kind == Some(Kind::Hundreds)),
     })
 }

