@@ -65,7 +65,7 @@ struct Table {
     nodes: Vec<Node>,
     morphemes: Vec<Morpheme>,
     suffixes: Vec<String>,
-    plurals: Vec<String>,
+    vague: Vec<String>,
     units_before_tens: bool,
     compounds: bool,
     teens_after_tens: bool,
@@ -91,8 +91,8 @@ impl Table {
                     t.suffixes.extend(parts.map(str::to_string));
                     continue;
                 }
-                "plural" => {
-                    t.plurals.extend(parts.map(str::to_string));
+                "vague" => {
+                    t.vague.extend(parts.map(str::to_string));
                     continue;
                 }
                 "option" => {
@@ -180,7 +180,7 @@ impl Table {
     }
 
     /// The suffix that `rest` is (one, or two chained), if any; the last
-    /// of them is returned so a plural can be told.
+    /// of them is returned so a vague ending can be told.
     fn suffix<'a>(&self, rest: &'a str) -> Option<&'a str> {
         if self.is_suffix(rest) {
             return Some(rest);
@@ -406,7 +406,8 @@ pub struct Spelled {
     /// hundreds word ("dreihundert", "twenty-five", "two million"), or as
     /// one hundreds word ("trescientos"): a figure no idiom writes, so a
     /// fact the translation must carry. Single simple words ("three",
-    /// "hundred") and vague plurals ("Zehntausende") only confirm one.
+    /// "hundred"), vague plurals ("Zehntausende") and nouns made of a
+    /// number ("Achttausender", a peak over 8000 m) only confirm one.
     pub firm: bool,
 }
 
@@ -418,7 +419,7 @@ fn advance(t: &Table, state: &State, word: &str) -> Option<(State, bool)> {
         let ok = split.morphemes.iter().all(|&m| s.feed(&t.morphemes[m], t)) && !s.bound;
         ok.then(|| {
             if let Some(suffix) = &split.suffix {
-                s.vague = s.last_kind == Some(Kind::Scale) && t.plurals.iter().any(|p| p == suffix);
+                s.vague = t.vague.iter().any(|p| p == suffix);
             }
             (s, split.suffix.is_some())
         })
