@@ -274,7 +274,13 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         }
         i = j;
     }
-    let words: Vec<(Range<usize>, &str)> = super::words(text);
+    let mut words: Vec<(Range<usize>, &str)> = super::words(text);
+    // The part of a hyphenated word after its first hyphen, read next when
+    // the word as a whole is no number ("over-sixteens", "két-háromszáz").
+    let rest_of = |r: &Range<usize>, from: usize| {
+        let at = text[from..r.end].find('-').map(|i| from + i + 1)?;
+        (at < r.end).then(|| (at..r.end, &text[at..r.end]))
+    };
     let mut k = 0;
     while k < words.len() {
         let (range, word) = words[k].clone();
@@ -293,10 +299,20 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 digits: false,
                 firm: s.firm,
             });
-            k += s.words;
+            let last = k + s.words - 1;
+            match rest_of(&words[last].0, s.end).filter(|_| s.end < words[last].0.end) {
+                Some(rest) => {
+                    words[last] = rest;
+                    k = last;
+                }
+                None => k += s.words,
+            }
             continue;
         }
-        k += 1;
+        match rest_of(&range, range.start) {
+            Some(rest) if spelled_value(word, language).is_none() => words[k] = rest,
+            _ => k += 1,
+        }
         let mut values: Vec<f64> = Vec::new();
         if let Some(v) = spelled_value(word, language) {
             values.push(v);
@@ -395,6 +411,21 @@ mod tests {
         let ns = numbers("a G20 meeting in 2019", Language::EN);
         assert_eq!(ns.len(), 1);
         assert_eq!(ns[0].text, "2019");
+    }
+
+    #[test]
+    fn reads_every_number_of_a_hyphenated_word() {
+        let hu = Language::from_code("hu").unwrap();
+        let values = |text: &str, lang| -> Vec<f64> {
+            numbers(text, lang).iter().map(|n| n.values[0]).collect()
+        };
+        assert_eq!(values("két-háromszáz asszony", hu), [2.0, 300.0]);
+        assert_eq!(values("harmincnégy-harmincöt éves", hu), [34.0, 35.0]);
+        assert_eq!(values("talks for the over-sixteens", Language::EN), [16.0]);
+        assert_eq!(values("a twenty-five-year-old", Language::EN), [25.0]);
+        assert_eq!(values("quatre-vingt-dix-sept", Language::FR), [97.0]);
+        let ns = numbers("két-háromszáz", hu);
+        assert_eq!((ns[1].text.as_str(), ns[1].firm), ("háromszáz", true));
     }
 
     #[test]

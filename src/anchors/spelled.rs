@@ -173,6 +173,22 @@ impl Table {
         out
     }
 
+    /// Whether `word` starts like a morpheme (its first three letters are a
+    /// path in the trie): rules out most words before any allocation.
+    fn may_start(&self, word: &str) -> bool {
+        let mut node = 0;
+        for c in word.chars().flat_map(char::to_lowercase).take(3) {
+            if !self.nodes[node].ends.is_empty() && node != 0 {
+                return true;
+            }
+            match self.nodes[node].next.iter().find(|(k, _)| *k == c) {
+                Some(&(_, n)) => node = n,
+                None => return false,
+            }
+        }
+        true
+    }
+
     fn is_suffix(&self, s: &str) -> bool {
         self.suffixes
             .binary_search_by(|x| x.as_str().cmp(s))
@@ -444,6 +460,9 @@ pub fn parse<'a>(
     language: Language,
 ) -> Option<Spelled> {
     let t = table(language)?;
+    if !t.may_start(words.first()?.1) {
+        return None;
+    }
     let mut state = State::default();
     let mut best: Option<(usize, usize, State)> = None;
     'words: for (i, (range, word)) in words.iter().enumerate() {

@@ -63,6 +63,11 @@ fn english_pronoun_one_and_plain_words_are_not_firm() {
     assert!(!firm("three people", "en"));
     assert!(!firm("hundreds of people", "en"));
     assert!(!firm("thousands of people", "en"));
+    assert_eq!(
+        read("two dozen eggs", "en"),
+        Some((24.0, true, "two dozen".into()))
+    );
+    assert!(!firm("dozens of eggs", "en"));
     assert_eq!(value("often tender", "en"), None);
     // "second" is a unit of time too: "thirty seconds" is no 32.
     assert_eq!(value("thirty seconds", "en"), Some(30.0));
@@ -174,6 +179,9 @@ fn hungarian_compounds_and_suffixes() {
     assert_eq!(value("tizenhármat ütöttek", "hu"), Some(13.0));
     assert_eq!(value("kétszáz méterrel", "hu"), Some(200.0));
     assert_eq!(value("a százegyes szoba", "hu"), Some(101.0));
+    // An adjective of a number (room 101, the 1950s) confirms only.
+    assert!(!firm("a százegyes szoba", "hu"));
+    assert!(!firm("az ezerkilencszázötvenes évek", "hu"));
     assert_eq!(value("a hatodik napon", "hu"), Some(6.0));
     assert_eq!(value("huszonegyedik", "hu"), Some(21.0));
     assert_eq!(value("háromezer szelvény", "hu"), Some(3000.0));
