@@ -1,6 +1,9 @@
 //! Numbers read per locale: `400.000` (de) = `400,000` (en), `3,5` = `3.5`,
 //! `1 200` (fr), ordinals (`24.`, `24th`, `3e`), scale words (`10 million`
-//! = `10 Millionen`) and spelled-out small numbers (`dritten` = `third`).
+//! = `10 Millionen`) and spelled-out numbers: compounds and runs of words
+//! by [`super::spelled`] (`dreihundertfünfzig`, `three hundred and fifty`),
+//! other simple words and ordinals from `data/numbers.txt` (`dritten` =
+//! `third`).
 //!
 //! A number keeps every value its writing allows; two numbers are the same
 //! when they share a value, so a formatting difference never looks like a

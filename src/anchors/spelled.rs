@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use crate::language::Language;
 
 const TABLES: &[(&str, &str)] = &[
+    ("da", include_str!("data/spelled/da.txt")),
     ("de", include_str!("data/spelled/de.txt")),
     ("en", include_str!("data/spelled/en.txt")),
     ("es", include_str!("data/spelled/es.txt")),
@@ -25,6 +26,7 @@ const TABLES: &[(&str, &str)] = &[
     ("it", include_str!("data/spelled/it.txt")),
     ("nl", include_str!("data/spelled/nl.txt")),
     ("pt", include_str!("data/spelled/pt.txt")),
+    ("sv", include_str!("data/spelled/sv.txt")),
 ];
 
 /// Most ways of splitting one word that are tried.

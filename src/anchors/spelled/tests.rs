@@ -217,6 +217,18 @@ fn hungarian_words_that_are_no_firm_numbers() {
 }
 
 #[test]
+fn swedish_and_danish() {
+    assert_eq!(value("trehundrafemtio kronor", "sv"), Some(350.0));
+    assert_eq!(value("tjugoett", "sv"), Some(21.0));
+    assert_eq!(value("två miljoner", "sv"), Some(2_000_000.0));
+    assert_eq!(value("en bok", "sv"), None);
+    assert_eq!(value("femogtyve", "da"), Some(25.0));
+    assert_eq!(value("tre hundrede og halvtreds", "da"), Some(350.0));
+    assert_eq!(value("seksoghalvfems", "da"), Some(96.0));
+    assert_eq!(value("et hus", "da"), None);
+}
+
+#[test]
 fn languages_without_a_table_read_nothing() {
     assert_eq!(value("trzysta", "pl"), None);
 }
