@@ -9,6 +9,7 @@
 pub mod cues;
 pub mod names;
 pub mod numbers;
+pub mod spelled;
 
 pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};
 pub use names::{FoldedWords, Name, fold, name_in, names, same_name};

@@ -1,6 +1,9 @@
 //! Numbers read per locale: `400.000` (de) = `400,000` (en), `3,5` = `3.5`,
 //! `1 200` (fr), ordinals (`24.`, `24th`, `3e`), scale words (`10 million`
-//! = `10 Millionen`) and spelled-out small numbers (`dritten` = `third`).
+//! = `10 Millionen`) and spelled-out numbers: compounds and runs of words
+//! by [`super::spelled`] (`dreihundertfünfzig`, `three hundred and fifty`),
+//! other simple words and ordinals from `data/numbers.txt` (`dritten` =
+//! `third`).
 //!
 //! A number keeps every value its writing allows; two numbers are the same
 //! when they share a value, so a formatting difference never looks like a
@@ -24,9 +27,14 @@ pub struct Number {
     pub text: String,
     /// Every value the writing allows, most likely first.
     pub values: Vec<f64>,
-    /// Written with digits. Only these are required to have a counterpart;
-    /// spelled-out numbers merely confirm one.
+    /// Written with digits.
     pub digits: bool,
+    /// A fact the counterpart must carry: written with digits, or spelled
+    /// out as a compound or in several words ("dreihundertfünfzig", "two
+    /// million"). Other spelled-out numbers ("three", "hundred", "egy")
+    /// may be a figure of speech or an article: they merely confirm a
+    /// number on the other side.
+    pub firm: bool,
 }
 
 /// Languages that write `3,5` for three and a half.
@@ -156,6 +164,18 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
     out
 }
 
+/// Whether the letters before a digit run end a word the digits were glued
+/// to by a lost space ("valóban1984"), rather than a code ("G20", "A380",
+/// "COVID19"): at least three letters, all lower case.
+fn glued(before: &[(usize, char)]) -> bool {
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .collect::<Vec<_>>();
+    letters.len() >= 3 && letters.iter().all(|(_, c)| c.is_lowercase())
+}
+
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     let mut out = Vec::new();
@@ -164,7 +184,10 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     while i < chars.len() {
         let (start, c) = chars[i];
         let prev = i.checked_sub(1).map(|p| chars[p].1);
-        if !c.is_ascii_digit() || prev.is_some_and(|p| p.is_alphabetic() || p.is_ascii_digit()) {
+        if !c.is_ascii_digit()
+            || prev.is_some_and(|p| p.is_ascii_digit())
+            || (prev.is_some_and(char::is_alphabetic) && !glued(&chars[..i]))
+        {
             i += 1;
             continue;
         }
@@ -249,13 +272,49 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 },
                 values,
                 digits: true,
+                firm: true,
             });
         }
         i = j;
     }
-    for (range, word) in super::words(text) {
+    let mut words: Vec<(Range<usize>, &str)> = super::words(text);
+    // The part of a hyphenated word after its first hyphen, read next when
+    // the word as a whole is no number ("over-sixteens", "két-háromszáz").
+    let rest_of = |r: &Range<usize>, from: usize| {
+        let at = text[from..r.end].find('-').map(|i| from + i + 1)?;
+        (at < r.end).then(|| (at..r.end, &text[at..r.end]))
+    };
+    let mut k = 0;
+    while k < words.len() {
+        let (range, word) = words[k].clone();
         if word.chars().any(|c| c.is_ascii_digit()) {
+            k += 1;
             continue;
+        }
+        // Compounds and runs of words ("dreihundertfünfzig", "three
+        // hundred and fifty") first, then the table of simple words.
+        let gap = |i: usize| &text[words[k + i - 1].0.end..words[k + i].0.start];
+        if let Some(s) = super::spelled::parse(&words[k..], gap, language) {
+            out.push(Number {
+                range: range.start..s.end,
+                text: text[range.start..s.end].to_string(),
+                values: s.values,
+                digits: false,
+                firm: s.firm,
+            });
+            let last = k + s.words - 1;
+            match rest_of(&words[last].0, s.end).filter(|_| s.end < words[last].0.end) {
+                Some(rest) => {
+                    words[last] = rest;
+                    k = last;
+                }
+                None => k += s.words,
+            }
+            continue;
+        }
+        match rest_of(&range, range.start) {
+            Some(rest) if spelled_value(word, language).is_none() => words[k] = rest,
+            _ => k += 1,
         }
         let mut values: Vec<f64> = Vec::new();
         if let Some(v) = spelled_value(word, language) {
@@ -283,6 +342,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             text: word.to_string(),
             values,
             digits: false,
+            firm: false,
         });
     }
     out.sort_by_key(|n| n.range.start);
@@ -354,6 +414,31 @@ mod tests {
         let ns = numbers("a G20 meeting in 2019", Language::EN);
         assert_eq!(ns.len(), 1);
         assert_eq!(ns[0].text, "2019");
+    }
+
+    #[test]
+    fn reads_every_number_of_a_hyphenated_word() {
+        let hu = Language::from_code("hu").unwrap();
+        let values = |text: &str, lang| -> Vec<f64> {
+            numbers(text, lang).iter().map(|n| n.values[0]).collect()
+        };
+        assert_eq!(values("két-háromszáz asszony", hu), [2.0, 300.0]);
+        assert_eq!(values("harmincnégy-harmincöt éves", hu), [34.0, 35.0]);
+        assert_eq!(values("talks for the over-sixteens", Language::EN), [16.0]);
+        assert_eq!(values("a twenty-five-year-old", Language::EN), [25.0]);
+        assert_eq!(values("quatre-vingt-dix-sept", Language::FR), [97.0]);
+        let ns = numbers("két-háromszáz", hu);
+        assert_eq!((ns[1].text.as_str(), ns[1].firm), ("háromszáz", true));
+    }
+
+    #[test]
+    fn reads_digits_glued_to_a_word() {
+        let ns = numbers(
+            "hogy valóban1984 van, a G22 és a COVID19",
+            Language::from_code("hu").unwrap(),
+        );
+        let texts: Vec<&str> = ns.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["1984"]);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         for i in link.source.clone() {
             let lost: Vec<String> = numbers_outside(ctx, ctx.source, &quotes.source, i, true)
                 .into_iter()
-                .filter(|n| n.digits && !near_t_numbers.iter().any(|t| anchors::same_number(n, t)))
+                .filter(|n| n.firm && !near_t_numbers.iter().any(|t| anchors::same_number(n, t)))
                 .map(|n| n.text)
                 .collect();
             if !lost.is_empty() {
@@ -68,7 +68,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 numbers_outside(ctx, ctx.target, &quotes.target, j, false)
                     .into_iter()
                     .filter(|n| {
-                        n.digits && !near_s_numbers.iter().any(|s| anchors::same_number(n, s))
+                        n.firm && !near_s_numbers.iter().any(|s| anchors::same_number(n, s))
                     })
                     .map(|n| n.text),
             );
@@ -118,11 +118,12 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 ));
             }
         } else if !extra.is_empty() {
-            let source_digits = link.source.clone().any(|i| {
-                numbers_outside(ctx, ctx.source, &quotes.source, i, true)
-                    .iter()
-                    .any(|n| n.digits)
-            });
+            // Any number, spelled ones too: "két" (2) may be the one a
+            // changed "7" replaced.
+            let source_digits = link
+                .source
+                .clone()
+                .any(|i| !numbers_outside(ctx, ctx.source, &quotes.source, i, true).is_empty());
             out.push((
                 k,
                 Finding::new(
