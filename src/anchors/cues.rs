@@ -151,7 +151,10 @@ mod tests {
         assert_eq!(negations("Il ne viendra jamais.", Language::FR), Some(1));
         assert_eq!(negations("We will win.", Language::EN), Some(0));
         assert_eq!(
-            negated_clauses("Nikt nam nie wyjaśnił, gdzie łowić.", Language::PL),
+            negated_clauses(
+                "Nikt nam nie wyjaśnił, gdzie łowić.",
+                Language::from_code("pl").unwrap()
+            ),
             Some(1)
         );
         assert_eq!(

@@ -262,6 +262,16 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 | "ste"
                 | "te"
         );
+        // A decade ("1950s", "the 50's", "1990er-Jahre") is written in
+        // words in many languages ("anni Cinquanta", "années cinquante"):
+        // it confirms a number on the other side but is not a fact that
+        // must be there in digits.
+        let decade = token.ends_with('0')
+            && matches!(token.len(), 2 | 4)
+            && token.chars().all(|c| c.is_ascii_digit())
+            && (matches!(suffix.to_lowercase().as_str(), "s" | "er" | "ern")
+                || rest.starts_with("'s")
+                || rest.starts_with("’s"));
         if !values.is_empty() {
             out.push(Number {
                 range: start..end,
@@ -272,7 +282,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 },
                 values,
                 digits: true,
-                firm: true,
+                firm: !decade,
             });
         }
         i = j;
@@ -429,6 +439,21 @@ mod tests {
         assert_eq!(values("quatre-vingt-dix-sept", Language::FR), [97.0]);
         let ns = numbers("két-háromszáz", hu);
         assert_eq!((ns[1].text.as_str(), ns[1].firm), ("háromszáz", true));
+        // Decades confirm but are not firm facts.
+        for (text, lang) in [
+            ("in the early 1950s", Language::EN),
+            ("the 60's were wild", Language::EN),
+            ("in den 1990er-Jahren", Language::DE),
+        ] {
+            let ns = numbers(text, lang);
+            assert_eq!(ns.len(), 1, "{text}");
+            assert!(ns[0].digits && !ns[0].firm, "{text}");
+        }
+        assert!(
+            numbers("in 1950 and 1951", Language::EN)
+                .iter()
+                .all(|n| n.firm)
+        );
     }
 
     #[test]
