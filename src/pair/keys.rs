@@ -60,7 +60,7 @@ impl Fingerprint {
             }
         }
         // A few thousand characters settle the language as well as all.
-        let sample: String = text.chars().take(4000).collect();
+        let sample: String = text.chars().take(1500).collect();
         Fingerprint {
             keys: counted,
             chars: text.chars().count(),
