@@ -117,6 +117,23 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     .with_target(target_excerpt.clone()),
                 ));
             }
+        } else if let Some((j, new)) = added_sentence(ctx, quotes, k, &near_s_numbers) {
+            out.push((
+                k,
+                Finding::new(
+                    Kind::Addition,
+                    Severity::Warning,
+                    0.55,
+                    format!(
+                        "the translation adds the sentence \"{}\", which has no counterpart in the original; {} {} no counterpart",
+                        gist(ctx.target.sentence_text(j)),
+                        list(&new),
+                        if new.len() == 1 { "has" } else { "have" }
+                    ),
+                )
+                .with_source(sentences_excerpt(ctx.source, link.source.clone()))
+                .with_target(sentences_excerpt(ctx.target, j..j + 1)),
+            ));
         } else if !extra.is_empty() {
             // Any number, spelled ones too: "két" (2) may be the one a
             // changed "7" replaced.
@@ -208,4 +225,53 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
         .with_source(sentences_excerpt(ctx.source, link.source.clone()))
         .with_target(sentences_excerpt(ctx.target, link.target.clone())),
     ));
+}
+
+/// In a link that joins several translation sentences to the original, a
+/// sentence whose every number is one the original does not have nearby,
+/// while the link's other sentences carry the original's numbers or none:
+/// a sentence added inside a merge rather than a figure added to explain.
+fn added_sentence(
+    ctx: &Context,
+    quotes: &Quotes,
+    k: usize,
+    near_s_numbers: &[Number],
+) -> Option<(usize, Vec<String>)> {
+    let link = &ctx.links[k];
+    if link.target.len() < 2 {
+        return None;
+    }
+    let mut found = None;
+    for j in link.target.clone() {
+        let numbers: Vec<Number> = numbers_outside(ctx, ctx.target, &quotes.target, j, false)
+            .into_iter()
+            .filter(|n| n.firm)
+            .collect();
+        let new: Vec<String> = numbers
+            .iter()
+            .filter(|n| !near_s_numbers.iter().any(|s| anchors::same_number(n, s)))
+            .map(|n| n.text.clone())
+            .collect();
+        if new.is_empty() {
+            continue;
+        }
+        // Two sentences with new numbers: a changed passage, not one added
+        // sentence; one with some of the original's numbers: a changed
+        // figure.
+        if found.is_some() || new.len() < numbers.len() {
+            return None;
+        }
+        found = Some((j, new));
+    }
+    // And the link's length must fit the original better without it.
+    let (j, new) = found?;
+    let chars = |ids: std::ops::Range<usize>, doc: &SegmentedDocument| -> f64 {
+        ids.map(|i| doc.sentence_text(i).chars().count() as f64)
+            .sum()
+    };
+    let expected = chars(link.source.clone(), ctx.source) * ctx.ratio;
+    let with = chars(link.target.clone(), ctx.target);
+    let without = with - ctx.target.sentence_text(j).chars().count() as f64;
+    let fits = |t: f64| (t.max(1.0) / expected.max(1.0)).ln().abs();
+    (fits(without) < fits(with)).then_some((j, new))
 }

@@ -200,7 +200,36 @@ pub fn detect_all(
             f.target.as_ref().map_or(0, |e| e.bytes[0]),
         )
     });
-    found.into_iter().map(|(_, f)| f).collect()
+    dedup(found.into_iter().map(|(_, f)| f).collect())
+}
+
+/// Drops a finding that says what another already says about the same
+/// text (two stages may see one added sentence: its length and its
+/// numbers), keeping the more severe.
+fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
+    let bytes = |e: &Option<Excerpt>| e.as_ref().map(|e| e.bytes);
+    let key = |f: &Finding| match f.kind {
+        Kind::Addition => (f.kind, None, bytes(&f.target)),
+        Kind::Omission => (f.kind, bytes(&f.source), None),
+        _ => (f.kind, bytes(&f.source), bytes(&f.target)),
+    };
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut seen = std::collections::HashMap::new();
+    for f in findings {
+        match seen.get(&key(&f)) {
+            Some(&i) => {
+                let g: &mut Finding = &mut out[i];
+                if f.severity > g.severity {
+                    *g = f;
+                }
+            }
+            None => {
+                seen.insert(key(&f), out.len());
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// Builds an [`Excerpt`] for a byte span of a document's file text.

@@ -199,3 +199,27 @@ fn a_moderate_length_gap_needs_a_foreign_fact() {
     let without = format!("{base} Die Stadt entstand einst am Fluss.\n");
     assert!(run(en, &without, &[(0..2, 0..3)]).is_empty());
 }
+
+#[test]
+fn one_finding_per_kind_and_text_keeping_the_more_severe() {
+    let excerpt = |at: usize| Excerpt {
+        lines: [1, 1],
+        columns: [1, 5],
+        bytes: [at, at + 5],
+        text: "added".into(),
+    };
+    let add = |severity, at| {
+        Finding::new(Kind::Addition, severity, 0.5, "x".into()).with_target(Some(excerpt(at)))
+    };
+    let out = dedup(vec![
+        add(Severity::Warning, 0),
+        add(Severity::Error, 0),
+        add(Severity::Warning, 10),
+        Finding::new(Kind::NumberMismatch, Severity::Info, 0.5, "y".into())
+            .with_target(Some(excerpt(0))),
+    ]);
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0].severity, Severity::Error);
+    assert_eq!(out[1].target.as_ref().map(|e| e.bytes[0]), Some(10));
+    assert_eq!(out[2].kind, Kind::NumberMismatch);
+}
