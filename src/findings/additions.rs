@@ -45,7 +45,8 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
 fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: usize) -> Finding {
     let text = ctx.target_text(ids.clone());
     let target = sentences_excerpt(ctx.target, ids);
-    if let Some(rep) = ctx.repeats.iter().find(|r| r.paragraph == paragraph) {
+    let repeat = ctx.repeat_of.get(paragraph).copied().flatten();
+    if let Some(rep) = repeat.map(|n| &ctx.repeats[n]) {
         let of: Vec<String> = rep
             .of
             .iter()

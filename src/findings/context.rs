@@ -14,6 +14,8 @@ pub(super) struct Context<'a> {
     pub target: &'a SegmentedDocument,
     pub links: &'a [Link],
     pub repeats: &'a [Repeat],
+    /// Index into `repeats` of each target paragraph that repeats others.
+    pub repeat_of: Vec<Option<usize>>,
     pub options: &'a FindingOptions,
     /// Link index of each source sentence.
     pub source_link: Vec<usize>,
@@ -82,6 +84,15 @@ impl<'a> Context<'a> {
             source,
             target,
             links,
+            repeat_of: {
+                let mut v = vec![None; target.document.paragraphs.len()];
+                for (n, r) in repeats.iter().enumerate() {
+                    if let Some(slot) = v.get_mut(r.paragraph) {
+                        *slot = Some(n);
+                    }
+                }
+                v
+            },
             repeats,
             options,
             source_link,

@@ -54,6 +54,10 @@ fn without_link_targets(text: &str) -> String {
     out.replace(['[', '*', '_', '#'], "")
 }
 
+/// Bytes beyond which a block is too long to be a marker, a line of
+/// boilerplate or a heading.
+const LONG: usize = 4096;
+
 /// Classifies a paragraph of a translation or an original.
 pub fn role(paragraph: &Paragraph) -> Role {
     role_of_text(&paragraph.text, paragraph.kind)
@@ -62,6 +66,26 @@ pub fn role(paragraph: &Paragraph) -> Role {
 /// Classifies a paragraph's text given its block kind.
 pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
     let trimmed = text.trim();
+    // Markers, boilerplate lines and headings are short: a long block is
+    // content unless it is a list of links. One pass, no copies, so that a
+    // megabyte paragraph costs what reading it costs.
+    if trimmed.len() > LONG {
+        if kind == BlockKind::Separator || !trimmed.chars().any(char::is_alphabetic) {
+            return Role::Boilerplate;
+        }
+        let (mut words, mut links) = (0usize, 0usize);
+        for w in trimmed.split_whitespace() {
+            words += 1;
+            links += usize::from(is_link_word(w));
+        }
+        if links * 2 >= words {
+            return Role::Boilerplate;
+        }
+        if kind == BlockKind::Heading || trimmed.starts_with('#') {
+            return Role::Heading;
+        }
+        return Role::Content;
+    }
     let plain = without_link_targets(trimmed);
     let plain = plain.trim();
     let words: Vec<&str> = plain.split_whitespace().collect();
@@ -134,5 +158,14 @@ mod tests {
             r("Details of the plan were not published, officials said."),
             Role::Content
         );
+    }
+
+    #[test]
+    fn long_blocks_are_content_unless_links_or_headings() {
+        let long = "The bridge opened in March after four years of work. ".repeat(200);
+        assert_eq!(r(&long), Role::Content);
+        let links = "https://example.org/a ".repeat(400);
+        assert_eq!(r(&links), Role::Boilerplate);
+        assert_eq!(role_of_text(&long, BlockKind::Heading), Role::Heading);
     }
 }
