@@ -336,22 +336,6 @@ fn culprit(
     out.push((p.first_link, finding));
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_same_gap_weighs_more_in_a_longer_passage() {
-        // 70% of the expected length: noise in one short sentence, a
-        // signal in a paragraph.
-        assert!(deviation(0.7, 60.0) > -DEVIATES);
-        assert!(deviation(0.7, 400.0) < -DEVIATES);
-        assert!(deviation(1.5, 400.0) > DEVIATES);
-        // Beyond the cap, length adds nothing.
-        assert_eq!(deviation(0.8, 400.0), deviation(0.8, 4000.0));
-    }
-}
-
 /// A sentence whose translation is far longer or shorter than predicted,
 /// with no other sentence to blame: part of it was added or dropped.
 fn inside_sentence(ctx: &Context, p: &Passage, r: f64, source_side: bool, id: usize) -> Finding {
@@ -372,4 +356,20 @@ fn inside_sentence(ctx: &Context, p: &Passage, r: f64, source_side: bool, id: us
     Finding::new(kind, Severity::Warning, 0.5, message)
         .with_source(sentences_excerpt(ctx.source, range(&p.source)))
         .with_target(sentences_excerpt(ctx.target, range(&p.target)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_gap_weighs_more_in_a_longer_passage() {
+        // 70% of the expected length: noise in one short sentence, a
+        // signal in a paragraph.
+        assert!(deviation(0.7, 60.0) > -DEVIATES);
+        assert!(deviation(0.7, 400.0) < -DEVIATES);
+        assert!(deviation(1.5, 400.0) > DEVIATES);
+        // Beyond the cap, length adds nothing.
+        assert_eq!(deviation(0.8, 400.0), deviation(0.8, 4000.0));
+    }
 }
