@@ -9,6 +9,7 @@
 pub mod cues;
 pub mod names;
 pub mod numbers;
+pub mod persons;
 pub mod spelled;
 
 pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};

@@ -194,6 +194,7 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
         .map(|n| n.text)
         .collect();
     if lost.is_empty() || gained.is_empty() {
+        out.extend(swapped_person(ctx, k).map(|f| (k, f)));
         return;
     }
     // A swap with a name the original writes elsewhere is likely; a name
@@ -274,4 +275,49 @@ fn added_sentence(
     let without = with - ctx.target.sentence_text(j).chars().count() as f64;
     let fits = |t: f64| (t.max(1.0) / expected.max(1.0)).ln().abs();
     (fits(without) < fits(with)).then_some((j, new))
+}
+
+/// A person of the original replaced by another person: the original names
+/// someone (a given name and a family name) whose family name the
+/// translation does not write here, and the translation names someone whose
+/// family name the original never writes. Caught by the given name, so it
+/// also holds where every noun is capitalised.
+fn swapped_person(ctx: &Context, k: usize) -> Option<Finding> {
+    let link = &ctx.links[k];
+    let source_people = anchors::persons::persons(&ctx.source_text(link.source.clone()));
+    if source_people.is_empty() {
+        return None;
+    }
+    let target_people = anchors::persons::persons(&ctx.target_text(link.target.clone()));
+    if target_people.is_empty() {
+        return None;
+    }
+    let t_near = anchors::FoldedWords::new(&ctx.target_text(ctx.target_near(k)));
+    let lost: Vec<String> = source_people
+        .into_iter()
+        .filter(|p| !p.surnames.iter().any(|n| t_near.contains(n)))
+        .map(|p| p.text)
+        .collect();
+    let gained: Vec<String> = target_people
+        .into_iter()
+        .filter(|p| !p.surnames.iter().any(|n| ctx.source_words().contains(n)))
+        .map(|p| p.text)
+        .collect();
+    if lost.is_empty() || gained.is_empty() {
+        return None;
+    }
+    Some(
+        Finding::new(
+            Kind::NameMismatch,
+            Severity::Warning,
+            0.6,
+            format!(
+                "the translation names {} where the original names {}",
+                list(&gained),
+                list(&lost)
+            ),
+        )
+        .with_source(sentences_excerpt(ctx.source, link.source.clone()))
+        .with_target(sentences_excerpt(ctx.target, link.target.clone())),
+    )
 }

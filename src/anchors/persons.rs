@@ -1,0 +1,96 @@
+//! People's names: a common given name followed by capitalised words
+//! ("Sophie Lambert", "Jean-Marc Lafitte", "Anna Maria Müller"). The given
+//! name anchors the pattern, so it holds in languages that capitalise every
+//! noun, where a capital letter alone says little.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::fold;
+
+const GIVEN_NAMES: &str = include_str!("data/given_names.txt");
+
+fn given_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// A person named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Byte range of the whole name in the text.
+    pub range: Range<usize>,
+    /// The name as written.
+    pub text: String,
+    /// The folded words after the given name: the family name, perhaps
+    /// with a second given name or a word glued on by a missing full stop.
+    pub surnames: Vec<String>,
+}
+
+/// The people named in `text` by a given name and a family name.
+pub fn persons(text: &str) -> Vec<Person> {
+    let names = given_names();
+    let words = super::words(text);
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (range, word) = &words[i];
+        let given = names.contains(word)
+            || word.split('-').all(|part| names.contains(part)) && word.contains('-');
+        if !given {
+            i += 1;
+            continue;
+        }
+        // Up to two further capitalised words joined by single spaces
+        // belong to it.
+        let mut last = i;
+        while let Some((next, w)) = words.get(last + 1).filter(|_| last < i + 2) {
+            let gap = &text[words[last].0.end..next.start];
+            if gap != " " || !capitalised(w) {
+                break;
+            }
+            last += 1;
+        }
+        if last > i {
+            let end = &words[last].0;
+            out.push(Person {
+                range: range.start..end.end,
+                text: text[range.start..end.end].to_string(),
+                surnames: words[i + 1..=last].iter().map(|(_, w)| fold(w)).collect(),
+            });
+        }
+        i = last + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_people_by_their_given_name() {
+        let ps = persons("said Sophie Lambert, an analyst, and Jean-Marc Lafitte in Libourne.");
+        let names: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(names, ["Sophie Lambert", "Jean-Marc Lafitte"]);
+        assert_eq!(ps[0].surnames, [fold("Lambert")]);
+        // German nouns after a capitalised word are not people.
+        assert!(persons("Die Deutsche Bahn meldet Verspätungen.").is_empty());
+        // A given name alone names nobody in particular.
+        assert!(persons("Sophie said so.").is_empty());
+        let ps = persons("laut Verkehrsminister Volker Wissing (FDP)");
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].surnames, [fold("Wissing")]);
+        // At most two words after the given name.
+        let ps = persons("with Boris Trajkovski Following Tradition");
+        assert_eq!(ps[0].text, "Boris Trajkovski Following");
+    }
+}
