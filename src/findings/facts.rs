@@ -211,21 +211,35 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     lost.dedup();
     let mut gained = gained;
     gained.dedup();
+    let confidence = if swap { 0.65 } else { 0.4 };
     out.push((
         k,
-        Finding::new(
-            Kind::NameMismatch,
-            severity,
-            if swap { 0.65 } else { 0.4 },
-            format!(
-                "the translation names {} where the original names {}",
-                list(&gained),
-                list(&lost)
-            ),
-        )
-        .with_source(sentences_excerpt(ctx.source, link.source.clone()))
-        .with_target(sentences_excerpt(ctx.target, link.target.clone())),
+        name_mismatch(ctx, k, severity, confidence, &gained, &lost),
     ));
+}
+
+/// "The translation names X where the original names Y", on link `k`.
+fn name_mismatch(
+    ctx: &Context,
+    k: usize,
+    severity: Severity,
+    confidence: f64,
+    gained: &[String],
+    lost: &[String],
+) -> Finding {
+    let link = &ctx.links[k];
+    Finding::new(
+        Kind::NameMismatch,
+        severity,
+        confidence,
+        format!(
+            "the translation names {} where the original names {}",
+            list(gained),
+            list(lost)
+        ),
+    )
+    .with_source(sentences_excerpt(ctx.source, link.source.clone()))
+    .with_target(sentences_excerpt(ctx.target, link.target.clone()))
 }
 
 /// In a link that joins several translation sentences to the original, a
@@ -306,18 +320,12 @@ fn swapped_person(ctx: &Context, k: usize) -> Option<Finding> {
     if lost.is_empty() || gained.is_empty() {
         return None;
     }
-    Some(
-        Finding::new(
-            Kind::NameMismatch,
-            Severity::Warning,
-            0.6,
-            format!(
-                "the translation names {} where the original names {}",
-                list(&gained),
-                list(&lost)
-            ),
-        )
-        .with_source(sentences_excerpt(ctx.source, link.source.clone()))
-        .with_target(sentences_excerpt(ctx.target, link.target.clone())),
-    )
+    Some(name_mismatch(
+        ctx,
+        k,
+        Severity::Warning,
+        0.6,
+        &gained,
+        &lost,
+    ))
 }
