@@ -257,11 +257,21 @@ fn plant_quote(
                 )
             } else {
                 // In a language that capitalises nouns, a capitalised word
-                // is a name only when the original writes it too.
-                let source = anchors::FoldedWords::new(&article.source[p]);
+                // is a name only when the original names it too (Winter is
+                // no name for the English "winters").
+                let source_names: Vec<String> =
+                    anchors::names(&article.source[p], article.source_language)
+                        .into_iter()
+                        .map(|n| n.folded)
+                        .collect();
                 let names: Vec<anchors::Name> = anchors::names(&text, tl)
                     .into_iter()
-                    .filter(|n| !capitalises_nouns(tl) || source.contains(&n.folded))
+                    .filter(|n| {
+                        !capitalises_nouns(tl)
+                            || source_names
+                                .iter()
+                                .any(|s| anchors::same_name(s, &n.folded))
+                    })
                     .collect();
                 let name = names.first()?;
                 let replacement = ["Oskarsson", "Marlowe", "Tanaka", "Okonkwo"][rng.below(4)];

@@ -302,14 +302,17 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
         // when no replacement was found, and only against the whole
         // original, so translated institution names written as cognates
         // (Ministerium, ministry) do not count; nor does a name that starts
-        // like one of the original's (Venezia for Venice, Polska for
-        // Poland: the local form of a name).
+        // like one of the original's and is spelled much like it (Venezia
+        // for Venice, Polska for Poland: the local form of a name; not
+        // Marlowe for March).
         let invented: Vec<String> = gained
             .iter()
             .filter(|g| {
                 let folded = anchors::fold(g);
                 let stem: String = folded.chars().take(3).collect();
-                !ctx.source_names.iter().any(|n| n.starts_with(&stem))
+                !ctx.source_names
+                    .iter()
+                    .any(|n| n.starts_with(&stem) && strsim::jaro_winkler(n, &folded) >= 0.8)
                     && !ctx.source_words().contains(&folded)
             })
             .cloned()
