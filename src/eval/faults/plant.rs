@@ -24,6 +24,14 @@ fn planted_negation(language: Language) -> Option<&'static str> {
     })
 }
 
+/// The digits of a number written with digits, read as one integer
+/// (separators and decimal marks dropped: the planted change only has to
+/// differ).
+fn digits_value(number: &anchors::Number) -> Option<u64> {
+    let digits: String = number.text.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// Plants `fault` into a copy of `article`'s translation; `None` when the
 /// article offers no place for it.
 pub(super) fn plant(
@@ -143,13 +151,7 @@ pub(super) fn plant(
                 })
                 .collect();
             let (i, num) = with.get(rng.below(with.len()))?.clone();
-            let value: u64 = num
-                .text
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>()
-                .parse()
-                .ok()?;
+            let value = digits_value(&num)?;
             let changed = (value + 1 + rng.below(8) as u64).to_string();
             target[i].replace_range(num.range.clone(), &changed);
             Some(Planted {
@@ -242,13 +244,7 @@ fn plant_quote(
                 .filter(|n| n.digits)
                 .collect();
             if let Some(num) = nums.first() {
-                let value: u64 = num
-                    .text
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect::<String>()
-                    .parse()
-                    .ok()?;
+                let value = digits_value(num)?;
                 format!(
                     "{}{}{}",
                     &text[..num.range.start],
