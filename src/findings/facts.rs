@@ -6,7 +6,7 @@
 
 use super::context::{Context, among, gist, list};
 use super::quotes::Quotes;
-use super::{Finding, Kind, Severity, sentences_excerpt};
+use super::{Finding, Kind, Severity, lengths, sentences_excerpt};
 use crate::anchors::{self, Number, names::capitalises_nouns};
 use crate::segment::SegmentedDocument;
 
@@ -280,13 +280,10 @@ fn added_sentence(
     }
     // And the link's length must fit the original better without it.
     let (j, new) = found?;
-    let chars = |ids: std::ops::Range<usize>, doc: &SegmentedDocument| -> f64 {
-        ids.map(|i| doc.sentence_text(i).chars().count() as f64)
-            .sum()
-    };
-    let expected = chars(link.source.clone(), ctx.source) * ctx.ratio;
-    let with = chars(link.target.clone(), ctx.target);
-    let without = with - ctx.target.sentence_text(j).chars().count() as f64;
+    let ids = |r: std::ops::Range<usize>| r.collect::<Vec<_>>();
+    let expected = lengths::chars(ctx.source, &ids(link.source.clone())) * ctx.ratio;
+    let with = lengths::chars(ctx.target, &ids(link.target.clone()));
+    let without = with - lengths::chars(ctx.target, &[j]);
     let fits = |t: f64| (t.max(1.0) / expected.max(1.0)).ln().abs();
     (fits(without) < fits(with)).then_some((j, new))
 }
