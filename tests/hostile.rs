@@ -4,7 +4,9 @@
 //!
 //! Inputs are generated in temporary folders; nothing large is committed.
 
-use std::path::{Path, PathBuf};
+mod files;
+
+use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
@@ -31,12 +33,6 @@ fn transalign() -> Command {
     let mut cmd = Command::cargo_bin("transalign").expect("binary builds");
     cmd.timeout(TIMEOUT);
     cmd
-}
-
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 /// A small deterministic generator, so a failure can be reproduced.
@@ -115,8 +111,8 @@ fn assert_sane(out: &Output, name: &str) -> Option<serde_json::Value> {
 /// Checks `bad` as the translation of a good original, then as the
 /// original of a good translation.
 fn both_sides(dir: &Path, bad: &Path, extra: &[&str]) -> [Option<serde_json::Value>; 2] {
-    let en = write(dir, "good-en.txt", EN);
-    let de = write(dir, "good-de.txt", DE);
+    let en = files::write(dir, "good-en.txt", EN);
+    let de = files::write(dir, "good-de.txt", DE);
     let name = bad.file_name().unwrap().to_str().unwrap();
     [
         assert_sane(&check(&en, bad, extra), name),
@@ -126,8 +122,8 @@ fn both_sides(dir: &Path, bad: &Path, extra: &[&str]) -> [Option<serde_json::Val
 
 /// Like [`both_sides`], for input that must be refused.
 fn refused_both_sides(dir: &Path, bad: &Path, expect: &str) {
-    let en = write(dir, "good-en.txt", EN);
-    let de = write(dir, "good-de.txt", DE);
+    let en = files::write(dir, "good-en.txt", EN);
+    let de = files::write(dir, "good-de.txt", DE);
     for out in [check(&en, bad, &[]), check(bad, &de, &[])] {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_sane(&out, bad.file_name().unwrap().to_str().unwrap());
@@ -140,9 +136,9 @@ fn refused_both_sides(dir: &Path, bad: &Path, expect: &str) {
 fn random_bytes_are_refused_or_checked() {
     let dir = tempfile::tempdir().unwrap();
     for seed in 1..4 {
-        let bad = write(dir.path(), "noise.txt", random_bytes(seed, 64 * 1024));
+        let bad = files::write(dir.path(), "noise.txt", random_bytes(seed, 64 * 1024));
         both_sides(dir.path(), &bad, &[]);
-        let bad = write(dir.path(), "noise.html", random_bytes(seed + 10, 16 * 1024));
+        let bad = files::write(dir.path(), "noise.html", random_bytes(seed + 10, 16 * 1024));
         both_sides(dir.path(), &bad, &[]);
     }
 }
@@ -151,7 +147,7 @@ fn random_bytes_are_refused_or_checked() {
 fn random_unicode_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     for (seed, name) in [(1, "u.txt"), (2, "u.md"), (3, "u.html")] {
-        let bad = write(dir.path(), name, random_unicode(seed, 40_000));
+        let bad = files::write(dir.path(), name, random_unicode(seed, 40_000));
         both_sides(dir.path(), &bad, &[]);
         both_sides(
             dir.path(),
@@ -164,9 +160,9 @@ fn random_unicode_in_every_format() {
 #[test]
 fn nul_bytes_are_binary() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = write(dir.path(), "nul.txt", b"Some text.\0\0\0 More text.\n");
+    let bad = files::write(dir.path(), "nul.txt", b"Some text.\0\0\0 More text.\n");
     refused_both_sides(dir.path(), &bad, "binary");
-    let bad = write(dir.path(), "zeros.md", vec![0u8; 4096]);
+    let bad = files::write(dir.path(), "zeros.md", vec![0u8; 4096]);
     refused_both_sides(dir.path(), &bad, "binary");
 }
 
@@ -193,7 +189,7 @@ fn empty_whitespace_and_markup_only() {
             "<!-- A comment with sentences. It is not text. -->",
         ),
     ] {
-        let bad = write(dir.path(), name, text);
+        let bad = files::write(dir.path(), name, text);
         refused_both_sides(dir.path(), &bad, "no text");
     }
 }
@@ -205,7 +201,7 @@ fn one_very_long_line() {
     // by hand in docs/benchmarks.md.
     let words = "the bridge opened in march after four years of work and ";
     let no_stop = words.repeat(3 * 1024 * 1024 / words.len());
-    let bad = write(dir.path(), "long-nostop.txt", &no_stop);
+    let bad = files::write(dir.path(), "long-nostop.txt", &no_stop);
     both_sides(
         dir.path(),
         &bad,
@@ -213,14 +209,14 @@ fn one_very_long_line() {
     );
     let sentence = "The bridge opened in March. ";
     let stops = sentence.repeat(2 * 1024 * 1024 / sentence.len());
-    let bad = write(dir.path(), "long-stops.md", &stops);
+    let bad = files::write(dir.path(), "long-stops.md", &stops);
     both_sides(
         dir.path(),
         &bad,
         &["--source-lang", "en", "--target-lang", "de"],
     );
     // One 1 MB "word" without any space.
-    let bad = write(dir.path(), "long-word.txt", "x".repeat(1024 * 1024));
+    let bad = files::write(dir.path(), "long-word.txt", "x".repeat(1024 * 1024));
     both_sides(
         dir.path(),
         &bad,
@@ -231,9 +227,9 @@ fn one_very_long_line() {
 #[test]
 fn over_max_bytes_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = write(dir.path(), "big.txt", EN.repeat(50));
-    let en = write(dir.path(), "en.txt", EN);
-    let de = write(dir.path(), "de.txt", DE);
+    let bad = files::write(dir.path(), "big.txt", EN.repeat(50));
+    let en = files::write(dir.path(), "en.txt", EN);
+    let de = files::write(dir.path(), "de.txt", DE);
     let limit = (EN.len() * 10).to_string();
     for out in [
         check(&en, &bad, &["--max-bytes", &limit]),
@@ -266,7 +262,7 @@ fn twenty_thousand_headings() {
     let md: String = (0..20_000)
         .map(|i| format!("# Heading number {i}\n\n"))
         .collect();
-    let bad = write(dir.path(), "headings.md", &md);
+    let bad = files::write(dir.path(), "headings.md", &md);
     both_sides(
         dir.path(),
         &bad,
@@ -275,7 +271,7 @@ fn twenty_thousand_headings() {
     let html: String = (0..20_000)
         .map(|i| format!("<h2>Kapitel {i}</h2>\n"))
         .collect();
-    let other = write(dir.path(), "headings.html", &html);
+    let other = files::write(dir.path(), "headings.html", &html);
     let out = check(
         &bad,
         &other,
@@ -289,7 +285,7 @@ fn thousands_of_identical_paragraphs() {
     let dir = tempfile::tempdir().unwrap();
     let para =
         "The council voted on Monday to close the old bridge for repairs lasting two years.\n\n";
-    let bad = write(dir.path(), "copies.txt", para.repeat(5_000));
+    let bad = files::write(dir.path(), "copies.txt", para.repeat(5_000));
     let [_, as_original] = both_sides(
         dir.path(),
         &bad,
@@ -308,21 +304,21 @@ fn thousands_of_quotation_marks() {
         .map(|q| format!("{q}He said "))
         .collect::<String>()
         + "nothing.";
-    let bad = write(dir.path(), "nested.txt", &nested);
+    let bad = files::write(dir.path(), "nested.txt", &nested);
     both_sides(
         dir.path(),
         &bad,
         &["--source-lang", "en", "--target-lang", "de"],
     );
     let open = "“Open ".repeat(5_000) + ".\n\n" + &"close” ".repeat(3_000);
-    let bad = write(dir.path(), "unbalanced.md", &open);
+    let bad = files::write(dir.path(), "unbalanced.md", &open);
     both_sides(
         dir.path(),
         &bad,
         &["--source-lang", "en", "--target-lang", "de"],
     );
     let quotes = "\"".repeat(20_000) + "\n\n" + &"»«".repeat(10_000);
-    let bad = write(dir.path(), "marks.txt", &quotes);
+    let bad = files::write(dir.path(), "marks.txt", &quotes);
     both_sides(
         dir.path(),
         &bad,
@@ -331,8 +327,8 @@ fn thousands_of_quotation_marks() {
     // Quoted sentences on both sides, many of them.
     let en = "“The bridge will open,” she said. ".repeat(2_000);
     let de = "„Die Brücke wird eröffnet“, sagte sie. ".repeat(2_000);
-    let a = write(dir.path(), "q-en.txt", &en);
-    let b = write(dir.path(), "q-de.txt", &de);
+    let a = files::write(dir.path(), "q-en.txt", &en);
+    let b = files::write(dir.path(), "q-de.txt", &de);
     assert_sane(&check(&a, &b, &[]), "q-");
 }
 
@@ -370,7 +366,7 @@ fn scripts_directions_and_invisible_characters() {
         ),
     ];
     for (name, text) in samples {
-        let bad = write(dir.path(), name, text);
+        let bad = files::write(dir.path(), name, text);
         both_sides(dir.path(), &bad, &[]);
         both_sides(
             dir.path(),
@@ -383,7 +379,7 @@ fn scripts_directions_and_invisible_characters() {
 #[test]
 fn latin1_bytes_are_refused_with_the_offset() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = write(
+    let bad = files::write(
         dir.path(),
         "latin1.txt",
         b"Die Br\xfccke \xfcber den Fluss.\n",
@@ -469,9 +465,9 @@ fn translation_with_invention(eol: &str) -> String {
 #[test]
 fn line_ends_keep_line_numbers_right() {
     let dir = tempfile::tempdir().unwrap();
-    let en = write(dir.path(), "en.txt", EN);
+    let en = files::write(dir.path(), "en.txt", EN);
     for (name, eol) in [("lf.txt", "\n"), ("crlf.txt", "\r\n"), ("cr.txt", "\r")] {
-        let de = write(dir.path(), name, translation_with_invention(eol));
+        let de = files::write(dir.path(), name, translation_with_invention(eol));
         let out = check(&en, &de, &["--source-lang", "en", "--target-lang", "de"]);
         let report = assert_sane(&out, name).expect("a report");
         assert_invention_lines(&report, name);
@@ -488,7 +484,7 @@ fn line_ends_keep_line_numbers_right() {
         // The original (paragraphs on lines 1, 3, 5) with the same line
         // ends, as the source side.
         let src_text = EN.replace('\n', eol);
-        let src = write(dir.path(), &format!("src-{name}"), src_text);
+        let src = files::write(dir.path(), &format!("src-{name}"), src_text);
         let report = assert_sane(
             &check(&src, &de, &["--source-lang", "en", "--target-lang", "de"]),
             name,
@@ -505,9 +501,9 @@ fn line_ends_keep_line_numbers_right() {
 #[test]
 fn utf16_with_bom_reads_and_keeps_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let en = write(dir.path(), "en.txt", EN);
+    let en = files::write(dir.path(), "en.txt", EN);
     for (name, little) in [("le.txt", true), ("be.txt", false)] {
-        let de = write(
+        let de = files::write(
             dir.path(),
             name,
             utf16(&translation_with_invention("\r\n"), little),
@@ -519,15 +515,15 @@ fn utf16_with_bom_reads_and_keeps_lines() {
         .expect("a report");
         assert_invention_lines(&report, name);
         // And as the original.
-        let src = write(dir.path(), &format!("src-{name}"), utf16(EN, little));
-        let de_plain = write(dir.path(), "de.txt", DE);
+        let src = files::write(dir.path(), &format!("src-{name}"), utf16(EN, little));
+        let de_plain = files::write(dir.path(), "de.txt", DE);
         assert_sane(&check(&src, &de_plain, &[]), name).expect("a report");
     }
     // A BOM followed by an odd number of bytes is refused.
-    let bad = write(dir.path(), "odd.txt", b"\xFF\xFEa\0b");
+    let bad = files::write(dir.path(), "odd.txt", b"\xFF\xFEa\0b");
     refused_both_sides(dir.path(), &bad, "odd.txt");
     // A lone surrogate is refused.
-    let bad = write(dir.path(), "surrogate.txt", b"\xFF\xFEa\0\x00\xD8b\0");
+    let bad = files::write(dir.path(), "surrogate.txt", b"\xFF\xFEa\0\x00\xD8b\0");
     refused_both_sides(dir.path(), &bad, "UTF");
 }
 
@@ -560,8 +556,8 @@ fn html_report_from_hostile_names_and_text() {
     ];
     let payload = "<script>alert(3)</script> \"><svg onload=alert(4)> ' onfocus='alert(5)' \
                    javascript:alert(6) [link](javascript:alert(7)) <a href=\"javascript:alert(8)\">x</a>";
-    let en = write(d, names[0], format!("{EN}\n{payload}\n"));
-    let de = write(
+    let en = files::write(d, names[0], format!("{EN}\n{payload}\n"));
+    let de = files::write(
         d,
         names[1],
         format!("{DE}\nErfunden: {payload} Mehr Text hier.\n"),
@@ -577,7 +573,7 @@ fn html_report_from_hostile_names_and_text() {
     let page = String::from_utf8(out.stdout).unwrap();
     assert_page_is_inert(&page);
     // The batch index links each report by its file name.
-    write(
+    files::write(
         d,
         "pairs.tsv",
         format!("{}\t{}\ten\tde\n", names[0], names[1]),
@@ -643,7 +639,7 @@ mod pipes {
     #[test]
     fn a_fifo_with_a_writer_is_read() {
         let dir = tempfile::tempdir().unwrap();
-        let en = write(dir.path(), "en.txt", EN);
+        let en = files::write(dir.path(), "en.txt", EN);
         let fifo = dir.path().join("pipe.txt");
         mkfifo(&fifo);
         let writer = {
@@ -659,7 +655,7 @@ mod pipes {
     #[test]
     fn a_fifo_without_a_writer_is_an_error_not_a_hang() {
         let dir = tempfile::tempdir().unwrap();
-        let en = write(dir.path(), "en.txt", EN);
+        let en = files::write(dir.path(), "en.txt", EN);
         let fifo = dir.path().join("silent.txt");
         mkfifo(&fifo);
         let out = check(&en, &fifo, &[]);
@@ -675,8 +671,8 @@ mod pipes {
     #[test]
     fn process_substitution_works() {
         let dir = tempfile::tempdir().unwrap();
-        let en = write(dir.path(), "en.txt", EN);
-        let de = write(dir.path(), "de.txt", DE);
+        let en = files::write(dir.path(), "en.txt", EN);
+        let de = files::write(dir.path(), "de.txt", DE);
         let bin = assert_cmd::cargo::cargo_bin("transalign");
         let script = format!(
             "{} check --format json <(cat {}) <(cat {})",
