@@ -60,11 +60,93 @@ pub fn fold_char(c: char, out: &mut String) {
             return;
         }
         _ => {
-            out.extend(c.to_lowercase());
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if let Some(latin) = transliterate(l) => out.push_str(latin),
+                (Some(l), rest) => {
+                    out.push(l);
+                    out.extend(rest);
+                    out.extend(lower);
+                }
+                (None, _) => {}
+            }
             return;
         }
     };
     out.push(base);
+}
+
+/// Latin spelling of a lower-case Cyrillic or Greek letter, as English
+/// texts write names from those scripts (Линдберг = Lindberg, Онкало =
+/// Onkalo, Αθήνα = Athina): names and loanwords then match across scripts.
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'є' => "ye",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "yi",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'ў' => "u",
+        'ђ' => "dj",
+        'ј' => "j",
+        'љ' => "lj",
+        'њ' => "nj",
+        'ћ' => "c",
+        'џ' => "dz",
+        'α' | 'ά' => "a",
+        'β' => "v",
+        'γ' => "g",
+        'δ' => "d",
+        'ε' | 'έ' => "e",
+        'ζ' => "z",
+        'η' | 'ή' => "i",
+        'θ' => "th",
+        'ι' | 'ί' | 'ϊ' | 'ΐ' => "i",
+        'κ' => "k",
+        'λ' => "l",
+        'μ' => "m",
+        'ν' => "n",
+        'ξ' => "x",
+        'ο' | 'ό' => "o",
+        'π' => "p",
+        'ρ' => "r",
+        'σ' | 'ς' => "s",
+        'τ' => "t",
+        'υ' | 'ύ' | 'ϋ' | 'ΰ' => "y",
+        'φ' => "f",
+        'χ' => "ch",
+        'ψ' => "ps",
+        'ω' | 'ώ' => "o",
+        _ => return None,
+    })
 }
 
 /// Folds a word: lower case, diacritics dropped.
@@ -302,6 +384,18 @@ mod tests {
         assert_eq!(numbers("am 24. Mai"), numbers("on the 24th of May"));
         assert_eq!(numbers("1 200"), vec!["1", "200"]);
         assert_eq!(numbers("1\u{a0}200"), vec!["1200"]);
+    }
+
+    #[test]
+    fn other_scripts_are_spelled_in_latin() {
+        assert_eq!(fold("Линдберг"), "lindberg");
+        assert_eq!(fold("ОНКАЛО"), "onkalo");
+        assert_eq!(fold("Шевченко"), "shevchenko");
+        assert_eq!(fold("Київ"), "kiyiv");
+        assert_eq!(fold("Αθήνα"), "athina");
+        assert_eq!(fold("Σωκράτης"), "sokratis");
+        // Scripts without a table stay as they are.
+        assert_eq!(fold("東京"), "東京");
     }
 
     #[test]

@@ -11,15 +11,23 @@ use super::fold;
 
 const GIVEN_NAMES: &str = include_str!("data/given_names.txt");
 
-fn given_names() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// The list, folded: a name written in another script or without its
+/// accents (Пекка, Jose) is found as well.
+fn given_names() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         GIVEN_NAMES
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(fold)
             .collect()
     })
+}
+
+/// Whether `word`, capitalised, is a given name of the list.
+fn is_given(names: &HashSet<String>, word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && names.contains(&fold(word))
 }
 
 /// A person named in a text.
@@ -43,8 +51,8 @@ pub fn persons(text: &str) -> Vec<Person> {
     let mut i = 0;
     while i < words.len() {
         let (range, word) = &words[i];
-        let given = names.contains(word)
-            || word.split('-').all(|part| names.contains(part)) && word.contains('-');
+        let given = is_given(names, word)
+            || word.split('-').all(|part| is_given(names, part)) && word.contains('-');
         if !given {
             i += 1;
             continue;
@@ -92,5 +100,15 @@ mod tests {
         // At most two words after the given name.
         let ps = persons("with Boris Trajkovski Following Tradition");
         assert_eq!(ps[0].text, "Boris Trajkovski Following");
+    }
+
+    #[test]
+    fn given_names_are_found_in_other_scripts_and_spellings() {
+        let ps = persons("сказал генеральный директор Пекка Лундмарк.");
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].surnames, [fold("Lundmark")]);
+        assert_eq!(persons("dijo José Ramírez")[0].surnames, [fold("Ramirez")]);
+        // Lower case is not a name, in any script.
+        assert!(persons("пекка лундмарк").is_empty());
     }
 }
