@@ -96,6 +96,8 @@ fn candidates(doc: &SegmentedDocument, ids: &[usize]) -> Vec<(Range<usize>, bool
 }
 
 /// Digits and names of `text` that `other` lacks, and how many it has.
+/// A number that only a loose word of `other` matches ("primi" for 1)
+/// counts neither way.
 fn unsupported(ctx: &Context, text: &str, source_side: bool, other: &str) -> (Vec<String>, usize) {
     let (lang, other_lang) = if source_side {
         (ctx.source.language(), ctx.target.language())
@@ -109,9 +111,14 @@ fn unsupported(ctx: &Context, text: &str, source_side: bool, other: &str) -> (Ve
         .into_iter()
         .filter(|n| n.digits)
     {
-        total += 1;
-        if !other_numbers.iter().any(|o| anchors::same_number(&n, o)) {
-            lost.push(n.text);
+        let matches = other_numbers.iter().filter(|o| anchors::same_number(&n, o));
+        match matches.map(|o| o.firm).max() {
+            None => {
+                total += 1;
+                lost.push(n.text);
+            }
+            Some(true) => total += 1,
+            Some(false) => {}
         }
     }
     let own_names = if source_side {
@@ -251,8 +258,17 @@ fn culprit(
             )
         })
         .min_by(|a, b| a.2.total_cmp(&b.2));
-    let explained = best.as_ref().is_some_and(|(_, _, _, fitted, _, _)| {
-        fitted.ln().abs() <= FITS.ln() && fitted.ln().abs() < r.ln().abs()
+    // What is left must fit: within FITS, or within the noise of its own
+    // length (a short sentence's translation strays further).
+    let source_chars = chars(ctx.source, &p.source);
+    let explained = best.as_ref().is_some_and(|(range, _, _, fitted, _, _)| {
+        let rest = if source_side {
+            source_chars - chars(doc, &range.clone().collect::<Vec<_>>())
+        } else {
+            source_chars
+        };
+        let fits = fitted.ln().abs() <= FITS.ln() || deviation(*fitted, rest).abs() <= HINTS;
+        fits && fitted.ln().abs() < r.ln().abs()
     });
     let Some((range, whole, _, _, lost, anchors_total)) = best.filter(|_| explained) else {
         // No whole sentence explains the gap. When the translation's side
