@@ -20,7 +20,7 @@ use crate::segment::SegmentedDocument;
 const DEVIATES: f64 = 4.0;
 /// Deviation from which a gap counts when the culprit also carries facts
 /// the other document never mentions.
-const HINTS: f64 = 3.0;
+pub(super) const HINTS: f64 = 3.0;
 /// Deviation from which a length gap alone is strong evidence.
 const STRONG: f64 = 6.0;
 /// Cap of the length scale in [`deviation`] (400 characters).

@@ -9,6 +9,7 @@ use std::ops::Range;
 pub use extract::{Quote, quotes};
 
 use super::context::{Context, among, gist, list, word_count};
+use super::lengths;
 use super::{Excerpt, Finding, Kind, Severity, excerpt};
 use crate::anchors::{self, names::capitalises_nouns};
 use crate::segment::SegmentedDocument;
@@ -150,6 +151,10 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
                 if dash_dialogue(ctx.target, t_ids.clone()) {
                     continue;
                 }
+                if let Some(f) = dropped_with_sentence(ctx, q, ids.clone(), &links, t_ids.clone()) {
+                    out.push((k, f));
+                    continue;
+                }
                 let words = word_count(&q.text);
                 if words < 4 {
                     continue;
@@ -207,6 +212,72 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
         ));
     }
     Quotes { source, target }
+}
+
+/// A quote without a counterpart whose sentences the aligner merged with a
+/// neighbour: when the translation of the link fits the neighbour alone
+/// better than both, or lacks the quote's figures, the quote was dropped,
+/// not turned into reported speech.
+fn dropped_with_sentence(
+    ctx: &Context,
+    q: &Quote,
+    ids: Range<usize>,
+    links: &[usize],
+    t_ids: Range<usize>,
+) -> Option<Finding> {
+    let start = links.iter().map(|&k| ctx.links[k].source.start).min()?;
+    let end = links.iter().map(|&k| ctx.links[k].source.end).max()?;
+    // Only the quote on the source side: its translation is the target.
+    if ids.start <= start && ids.end >= end {
+        return None;
+    }
+    let t_text = ctx.target_text(t_ids.clone());
+    let t_numbers = ctx.target_numbers(&t_text);
+    let lost: Vec<String> = ctx
+        .source_numbers(&q.text)
+        .into_iter()
+        .filter(|n| n.digits && !t_numbers.iter().any(|t| anchors::same_number(n, t)))
+        .map(|n| n.text)
+        .collect();
+    let all: Vec<usize> = (start..end).collect();
+    let quoted: Vec<usize> = ids.clone().collect();
+    let s_all = lengths::chars(ctx.source, &all);
+    let s_rest = s_all - lengths::chars(ctx.source, &quoted);
+    let t = lengths::chars(ctx.target, &t_ids.collect::<Vec<_>>());
+    if s_rest < 1.0 || t < 1.0 {
+        return None;
+    }
+    let with = (t / (s_all * ctx.ratio)).ln();
+    let without = (t / (s_rest * ctx.ratio)).ln();
+    let fits_without = without.abs() < with.abs()
+        && lengths::deviation(without.exp(), s_rest).abs() <= lengths::HINTS;
+    if !fits_without || (lost.is_empty() && word_count(&q.text) < 4) {
+        return None;
+    }
+    let text = ctx.source_text(ids.clone());
+    let (severity, why) = if lost.is_empty() {
+        (
+            Severity::Warning,
+            "its translation would not fit the sentence it shares a link with".to_string(),
+        )
+    } else {
+        (
+            Severity::Error,
+            format!(
+                "{} {} no counterpart",
+                list(&lost),
+                if lost.len() == 1 { "has" } else { "have" }
+            ),
+        )
+    };
+    let message = format!(
+        "the translation drops the quoted sentence \"{}\"; {why}",
+        gist(&text)
+    );
+    Some(
+        Finding::new(Kind::Omission, severity, 0.7, message)
+            .with_source(super::sentences_excerpt(ctx.source, ids)),
+    )
 }
 
 /// Whether a quote that shrank in the translation moved into reported
