@@ -223,3 +223,28 @@ fn one_finding_per_kind_and_text_keeping_the_more_severe() {
     assert_eq!(out[1].target.as_ref().map(|e| e.bytes[0]), Some(10));
     assert_eq!(out[2].kind, Kind::NumberMismatch);
 }
+
+#[test]
+fn a_quote_merged_into_its_neighbours_link_but_missing_is_dropped() {
+    let en = "The farmer has grown grapes near Libourne for thirty years and now plans to pull up half of his vines. \"My grandfather planted them in 1961.\"\n";
+    // The quoted sentence is gone; the aligner merged it into the link.
+    let dropped = "Der Winzer baut seit dreißig Jahren bei Libourne Trauben an und will nun die Hälfte seiner Reben roden.\n";
+    let f = run(en, dropped, &[(0..2, 0..1)]);
+    let omission = f
+        .iter()
+        .find(|f| f.kind == Kind::Omission)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert!(omission.message.contains("1961"), "{}", omission.message);
+    assert!(
+        omission
+            .source
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("grandfather")
+    );
+    // Reported instead of quoted: the figure is there, nothing was dropped.
+    let reported = "Der Winzer baut seit dreißig Jahren bei Libourne Trauben an und will nun die Hälfte seiner Reben roden. Sein Großvater habe sie 1961 gepflanzt.\n";
+    let f = run(en, reported, &[(0..2, 0..2)]);
+    assert!(!f.iter().any(|f| f.kind == Kind::Omission), "{f:?}");
+}
