@@ -33,7 +33,10 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
         },
         ..options.clone()
     };
-    let groups = sentences::align(&sp, &tp, &popts);
+    // One ratio for the whole pair: a paragraph group's own would lean
+    // towards whatever was added to or dropped from it.
+    let ratio = sentences::length_ratio(&source.sentences, &target.sentences);
+    let groups = sentences::align_with_breaks(&sp, &tp, &[], &[], Some(ratio), &popts);
     let mut links = Vec::new();
     for group in groups {
         let srange = sentence_range(source, &group.source);
@@ -47,6 +50,7 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             &target.sentences[trange.clone()],
             &starts(source, srange.clone()),
             &starts(target, trange.clone()),
+            Some(ratio),
             options,
         );
         links.extend(inner.into_iter().map(|l| Link {

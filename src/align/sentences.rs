@@ -36,17 +36,21 @@ const LEARN_MIN: usize = 20;
 
 /// Aligns two sentence sequences.
 pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
-    align_with_breaks(src, tgt, &[], &[], options)
+    align_with_breaks(src, tgt, &[], &[], None, options)
 }
 
 /// Aligns two sentence sequences; `sbreaks[i]` (`tbreaks[j]`) says that
 /// sentence `i` (`j`) starts a new paragraph, which links then do not
-/// cross lightly.
+/// cross lightly. `ratio` is the pair's target characters per source
+/// character when measured on more than these sentences: a few sentences
+/// with an added or dropped one among them would skew their own ratio
+/// towards the wrong links.
 pub fn align_with_breaks(
     src: &[&str],
     tgt: &[&str],
     sbreaks: &[bool],
     tbreaks: &[bool],
+    ratio: Option<f64>,
     options: &AlignOptions,
 ) -> Vec<Link> {
     let (n, m) = (src.len(), tgt.len());
@@ -66,10 +70,10 @@ pub fn align_with_breaks(
     tkeys.prune_against(&skeys);
     skeys.breaks = sbreaks.to_vec();
     tkeys.breaks = tbreaks.to_vec();
-    let ratio = {
+    let ratio = ratio.unwrap_or_else(|| {
         let (ls, lt): (f64, f64) = (stoks.lengths.iter().sum(), ttoks.lengths.iter().sum());
         if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
-    };
+    });
     let shapes = options.shapes();
     // The first pass only needs the common shapes; it is cheaper so.
     let simple: Vec<Shape> = shapes.iter().copied().filter(|(a, b)| a + b <= 3).collect();
@@ -118,6 +122,13 @@ pub fn align_with_breaks(
     };
     let (path, overlap) = second.solve(Start::Path(&path));
     second.links(&path, &overlap)
+}
+
+/// Target characters per source character, as the aligner counts them.
+pub fn length_ratio(src: &[&str], tgt: &[&str]) -> f64 {
+    let sum = |side: &[&str]| -> f64 { side.iter().map(|s| super::tokens::length(s) as f64).sum() };
+    let (ls, lt) = (sum(src), sum(tgt));
+    if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
 }
 
 /// Links leaving every sentence of both ranges unaligned.
