@@ -85,3 +85,59 @@ fn starts(side: &Side<'_>, range: std::ops::Range<usize>) -> Vec<bool> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side<'a>(paragraphs: &[&[&'a str]]) -> Side<'a> {
+        let mut sentences = Vec::new();
+        let mut ranges = Vec::new();
+        for p in paragraphs {
+            let start = sentences.len();
+            sentences.extend_from_slice(p);
+            ranges.push(start..sentences.len());
+        }
+        Side {
+            sentences,
+            paragraphs: ranges,
+            language: None,
+        }
+    }
+
+    #[test]
+    fn a_sentence_added_to_a_short_paragraph_stays_unlinked() {
+        // Priced with the paragraph's own length ratio, the long added
+        // sentence would make every honest link look too short and pull
+        // the last original sentence onto it.
+        let source = side(&[
+            &["Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen."],
+            &[
+                "Laut einer Umfrage würden etwa 8 Prozent der Kunden ihr Abo bei 58 Euro kündigen.",
+                "Bei 64 Euro wären es 15 Prozent.",
+            ],
+            &["Die Entscheidung fällt im Herbst."],
+        ]);
+        let target = side(&[
+            &["Le conseil municipal a adopté mardi le budget de l'année prochaine."],
+            &[
+                "Selon un sondage, environ 8 % des clients résilieraient leur abonnement à 58 euros.",
+                "À 64 euros, ils seraient 15 %.",
+                "La troisième phase des travaux, qui concerne la façade nord et la sacristie, a commencé au printemps et devrait durer jusqu'en 2028.",
+            ],
+            &["La décision tombera à l'automne."],
+        ]);
+        let links = align(&source, &target, &AlignOptions::default());
+        assert!(
+            links
+                .iter()
+                .any(|l| l.source.is_empty() && l.target == (3..4)),
+            "{links:?}"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.source == (2..3) && l.target == (2..3))
+        );
+    }
+}
