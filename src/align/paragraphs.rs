@@ -113,17 +113,17 @@ mod tests {
         let source = side(&[
             &["Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen."],
             &[
-                "Laut einer Umfrage würden etwa 8 Prozent der Kunden ihr Abo bei 58 Euro kündigen.",
-                "Bei 64 Euro wären es 15 Prozent.",
+                "Nach einer Umfrage des VDV würden etwa 8 Prozent der bisherigen Kunden ihr Abonnement bei einem Preis von 58 Euro kündigen.",
+                "Bei 64 Euro wären es der Umfrage zufolge bereits 15 Prozent.",
             ],
             &["Die Entscheidung fällt im Herbst."],
         ]);
         let target = side(&[
             &["Le conseil municipal a adopté mardi le budget de l'année prochaine."],
             &[
-                "Selon un sondage, environ 8 % des clients résilieraient leur abonnement à 58 euros.",
-                "À 64 euros, ils seraient 15 %.",
-                "La troisième phase des travaux, qui concerne la façade nord et la sacristie, a commencé au printemps et devrait durer jusqu'en 2028.",
+                "Selon un sondage de la VDV, environ 8 % des clients actuels résilieraient leur abonnement à 58 euros.",
+                "À 64 euros, ils seraient déjà 15 %, d'après la même enquête.",
+                "La troisième phase de la restauration, qui concerne l'extérieur du chœur et la sacristie, a commencé au printemps et devrait durer jusqu'en 2028.",
             ],
             &["La décision tombera à l'automne."],
         ]);
