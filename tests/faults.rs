@@ -8,13 +8,11 @@ use std::path::PathBuf;
 
 use transalign::eval::faults;
 
-/// Least recall per fault type on the news pairs: the targets
-/// where they are met; the sentence faults, not yet at their 0.85 target,
-/// are held where they are now so that they cannot slip back unnoticed.
-/// drop_sentence went from 16/20 to 15/25 when the en-ru and en-el faithful
-/// pairs joined: a sentence dropped from a lede the translation split in two
-/// goes unreported there, and the new articles reseed where faults land in
-/// the later ones.
+/// Least recall per fault type on the news pairs (two copies per fault,
+/// seed 7): the targets for paragraph, number and quote faults; the
+/// sentence faults, whose recall on so few cases moves in steps of 0.04,
+/// are held a little below where they are now (0.80 and 0.92) so that they
+/// cannot slip back unnoticed.
 const FLOORS: &[(&str, f64)] = &[
     ("drop_paragraph", 0.95),
     ("add_paragraph", 0.95),
@@ -22,8 +20,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("change_number", 0.90),
     ("truncate_quote", 0.90),
     ("negate_quote", 0.90),
-    ("drop_sentence", 0.60),
-    ("add_sentence", 0.70),
+    ("drop_sentence", 0.75),
+    ("add_sentence", 0.80),
 ];
 
 #[test]
