@@ -35,6 +35,10 @@ pub struct Number {
     /// may be a figure of speech or an article: they merely confirm a
     /// number on the other side.
     pub firm: bool,
+    /// How many of `values`, at the front, a scale word multiplied ("4.2
+    /// billion": 4.2e9 first, then the bare 4.2 in case the other side's
+    /// scale word is unknown). 0 without a scale word.
+    pub scaled: usize,
 }
 
 /// Languages that write `3,5` for three and a half.
@@ -236,9 +240,12 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
+        let mut scaled = 0;
         if let Some(power) = scale_table().get(word.as_str()) {
-            let scaled: Vec<f64> = values.iter().map(|v| v * 10f64.powi(*power)).collect();
-            values.extend(scaled);
+            let mut both: Vec<f64> = values.iter().map(|v| v * 10f64.powi(*power)).collect();
+            scaled = both.len();
+            both.append(&mut values);
+            values = both;
         }
         // Keep an ordinal suffix in the text shown to users ("70th").
         let suffix: String = rest
@@ -283,6 +290,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 values,
                 digits: true,
                 firm: !decade,
+                scaled,
             });
         }
         i = j;
@@ -311,6 +319,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 values: s.values,
                 digits: false,
                 firm: s.firm,
+                scaled: 0,
             });
             let last = k + s.words - 1;
             match rest_of(&words[last].0, s.end).filter(|_| s.end < words[last].0.end) {
@@ -342,8 +351,11 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             .filter(|p: &&mut Number| !p.digits && text[p.range.end..range.start].trim().is_empty())
         {
             if let Some(power) = scale_table().get(word.to_lowercase().as_str()) {
-                let scaled: Vec<f64> = prev.values.iter().map(|v| v * 10f64.powi(*power)).collect();
-                prev.values.extend(scaled);
+                let mut both: Vec<f64> =
+                    prev.values.iter().map(|v| v * 10f64.powi(*power)).collect();
+                prev.scaled = both.len();
+                both.append(&mut prev.values);
+                prev.values = both;
                 continue;
             }
         }
@@ -353,6 +365,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             values,
             digits: false,
             firm: false,
+            scaled: 0,
         });
     }
     out.sort_by_key(|n| n.range.start);
@@ -360,9 +373,19 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
 }
 
 /// Whether two numbers can stand for the same value.
+/// Two numbers both written with a scale word are compared at scale
+/// only: 4.2 billion is not 4,2 млн.
 pub fn same_number(a: &Number, b: &Number) -> bool {
-    a.values.iter().any(|x| {
-        b.values
+    let readings = |n: &Number, other: &Number| -> std::ops::Range<usize> {
+        if n.scaled > 0 && other.scaled > 0 {
+            0..n.scaled
+        } else {
+            0..n.values.len()
+        }
+    };
+    let (ra, rb) = (readings(a, b), readings(b, a));
+    a.values[ra].iter().any(|x| {
+        b.values[rb.clone()]
             .iter()
             .any(|y| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0))
     })
@@ -416,6 +439,19 @@ mod tests {
         assert!(same_number(
             &first("2.5 billion", Language::EN),
             &first("2,5 Milliarden", Language::DE)
+        ));
+    }
+
+    #[test]
+    fn reads_scales_in_other_scripts() {
+        let lang = |code| Language::from_code(code).expect("a known code");
+        let billion = first("4.2 billion", Language::EN);
+        assert!(same_number(&billion, &first("4,2 млрд рублей", lang("ru"))));
+        assert!(same_number(&billion, &first("4,2 мільярда", lang("uk"))));
+        assert!(!same_number(&billion, &first("4,2 млн", lang("ru"))));
+        assert!(same_number(
+            &first("42 million euros", Language::EN),
+            &first("42 εκατ. ευρώ", lang("el"))
         ));
     }
 
