@@ -248,3 +248,57 @@ fn a_quote_merged_into_its_neighbours_link_but_missing_is_dropped() {
     let f = run(en, reported, &[(0..2, 0..2)]);
     assert!(!f.iter().any(|f| f.kind == Kind::Omission), "{f:?}");
 }
+
+fn run_ru(
+    src: &str,
+    tgt: &str,
+    a: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
+) -> Vec<Finding> {
+    let ru = Language::from_code("ru").expect("Russian is known");
+    let (s, t) = (doc(src, Language::EN), doc(tgt, ru));
+    detect(&s, &t, &links(a), &FindingOptions::default())
+}
+
+fn warnings(f: &[Finding]) -> Vec<&Finding> {
+    f.iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .collect()
+}
+
+#[test]
+fn two_quotes_around_a_speaker_may_be_one_in_the_translation() {
+    let en = "\"Our partners are interested, and their interest is growing,\" said Irina Volkova, a deputy director of the port. \"But they want a clear timetable and fixed prices.\"\n";
+    // Russian keeps both parts in one pair of guillemets, the speaker
+    // between dashes.
+    let interrupted = "«Наши партнёры заинтересованы, и их интерес растёт, — сказала Ирина Волкова, заместитель директора порта. — Но им нужны чёткое расписание и фиксированные цены».\n";
+    let f = run_ru(en, interrupted, &[(0..2, 0..1)]);
+    assert!(warnings(&f).is_empty(), "{f:?}");
+    // One quote before the speaker.
+    let en = "\"We are not giving up on the route,\" Sorokin said. \"It simply needs more time than we expected.\"\n";
+    let merged = "«Мы не отказываемся от этого маршрута. Просто ему нужно больше времени, чем мы ожидали», — сказал Сорокин.\n";
+    let f = run_ru(en, merged, &[(0..2, 0..1)]);
+    assert!(warnings(&f).is_empty(), "{f:?}");
+    // Joined, the quote is still compared: a dropped negation is found.
+    let negated = merged.replace("не отказываемся", "отказываемся");
+    let f = run_ru(en, &negated, &[(0..2, 0..1)]);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("negation")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_negation_is_lost_only_when_clauses_and_cues_both_say_so() {
+    let en = "\"The route is not ready, and it will not be ready for years,\" he said.\n";
+    // Two cues joined by "и" without a comma: one clause by punctuation.
+    let ru = "«Маршрут не готов и не будет готов ещё много лет», — сказал он.\n";
+    let f = run_ru(en, ru, &[(0..1, 0..1)]);
+    assert!(warnings(&f).is_empty(), "{f:?}");
+    let dropped = "«Маршрут готов и будет готов ещё много лет», — сказал он.\n";
+    let f = run_ru(en, dropped, &[(0..1, 0..1)]);
+    assert!(
+        f.iter().any(|f| f.message.contains("drops a negation")),
+        "{f:?}"
+    );
+}

@@ -95,27 +95,16 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
     let target_sentences: Vec<Range<usize>> =
         target.iter().map(|q| sentences_of(ctx.target, q)).collect();
     let source_has_quotes = !source.is_empty();
-    for q in &source {
+    let mut joined = vec![false; source.len()];
+    for (i, q) in source.iter().enumerate() {
+        if joined[i] {
+            continue;
+        }
         let ids = sentences_of(ctx.source, q);
         if ids.is_empty() {
             continue;
         }
-        let links: Vec<usize> = ids
-            .clone()
-            .map(|i| ctx.source_link[i])
-            .filter(|&k| k < ctx.links.len())
-            .collect();
-        let mut t_ids = 0..0;
-        for &k in &links {
-            let r = &ctx.links[k].target;
-            if !r.is_empty() {
-                t_ids = if t_ids.is_empty() {
-                    r.clone()
-                } else {
-                    t_ids.start.min(r.start)..t_ids.end.max(r.end)
-                };
-            }
-        }
+        let (links, t_ids) = linked(ctx, ids.clone());
         // Dropped with its sentence: the omission already says so.
         if t_ids.is_empty() {
             continue;
@@ -143,7 +132,39 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
         match best {
             Some((n, score)) if score >= 0.4 || overlaps(&target_sentences[n], &t_ids) => {
                 used[n] = true;
-                if let Some(f) = compare_pair(ctx, q, &target[n]) {
+                // A speaker's two quotes may be one in the translation (or
+                // one quote two): join the next quotes of one side that the
+                // alignment puts on the other side's quote, unless a quote
+                // of their own waits for them there.
+                let mut sq = q.clone();
+                let mut next = i + 1;
+                while let Some(q2) = source.get(next) {
+                    let (_, t2) = linked(ctx, sentences_of(ctx.source, q2));
+                    let own = (n + 1..target.len())
+                        .any(|m| !used[m] && overlaps(&target_sentences[m], &t2));
+                    let closer = fits_better(ctx, &join(&sq, q2), &target[n], &sq, &target[n]);
+                    if t2.is_empty() || !overlaps(&t2, &target_sentences[n]) || own || !closer {
+                        break;
+                    }
+                    sq = join(&sq, q2);
+                    joined[next] = true;
+                    next += 1;
+                }
+                let (_, t_all) = linked(ctx, sentences_of(ctx.source, &sq));
+                let (_, t_next) = source.get(next).map_or((Vec::new(), 0..0), |q2| {
+                    linked(ctx, sentences_of(ctx.source, q2))
+                });
+                let mut tq = target[n].clone();
+                for m in n + 1..target.len() {
+                    let inside = overlaps(&target_sentences[m], &t_all);
+                    let closer = fits_better(ctx, &sq, &join(&tq, &target[m]), &sq, &tq);
+                    if used[m] || !inside || overlaps(&target_sentences[m], &t_next) || !closer {
+                        break;
+                    }
+                    tq = join(&tq, &target[m]);
+                    used[m] = true;
+                }
+                if let Some(f) = compare_pair(ctx, &sq, &tq) {
                     out.push((k, f));
                 }
             }
@@ -212,6 +233,59 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
         ));
     }
     Quotes { source, target }
+}
+
+/// Whether `name` is written in a script other than `text`'s (judged by
+/// whether each has letters outside Latin).
+fn other_script(name: &str, text: &str) -> bool {
+    let latin = |c: char| c.is_alphabetic() && (c as u32) < 0x0370;
+    let name_latin = name.chars().filter(|c| c.is_alphabetic()).all(latin);
+    let text_latin = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .filter(|&c| latin(c))
+        .count()
+        * 2
+        >= text.chars().filter(|c| c.is_alphabetic()).count();
+    name_latin != text_latin
+}
+
+/// The links of source sentences `ids` and the target sentences they reach.
+fn linked(ctx: &Context, ids: Range<usize>) -> (Vec<usize>, Range<usize>) {
+    let links: Vec<usize> = ids
+        .map(|i| ctx.source_link[i])
+        .filter(|&k| k < ctx.links.len())
+        .collect();
+    let mut t_ids = 0..0;
+    for &k in &links {
+        let r = &ctx.links[k].target;
+        if !r.is_empty() {
+            t_ids = if t_ids.is_empty() {
+                r.clone()
+            } else {
+                t_ids.start.min(r.start)..t_ids.end.max(r.end)
+            };
+        }
+    }
+    (links, t_ids)
+}
+
+/// Whether the pair (`s`, `t`) has a length ratio closer to the pair's
+/// than (`s0`, `t0`).
+fn fits_better(ctx: &Context, s: &Quote, t: &Quote, s0: &Quote, t0: &Quote) -> bool {
+    let off = |s: &Quote, t: &Quote| {
+        let (a, b) = (s.text.chars().count() as f64, t.text.chars().count() as f64);
+        (b.max(1.0) / (a * ctx.ratio).max(1.0)).ln().abs()
+    };
+    off(s, t) < off(s0, t0)
+}
+
+/// Two quotes read as one.
+fn join(a: &Quote, b: &Quote) -> Quote {
+    Quote {
+        parts: a.parts.iter().chain(&b.parts).cloned().collect(),
+        text: format!("{} {}", a.text, b.text),
+    }
 }
 
 /// A quote without a counterpart whose sentences the aligner merged with a
@@ -329,11 +403,17 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     }
     // Negation.
     let (sl, tl) = (ctx.source.language(), ctx.target.language());
-    if let (Some(a), Some(b)) = (
+    // Negated clauses, since negative concord writes one negation with
+    // several cues; and cues, since a language may join two negated
+    // clauses without a comma ("не готов и не будет готов"). A negation
+    // is lost or gained when both counts say so.
+    if let (Some(a), Some(b), Some(ca), Some(cb)) = (
         anchors::negated_clauses(&s.text, sl),
         anchors::negated_clauses(&t.text, tl),
+        anchors::negations(&s.text, sl),
+        anchors::negations(&t.text, tl),
     ) {
-        if a != b {
+        if a.cmp(&b) == ca.cmp(&cb) && a != b {
             problems.push(if b < a {
                 "drops a negation".to_string()
             } else {
@@ -343,6 +423,7 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
             confidence = confidence.max(0.8);
         }
     }
+    let mut cross_script = false;
     // Names: one replaced by another.
     let target_names = anchors::names(&t.text, tl);
     let source_names = anchors::names(&s.text, sl);
@@ -394,6 +475,9 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
                 list(&invented)
             ));
             confidence = confidence.max(0.6);
+            // Across scripts a name's local form need not spell like the
+            // original's (Китай for China, Ελλάδα for Greece): a hint only.
+            cross_script = invented.iter().all(|g| other_script(g, &s.text));
         }
     }
     // Length.
@@ -432,6 +516,9 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     }
     if problems.is_empty() {
         return None;
+    }
+    if cross_script && problems.len() == 1 {
+        severity = Severity::Info;
     }
     let message = format!(
         "the translation of the quote \"{}\" {}",
