@@ -27,6 +27,9 @@ const STRONG: f64 = 6.0;
 const SCALE_CAP: f64 = 20.0;
 /// Removing the culprit must bring the passage within this factor.
 const FITS: f64 = 1.3;
+/// Characters from which a sentence is long enough to judge a part of it
+/// missing by its length alone (headlines and captions are condensed).
+const LONG_SENTENCE: f64 = 120.0;
 /// The length gap that suffices when paragraph counts differ.
 const STRUCTURAL: f64 = 0.9;
 
@@ -281,6 +284,20 @@ fn culprit(
                 inside_sentence(ctx, p, r, source_side, ids[0]),
             ));
         }
+        // A long sentence of running text whose translation keeps less
+        // than 60% of it lost a part (a split sentence lost one half).
+        if source_side && ids.len() == 1 && z <= -STRONG && r <= 0.6 && !hint {
+            let paragraph = &doc.document.paragraphs[doc.sentences[ids[0]].paragraph];
+            if total >= LONG_SENTENCE
+                && super::roles::role(paragraph) == super::roles::Role::Content
+                && !unlinked_beside(ctx, &p.target)
+            {
+                out.push((
+                    p.first_link,
+                    inside_sentence(ctx, p, r, source_side, ids[0]),
+                ));
+            }
+        }
         return;
     };
     let present = anchors_total - lost.len();
@@ -350,6 +367,22 @@ fn culprit(
         finding.with_target(excerpt)
     };
     out.push((p.first_link, finding));
+}
+
+/// Whether a paragraph of target sentences `ids` holds a sentence linked
+/// to nothing: the missing part of a short translation may be there (a
+/// sentence split in three, one piece left unlinked).
+fn unlinked_beside(ctx: &Context, ids: &[usize]) -> bool {
+    let doc = ctx.target;
+    ids.iter().any(|&i| {
+        doc.paragraph_sentences[doc.sentences[i].paragraph]
+            .clone()
+            .any(|j| {
+                ctx.links
+                    .get(ctx.target_link[j])
+                    .is_some_and(|l| l.source.is_empty())
+            })
+    })
 }
 
 /// A sentence whose translation is far longer or shorter than predicted,

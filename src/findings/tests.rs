@@ -302,3 +302,27 @@ fn a_negation_is_lost_only_when_clauses_and_cues_both_say_so() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_long_sentence_that_lost_half_its_translation_is_an_omission() {
+    let en = "The mayor opened the new bridge on Monday.\n\nThe lake now stays frozen for almost three weeks less than it did fifty years ago, according to a study published on Tuesday, a change that threatens both the lake's unique ecosystem and its fast-growing winter tourism industry.\n\nTraffic will start on Friday.\n";
+    let half = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nDiese Veränderung bedroht das einzigartige Ökosystem des Sees.\n\nDer Verkehr beginnt am Freitag.\n";
+    let f = run(en, half, &[(0..1, 0..1), (1..2, 1..2), (2..3, 2..3)]);
+    assert!(
+        f.iter().any(|f| f.kind == Kind::Omission
+            && f.severity == Severity::Warning
+            && f.message.contains("drops part of")),
+        "{f:?}"
+    );
+    // Split in two with one piece left unlinked: a split, not a loss.
+    let split = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nDer See bleibt heute fast drei Wochen kürzer zugefroren als vor fünfzig Jahren, so eine am Dienstag veröffentlichte Studie. Diese Veränderung bedroht das einzigartige Ökosystem des Sees und den Wintertourismus.\n\nDer Verkehr beginnt am Freitag.\n";
+    let f = run(
+        en,
+        split,
+        &[(0..1, 0..1), (1..1, 1..2), (1..2, 2..3), (2..3, 3..4)],
+    );
+    assert!(
+        !f.iter().any(|f| f.message.contains("drops part of")),
+        "{f:?}"
+    );
+}
