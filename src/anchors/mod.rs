@@ -16,6 +16,32 @@ pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};
 pub use names::{FoldedWords, Name, fold, name_in, names, same_name};
 pub use numbers::{Number, numbers, same_number};
 
+/// Whether `c` is a Chinese or Japanese character or a Korean syllable:
+/// scripts written without spaces between words.
+pub fn cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+}
+
+/// How many words `text` has; a run of Chinese or Japanese characters
+/// counts one word per two characters, about the length of a word there.
+pub fn word_count(text: &str) -> usize {
+    words(text)
+        .iter()
+        .map(|(_, w)| {
+            let ideographs = w
+                .chars()
+                .filter(|&c| cjk(c) && !matches!(c as u32, 0xAC00..=0xD7AF))
+                .count();
+            if ideographs == 0 {
+                1
+            } else {
+                ideographs.div_ceil(2).max(1)
+            }
+        })
+        .sum()
+}
+
 /// Word tokens of `text` with their byte ranges: runs of letters, digits,
 /// apostrophes and inner hyphens.
 pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
@@ -56,5 +82,13 @@ mod tests {
             .map(|(_, w)| w)
             .collect();
         assert_eq!(w, ["Russia's", "US-Russia", "talks", "don't"]);
+    }
+
+    #[test]
+    fn counts_words_with_and_without_spaces() {
+        assert_eq!(word_count("The mayor opened the bridge."), 5);
+        // Eight characters, about four words.
+        assert_eq!(word_count("批评者则没有那么"), 4);
+        assert_eq!(word_count("확인했다 바로"), 2);
     }
 }

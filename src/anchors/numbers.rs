@@ -180,6 +180,27 @@ fn glued(before: &[(usize, char)]) -> bool {
     letters.len() >= 3 && letters.iter().all(|(_, c)| c.is_lowercase())
 }
 
+/// The power of ten of a Chinese, Japanese or Korean scale sign right
+/// after a number ("10亿" = 10^9, "10万" = 10^5, "3천" = 3000).
+fn cjk_scale(rest: &str) -> Option<i32> {
+    const SIGNS: [(&str, i32); 10] = [
+        ("百万", 6),
+        ("千万", 7),
+        ("万", 4),
+        ("萬", 4),
+        ("亿", 8),
+        ("億", 8),
+        ("千", 3),
+        ("만", 4),
+        ("억", 8),
+        ("천", 3),
+    ];
+    SIGNS
+        .iter()
+        .find(|(sign, _)| rest.starts_with(sign))
+        .map(|&(_, power)| power)
+}
+
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     let mut out = Vec::new();
@@ -188,9 +209,11 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     while i < chars.len() {
         let (start, c) = chars[i];
         let prev = i.checked_sub(1).map(|p| chars[p].1);
+        // Chinese and Japanese write numbers right against the words
+        // ("地下430米"): an ideograph before a digit is no word it is in.
         if !c.is_ascii_digit()
             || prev.is_some_and(|p| p.is_ascii_digit())
-            || (prev.is_some_and(char::is_alphabetic) && !glued(&chars[..i]))
+            || (prev.is_some_and(|p| p.is_alphabetic() && !super::cjk(p)) && !glued(&chars[..i]))
         {
             i += 1;
             continue;
@@ -237,11 +260,15 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         let word: String = rest
             .trim_start()
             .chars()
-            .take_while(|c| c.is_alphabetic())
+            .take_while(|c| c.is_alphabetic() && !super::cjk(*c))
             .collect::<String>()
             .to_lowercase();
         let mut scaled = 0;
-        if let Some(power) = scale_table().get(word.as_str()) {
+        let power = scale_table()
+            .get(word.as_str())
+            .copied()
+            .or_else(|| cjk_scale(rest));
+        if let Some(power) = power.as_ref() {
             let mut both: Vec<f64> = values.iter().map(|v| v * 10f64.powi(*power)).collect();
             scaled = both.len();
             both.append(&mut values);
@@ -440,6 +467,19 @@ mod tests {
             &first("2.5 billion", Language::EN),
             &first("2,5 Milliarden", Language::DE)
         ));
+    }
+
+    #[test]
+    fn reads_numbers_written_against_ideographs() {
+        let zh = Language::from_code("zh").expect("a known code");
+        let ns = numbers("隧道位于地下430米深处，耗资约10亿欧元，可保存10万年。", zh);
+        let texts: Vec<&str> = ns.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["430", "10", "10"]);
+        assert!(same_number(&ns[1], &first("1 billion euros", Language::EN)));
+        assert!(same_number(&ns[2], &first("100,000 years", Language::EN)));
+        assert!(!same_number(&ns[1], &first("10 million", Language::EN)));
+        // Latin letters glued to digits still make one word.
+        assert!(numbers("a G20 meeting", Language::EN).is_empty());
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn continues(prev: &Paragraph, open: &[char], next: &Paragraph, first: bool) -> 
     }
     // A first block with no sentence mark in it is the title, however
     // long and whatever its last word: "… de la cosecha española".
-    let title = first && !prev.text.contains(['.', '!', '?']);
+    let title = first && !prev.text.contains(['.', '!', '?', '。', '！', '？']);
     !title && ends_mid_sentence(&prev.text) && initial.is_alphabetic() && ends_sentence(&next.text)
 }
 

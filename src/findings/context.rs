@@ -170,7 +170,7 @@ fn join(doc: &SegmentedDocument, ids: Range<usize>) -> String {
 
 /// Word count of a text.
 pub(super) fn word_count(text: &str) -> usize {
-    anchors::words(text).len()
+    anchors::word_count(text)
 }
 
 /// A short description of a text for messages: its first words.

@@ -185,7 +185,7 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
             continue;
         }
         let r = t / (s * ctx.ratio);
-        let z = deviation(r, s);
+        let z = deviation(r, sparse(ctx, s));
         // News translations keep paragraphs: a passage with more
         // paragraphs on one side is suspicious at a smaller length gap.
         let (sp, tp) = (
@@ -207,6 +207,13 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
 /// text's length (Gale and Church), so a 20% gap is noise in one sentence
 /// and a signal in a paragraph. The scale is capped because long passages
 /// are not proportionally more regular.
+/// A passage's length in the characters of the pair's sparser script:
+/// a thousand English characters are some three hundred Chinese ones, and
+/// the fewer characters, the noisier their count.
+pub(super) fn sparse(ctx: &Context, source_chars: f64) -> f64 {
+    source_chars * ctx.ratio.min(1.0)
+}
+
 pub(super) fn deviation(r: f64, source_chars: f64) -> f64 {
     r.ln() * source_chars.sqrt().min(SCALE_CAP)
 }
@@ -270,7 +277,8 @@ fn culprit(
         } else {
             source_chars
         };
-        let fits = fitted.ln().abs() <= FITS.ln() || deviation(*fitted, rest).abs() <= HINTS;
+        let fits =
+            fitted.ln().abs() <= FITS.ln() || deviation(*fitted, sparse(ctx, rest)).abs() <= HINTS;
         fits && fitted.ln().abs() < r.ln().abs()
     });
     let Some((range, whole, _, _, lost, anchors_total)) = best.filter(|_| explained) else {

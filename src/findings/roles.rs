@@ -109,8 +109,10 @@ pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
         return Role::Boilerplate;
     }
     let ends_like_sentence = plain
-        .trim_end_matches(['"', '”', '“', '»', '«', '\'', '’', ')', '*'])
-        .ends_with(['.', '!', '?', ':', ';', '…']);
+        .trim_end_matches([
+            '"', '”', '“', '»', '«', '\'', '’', ')', '*', '」', '』', '）',
+        ])
+        .ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；']);
     let markdown_heading = trimmed.starts_with('#');
     if kind == BlockKind::Heading || markdown_heading || (words.len() <= 12 && !ends_like_sentence)
     {
@@ -158,6 +160,13 @@ mod tests {
             r("Details of the plan were not published, officials said."),
             Role::Content
         );
+    }
+
+    #[test]
+    fn a_chinese_or_japanese_sentence_is_content() {
+        assert_eq!(r("批评者则没有那么确定。"), Role::Content);
+        assert_eq!(r("「必ず成功させる」と社長は述べた。"), Role::Content);
+        assert_eq!(r("芬兰启用首个乏核燃料深层处置库"), Role::Heading);
     }
 
     #[test]

@@ -75,6 +75,8 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
                 '‚' if !is_space(next) => Some(&['‘', '’']),
                 '“' if !top_closes => Some(&['”']),
                 '«' if !top_closes => Some(&['»']),
+                '「' if !top_closes => Some(&['」']),
+                '『' if !top_closes => Some(&['』']),
                 '»' if !top_closes => Some(&['«']),
                 '‹' if !top_closes => Some(&['›']),
                 '›' if !top_closes => Some(&['‹']),

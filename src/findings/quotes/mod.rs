@@ -324,7 +324,7 @@ fn dropped_with_sentence(
     let with = (t / (s_all * ctx.ratio)).ln();
     let without = (t / (s_rest * ctx.ratio)).ln();
     let fits_without = without.abs() < with.abs()
-        && lengths::deviation(without.exp(), s_rest).abs() <= lengths::HINTS;
+        && lengths::deviation(without.exp(), lengths::sparse(ctx, s_rest)).abs() <= lengths::HINTS;
     if !fits_without || (lost.is_empty() && word_count(&q.text) < 4) {
         return None;
     }
