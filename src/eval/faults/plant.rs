@@ -91,13 +91,19 @@ pub(super) fn plant(
         }
         Fault::AddParagraph => {
             let d = donor(rng)?;
-            // A body paragraph: a title (the first paragraph, no sentence
-            // mark) would rightly count as an inserted heading.
+            // A body paragraph, ending like a sentence: a title or a run of
+            // headings ("Around the Globe Russia: An appealing model?
+            // Politics") would rightly count as an inserted heading.
+            let ends_like_sentence = |p: &str| {
+                p.trim_end()
+                    .trim_end_matches(['"', '”', '’', '»', '«', ')', '」'])
+                    .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+            };
             let body: Vec<&String> = d
                 .target
                 .iter()
                 .skip(1)
-                .filter(|p| anchors::words(p).len() >= 8 && p.contains(['.', '!', '?']))
+                .filter(|p| anchors::words(p).len() >= 8 && ends_like_sentence(p))
                 .collect();
             let para = (*body.get(rng.below(body.len()))?).clone();
             let i = rng.below(n + 1);
