@@ -149,6 +149,23 @@ fn transliterate(c: char) -> Option<&'static str> {
     })
 }
 
+/// The ASCII form of a digit of another script (Arabic-Indic ٣, Persian
+/// ۳, Devanagari ३, Bengali ৩, full-width ３) and of the Arabic decimal
+/// and thousands marks; any other character as it is.
+pub fn ascii_digit(c: char) -> char {
+    let from = |zero: u32| char::from_digit(c as u32 - zero, 10).unwrap_or(c);
+    match c as u32 {
+        0x0660..=0x0669 => from(0x0660),
+        0x06F0..=0x06F9 => from(0x06F0),
+        0x0966..=0x096F => from(0x0966),
+        0x09E6..=0x09EF => from(0x09E6),
+        0xFF10..=0xFF19 => from(0xFF10),
+        0x066B => '.',
+        0x066C => ',',
+        _ => c,
+    }
+}
+
 /// Folds a word: lower case, diacritics dropped.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -252,6 +269,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// Calls `f` with each comparable token of a sentence in order; `scratch`
 /// is reused for the folded text.
 pub fn each_token(text: &str, scratch: &mut String, mut f: impl FnMut(TokenRef<'_>)) {
+    let mapped;
+    let text = if text.chars().any(|c| !c.is_ascii() && ascii_digit(c) != c) {
+        mapped = text.chars().map(ascii_digit).collect::<String>();
+        mapped.as_str()
+    } else {
+        text
+    };
     // Narrow and no-break spaces group digits (`1 200`), so they do not
     // split chunks.
     let space = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}');

@@ -201,10 +201,21 @@ fn cjk_scale(rest: &str) -> Option<i32> {
         .map(|&(_, power)| power)
 }
 
+/// Vowel signs and nuktas of Devanagari and Bengali: not alphabetic to
+/// Unicode, but inside words (हज़ार, करोड़).
+fn indic_sign(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0981..=0x0983 | 0x09BC..=0x09CD)
+}
+
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Digits of other scripts read as ASCII ones; byte offsets stay those
+    // of `text`.
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (i, crate::align::tokens::ascii_digit(c)))
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -253,14 +264,24 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             break;
         }
         let end = chars.get(j).map_or(text.len(), |n| n.0);
-        let token = &text[start..end];
+        let written = &text[start..end];
+        let ascii: String;
+        let token = if written.is_ascii() {
+            written
+        } else {
+            ascii = written
+                .chars()
+                .map(crate::align::tokens::ascii_digit)
+                .collect();
+            ascii.as_str()
+        };
         let mut values = values_of(token, language);
         // A scale word right after ("10 million", "2,5 Mrd.").
         let rest = &text[end..];
         let word: String = rest
             .trim_start()
             .chars()
-            .take_while(|c| c.is_alphabetic() && !super::cjk(*c))
+            .take_while(|&c| (c.is_alphabetic() || indic_sign(c)) && !super::cjk(c))
             .collect::<String>()
             .to_lowercase();
         let mut scaled = 0;
@@ -310,9 +331,9 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             out.push(Number {
                 range: start..end,
                 text: if ordinal {
-                    format!("{token}{suffix}")
+                    format!("{written}{suffix}")
                 } else {
-                    token.to_string()
+                    written.to_string()
                 },
                 values,
                 digits: true,
@@ -480,6 +501,33 @@ mod tests {
         assert!(!same_number(&ns[1], &first("10 million", Language::EN)));
         // Latin letters glued to digits still make one word.
         assert!(numbers("a G20 meeting", Language::EN).is_empty());
+    }
+
+    #[test]
+    fn reads_digits_of_other_scripts() {
+        let ar = Language::from_code("ar").expect("a known code");
+        let ns: Vec<Number> = numbers("قُتل ٤٥ شخصاً وبلغت الخسائر ٣٫٥ مليون", ar)
+            .into_iter()
+            .filter(|n| n.digits)
+            .collect();
+        assert_eq!(ns.len(), 2);
+        assert_eq!(ns[0].text, "٤٥");
+        assert!(same_number(&ns[0], &first("45 people", Language::EN)));
+        assert!(same_number(&ns[1], &first("3.5 million", Language::EN)));
+        let hi = Language::from_code("hi").expect("a known code");
+        assert!(same_number(
+            &first("५ करोड़ रुपये", hi),
+            &first("50 million rupees", Language::EN)
+        ));
+        let tr = Language::from_code("tr").expect("a known code");
+        assert!(same_number(
+            &first("4,2 milyar dolar", tr),
+            &first("4.2 billion dollars", Language::EN)
+        ));
+        assert!(same_number(
+            &first("२०२४ में", hi),
+            &first("in 2024", Language::EN)
+        ));
     }
 
     #[test]
