@@ -23,6 +23,15 @@ use crate::error::Result;
 
 pub use lines::LineIndex;
 
+/// Whether `text` ends like a sentence: a final mark of any script we know
+/// of, perhaps followed by closing quotes or brackets.
+pub fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(repair::TRAILING)
+        .trim_end_matches('*')
+        .ends_with(repair::FINAL)
+}
+
 /// Default limit on input size: generous for books, small enough to refuse
 /// accidents such as a disk image given by mistake.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;

@@ -8,12 +8,12 @@
 use super::{BlockKind, Paragraph};
 
 /// Characters that end a sentence, in the scripts we know of.
-const FINAL: &[char] = &[
+pub const FINAL: &[char] = &[
     '.', '!', '?', '…', ':', ';', '。', '！', '？', '｡', '؟', '۔', '।', '॥', '።', '፧', '‽', '։',
 ];
 
 /// Closing quotes and brackets that may follow the final mark: `„Ja.“`.
-const TRAILING: &[char] = &[
+pub const TRAILING: &[char] = &[
     '"', '\'', '”', '“', '’', '‘', '»', '«', '›', '‹', ')', ']', '}', '」', '』', '）',
 ];
 
@@ -61,7 +61,10 @@ fn continues(prev: &Paragraph, open: &[char], next: &Paragraph, first: bool) -> 
     }
     // A first block with no sentence mark in it is the title, however
     // long and whatever its last word: "… de la cosecha española".
-    let title = first && !prev.text.contains(['.', '!', '?', '。', '！', '？']);
+    let title = first
+        && !prev
+            .text
+            .contains(['.', '!', '?', '。', '！', '？', '।', '؟', '۔']);
     !title && ends_mid_sentence(&prev.text) && initial.is_alphabetic() && ends_sentence(&next.text)
 }
 

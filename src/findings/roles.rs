@@ -108,11 +108,7 @@ pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
     if anchors::is_boilerplate_opener(plain) && words.len() <= 8 {
         return Role::Boilerplate;
     }
-    let ends_like_sentence = plain
-        .trim_end_matches([
-            '"', '”', '“', '»', '«', '\'', '’', ')', '*', '」', '』', '）',
-        ])
-        .ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；']);
+    let ends_like_sentence = crate::document::ends_like_sentence(plain);
     let markdown_heading = trimmed.starts_with('#');
     if kind == BlockKind::Heading || markdown_heading || (words.len() <= 12 && !ends_like_sentence)
     {
@@ -167,6 +163,8 @@ mod tests {
         assert_eq!(r("批评者则没有那么确定。"), Role::Content);
         assert_eq!(r("「必ず成功させる」と社長は述べた。"), Role::Content);
         assert_eq!(r("芬兰启用首个乏核燃料深层处置库"), Role::Heading);
+        assert_eq!(r("इसकी लागत 5 करोड़ रुपये होगी।"), Role::Content);
+        assert_eq!(r("هل ستنجح الخطة؟"), Role::Content);
     }
 
     #[test]

@@ -94,11 +94,7 @@ pub(super) fn plant(
             // A body paragraph, ending like a sentence: a title or a run of
             // headings ("Around the Globe Russia: An appealing model?
             // Politics") would rightly count as an inserted heading.
-            let ends_like_sentence = |p: &str| {
-                p.trim_end()
-                    .trim_end_matches(['"', '”', '’', '»', '«', ')', '」'])
-                    .ends_with(['.', '!', '?', '…', '。', '！', '？'])
-            };
+            let ends_like_sentence = |p: &str| crate::document::ends_like_sentence(p);
             let body: Vec<&String> = d
                 .target
                 .iter()
