@@ -182,7 +182,7 @@ fn glued(before: &[(usize, char)]) -> bool {
 
 /// The power of ten of a Chinese, Japanese or Korean scale sign right
 /// after a number ("10亿" = 10^9, "10万" = 10^5, "3천" = 3000).
-fn cjk_scale(rest: &str) -> Option<i32> {
+fn cjk_scale(rest: &str) -> Option<(i32, usize)> {
     const SIGNS: [(&str, i32); 10] = [
         ("百万", 6),
         ("千万", 7),
@@ -198,7 +198,7 @@ fn cjk_scale(rest: &str) -> Option<i32> {
     SIGNS
         .iter()
         .find(|(sign, _)| rest.starts_with(sign))
-        .map(|&(_, power)| power)
+        .map(|&(sign, power)| (power, sign.len()))
 }
 
 /// Vowel signs and nuktas of Devanagari and Bengali: not alphabetic to
@@ -285,16 +285,44 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             .collect::<String>()
             .to_lowercase();
         let mut scaled = 0;
+        let mut written = written;
+        let cjk = scale_table()
+            .get(word.as_str())
+            .is_none()
+            .then(|| cjk_scale(rest))
+            .flatten();
         let power = scale_table()
             .get(word.as_str())
             .copied()
-            .or_else(|| cjk_scale(rest));
-        if let Some(power) = power.as_ref() {
-            let mut both: Vec<f64> = values.iter().map(|v| v * 10f64.powi(*power)).collect();
+            .or(cjk.map(|(p, _)| p));
+        if let Some(power) = power {
+            // Digits right after a Chinese or Japanese scale sign are its
+            // remainder: 2万1000 = 21,000, 1万2000 = 12,000.
+            let remainder = cjk.and_then(|(_, len)| {
+                let digits: String = rest[len..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                Some((len, digits.parse::<f64>().ok()?, digits.len()))
+            });
+            let mut both: Vec<f64> = values
+                .iter()
+                .map(|v| v * 10f64.powi(power) + remainder.map_or(0.0, |r| r.1))
+                .collect();
             scaled = both.len();
-            both.append(&mut values);
+            if let Some((len, _, digits)) = remainder {
+                let new_end = end + len + digits;
+                written = &text[start..new_end];
+                while j < chars.len() && chars[j].0 < new_end {
+                    j += 1;
+                }
+            } else {
+                both.append(&mut values);
+            }
             values = both;
         }
+        // A month or a day (2021年1月, 3日): the original writes a name.
+        let date_part = rest.starts_with(['月', '日', '号', '號']);
         // Keep an ordinal suffix in the text shown to users ("70th").
         let suffix: String = rest
             .chars()
@@ -329,7 +357,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 || rest.starts_with("’s"));
         if !values.is_empty() {
             out.push(Number {
-                range: start..end,
+                range: start..start + written.len(),
                 text: if ordinal {
                     format!("{written}{suffix}")
                 } else {
@@ -337,7 +365,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 },
                 values,
                 digits: true,
-                firm: !decade,
+                firm: !decade && !date_part,
                 scaled,
             });
         }
@@ -499,6 +527,14 @@ mod tests {
         assert!(same_number(&ns[1], &first("1 billion euros", Language::EN)));
         assert!(same_number(&ns[2], &first("100,000 years", Language::EN)));
         assert!(!same_number(&ns[1], &first("10 million", Language::EN)));
+        let ja = Language::from_code("ja").expect("a known code");
+        let ns = numbers("来場者は1万2000人で、2023年12月に2万1000人を超えた。", ja);
+        let texts: Vec<&str> = ns.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["1万2000", "2023", "12", "2万1000"]);
+        assert!(same_number(&ns[0], &first("12,000 visitors", Language::EN)));
+        assert!(same_number(&ns[3], &first("21,000", Language::EN)));
+        // The month is no fact the original must write in digits.
+        assert!(ns[1].firm && !ns[2].firm);
         // Latin letters glued to digits still make one word.
         assert!(numbers("a G20 meeting", Language::EN).is_empty());
     }

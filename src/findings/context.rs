@@ -61,7 +61,9 @@ impl<'a> Context<'a> {
             }
         }
         let ratio = if s_chars > 200 && t_chars > 0 {
-            (t_chars as f64 / s_chars as f64).clamp(0.5, 2.0)
+            // Wide bounds: Chinese takes about a third of English's
+            // characters, English three times Chinese's.
+            (t_chars as f64 / s_chars as f64).clamp(0.2, 5.0)
         } else {
             1.0
         };

@@ -30,10 +30,15 @@ const MAX_SOURCES: usize = 5;
 const MIN_COVERAGE: f64 = 0.6;
 
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = crate::anchors::words(text)
-        .into_iter()
-        .map(|(_, w)| w.to_lowercase())
-        .collect();
+    // Chinese and Japanese write no spaces: each character is a unit.
+    let mut words: Vec<String> = Vec::new();
+    for (_, w) in crate::anchors::words(text) {
+        if w.chars().any(crate::anchors::cjk) {
+            words.extend(w.chars().map(|c| c.to_lowercase().collect::<String>()));
+        } else {
+            words.push(w.to_lowercase());
+        }
+    }
     words
         .windows(3)
         .map(|w| {
