@@ -44,7 +44,7 @@ pub(super) fn plant(
     let tl = article.target_language;
     let mut target = article.target.clone();
     let content: Vec<usize> = (0..n)
-        .filter(|&i| anchors::words(&target[i]).len() >= 8)
+        .filter(|&i| anchors::word_count(&target[i]) >= 8)
         .collect();
     let pick = |rng: &mut Rng, v: &[usize]| -> Option<usize> {
         (!v.is_empty()).then(|| v[rng.below(v.len())])
@@ -77,7 +77,7 @@ pub(super) fn plant(
             let i = pick(rng, &multi)?;
             let mut ss = sentences(&target[i], tl);
             let k = rng.below(ss.len());
-            if anchors::words(&ss[k]).len() < 5 {
+            if anchors::word_count(&ss[k]) < 5 {
                 return None;
             }
             ss.remove(k);
@@ -99,7 +99,7 @@ pub(super) fn plant(
                 .target
                 .iter()
                 .skip(1)
-                .filter(|p| anchors::words(p).len() >= 8 && ends_like_sentence(p))
+                .filter(|p| anchors::word_count(p) >= 8 && ends_like_sentence(p))
                 .collect();
             let para = (*body.get(rng.below(body.len()))?).clone();
             let i = rng.below(n + 1);
@@ -117,7 +117,7 @@ pub(super) fn plant(
                 .target
                 .iter()
                 .flat_map(|p| sentences(p, tl))
-                .filter(|s| anchors::words(s).len() >= 6)
+                .filter(|s| anchors::word_count(s) >= 6)
                 .collect();
             let s = all.get(rng.below(all.len()))?.clone();
             let i = pick(rng, &content)?;
@@ -194,11 +194,16 @@ fn plant_quote(
             (article.source.get(i) == Some(s_text)).then_some((i, r, q.text))
         })
         .filter(|(p, _, _)| quotes(&sdoc).iter().any(|s| s.parts[0].0 == *p))
-        .filter(|(_, _, text)| fault != Fault::TruncateQuote || anchors::words(text).len() >= 8)
+        .filter(|(_, _, text)| fault != Fault::TruncateQuote || anchors::word_count(text) >= 8)
         .collect();
     let (p, range, text) = candidates.get(rng.below(candidates.len()))?.clone();
     let words = anchors::words(&text);
     let new_text = match fault {
+        Fault::TruncateQuote if text.chars().any(anchors::cjk) => {
+            // No spaces to cut at: keep the first 40% of the characters.
+            let keep = text.chars().count() * 2 / 5;
+            text.chars().take(keep.max(1)).collect()
+        }
         Fault::TruncateQuote => {
             let keep = words.len() * 2 / 5;
             text[..words[keep.max(1) - 1].0.end].to_string()
