@@ -326,3 +326,18 @@ fn a_long_sentence_that_lost_half_its_translation_is_an_omission() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_quote_in_an_added_sentence_is_an_invented_quote() {
+    let en = "The mayor opened the bridge on Monday. \"It will change the city,\" she said.\n";
+    let de = "Die Bürgermeisterin eröffnete am Montag die Brücke. „Sie wird die Stadt verändern“, sagte sie. „Wir haben jeden Cent zweimal umgedreht, bevor wir bauten“, fügte der Kämmerer hinzu.\n";
+    let f = run(en, de, &[(0..1, 0..1), (1..2, 1..2), (2..2, 2..3)]);
+    assert!(f.iter().any(|f| f.kind == Kind::Addition), "{f:?}");
+    let invented = f
+        .iter()
+        .find(|f| f.kind == Kind::AlteredQuote)
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert!(invented.message.contains("invented quote"));
+    assert!(invented.source.is_none());
+    assert!(invented.target.as_ref().unwrap().text.contains("zweimal"));
+}

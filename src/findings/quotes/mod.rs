@@ -210,9 +210,27 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
         let Some(link) = ctx.links.get(k) else {
             continue;
         };
-        // An added passage is reported as an addition already; a quote in
-        // a dash-dialogue original has no marks to pair with.
-        if link.source.is_empty() || dash_dialogue(ctx.source, ctx.source_near(k)) {
+        // A quote in an added passage is an addition, and also words put
+        // in someone's mouth: said so once more, as a quote (unless the
+        // passage repeats the translation's own text).
+        if link.source.is_empty() {
+            let paragraph = ctx.target.sentences[ids.start].paragraph;
+            let repeated = ctx.repeat_of.get(paragraph).copied().flatten().is_some();
+            if !repeated && word_count(&t.text) >= 6 && source_has_quotes {
+                let message = format!(
+                    "the translation adds the quote \"{}\", which the original does not have: an invented quote",
+                    gist(&t.text)
+                );
+                out.push((
+                    k,
+                    Finding::new(Kind::AlteredQuote, Severity::Warning, 0.6, message)
+                        .with_target(quote_excerpt(ctx.target, t)),
+                ));
+            }
+            continue;
+        }
+        // A quote in a dash-dialogue original has no marks to pair with.
+        if dash_dialogue(ctx.source, ctx.source_near(k)) {
             continue;
         }
         let words = word_count(&t.text);
