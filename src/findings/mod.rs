@@ -10,6 +10,7 @@ mod additions;
 mod context;
 mod facts;
 mod lengths;
+mod moves;
 mod omissions;
 pub mod quotes;
 pub mod repeats;
@@ -193,6 +194,7 @@ pub fn detect_all(
     lengths::find(&ctx, &mut found);
     let quotes = quotes::compare(&ctx, &mut found);
     facts::find(&ctx, &quotes, &mut found);
+    moves::find(&ctx, &mut found);
     found.sort_by_key(|(order, f)| {
         (
             *order,

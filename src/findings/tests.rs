@@ -341,3 +341,25 @@ fn a_quote_in_an_added_sentence_is_an_invented_quote() {
     assert!(invented.source.is_none());
     assert!(invented.target.as_ref().unwrap().text.contains("zweimal"));
 }
+
+#[test]
+fn a_paragraph_told_elsewhere_is_moved_not_lost() {
+    let en = "The mayor opened the bridge on Monday.\n\nIt cost 12 million euros, said Anna Berger, who led the project for 7 years.\n\nTraffic will start on Friday.\n";
+    let de = "Die Bürgermeisterin eröffnete am Montag die Brücke.\n\nDer Verkehr beginnt am Freitag.\n\nSie kostete 12 Millionen Euro, sagte Anna Berger, die das Projekt 7 Jahre lang leitete.\n";
+    let a = [(0..1, 0..1), (1..2, 1..1), (2..3, 1..2), (3..3, 2..3)];
+    let f = run(en, de, &a);
+    let moved: Vec<&Finding> = f
+        .iter()
+        .filter(|f| f.message.contains("moved") || f.message.contains("moves"))
+        .collect();
+    assert_eq!(moved.len(), 2, "{f:?}");
+    assert!(moved.iter().all(|f| f.severity == Severity::Info));
+    // Without its figures the paragraph told elsewhere is another one.
+    let changed = de.replace("12 Millionen", "20 Millionen");
+    let f = run(en, &changed, &a);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::Omission && f.severity == Severity::Error),
+        "{f:?}"
+    );
+}
