@@ -382,9 +382,18 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
 }
 
 /// Length of a sentence for the length model: non-space characters, so that
-/// tokenised text (`word , word`) and untokenised text measure alike.
+/// tokenised text (`word , word`) and untokenised text measure alike. A
+/// Chinese or Japanese character counts three, a Korean syllable two: the
+/// length model's variance per character is that of alphabetic scripts.
 pub fn length(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c as u32 {
+            0xAC00..=0xD7AF => 2,
+            _ if crate::anchors::cjk(c) => 3,
+            _ => 1,
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -408,6 +417,14 @@ mod tests {
         assert_eq!(numbers("am 24. Mai"), numbers("on the 24th of May"));
         assert_eq!(numbers("1 200"), vec!["1", "200"]);
         assert_eq!(numbers("1\u{a0}200"), vec!["1200"]);
+    }
+
+    #[test]
+    fn lengths_weigh_ideographs_like_words_of_letters() {
+        assert_eq!(length("a bc"), 3);
+        // Four Chinese characters carry about what twelve letters do.
+        assert_eq!(length("江豚 数量"), 12);
+        assert_eq!(length("확인"), 4);
     }
 
     #[test]

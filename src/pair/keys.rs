@@ -7,8 +7,8 @@ use unicode_segmentation::UnicodeSegmentation;
 pub struct Fingerprint {
     /// Hashed keys and how often each occurs, sorted by key.
     pub keys: Vec<(u64, u32)>,
-    /// Length in Latin-script characters (a Chinese character counts
-    /// three).
+    /// Length as the aligner measures it (non-space characters, a
+    /// Chinese character counting three).
     pub chars: usize,
     /// Hashed folded words of three letters or more, sorted, each once:
     /// what a learned lexicon translates.
@@ -64,7 +64,7 @@ impl Fingerprint {
         let sample: String = text.chars().take(1500).collect();
         Fingerprint {
             keys: counted,
-            chars: text.chars().map(latin_equivalent).sum(),
+            chars: crate::align::tokens::length(text),
             words,
             language: whatlang::detect(&sample)
                 .filter(whatlang::Info::is_reliable)
@@ -113,17 +113,6 @@ impl Fingerprint {
     pub fn length_prior(&self, other: &Fingerprint) -> f64 {
         let ratio = (other.chars.max(1) as f64 / self.chars.max(1) as f64).ln();
         (-(ratio * ratio) / (2.0 * 0.4 * 0.4)).exp()
-    }
-}
-
-/// How many Latin-script characters a character is worth in length: a
-/// Chinese or Japanese character carries about three, a Korean syllable
-/// about two, so a translation's length compares across scripts.
-fn latin_equivalent(c: char) -> usize {
-    match c as u32 {
-        0xAC00..=0xD7AF => 2,
-        _ if crate::anchors::cjk(c) => 3,
-        _ => 1,
     }
 }
 
