@@ -183,22 +183,30 @@ fn glued(before: &[(usize, char)]) -> bool {
 /// The power of ten of a Chinese, Japanese or Korean scale sign right
 /// after a number ("10亿" = 10^9, "10万" = 10^5, "3천" = 3000).
 fn cjk_scale(rest: &str) -> Option<(i32, usize)> {
-    const SIGNS: [(&str, i32); 10] = [
-        ("百万", 6),
-        ("千万", 7),
-        ("万", 4),
-        ("萬", 4),
-        ("亿", 8),
-        ("億", 8),
-        ("千", 3),
-        ("만", 4),
-        ("억", 8),
-        ("천", 3),
-    ];
-    SIGNS
-        .iter()
-        .find(|(sign, _)| rest.starts_with(sign))
-        .map(|&(sign, power)| (power, sign.len()))
+    // A run of signs multiplies (千亿 = 10^11, 천만 = 10^7); 十, 百 and
+    // 千 count only before a larger sign or alone at the end of a run.
+    let mut power = 0;
+    let mut len = 0;
+    for c in rest.chars() {
+        let p = match c {
+            '十' | '십' => 1,
+            '百' | '백' => 2,
+            '千' | '천' => 3,
+            '万' | '萬' | '만' => 4,
+            '亿' | '億' | '억' => 8,
+            '兆' | '조' => 12,
+            _ => break,
+        };
+        power += p;
+        len += c.len_utf8();
+    }
+    // 千米, 千克, 千瓦 are kilometre, kilogram, kilowatt: units, not scales.
+    if rest[len..].starts_with(['米', '克', '瓦']) && rest[..len].ends_with('千') {
+        power -= 3;
+        len -= '千'.len_utf8();
+    }
+    // A lone 十 or 百 after digits is rare and usually part of a word.
+    (power >= 3).then_some((power, len))
 }
 
 /// Vowel signs and nuktas of Devanagari and Bengali: not alphabetic to
@@ -298,12 +306,16 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         if let Some(power) = power {
             // Digits right after a Chinese or Japanese scale sign are its
             // remainder: 2万1000 = 21,000, 1万2000 = 12,000.
+            // 3亿5000万: the remainder has a smaller sign of its own.
             let remainder = cjk.and_then(|(_, len)| {
                 let digits: String = rest[len..]
                     .chars()
                     .take_while(char::is_ascii_digit)
                     .collect();
-                Some((len, digits.parse::<f64>().ok()?, digits.len()))
+                let value = digits.parse::<f64>().ok()?;
+                let after = &rest[len + digits.len()..];
+                let (power, sign) = cjk_scale(after).unwrap_or((0, 0));
+                Some((len + sign, value * 10f64.powi(power), digits.len()))
             });
             let mut both: Vec<f64> = values
                 .iter()
@@ -322,7 +334,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             values = both;
         }
         // A month or a day (2021年1月, 3日): the original writes a name.
-        let date_part = rest.starts_with(['月', '日', '号', '號']);
+        let date_part = rest.starts_with(['月', '日', '号', '號', '월', '일']);
         // Keep an ordinal suffix in the text shown to users ("70th").
         let suffix: String = rest
             .chars()
@@ -527,6 +539,20 @@ mod tests {
         assert!(same_number(&ns[1], &first("1 billion euros", Language::EN)));
         assert!(same_number(&ns[2], &first("100,000 years", Language::EN)));
         assert!(!same_number(&ns[1], &first("10 million", Language::EN)));
+        let zh = Language::from_code("zh").expect("a known code");
+        let big = numbers("耗资3亿5000万元，另有1千亿", zh);
+        assert!(same_number(&big[0], &first("350 million", Language::EN)));
+        assert!(same_number(&big[1], &first("100 billion", Language::EN)));
+        let ko = Language::from_code("ko").expect("a known code");
+        assert!(same_number(
+            &first("3천만 원", ko),
+            &first("30 million won", Language::EN)
+        ));
+        assert!(!numbers("2025년 3월", ko)[1].firm);
+        assert!(same_number(
+            &first("全长5千米", zh),
+            &first("5 kilometres", Language::EN)
+        ));
         let ja = Language::from_code("ja").expect("a known code");
         let ns = numbers("来場者は1万2000人で、2023年12月に2万1000人を超えた。", ja);
         let texts: Vec<&str> = ns.iter().map(|n| n.text.as_str()).collect();

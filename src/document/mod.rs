@@ -27,8 +27,7 @@ pub use lines::LineIndex;
 /// of, perhaps followed by closing quotes or brackets.
 pub fn ends_like_sentence(text: &str) -> bool {
     text.trim_end()
-        .trim_end_matches(repair::TRAILING)
-        .trim_end_matches('*')
+        .trim_end_matches(|c| repair::TRAILING.contains(&c) || c == '*')
         .ends_with(repair::FINAL)
 }
 

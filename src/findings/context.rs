@@ -65,7 +65,19 @@ impl<'a> Context<'a> {
             // characters, English three times Chinese's.
             (t_chars as f64 / s_chars as f64).clamp(0.2, 5.0)
         } else {
-            1.0
+            // Too little linked text to measure: what the scripts alone
+            // predict (a Chinese character carries about three letters').
+            let density = |doc: &SegmentedDocument| {
+                let text: String = doc
+                    .document
+                    .paragraphs
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect();
+                let raw = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
+                raw / crate::align::tokens::length(&text).max(1) as f64
+            };
+            density(target) / density(source)
         };
         let all_names = |doc: &SegmentedDocument| -> Vec<String> {
             let mut v: Vec<String> = doc

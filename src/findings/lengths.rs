@@ -202,11 +202,6 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     }
 }
 
-/// How far a passage's length ratio `r` strays from the pair's, scaled by
-/// its length: translation lengths vary with roughly the square root of the
-/// text's length (Gale and Church), so a 20% gap is noise in one sentence
-/// and a signal in a paragraph. The scale is capped because long passages
-/// are not proportionally more regular.
 /// A passage's length in the characters of the pair's sparser script:
 /// a thousand English characters are some three hundred Chinese ones, and
 /// the fewer characters, the noisier their count.
@@ -214,6 +209,11 @@ pub(super) fn sparse(ctx: &Context, source_chars: f64) -> f64 {
     source_chars * ctx.ratio.min(1.0)
 }
 
+/// How far a passage's length ratio `r` strays from the pair's, scaled by
+/// its length: translation lengths vary with roughly the square root of the
+/// text's length (Gale and Church), so a 20% gap is noise in one sentence
+/// and a signal in a paragraph. The scale is capped because long passages
+/// are not proportionally more regular.
 pub(super) fn deviation(r: f64, source_chars: f64) -> f64 {
     r.ln() * source_chars.sqrt().min(SCALE_CAP)
 }

@@ -1,9 +1,10 @@
 //! Moved paragraphs: a translation that tells the same paragraph at
 //! another place. A monotone alignment sees an original paragraph with no
 //! counterpart and an added paragraph elsewhere; when the added one carries
-//! every fact of the dropped one (at least two numbers and names), no other
-//! paragraph of the translation carries as many, and its length fits, both
-//! findings say "moved" and drop to info: nothing was lost or invented.
+//! every fact of the dropped one (at least two numbers and names, not only
+//! a year and a place), the dropped one most facts of the added one, no
+//! other added paragraph qualifies, and the length fits, both findings say
+//! "moved" and drop to info: nothing was lost or invented.
 //! Without such facts a move cannot be told from a loss plus an invention
 //! (no dictionary), and both findings stay.
 
@@ -82,46 +83,102 @@ fn unlinked(
         .collect()
 }
 
+/// Most (dropped × added) paragraph pairs compared: a long text full of
+/// gaps is not searched for moves (quadratic, and no longer an article).
+const MAX_PAIRS: usize = 40_000;
+
+/// Whether `n` looks like a year: a year and a place are common to many
+/// paragraphs, so they alone do not make a move.
+fn year_like(n: &anchors::Number) -> bool {
+    n.values
+        .first()
+        .is_some_and(|&v| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
+}
+
+/// The facts of an added paragraph, for the way back: its firm digit
+/// numbers and the names the original writes somewhere.
+struct TargetFacts {
+    numbers: Vec<anchors::Number>,
+    names: Vec<String>,
+}
+
+impl TargetFacts {
+    fn of(ctx: &Context, text: &str) -> TargetFacts {
+        TargetFacts {
+            numbers: ctx
+                .target_numbers(text)
+                .into_iter()
+                .filter(|n| n.digits && n.firm)
+                .collect(),
+            names: anchors::names(text, ctx.target.language())
+                .into_iter()
+                .filter(|n| super::context::among(&n.folded, &ctx.source_names))
+                .map(|n| n.folded)
+                .collect(),
+        }
+    }
+
+    /// Whether most of these facts are in the original paragraph `text`.
+    fn mostly_in(&self, ctx: &Context, text: &str) -> bool {
+        let total = self.numbers.len() + self.names.len();
+        if total == 0 {
+            return true;
+        }
+        let numbers = ctx.source_numbers(text);
+        let words = anchors::FoldedWords::new(text);
+        let found = self
+            .numbers
+            .iter()
+            .filter(|n| numbers.iter().any(|s| anchors::same_number(n, s)))
+            .count()
+            + self.names.iter().filter(|n| words.contains(n)).count();
+        found * 5 >= total * 4
+    }
+}
+
 /// Rewrites the omission and addition findings of moved paragraphs.
 pub(super) fn find(ctx: &Context, found_findings: &mut [(usize, Finding)]) {
     let dropped = unlinked(ctx.source, &ctx.source_link, ctx, true);
     let added = unlinked(ctx.target, &ctx.target_link, ctx, false);
-    if dropped.is_empty() || added.is_empty() {
+    if dropped.is_empty() || added.is_empty() || dropped.len() * added.len() > MAX_PAIRS {
         return;
     }
-    let mut taken = vec![false; ctx.target.document.paragraphs.len()];
+    let paragraphs = &ctx.target.document.paragraphs;
+    let added_facts: Vec<TargetFacts> = added
+        .iter()
+        .map(|&t| TargetFacts::of(ctx, &paragraphs[t].text))
+        .collect();
+    let mut taken = vec![false; added.len()];
     for &p in &dropped {
         let text = &ctx.source.document.paragraphs[p].text;
         let facts = Facts::of(ctx, text);
-        if facts.len() < MIN_FACTS {
+        // Three facts, or two of which one is a number other than a year
+        // (a year and a place are shared by many paragraphs).
+        let figures = facts.numbers.iter().filter(|n| !year_like(n)).count();
+        if facts.len() < MIN_FACTS || (facts.len() < 3 && figures == 0) {
             continue;
         }
-        let found: Vec<usize> = ctx
-            .target
-            .document
-            .paragraphs
-            .iter()
-            .map(|t| facts.found_in(ctx, &t.text))
+        // Both ways: the added paragraph holds every fact of the dropped
+        // one, and the dropped one most facts of the added one.
+        let candidates: Vec<usize> = (0..added.len())
+            .filter(|&k| !taken[k])
+            .filter(|&k| facts.found_in(ctx, &paragraphs[added[k]].text) == facts.len())
+            .filter(|&k| added_facts[k].mostly_in(ctx, text))
             .collect();
-        let Some(&best) = added
-            .iter()
-            .filter(|&&t| !taken[t] && found[t] == facts.len())
-            .max_by_key(|&&t| found[t])
-        else {
+        let [k] = candidates[..] else {
             continue;
         };
-        let rivals = found.iter().filter(|&&f| f >= facts.len()).count();
-        let t_text = &ctx.target.document.paragraphs[best].text;
+        let t_text = &paragraphs[added[k]].text;
         let length_gap = (t_text.chars().count() as f64
             / (text.chars().count() as f64 * ctx.ratio).max(1.0))
         .ln()
         .abs();
-        if rivals > 1 || length_gap > MAX_LENGTH_GAP {
+        if length_gap > MAX_LENGTH_GAP {
             continue;
         }
-        taken[best] = true;
+        taken[k] = true;
         let s_range = ctx.source.paragraph_sentences[p].clone();
-        let t_range = ctx.target.paragraph_sentences[best].clone();
+        let t_range = ctx.target.paragraph_sentences[added[k]].clone();
         mark_moved(ctx, found_findings, s_range, t_range, text, t_text);
     }
 }

@@ -363,3 +363,20 @@ fn a_paragraph_told_elsewhere_is_moved_not_lost() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_year_and_a_place_do_not_make_a_move() {
+    let en = "The mayor opened the bridge on Monday.\n\nIn 2023 the council in Berlin approved the plan after a long debate.\n\nTraffic will start on Friday.\n";
+    let de = "Die Bürgermeisterin eröffnete am Montag die Brücke.\n\nDer Verkehr beginnt am Freitag.\n\nSchon 2023 hatten Kritiker in Berlin vor steigenden Kosten gewarnt.\n";
+    let a = [(0..1, 0..1), (1..2, 1..1), (2..3, 1..2), (3..3, 2..3)];
+    let f = run(en, de, &a);
+    assert!(
+        !f.iter()
+            .any(|f| f.message.contains("moved") || f.message.contains("moves")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::Omission && f.severity >= Severity::Warning)
+    );
+}

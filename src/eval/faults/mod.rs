@@ -140,7 +140,7 @@ pub struct Report {
     /// Planted faults that went undetected, with what was reported (at
     /// most 60), for inspection.
     pub misses: Vec<String>,
-    /// Original and faulted translation of the first misses (at most 200),
+    /// Original and faulted translation of the first misses (at most 60),
     /// for reproducing them with `transalign check`.
     #[serde(skip)]
     pub miss_texts: Vec<(String, String, String)>,
@@ -508,7 +508,7 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
                     report.recall[n].detected += 1;
                     report.recall_by_group[g].1[n].detected += 1;
                 } else if report.misses.len() < 60 {
-                    if report.miss_texts.len() < 200 {
+                    if report.miss_texts.len() < 60 {
                         report.miss_texts.push((
                             format!(
                                 "{}-{}-{}",

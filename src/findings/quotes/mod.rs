@@ -198,6 +198,7 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
             }
         }
     }
+    let mut invented_in = std::collections::HashSet::new();
     for (n, t) in target.iter().enumerate() {
         if used[n] {
             continue;
@@ -216,7 +217,23 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
         if link.source.is_empty() {
             let paragraph = ctx.target.sentences[ids.start].paragraph;
             let repeated = ctx.repeat_of.get(paragraph).copied().flatten().is_some();
-            if !repeated && word_count(&t.text) >= 6 && source_has_quotes {
+            // Once per added passage, and only where the addition itself
+            // is more than a note (not an ad, a heading or a split piece).
+            let at = ctx.target.sentences[ids.start].span.start;
+            let addition_matters = out.iter().any(|(_, f)| {
+                f.kind == Kind::Addition
+                    && f.severity > Severity::Info
+                    && f.target
+                        .as_ref()
+                        .is_some_and(|e| e.bytes[0] <= at && at < e.bytes[1])
+            });
+            let first_in_passage = invented_in.insert(paragraph);
+            if !repeated
+                && addition_matters
+                && first_in_passage
+                && word_count(&t.text) >= 6
+                && source_has_quotes
+            {
                 let message = format!(
                     "the translation adds the quote \"{}\", which the original does not have: an invented quote",
                     gist(&t.text)
