@@ -199,6 +199,13 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
         }
     }
     let mut invented_in = std::collections::HashSet::new();
+    // Byte spans of the additions that are more than a note, in order.
+    let mut additions: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|(_, f)| f.kind == Kind::Addition && f.severity > Severity::Info)
+        .filter_map(|(_, f)| f.target.as_ref().map(|e| (e.bytes[0], e.bytes[1])))
+        .collect();
+    additions.sort_unstable();
     for (n, t) in target.iter().enumerate() {
         if used[n] {
             continue;
@@ -220,13 +227,8 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
             // Once per added passage, and only where the addition itself
             // is more than a note (not an ad, a heading or a split piece).
             let at = ctx.target.sentences[ids.start].span.start;
-            let addition_matters = out.iter().any(|(_, f)| {
-                f.kind == Kind::Addition
-                    && f.severity > Severity::Info
-                    && f.target
-                        .as_ref()
-                        .is_some_and(|e| e.bytes[0] <= at && at < e.bytes[1])
-            });
+            let before = additions.partition_point(|&(start, _)| start <= at);
+            let addition_matters = before > 0 && at < additions[before - 1].1;
             let first_in_passage = invented_in.insert(paragraph);
             if !repeated
                 && addition_matters
