@@ -295,6 +295,27 @@ fn thousands_of_identical_paragraphs() {
 }
 
 #[test]
+fn a_long_pair_full_of_faults() {
+    // A golden pair with dropped and added paragraphs and quotes, repeated:
+    // steps that compare every gap with every other (moved paragraphs,
+    // quotes in added text) must stay bounded, not quadratic.
+    let dir = tempfile::tempdir().unwrap();
+    let pair =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/pairs/en-de-brenner-tunnel");
+    let read = |name: &str| std::fs::read_to_string(pair.join(name)).expect("golden pair");
+    let (en, de) = (read("en.md"), read("de.md"));
+    let original = files::write(dir.path(), "en.md", format!("{en}\n\n").repeat(200));
+    let translation = files::write(dir.path(), "de.md", format!("{de}\n\n").repeat(200));
+    let out = check(&original, &translation, &[]);
+    let report = assert_sane(&out, "long faulty pair").expect("a report");
+    assert!(
+        report["findings"]
+            .as_array()
+            .is_some_and(|f| f.len() >= 200)
+    );
+}
+
+#[test]
 fn thousands_of_quotation_marks() {
     let dir = tempfile::tempdir().unwrap();
     let nested: String = ["«", "“", "„", "‘", "\"", "'", "‹", "「", "『"]
