@@ -380,3 +380,23 @@ fn a_year_and_a_place_do_not_make_a_move() {
             .any(|f| f.kind == Kind::Omission && f.severity >= Severity::Warning)
     );
 }
+
+#[test]
+fn a_short_added_sentence_without_facts_is_a_note() {
+    let en = "The mayor opened the bridge on Monday.\n";
+    let short =
+        "Die Bürgermeisterin eröffnete am Montag die Brücke. Die Sekunden verstrichen langsam.\n";
+    let f = run(en, short, &[(0..1, 0..1), (1..1, 1..2)]);
+    let added = f
+        .iter()
+        .find(|f| f.kind == Kind::Addition)
+        .expect("an addition");
+    assert_eq!(added.severity, Severity::Info, "{f:?}");
+    let longer = "Die Bürgermeisterin eröffnete am Montag die Brücke. Viele Bürger feierten die Eröffnung bis spät in die Nacht.\n";
+    let f = run(en, longer, &[(0..1, 0..1), (1..1, 1..2)]);
+    let added = f
+        .iter()
+        .find(|f| f.kind == Kind::Addition)
+        .expect("an addition");
+    assert!(added.severity >= Severity::Warning, "{f:?}");
+}
