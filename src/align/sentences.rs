@@ -70,10 +70,8 @@ pub fn align_with_breaks(
     tkeys.prune_against(&skeys);
     skeys.breaks = sbreaks.to_vec();
     tkeys.breaks = tbreaks.to_vec();
-    let ratio = ratio.unwrap_or_else(|| {
-        let (ls, lt): (f64, f64) = (stoks.lengths.iter().sum(), ttoks.lengths.iter().sum());
-        if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
-    });
+    let ratio =
+        ratio.unwrap_or_else(|| ratio_of(stoks.lengths.iter().sum(), ttoks.lengths.iter().sum()));
     let shapes = options.shapes();
     // The first pass only needs the common shapes; it is cheaper so.
     let simple: Vec<Shape> = shapes.iter().copied().filter(|(a, b)| a + b <= 3).collect();
@@ -127,7 +125,11 @@ pub fn align_with_breaks(
 /// Target characters per source character, as the aligner counts them.
 pub fn length_ratio(src: &[&str], tgt: &[&str]) -> f64 {
     let sum = |side: &[&str]| -> f64 { side.iter().map(|s| super::tokens::length(s) as f64).sum() };
-    let (ls, lt) = (sum(src), sum(tgt));
+    ratio_of(sum(src), sum(tgt))
+}
+
+/// `lt / ls`, or 1 when either side is empty.
+fn ratio_of(ls: f64, lt: f64) -> f64 {
     if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
 }
 

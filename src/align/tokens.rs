@@ -388,10 +388,14 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
 pub fn length(text: &str) -> usize {
     text.chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c as u32 {
-            0xAC00..=0xD7AF => 2,
-            _ if crate::anchors::cjk(c) => 3,
-            _ => 1,
+        .map(|c| {
+            if crate::anchors::hangul(c) {
+                2
+            } else if crate::anchors::cjk(c) {
+                3
+            } else {
+                1
+            }
         })
         .sum()
 }

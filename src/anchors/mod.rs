@@ -19,8 +19,14 @@ pub use numbers::{Number, numbers, same_number};
 /// Whether `c` is a Chinese or Japanese character or a Korean syllable:
 /// scripts written without spaces between words.
 pub fn cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+    hangul(c)
+        || matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Whether `c` is a Korean syllable (Korean, unlike Chinese and Japanese,
+/// puts spaces between words).
+pub fn hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF)
 }
 
 /// How many words `text` has; a run of Chinese or Japanese characters
@@ -29,10 +35,7 @@ pub fn word_count(text: &str) -> usize {
     words(text)
         .iter()
         .map(|(_, w)| {
-            let ideographs = w
-                .chars()
-                .filter(|&c| cjk(c) && !matches!(c as u32, 0xAC00..=0xD7AF))
-                .count();
+            let ideographs = w.chars().filter(|&c| cjk(c) && !hangul(c)).count();
             if ideographs == 0 {
                 1
             } else {

@@ -183,8 +183,7 @@ fn glued(before: &[(usize, char)]) -> bool {
 /// The power of ten of a Chinese, Japanese or Korean scale sign right
 /// after a number ("10亿" = 10^9, "10万" = 10^5, "3천" = 3000).
 fn cjk_scale(rest: &str) -> Option<(i32, usize)> {
-    // A run of signs multiplies (千亿 = 10^11, 천만 = 10^7); 十, 百 and
-    // 千 count only before a larger sign or alone at the end of a run.
+    // A run of signs multiplies (千亿 = 10^11, 천만 = 10^7).
     let mut power = 0;
     let mut len = 0;
     for c in rest.chars() {
@@ -294,15 +293,9 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             .to_lowercase();
         let mut scaled = 0;
         let mut written = written;
-        let cjk = scale_table()
-            .get(word.as_str())
-            .is_none()
-            .then(|| cjk_scale(rest))
-            .flatten();
-        let power = scale_table()
-            .get(word.as_str())
-            .copied()
-            .or(cjk.map(|(p, _)| p));
+        let word_power = scale_table().get(word.as_str()).copied();
+        let cjk = word_power.is_none().then(|| cjk_scale(rest)).flatten();
+        let power = word_power.or(cjk.map(|(p, _)| p));
         if let Some(power) = power {
             // Digits right after a Chinese or Japanese scale sign are its
             // remainder: 2万1000 = 21,000, 1万2000 = 12,000.
@@ -539,7 +532,6 @@ mod tests {
         assert!(same_number(&ns[1], &first("1 billion euros", Language::EN)));
         assert!(same_number(&ns[2], &first("100,000 years", Language::EN)));
         assert!(!same_number(&ns[1], &first("10 million", Language::EN)));
-        let zh = Language::from_code("zh").expect("a known code");
         let big = numbers("耗资3亿5000万元，另有1千亿", zh);
         assert!(same_number(&big[0], &first("350 million", Language::EN)));
         assert!(same_number(&big[1], &first("100 billion", Language::EN)));

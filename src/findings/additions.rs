@@ -200,12 +200,12 @@ fn balances(ctx: &Context, paragraph: usize, added: std::ops::Range<usize>) -> b
     source.dedup();
     target.sort_unstable();
     target.dedup();
-    let expected = lengths::chars(ctx.source, &source) * ctx.ratio;
+    let expected = lengths::chars(ctx.source, source.iter().copied()) * ctx.ratio;
     if source.is_empty() || expected < 1.0 {
         return false;
     }
-    let without = lengths::chars(ctx.target, &target);
-    let with = without + lengths::chars(ctx.target, &added.collect::<Vec<_>>());
+    let without = lengths::chars(ctx.target, target.iter().copied());
+    let with = without + lengths::chars(ctx.target, added);
     let d_with = lengths::deviation(with / expected, expected);
     let d_without = lengths::deviation(without / expected.max(1.0), expected);
     // Without them the translation falls clearly short; with them it fits.

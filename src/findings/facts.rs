@@ -280,10 +280,9 @@ fn added_sentence(
     }
     // And the link's length must fit the original better without it.
     let (j, new) = found?;
-    let ids = |r: std::ops::Range<usize>| r.collect::<Vec<_>>();
-    let expected = lengths::chars(ctx.source, &ids(link.source.clone())) * ctx.ratio;
-    let with = lengths::chars(ctx.target, &ids(link.target.clone()));
-    let without = with - lengths::chars(ctx.target, &[j]);
+    let expected = lengths::chars(ctx.source, link.source.clone()) * ctx.ratio;
+    let with = lengths::chars(ctx.target, link.target.clone());
+    let without = with - lengths::chars(ctx.target, [j]);
     let fits = |t: f64| (t.max(1.0) / expected.max(1.0)).ln().abs();
     (fits(without) < fits(with)).then_some((j, new))
 }

@@ -72,9 +72,10 @@ fn passages(ctx: &Context) -> Vec<Passage> {
     out
 }
 
-pub(super) fn chars(doc: &SegmentedDocument, ids: &[usize]) -> f64 {
-    ids.iter()
-        .map(|&i| doc.sentence_text(i).chars().count())
+/// Characters of sentences `ids`.
+pub(super) fn chars(doc: &SegmentedDocument, ids: impl IntoIterator<Item = usize>) -> f64 {
+    ids.into_iter()
+        .map(|i| doc.sentence_text(i).chars().count())
         .sum::<usize>() as f64
 }
 
@@ -180,7 +181,10 @@ fn foreign(ctx: &Context, range: &Range<usize>, source_side: bool) -> usize {
 
 pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     for p in passages(ctx) {
-        let (s, t) = (chars(ctx.source, &p.source), chars(ctx.target, &p.target));
+        let (s, t) = (
+            chars(ctx.source, p.source.iter().copied()),
+            chars(ctx.target, p.target.iter().copied()),
+        );
         if s < 60.0 || t < 1.0 {
             continue;
         }
@@ -232,7 +236,7 @@ fn culprit(
     } else {
         (ctx.target, &p.target, ctx.source, &p.source)
     };
-    let total = chars(doc, ids);
+    let total = chars(doc, ids.iter().copied());
     let other_text: String = other_ids
         .iter()
         .map(|&i| other_doc.sentence_text(i))
@@ -242,7 +246,7 @@ fn culprit(
         .into_iter()
         .filter(|(_, whole)| *whole || !paragraphs_only)
         .map(|(range, whole)| {
-            let len = chars(doc, &range.clone().collect::<Vec<_>>());
+            let len = chars(doc, range.clone());
             let rest = (total - len).max(1.0);
             let fitted = if source_side {
                 r * total / rest
@@ -270,10 +274,10 @@ fn culprit(
         .min_by(|a, b| a.2.total_cmp(&b.2));
     // What is left must fit: within FITS, or within the noise of its own
     // length (a short sentence's translation strays further).
-    let source_chars = chars(ctx.source, &p.source);
+    let source_chars = chars(ctx.source, p.source.iter().copied());
     let explained = best.as_ref().is_some_and(|(range, _, _, fitted, _, _)| {
         let rest = if source_side {
-            source_chars - chars(doc, &range.clone().collect::<Vec<_>>())
+            source_chars - chars(doc, range.clone())
         } else {
             source_chars
         };

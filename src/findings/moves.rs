@@ -15,47 +15,78 @@ use super::{Finding, Kind, Severity};
 use crate::anchors;
 
 /// Fewest facts (numbers, names) a paragraph needs for its move to be
-/// recognised.
+/// recognised; with only this many, one must be a number other than a
+/// year (a year and a place are shared by many paragraphs).
 const MIN_FACTS: usize = 2;
 /// Largest length gap (as a log ratio, after the pair's ratio) of a move.
 const MAX_LENGTH_GAP: f64 = 0.4;
+/// Most (dropped × added) paragraph pairs compared: a long text full of
+/// gaps is not searched for moves (quadratic, and no longer an article).
+const MAX_PAIRS: usize = 40_000;
 
-/// The facts of an original paragraph: firm digit numbers and names.
-struct Facts {
-    numbers: Vec<anchors::Number>,
+/// One paragraph, read once: its facts (firm digit numbers, and names the
+/// other document writes somewhere), and what the other side's facts are
+/// looked up in (all its numbers, its folded words).
+struct Read {
+    facts: Vec<anchors::Number>,
     names: Vec<String>,
+    numbers: Vec<anchors::Number>,
+    words: anchors::FoldedWords,
 }
 
-impl Facts {
-    fn of(ctx: &Context, text: &str) -> Facts {
-        let names: Vec<String> = anchors::names(text, ctx.source.language())
-            .into_iter()
-            .filter(|n| super::context::among(&n.folded, &ctx.target_names))
-            .map(|n| n.folded)
-            .collect();
-        Facts {
-            numbers: ctx
-                .source_numbers(text)
-                .into_iter()
+impl Read {
+    fn of(ctx: &Context, text: &str, source_side: bool) -> Read {
+        let (numbers, language, other_names) = if source_side {
+            (
+                ctx.source_numbers(text),
+                ctx.source.language(),
+                &ctx.target_names,
+            )
+        } else {
+            (
+                ctx.target_numbers(text),
+                ctx.target.language(),
+                &ctx.source_names,
+            )
+        };
+        Read {
+            facts: numbers
+                .iter()
                 .filter(|n| n.digits && n.firm)
+                .cloned()
                 .collect(),
-            names,
+            names: anchors::names(text, language)
+                .into_iter()
+                .filter(|n| super::context::among(&n.folded, other_names))
+                .map(|n| n.folded)
+                .collect(),
+            numbers,
+            words: anchors::FoldedWords::new(text),
         }
     }
 
-    fn len(&self) -> usize {
-        self.numbers.len() + self.names.len()
+    fn fact_count(&self) -> usize {
+        self.facts.len() + self.names.len()
     }
 
-    /// How many of the facts a paragraph of the translation carries.
-    fn found_in(&self, ctx: &Context, text: &str) -> usize {
-        let numbers = ctx.target_numbers(text);
-        let words = anchors::FoldedWords::new(text);
-        self.numbers
+    /// How many of these facts `other` carries.
+    fn found_in(&self, other: &Read) -> usize {
+        self.facts
             .iter()
-            .filter(|n| numbers.iter().any(|t| anchors::same_number(n, t)))
+            .filter(|n| other.numbers.iter().any(|o| anchors::same_number(n, o)))
             .count()
-            + self.names.iter().filter(|n| words.contains(n)).count()
+            + self
+                .names
+                .iter()
+                .filter(|n| other.words.contains(n))
+                .count()
+    }
+
+    /// Whether the facts tell this paragraph apart: enough of them, and
+    /// not only a year and a place.
+    fn telling(&self) -> bool {
+        let figures = self.facts.iter().filter(|n| !year_like(n)).count();
+        self.fact_count() > MIN_FACTS || (self.fact_count() == MIN_FACTS && figures > 0)
     }
 }
 
@@ -66,104 +97,55 @@ fn unlinked(
     ctx: &Context,
     source_side: bool,
 ) -> Vec<usize> {
+    let gap = |i: usize| {
+        ctx.links.get(link_of[i]).is_some_and(|l| {
+            if source_side {
+                l.target.is_empty()
+            } else {
+                l.source.is_empty()
+            }
+        })
+    };
     (0..doc.paragraph_sentences.len())
         .filter(|&p| {
             let r = doc.paragraph_sentences[p].clone();
-            !r.is_empty()
-                && r.clone().all(|i| {
-                    ctx.links.get(link_of[i]).is_some_and(|l| {
-                        if source_side {
-                            l.target.is_empty()
-                        } else {
-                            l.source.is_empty()
-                        }
-                    })
-                })
+            !r.is_empty() && r.into_iter().all(gap)
         })
         .collect()
 }
 
-/// Most (dropped × added) paragraph pairs compared: a long text full of
-/// gaps is not searched for moves (quadratic, and no longer an article).
-const MAX_PAIRS: usize = 40_000;
-
-/// Whether `n` looks like a year: a year and a place are common to many
-/// paragraphs, so they alone do not make a move.
+/// Whether `n` looks like a year.
 fn year_like(n: &anchors::Number) -> bool {
     n.values
         .first()
         .is_some_and(|&v| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
 }
 
-/// The facts of an added paragraph, for the way back: its firm digit
-/// numbers and the names the original writes somewhere.
-struct TargetFacts {
-    numbers: Vec<anchors::Number>,
-    names: Vec<String>,
-}
-
-impl TargetFacts {
-    fn of(ctx: &Context, text: &str) -> TargetFacts {
-        TargetFacts {
-            numbers: ctx
-                .target_numbers(text)
-                .into_iter()
-                .filter(|n| n.digits && n.firm)
-                .collect(),
-            names: anchors::names(text, ctx.target.language())
-                .into_iter()
-                .filter(|n| super::context::among(&n.folded, &ctx.source_names))
-                .map(|n| n.folded)
-                .collect(),
-        }
-    }
-
-    /// Whether most of these facts are in the original paragraph `text`.
-    fn mostly_in(&self, ctx: &Context, text: &str) -> bool {
-        let total = self.numbers.len() + self.names.len();
-        if total == 0 {
-            return true;
-        }
-        let numbers = ctx.source_numbers(text);
-        let words = anchors::FoldedWords::new(text);
-        let found = self
-            .numbers
-            .iter()
-            .filter(|n| numbers.iter().any(|s| anchors::same_number(n, s)))
-            .count()
-            + self.names.iter().filter(|n| words.contains(n)).count();
-        found * 5 >= total * 4
-    }
-}
-
 /// Rewrites the omission and addition findings of moved paragraphs.
-pub(super) fn find(ctx: &Context, found_findings: &mut [(usize, Finding)]) {
+pub(super) fn find(ctx: &Context, found: &mut [(usize, Finding)]) {
     let dropped = unlinked(ctx.source, &ctx.source_link, ctx, true);
     let added = unlinked(ctx.target, &ctx.target_link, ctx, false);
     if dropped.is_empty() || added.is_empty() || dropped.len() * added.len() > MAX_PAIRS {
         return;
     }
     let paragraphs = &ctx.target.document.paragraphs;
-    let added_facts: Vec<TargetFacts> = added
+    let added_read: Vec<Read> = added
         .iter()
-        .map(|&t| TargetFacts::of(ctx, &paragraphs[t].text))
+        .map(|&t| Read::of(ctx, &paragraphs[t].text, false))
         .collect();
     let mut taken = vec![false; added.len()];
     for &p in &dropped {
         let text = &ctx.source.document.paragraphs[p].text;
-        let facts = Facts::of(ctx, text);
-        // Three facts, or two of which one is a number other than a year
-        // (a year and a place are shared by many paragraphs).
-        let figures = facts.numbers.iter().filter(|n| !year_like(n)).count();
-        if facts.len() < MIN_FACTS || (facts.len() < 3 && figures == 0) {
+        let read = Read::of(ctx, text, true);
+        if !read.telling() {
             continue;
         }
         // Both ways: the added paragraph holds every fact of the dropped
         // one, and the dropped one most facts of the added one.
         let candidates: Vec<usize> = (0..added.len())
             .filter(|&k| !taken[k])
-            .filter(|&k| facts.found_in(ctx, &paragraphs[added[k]].text) == facts.len())
-            .filter(|&k| added_facts[k].mostly_in(ctx, text))
+            .filter(|&k| read.found_in(&added_read[k]) == read.fact_count())
+            .filter(|&k| added_read[k].found_in(&read) * 5 >= added_read[k].fact_count() * 4)
             .collect();
         let [k] = candidates[..] else {
             continue;
@@ -179,7 +161,7 @@ pub(super) fn find(ctx: &Context, found_findings: &mut [(usize, Finding)]) {
         taken[k] = true;
         let s_range = ctx.source.paragraph_sentences[p].clone();
         let t_range = ctx.target.paragraph_sentences[added[k]].clone();
-        mark_moved(ctx, found_findings, s_range, t_range, text, t_text);
+        mark_moved(ctx, found, s_range, t_range, text, t_text);
     }
 }
 

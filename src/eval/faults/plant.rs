@@ -94,12 +94,11 @@ pub(super) fn plant(
             // A body paragraph, ending like a sentence: a title or a run of
             // headings ("Around the Globe Russia: An appealing model?
             // Politics") would rightly count as an inserted heading.
-            let ends_like_sentence = |p: &str| crate::document::ends_like_sentence(p);
             let body: Vec<&String> = d
                 .target
                 .iter()
                 .skip(1)
-                .filter(|p| anchors::word_count(p) >= 8 && ends_like_sentence(p))
+                .filter(|p| anchors::word_count(p) >= 8 && crate::document::ends_like_sentence(p))
                 .collect();
             let para = (*body.get(rng.below(body.len()))?).clone();
             let i = rng.below(n + 1);

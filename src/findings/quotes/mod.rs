@@ -229,12 +229,11 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
             let at = ctx.target.sentences[ids.start].span.start;
             let before = additions.partition_point(|&(start, _)| start <= at);
             let addition_matters = before > 0 && at < additions[before - 1].1;
-            let first_in_passage = invented_in.insert(paragraph);
             if !repeated
                 && addition_matters
-                && first_in_passage
                 && word_count(&t.text) >= 6
                 && source_has_quotes
+                && invented_in.insert(paragraph)
             {
                 let message = format!(
                     "the translation adds the quote \"{}\", which the original does not have: an invented quote",
@@ -350,11 +349,9 @@ fn dropped_with_sentence(
         .filter(|n| n.digits && !t_numbers.iter().any(|t| anchors::same_number(n, t)))
         .map(|n| n.text)
         .collect();
-    let all: Vec<usize> = (start..end).collect();
-    let quoted: Vec<usize> = ids.clone().collect();
-    let s_all = lengths::chars(ctx.source, &all);
-    let s_rest = s_all - lengths::chars(ctx.source, &quoted);
-    let t = lengths::chars(ctx.target, &t_ids.collect::<Vec<_>>());
+    let s_all = lengths::chars(ctx.source, start..end);
+    let s_rest = s_all - lengths::chars(ctx.source, ids.clone());
+    let t = lengths::chars(ctx.target, t_ids);
     if s_rest < 1.0 || t < 1.0 {
         return None;
     }
