@@ -25,6 +25,7 @@ pub mod language;
 pub mod pair;
 pub mod report;
 pub mod segment;
+pub mod text;
 
 pub use align::{Alignment, Link};
 pub use check::{CheckOptions, check};

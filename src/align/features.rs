@@ -66,7 +66,7 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
     // Prefix id of each word form met so far, by form id.
     let mut prefixes: Vec<Option<Option<u32>>> = Vec::new();
     for s in sentences {
-        out.lengths.push(tokens::length(s) as f64);
+        out.lengths.push(crate::text::length(s) as f64);
         // About one token per six bytes: most sentences need no regrowth.
         let mut toks = Vec::with_capacity(s.len() / 6 + 4);
         tokens::each_token(s, &mut scratch, |t| {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-use super::tokens::fold;
+use crate::text::fold;
 
 /// A list of word pairs; which side is which language does not matter to the
 /// aligner, which tries both orientations.

@@ -124,7 +124,7 @@ pub fn align_with_breaks(
 
 /// Target characters per source character, as the aligner counts them.
 pub fn length_ratio(src: &[&str], tgt: &[&str]) -> f64 {
-    let sum = |side: &[&str]| -> f64 { side.iter().map(|s| super::tokens::length(s) as f64).sum() };
+    let sum = |side: &[&str]| -> f64 { side.iter().map(|s| crate::text::length(s) as f64).sum() };
     ratio_of(sum(src), sum(tgt))
 }
 

@@ -7,6 +7,8 @@
 //! whole. Everything else (commas, full stops, dashes) is dropped: it says
 //! little about whether two sentences are translations.
 
+use crate::text::{ascii_digit, fold_char};
+
 /// One comparable unit of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token {
@@ -18,161 +20,6 @@ pub enum Token {
     Mark(char),
     /// A URL or an e-mail address, lower-cased.
     Link(String),
-}
-
-/// Folds a character for comparison: lower case, Latin diacritics dropped.
-pub fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    let base = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
-        | 'Ā' | 'Ă' | 'Ą' => 'a',
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
-        'ď' | 'đ' | 'Ď' | 'Đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
-        | 'Ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
-            'i'
-        }
-        'ł' | 'ľ' | 'ĺ' | 'Ł' | 'Ľ' | 'Ĺ' => 'l',
-        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
-        | 'Ő' => 'o',
-        'ř' | 'ŕ' | 'Ř' | 'Ŕ' => 'r',
-        'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => 's',
-        'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
-        | 'Ų' => 'u',
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
-        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
-        'ß' => {
-            out.push_str("ss");
-            return;
-        }
-        'æ' | 'Æ' => {
-            out.push_str("ae");
-            return;
-        }
-        'œ' | 'Œ' => {
-            out.push_str("oe");
-            return;
-        }
-        _ => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if let Some(latin) = transliterate(l) => out.push_str(latin),
-                (Some(l), rest) => {
-                    out.push(l);
-                    out.extend(rest);
-                    out.extend(lower);
-                }
-                (None, _) => {}
-            }
-            return;
-        }
-    };
-    out.push(base);
-}
-
-/// Latin spelling of a lower-case Cyrillic or Greek letter, as English
-/// texts write names from those scripts (Линдберг = Lindberg, Онкало =
-/// Onkalo, Αθήνα = Athina): names and loanwords then match across scripts.
-fn transliterate(c: char) -> Option<&'static str> {
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "g",
-        'ґ' => "g",
-        'д' => "d",
-        'е' | 'ё' | 'э' => "e",
-        'є' => "ye",
-        'ж' => "zh",
-        'з' => "z",
-        'и' | 'і' => "i",
-        'ї' => "yi",
-        'й' => "y",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ъ' | 'ь' => "",
-        'ы' => "y",
-        'ю' => "yu",
-        'я' => "ya",
-        'ў' => "u",
-        'ђ' => "dj",
-        'ј' => "j",
-        'љ' => "lj",
-        'њ' => "nj",
-        'ћ' => "c",
-        'џ' => "dz",
-        'α' | 'ά' => "a",
-        'β' => "v",
-        'γ' => "g",
-        'δ' => "d",
-        'ε' | 'έ' => "e",
-        'ζ' => "z",
-        'η' | 'ή' => "i",
-        'θ' => "th",
-        'ι' | 'ί' | 'ϊ' | 'ΐ' => "i",
-        'κ' => "k",
-        'λ' => "l",
-        'μ' => "m",
-        'ν' => "n",
-        'ξ' => "x",
-        'ο' | 'ό' => "o",
-        'π' => "p",
-        'ρ' => "r",
-        'σ' | 'ς' => "s",
-        'τ' => "t",
-        'υ' | 'ύ' | 'ϋ' | 'ΰ' => "y",
-        'φ' => "f",
-        'χ' => "ch",
-        'ψ' => "ps",
-        'ω' | 'ώ' => "o",
-        _ => return None,
-    })
-}
-
-/// The ASCII form of a digit of another script (Arabic-Indic ٣, Persian
-/// ۳, Devanagari ३, Bengali ৩, full-width ３) and of the Arabic decimal
-/// and thousands marks; any other character as it is.
-pub fn ascii_digit(c: char) -> char {
-    let from = |zero: u32| char::from_digit(c as u32 - zero, 10).unwrap_or(c);
-    match c as u32 {
-        0x0660..=0x0669 => from(0x0660),
-        0x06F0..=0x06F9 => from(0x06F0),
-        0x0966..=0x096F => from(0x0966),
-        0x09E6..=0x09EF => from(0x09E6),
-        0xFF10..=0xFF19 => from(0xFF10),
-        0x066B => '.',
-        0x066C => ',',
-        _ => c,
-    }
-}
-
-/// Folds a word: lower case, diacritics dropped.
-pub fn fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        fold_char(c, &mut out);
-    }
-    out
 }
 
 /// Canonical quotation mark: all quote styles agree with each other.
@@ -381,25 +228,6 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
     }
 }
 
-/// Length of a sentence for the length model: non-space characters, so that
-/// tokenised text (`word , word`) and untokenised text measure alike. A
-/// Chinese or Japanese character counts three, a Korean syllable two: the
-/// length model's variance per character is that of alphabetic scripts.
-pub fn length(text: &str) -> usize {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if crate::anchors::hangul(c) {
-                2
-            } else if crate::anchors::cjk(c) {
-                3
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,26 +252,6 @@ mod tests {
     }
 
     #[test]
-    fn lengths_weigh_ideographs_like_words_of_letters() {
-        assert_eq!(length("a bc"), 3);
-        // Four Chinese characters carry about what twelve letters do.
-        assert_eq!(length("江豚 数量"), 12);
-        assert_eq!(length("확인"), 4);
-    }
-
-    #[test]
-    fn other_scripts_are_spelled_in_latin() {
-        assert_eq!(fold("Линдберг"), "lindberg");
-        assert_eq!(fold("ОНКАЛО"), "onkalo");
-        assert_eq!(fold("Шевченко"), "shevchenko");
-        assert_eq!(fold("Київ"), "kiyiv");
-        assert_eq!(fold("Αθήνα"), "athina");
-        assert_eq!(fold("Σωκράτης"), "sokratis");
-        // Scripts without a table stay as they are.
-        assert_eq!(fold("東京"), "東京");
-    }
-
-    #[test]
     fn words_are_folded() {
         assert_eq!(
             tokens("Zürich, Élan!"),
@@ -453,7 +261,7 @@ mod tests {
                 Token::Mark('!')
             ]
         );
-        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(crate::text::fold("Straße"), "strasse");
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn negations(text: &str, language: Language) -> Option<usize> {
     // `!word`: a fixed phrase that starts like a cue but does not negate.
     let (not_cues, cues): (Vec<&String>, Vec<&String>) =
         cues.iter().partition(|c| c.starts_with('!'));
-    let count = super::words(text)
+    let count = crate::text::words(text)
         .into_iter()
         .filter(|(_, w)| {
             let w = w.to_lowercase().replace('’', "'");

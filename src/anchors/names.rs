@@ -32,7 +32,7 @@ pub fn fold(word: &str) -> String {
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(&lower)
         .to_string();
-    let plain: String = crate::align::tokens::fold(&lower)
+    let plain: String = crate::text::fold(&lower)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect();
@@ -105,7 +105,7 @@ impl FoldedWords {
     /// Folds the words of `text`.
     pub fn new(text: &str) -> FoldedWords {
         let mut out = Vec::new();
-        for (_, w) in super::words(text) {
+        for (_, w) in crate::text::words(text) {
             out.push(fold(w));
             if w.contains(['-', '\u{2011}']) {
                 out.extend(w.split(['-', '\u{2011}']).map(fold));
@@ -127,7 +127,7 @@ impl FoldedWords {
 pub fn names(text: &str, _language: Language) -> Vec<Name> {
     let mut out = Vec::new();
     let mut previous_end = 0;
-    for (i, (range, word)) in super::words(text).into_iter().enumerate() {
+    for (i, (range, word)) in crate::text::words(text).into_iter().enumerate() {
         let gap = &text[previous_end..range.start];
         previous_end = range.end;
         let first = word.chars().next().unwrap_or(' ');

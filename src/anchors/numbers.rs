@@ -221,7 +221,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     // of `text`.
     let chars: Vec<(usize, char)> = text
         .char_indices()
-        .map(|(i, c)| (i, crate::align::tokens::ascii_digit(c)))
+        .map(|(i, c)| (i, crate::text::ascii_digit(c)))
         .collect();
     let mut i = 0;
     while i < chars.len() {
@@ -231,7 +231,8 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         // ("地下430米"): an ideograph before a digit is no word it is in.
         if !c.is_ascii_digit()
             || prev.is_some_and(|p| p.is_ascii_digit())
-            || (prev.is_some_and(|p| p.is_alphabetic() && !super::cjk(p)) && !glued(&chars[..i]))
+            || (prev.is_some_and(|p| p.is_alphabetic() && !crate::text::cjk(p))
+                && !glued(&chars[..i]))
         {
             i += 1;
             continue;
@@ -276,10 +277,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         let token = if written.is_ascii() {
             written
         } else {
-            ascii = written
-                .chars()
-                .map(crate::align::tokens::ascii_digit)
-                .collect();
+            ascii = written.chars().map(crate::text::ascii_digit).collect();
             ascii.as_str()
         };
         let mut values = values_of(token, language);
@@ -288,7 +286,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         let word: String = rest
             .trim_start()
             .chars()
-            .take_while(|&c| (c.is_alphabetic() || indic_sign(c)) && !super::cjk(c))
+            .take_while(|&c| (c.is_alphabetic() || indic_sign(c)) && !crate::text::cjk(c))
             .collect::<String>()
             .to_lowercase();
         let mut scaled = 0;
@@ -376,7 +374,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         }
         i = j;
     }
-    let mut words: Vec<(Range<usize>, &str)> = super::words(text);
+    let mut words: Vec<(Range<usize>, &str)> = crate::text::words(text);
     // The part of a hyphenated word after its first hyphen, read next when
     // the word as a whole is no number ("over-sixteens", "két-háromszáz").
     let rest_of = |r: &Range<usize>, from: usize| {

@@ -45,7 +45,7 @@ pub struct Person {
 /// The people named in `text` by a given name and a family name.
 pub fn persons(text: &str) -> Vec<Person> {
     let names = given_names();
-    let words = super::words(text);
+    let words = crate::text::words(text);
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut out = Vec::new();
     let mut i = 0;

@@ -75,7 +75,7 @@ impl<'a> Context<'a> {
                     .map(|p| p.text.as_str())
                     .collect();
                 let raw = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
-                raw / crate::align::tokens::length(&text).max(1) as f64
+                raw / crate::text::length(&text).max(1) as f64
             };
             density(target) / density(source)
         };
@@ -184,7 +184,7 @@ fn join(doc: &SegmentedDocument, ids: Range<usize>) -> String {
 
 /// Word count of a text.
 pub(super) fn word_count(text: &str) -> usize {
-    anchors::word_count(text)
+    crate::text::word_count(text)
 }
 
 /// A short description of a text for messages: its first words.

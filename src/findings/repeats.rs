@@ -32,8 +32,8 @@ const MIN_COVERAGE: f64 = 0.6;
 fn shingles(text: &str) -> Vec<u64> {
     // Chinese and Japanese write no spaces: each character is a unit.
     let mut words: Vec<String> = Vec::new();
-    for (_, w) in crate::anchors::words(text) {
-        if w.chars().any(crate::anchors::cjk) {
+    for (_, w) in crate::text::words(text) {
+        if w.chars().any(crate::text::cjk) {
             words.extend(w.chars().map(|c| c.to_lowercase().collect::<String>()));
         } else {
             words.push(w.to_lowercase());

@@ -34,7 +34,7 @@ impl Fingerprint {
                     keys.push(hash("n", &digits));
                 }
             } else if first.is_alphabetic() {
-                let folded = crate::align::tokens::fold(word);
+                let folded = crate::text::fold(word);
                 let len = folded.chars().count();
                 if len >= 3 {
                     words.push(hash("w", &folded));
@@ -64,7 +64,7 @@ impl Fingerprint {
         let sample: String = text.chars().take(1500).collect();
         Fingerprint {
             keys: counted,
-            chars: crate::align::tokens::length(text),
+            chars: crate::text::length(text),
             words,
             language: whatlang::detect(&sample)
                 .filter(whatlang::Info::is_reliable)

@@ -1,5 +1,5 @@
 use super::*;
-use crate::anchors::words;
+use crate::text::words;
 
 /// The first spelled number of `text`: (value, firm, text it spans).
 fn read(text: &str, code: &str) -> Option<(f64, bool, String)> {

@@ -44,7 +44,7 @@ pub(super) fn plant(
     let tl = article.target_language;
     let mut target = article.target.clone();
     let content: Vec<usize> = (0..n)
-        .filter(|&i| anchors::word_count(&target[i]) >= 8)
+        .filter(|&i| crate::text::word_count(&target[i]) >= 8)
         .collect();
     let pick = |rng: &mut Rng, v: &[usize]| -> Option<usize> {
         (!v.is_empty()).then(|| v[rng.below(v.len())])
@@ -77,7 +77,7 @@ pub(super) fn plant(
             let i = pick(rng, &multi)?;
             let mut ss = sentences(&target[i], tl);
             let k = rng.below(ss.len());
-            if anchors::word_count(&ss[k]) < 5 {
+            if crate::text::word_count(&ss[k]) < 5 {
                 return None;
             }
             ss.remove(k);
@@ -98,7 +98,9 @@ pub(super) fn plant(
                 .target
                 .iter()
                 .skip(1)
-                .filter(|p| anchors::word_count(p) >= 8 && crate::document::ends_like_sentence(p))
+                .filter(|p| {
+                    crate::text::word_count(p) >= 8 && crate::document::ends_like_sentence(p)
+                })
                 .collect();
             let para = (*body.get(rng.below(body.len()))?).clone();
             let i = rng.below(n + 1);
@@ -116,7 +118,7 @@ pub(super) fn plant(
                 .target
                 .iter()
                 .flat_map(|p| sentences(p, tl))
-                .filter(|s| anchors::word_count(s) >= 6)
+                .filter(|s| crate::text::word_count(s) >= 6)
                 .collect();
             let s = all.get(rng.below(all.len()))?.clone();
             let i = pick(rng, &content)?;
@@ -193,12 +195,12 @@ fn plant_quote(
             (article.source.get(i) == Some(s_text)).then_some((i, r, q.text))
         })
         .filter(|(p, _, _)| quotes(&sdoc).iter().any(|s| s.parts[0].0 == *p))
-        .filter(|(_, _, text)| fault != Fault::TruncateQuote || anchors::word_count(text) >= 8)
+        .filter(|(_, _, text)| fault != Fault::TruncateQuote || crate::text::word_count(text) >= 8)
         .collect();
     let (p, range, text) = candidates.get(rng.below(candidates.len()))?.clone();
-    let words = anchors::words(&text);
+    let words = crate::text::words(&text);
     let new_text = match fault {
-        Fault::TruncateQuote if text.chars().any(anchors::cjk) => {
+        Fault::TruncateQuote if text.chars().any(crate::text::cjk) => {
             // No spaces to cut at: keep the first 40% of the characters.
             let keep = text.chars().count() * 2 / 5;
             text.chars().take(keep.max(1)).collect()

@@ -66,7 +66,7 @@ fn dash_dialogue(doc: &SegmentedDocument, ids: Range<usize>) -> bool {
 /// cognates (words of 4+ letters that fold to a shared stem).
 fn likeness(ctx: &Context, s: &str, t: &str) -> f64 {
     let fold_all = |text: &str| -> Vec<String> {
-        anchors::words(text)
+        crate::text::words(text)
             .into_iter()
             .filter(|(_, w)| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
             .map(|(_, w)| anchors::fold(w))
