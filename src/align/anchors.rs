@@ -163,7 +163,11 @@ mod tests {
     #[test]
     fn rare_words_anchor_across_an_insertion() {
         let mut v = Vocab::default();
-        let src = tokenise(&["Alpha kam.", "Bravo ging.", "Charlie blieb."], &mut v);
+        let src = tokenise(
+            &["Alpha kam.", "Bravo ging.", "Charlie blieb."],
+            None,
+            &mut v,
+        );
         let tgt = tokenise(
             &[
                 "Alpha came.",
@@ -172,6 +176,7 @@ mod tests {
                 "Bravo went.",
                 "Charlie stayed.",
             ],
+            None,
             &mut v,
         );
         let c = chain(&src, &tgt);

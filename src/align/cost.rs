@@ -361,6 +361,7 @@ mod tests {
                 "Ja!",
                 "Otto (78) lacht.",
             ],
+            None,
             &mut vocab,
         );
         let tgt = tokenise(
@@ -370,6 +371,7 @@ mod tests {
                 "Otto laughs.",
                 "(78)",
             ],
+            None,
             &mut vocab,
         );
         let tr = Translations::default();

@@ -12,6 +12,7 @@ use std::hash::BuildHasherDefault;
 use super::learn::{IntHasher, IntMap};
 use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
+use crate::language::Language;
 
 /// Interns strings to small ids shared by both sides.
 #[derive(Debug, Default)]
@@ -59,7 +60,7 @@ pub struct Tokenised {
 }
 
 /// Tokenises every sentence of one side.
-pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
+pub fn tokenise(sentences: &[&str], language: Option<Language>, vocab: &mut Vocab) -> Tokenised {
     let mut out = Tokenised::default();
     let mut scratch = String::new();
     let mut buf = String::new();
@@ -96,11 +97,6 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
                     buf.push_str(w);
                     (1.0, prefix)
                 }
-                TokenRef::Number(n) => {
-                    buf.push('#');
-                    buf.push_str(n);
-                    (2.0, None)
-                }
                 TokenRef::Mark(c) => {
                     buf.push('\u{2}');
                     buf.push(c);
@@ -126,10 +122,31 @@ pub fn tokenise(sentences: &[&str], vocab: &mut Vocab) -> Tokenised {
                 word: matches!(t, TokenRef::Word(_)),
             });
         });
+        // Numbers, from the one number reader: one key per reading the
+        // aligner compares (a date gives its parts), in a canonical form
+        // (`1.200` de = `1,200` en = 1200; `10 million` = 10000000).
+        for number in crate::anchors::digit_numbers_in(s, language) {
+            for key in number.keys() {
+                buf.clear();
+                use std::fmt::Write;
+                let _ = write!(buf, "#{key}");
+                toks.push(Tok {
+                    form: vocab.id(&buf),
+                    prefix: None,
+                    weight: NUMBER_WEIGHT,
+                    word: false,
+                });
+            }
+        }
         out.tokens.push(toks);
     }
     out
 }
+
+/// A number counts twice a word in overlaps: a shared figure is strong
+/// evidence of a translation (set with the first gold sets, unchanged
+/// since).
+const NUMBER_WEIGHT: f32 = 2.0;
 
 /// Translations by form id, in both directions of a pair.
 #[derive(Debug, Default, Clone)]
@@ -308,10 +325,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_agree_across_locales() {
+        let numbers = |text: &str, lang: Language, vocab: &mut Vocab| -> Vec<u32> {
+            let t = tokenise(&[text], Some(lang), vocab);
+            t.tokens[0]
+                .iter()
+                .filter(|t| !t.word && t.weight == NUMBER_WEIGHT)
+                .map(|t| t.form)
+                .collect()
+        };
+        let mut v = Vocab::default();
+        let de = numbers("1.200 und 3,5 und 10 Millionen", Language::DE, &mut v);
+        let en = numbers("1,200 and 3.5 and 10 million", Language::EN, &mut v);
+        assert_eq!(de.len(), 3);
+        assert_eq!(de, en);
+        assert_eq!(
+            numbers("am 24. Mai", Language::DE, &mut v),
+            numbers("on the 24th of May", Language::EN, &mut v)
+        );
+        assert_ne!(
+            numbers("1 Million", Language::DE, &mut v),
+            numbers("10 million", Language::EN, &mut v)
+        );
+    }
+
+    #[test]
     fn pruning_keeps_every_match() {
         let mut vocab = Vocab::default();
-        let src = tokenise(&["Anna kauft 12 Äpfel.", "Niemand weiss das."], &mut vocab);
-        let tgt = tokenise(&["Anna buys 12 apples.", "Nobody knows."], &mut vocab);
+        let src = tokenise(
+            &["Anna kauft 12 Äpfel.", "Niemand weiss das."],
+            None,
+            &mut vocab,
+        );
+        let tgt = tokenise(&["Anna buys 12 apples.", "Nobody knows."], None, &mut vocab);
         let mut tr = Translations::default();
         tr.add(vocab.id("kauft"), vocab.id("buys"));
         let (mut s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));

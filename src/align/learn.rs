@@ -132,10 +132,12 @@ mod tests {
         let mut vocab = Vocab::default();
         let src = tokenise(
             &["der hund bellt", "die katze schläft", "der hund schläft"],
+            None,
             &mut vocab,
         );
         let tgt = tokenise(
             &["the dog barks", "the cat sleeps", "the dog sleeps"],
+            None,
             &mut vocab,
         );
         let links: Vec<Step> = (0..3)

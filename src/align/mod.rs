@@ -137,7 +137,12 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Al
     let links = if source.paragraphs.len() > 1 && target.paragraphs.len() > 1 {
         paragraphs::align(source, target, options)
     } else {
-        sentences::align(&source.sentences, &target.sentences, options)
+        sentences::align(
+            &source.sentences,
+            &target.sentences,
+            [source.language, target.language],
+            options,
+        )
     };
     Alignment { links }
 }

@@ -36,7 +36,8 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
     // One ratio for the whole pair: a paragraph group's own would lean
     // towards whatever was added to or dropped from it.
     let ratio = sentences::length_ratio(&source.sentences, &target.sentences);
-    let groups = sentences::align_with_breaks(&sp, &tp, &[], &[], Some(ratio), &popts);
+    let languages = [source.language, target.language];
+    let groups = sentences::align_with_breaks(&sp, &tp, languages, &[], &[], Some(ratio), &popts);
     let mut links = Vec::new();
     for group in groups {
         let srange = sentence_range(source, &group.source);
@@ -48,6 +49,7 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
         let inner = sentences::align_with_breaks(
             &source.sentences[srange.clone()],
             &target.sentences[trange.clone()],
+            languages,
             &starts(source, srange.clone()),
             &starts(target, trange.clone()),
             Some(ratio),

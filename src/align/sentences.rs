@@ -12,6 +12,7 @@ use super::cost::{Overlap, Pricer, Scale, Weights};
 use super::dp::{self, Band, Shape, Step};
 use super::features::{self, Keyed, Tokenised, Translations, Vocab};
 use super::{AlignOptions, Link, anchors, learn};
+use crate::language::Language;
 
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
@@ -35,8 +36,13 @@ const WORK_BANDS: usize = 3;
 const LEARN_MIN: usize = 20;
 
 /// Aligns two sentence sequences.
-pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
-    align_with_breaks(src, tgt, &[], &[], None, options)
+pub fn align(
+    src: &[&str],
+    tgt: &[&str],
+    languages: [Option<Language>; 2],
+    options: &AlignOptions,
+) -> Vec<Link> {
+    align_with_breaks(src, tgt, languages, &[], &[], None, options)
 }
 
 /// Aligns two sentence sequences; `sbreaks[i]` (`tbreaks[j]`) says that
@@ -48,6 +54,7 @@ pub fn align(src: &[&str], tgt: &[&str], options: &AlignOptions) -> Vec<Link> {
 pub fn align_with_breaks(
     src: &[&str],
     tgt: &[&str],
+    languages: [Option<Language>; 2],
     sbreaks: &[bool],
     tbreaks: &[bool],
     ratio: Option<f64>,
@@ -58,8 +65,8 @@ pub fn align_with_breaks(
         return skips(0..n, 0..m, 1.0);
     }
     let mut vocab = Vocab::default();
-    let stoks = features::tokenise(src, &mut vocab);
-    let ttoks = features::tokenise(tgt, &mut vocab);
+    let stoks = features::tokenise(src, languages[0], &mut vocab);
+    let ttoks = features::tokenise(tgt, languages[1], &mut vocab);
     let mut given = Translations::default();
     if let Some(lexicon) = &options.lexicon {
         given.add_lexicon(lexicon, &vocab);
@@ -467,7 +474,7 @@ mod tests {
             .collect();
         let src: Vec<&str> = src.iter().map(String::as_str).collect();
         let tgt = vec!["The bridge opened in March after four years of work."; 20_000];
-        let links = align(&src, &tgt, &AlignOptions::default());
+        let links = align(&src, &tgt, [None, None], &AlignOptions::default());
         let (mut i, mut j) = (0, 0);
         for l in &links {
             assert_eq!((l.source.start, l.target.start), (i, j));

@@ -1,11 +1,11 @@
 //! Tokens that can be compared across languages.
 //!
 //! A sentence becomes a list of [`Token`]s: folded words (lower case,
-//! diacritics removed), numbers normalised so that `1.200`, `1,200` and
-//! `1 200` agree and `3,5` equals `3.5`, and punctuation that tends to
-//! survive translation (`? ! : ( ) " %`). URLs and e-mail addresses are kept
+//! diacritics removed) and punctuation that tends to survive translation (`? ! : ( ) " %`). URLs and e-mail addresses are kept
 //! whole. Everything else (commas, full stops, dashes) is dropped: it says
-//! little about whether two sentences are translations.
+//! little about whether two sentences are translations. Numbers are skipped
+//! here: the aligner takes them from the one number reader,
+//! [`crate::anchors::digit_numbers`], which knows locales and scale words.
 
 use crate::text::{ascii_digit, fold_char};
 
@@ -14,8 +14,6 @@ use crate::text::{ascii_digit, fold_char};
 pub enum Token {
     /// A word, folded.
     Word(String),
-    /// A number in a canonical form (`1200`, `3.5`).
-    Number(String),
     /// A punctuation mark that tends to survive translation.
     Mark(char),
     /// A URL or an e-mail address, lower-cased.
@@ -46,49 +44,12 @@ fn number_joiner(c: char) -> bool {
     )
 }
 
-/// Normalises the digits-and-separators text of a number.
-///
-/// Groups of exactly three digits after each separator are thousands
-/// (`1.200`, `1,200`, `1 200` → `1200`); a single separator followed by
-/// other than three digits is a decimal mark (`3,5` → `3.5`).
-pub fn normalise_number(raw: &str) -> String {
-    let groups: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).collect();
-    if groups.len() == 1 {
-        return trim_zeros(raw, false);
-    }
-    let thousands = groups[0].len() <= 3
-        && !groups[0].is_empty()
-        && groups[1..].iter().all(|g| g.len() == 3)
-        // `3.500` with one separator is ambiguous; thousands is more common
-        // in running text and both languages then agree anyway.
-        ;
-    if thousands {
-        return trim_zeros(&groups.concat(), false);
-    }
-    let (int, frac) = groups.split_at(groups.len() - 1);
-    let number = format!("{}.{}", int.concat(), frac[0]);
-    trim_zeros(&number, true)
-}
-
-fn trim_zeros(s: &str, decimal: bool) -> String {
-    let mut s = s.trim_start_matches('0').to_string();
-    if decimal {
-        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    if s.is_empty() || s.starts_with('.') {
-        s.insert(0, '0');
-    }
-    s
-}
-
 /// A token as [`each_token`] hands it out: borrowed from a scratch buffer,
 /// so that tokenising a whole book allocates nothing per word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenRef<'a> {
     /// A word, folded.
     Word(&'a str),
-    /// A number in a canonical form.
-    Number(&'a str),
     /// A punctuation mark that tends to survive translation.
     Mark(char),
     /// A URL or an e-mail address, lower-cased.
@@ -99,7 +60,6 @@ impl TokenRef<'_> {
     fn to_owned(self) -> Token {
         match self {
             TokenRef::Word(w) => Token::Word(w.to_string()),
-            TokenRef::Number(n) => Token::Number(n.to_string()),
             TokenRef::Mark(c) => Token::Mark(c),
             TokenRef::Link(l) => Token::Link(l.to_string()),
         }
@@ -179,17 +139,9 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
                     break;
                 }
             }
-            let raw = &chunk[i..end];
-            if raw.bytes().all(|b| b.is_ascii_digit()) {
-                let trimmed = raw.trim_start_matches('0');
-                f(TokenRef::Number(if trimmed.is_empty() {
-                    "0"
-                } else {
-                    trimmed
-                }));
-            } else {
-                f(TokenRef::Number(&normalise_number(raw)));
-            }
+            // Numbers are read by the one number reader
+            // (`anchors::digit_numbers`), with their locale and scale words:
+            // here they are only skipped.
             // Ordinal endings (24th, 1st, 2e, 3º) belong to the number.
             let start_chars = chunk[i..end].chars().count();
             let mut taken = start_chars;
@@ -231,25 +183,6 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn numbers(text: &str) -> Vec<String> {
-        tokens(text)
-            .into_iter()
-            .filter_map(|t| match t {
-                Token::Number(n) => Some(n),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn numbers_agree_across_locales() {
-        assert_eq!(numbers("1.200 und 3,5"), numbers("1,200 and 3.5"));
-        assert_eq!(numbers("8847,60 m"), numbers("8847.6 m"));
-        assert_eq!(numbers("am 24. Mai"), numbers("on the 24th of May"));
-        assert_eq!(numbers("1 200"), vec!["1", "200"]);
-        assert_eq!(numbers("1\u{a0}200"), vec!["1200"]);
-    }
 
     #[test]
     fn words_are_folded() {

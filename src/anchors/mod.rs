@@ -14,4 +14,4 @@ pub mod spelled;
 
 pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};
 pub use names::{FoldedWords, Name, fold, name_in, names, same_name};
-pub use numbers::{Number, numbers, same_number};
+pub use numbers::{Number, NumberKind, digit_numbers, digit_numbers_in, numbers, same_number};

@@ -39,6 +39,39 @@ pub struct Number {
     /// billion": 4.2e9 first, then the bare 4.2 in case the other side's
     /// scale word is unknown). 0 without a scale word.
     pub scaled: usize,
+    /// What the number is.
+    pub kind: NumberKind,
+}
+
+/// What a number is, as far as its writing tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumberKind {
+    /// A count or an amount (`12`, `3.5`, `10 million`).
+    Plain,
+    /// A four-digit year (`2024`).
+    Year,
+    /// An ordinal (`24th`, `3e`, `2.` is not told apart from a plain 2).
+    Ordinal,
+    /// A decade (`1950s`, `1990er`): confirms, never required.
+    Decade,
+    /// A percentage (`12 %`).
+    Percent,
+    /// A date, time or range read part by part (`24.2.2025`, `10:30`, `2019–2021`).
+    Compound,
+    /// Spelled out in words (`dreihundertfünfzig`, `third`).
+    Spelled,
+}
+
+impl Number {
+    /// The values the aligner keys this number on: its one most likely
+    /// reading, or each part of a date, time or range.
+    pub fn keys(&self) -> &[f64] {
+        match self.kind {
+            NumberKind::Compound => &self.values,
+            _ => &self.values[..1],
+        }
+    }
 }
 
 /// Languages that write `3,5` for three and a half.
@@ -98,8 +131,23 @@ fn is_group_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
 }
 
+/// Whether a run of digits and separators is a date, a time or a range,
+/// read part by part (`24.2.2025`, `10:30`, `1954/55`).
+fn compound(token: &str) -> bool {
+    let seps: Vec<char> = token.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let groups = token
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty());
+    seps.iter().any(|c| matches!(c, '/' | ':' | '-' | '–'))
+        || (seps.len() >= 2
+            && seps.iter().all(|c| *c == '.')
+            && groups.skip(1).any(|g| g.len() != 3))
+}
+
 /// Reads a run of digits and separators into its possible values.
-fn values_of(token: &str, language: Language) -> Vec<f64> {
+/// `comma_decimal` is the locale's decimal mark (a comma?), unknown when
+/// the language is: then three-digit groups read as thousands first.
+fn values_of(token: &str, comma_decimal: Option<bool>) -> Vec<f64> {
     let groups: Vec<&str> = token
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
@@ -111,11 +159,7 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
         return parse(&joined).into_iter().collect();
     }
     // Dates, times and ranges: read each part on its own.
-    if seps.iter().any(|c| matches!(c, '/' | ':' | '-' | '–'))
-        || (seps.len() >= 2
-            && seps.iter().all(|c| *c == '.')
-            && groups[1..].iter().any(|g| g.len() != 3))
-    {
+    if compound(token) {
         let mut out: Vec<f64> = groups.iter().filter_map(|g| parse(g)).collect();
         // "1954/55" also means 1955.
         if groups[0].len() == 4 {
@@ -145,7 +189,10 @@ fn values_of(token: &str, language: Language) -> Vec<f64> {
             .then(|| parse(&format!("{}.{}", groups[0], groups[1])))
             .flatten();
         let as_thousands = thousands_ok.then(|| parse(&joined)).flatten();
-        let decimal_first = (last == ',') == comma_decimal(language);
+        let decimal_first = match comma_decimal {
+            Some(comma) => (last == ',') == comma,
+            None => !thousands_ok,
+        };
         let (a, b) = if decimal_first {
             (as_decimal, as_thousands)
         } else {
@@ -214,9 +261,39 @@ fn indic_sign(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0981..=0x0983 | 0x09BC..=0x09CD)
 }
 
-/// Every number in `text`, in order.
+/// Every number in `text`, in order: those written with digits
+/// ([`digit_numbers`]), then spelled-out ones around them.
 pub fn numbers(text: &str, language: Language) -> Vec<Number> {
+    let mut out = digit_numbers(text, language);
+    word_numbers(text, language, &mut out);
+    out.sort_by_key(|n| n.range.start);
+    out
+}
+
+/// Whether `text` may hold a digit of any script (a cheap test first).
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii()
+            && text
+                .chars()
+                .any(|c| !c.is_ascii() && crate::text::ascii_digit(c) != c))
+}
+
+/// The numbers of `text` written with digits, each with its scale word or
+/// sign ("10 million", "2,5 Mrd", "10亿") inside its range, so that the
+/// scale word is no number of its own. The aligner keys numbers on these.
+pub fn digit_numbers(text: &str, language: Language) -> Vec<Number> {
+    digit_numbers_in(text, Some(language))
+}
+
+/// [`digit_numbers`] for a text whose language may be unknown (the
+/// aligner's presegmented input): three-digit groups then read as
+/// thousands.
+pub fn digit_numbers_in(text: &str, language: Option<Language>) -> Vec<Number> {
     let mut out = Vec::new();
+    if !has_digit(text) {
+        return out;
+    }
     // Digits of other scripts read as ASCII ones; byte offsets stay those
     // of `text`.
     let chars: Vec<(usize, char)> = text
@@ -225,155 +302,228 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         .collect();
     let mut i = 0;
     while i < chars.len() {
-        let (start, c) = chars[i];
-        let prev = i.checked_sub(1).map(|p| chars[p].1);
-        // Chinese and Japanese write numbers right against the words
-        // ("地下430米"): an ideograph before a digit is no word it is in.
-        if !c.is_ascii_digit()
-            || prev.is_some_and(|p| p.is_ascii_digit())
-            || (prev.is_some_and(|p| p.is_alphabetic() && !crate::text::cjk(p))
-                && !glued(&chars[..i]))
-        {
+        if !starts_number(&chars, i) {
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            if c.is_ascii_digit() {
-                j += 1;
-                continue;
-            }
-            let next_digit = chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
-            if !next_digit {
-                break;
-            }
-            if is_group_sep(c) {
-                // A space separates thousands only before exactly 3 digits.
-                let run = chars[j + 1..]
-                    .iter()
-                    .take_while(|n| n.1.is_ascii_digit())
-                    .count();
-                let before = chars[i..j]
-                    .iter()
-                    .rev()
-                    .take_while(|n| n.1.is_ascii_digit())
-                    .count();
-                if run != 3 || (j - i == before && before > 3) {
-                    break;
-                }
-                j += 1;
-                continue;
-            }
-            if matches!(c, '.' | ',' | ':' | '/') {
-                j += 1;
-                continue;
-            }
+        let j = digit_run_end(&chars, i);
+        let (number, next) = read_number(text, &chars, i..j, language.map(comma_decimal));
+        out.extend(number);
+        i = next;
+    }
+    out
+}
+
+/// Whether a number starts at `chars[i]`: a digit that does not continue
+/// one, nor a word it is glued to. Chinese and Japanese write numbers right
+/// against the words ("地下430米"): an ideograph before a digit is no word
+/// it is in.
+fn starts_number(chars: &[(usize, char)], i: usize) -> bool {
+    let c = chars[i].1;
+    let prev = i.checked_sub(1).map(|p| chars[p].1);
+    c.is_ascii_digit()
+        && !prev.is_some_and(|p| p.is_ascii_digit())
+        && !(prev.is_some_and(|p| p.is_alphabetic() && !crate::text::cjk(p)) && !glued(&chars[..i]))
+}
+
+/// Where the run of digits and separators that starts at `chars[i]` ends.
+fn digit_run_end(chars: &[(usize, char)], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < chars.len() {
+        let c = chars[j].1;
+        if c.is_ascii_digit() {
+            j += 1;
+            continue;
+        }
+        let next_digit = chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+        if !next_digit {
             break;
         }
-        let end = chars.get(j).map_or(text.len(), |n| n.0);
-        let written = &text[start..end];
-        let ascii: String;
-        let token = if written.is_ascii() {
-            written
-        } else {
-            ascii = written.chars().map(crate::text::ascii_digit).collect();
-            ascii.as_str()
-        };
-        let mut values = values_of(token, language);
-        // A scale word right after ("10 million", "2,5 Mrd.").
-        let rest = &text[end..];
-        let word: String = rest
-            .trim_start()
-            .chars()
-            .take_while(|&c| (c.is_alphabetic() || indic_sign(c)) && !crate::text::cjk(c))
-            .collect::<String>()
-            .to_lowercase();
-        let mut scaled = 0;
-        let mut written = written;
-        let word_power = scale_table().get(word.as_str()).copied();
-        let cjk = word_power.is_none().then(|| cjk_scale(rest)).flatten();
-        let power = word_power.or(cjk.map(|(p, _)| p));
-        if let Some(power) = power {
-            // Digits right after a Chinese or Japanese scale sign are its
-            // remainder: 2万1000 = 21,000, 1万2000 = 12,000.
-            // 3亿5000万: the remainder has a smaller sign of its own.
-            let remainder = cjk.and_then(|(_, len)| {
-                let digits: String = rest[len..]
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                let value = digits.parse::<f64>().ok()?;
-                let after = &rest[len + digits.len()..];
-                let (power, sign) = cjk_scale(after).unwrap_or((0, 0));
-                Some((len + sign, value * 10f64.powi(power), digits.len()))
-            });
-            let mut both: Vec<f64> = values
+        if is_group_sep(c) {
+            // A space separates thousands only before exactly 3 digits.
+            let run = chars[j + 1..]
                 .iter()
-                .map(|v| v * 10f64.powi(power) + remainder.map_or(0.0, |r| r.1))
-                .collect();
-            scaled = both.len();
-            if let Some((len, _, digits)) = remainder {
-                let new_end = end + len + digits;
-                written = &text[start..new_end];
-                while j < chars.len() && chars[j].0 < new_end {
-                    j += 1;
-                }
-            } else {
-                both.append(&mut values);
+                .take_while(|n| n.1.is_ascii_digit())
+                .count();
+            let before = chars[i..j]
+                .iter()
+                .rev()
+                .take_while(|n| n.1.is_ascii_digit())
+                .count();
+            if run != 3 || (j - i == before && before > 3) {
+                break;
             }
-            values = both;
+            j += 1;
+            continue;
         }
-        // A month or a day (2021年1月, 3日): the original writes a name.
-        let date_part = rest.starts_with(['月', '日', '号', '號', '월', '일']);
-        // Keep an ordinal suffix in the text shown to users ("70th").
-        let suffix: String = rest
-            .chars()
-            .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
-            .collect();
-        let ordinal = matches!(
-            suffix.to_lowercase().as_str(),
-            "st" | "nd"
-                | "rd"
-                | "th"
-                | "e"
-                | "er"
-                | "re"
-                | "ème"
-                | "º"
-                | "ª"
-                | "o"
-                | "a"
-                | "de"
-                | "ste"
-                | "te"
-        );
-        // A decade ("1950s", "the 50's", "1990er-Jahre") is written in
-        // words in many languages ("anni Cinquanta", "années cinquante"):
-        // it confirms a number on the other side but is not a fact that
-        // must be there in digits.
-        let decade = token.ends_with('0')
-            && matches!(token.len(), 2 | 4)
-            && token.chars().all(|c| c.is_ascii_digit())
-            && (matches!(suffix.to_lowercase().as_str(), "s" | "er" | "ern")
-                || rest.starts_with("'s")
-                || rest.starts_with("’s"));
-        if !values.is_empty() {
-            out.push(Number {
-                range: start..start + written.len(),
-                text: if ordinal {
-                    format!("{written}{suffix}")
-                } else {
-                    written.to_string()
-                },
-                values,
-                digits: true,
-                firm: !decade && !date_part,
-                scaled,
-            });
+        if matches!(c, '.' | ',' | ':' | '/') {
+            j += 1;
+            continue;
         }
-        i = j;
+        break;
     }
+    j
+}
+
+/// A scale after a number: its power of ten, the bytes it takes after the
+/// digits (spaces included), and for Chinese and Japanese a remainder
+/// written after the sign (2万1000 = 21,000; 3亿5000万) as its value and
+/// its length in bytes.
+struct Scale {
+    power: i32,
+    len: usize,
+    remainder: Option<(f64, usize)>,
+}
+
+/// The scale word ("million", "Mrd") or sign ("亿") right after a number.
+fn scale_after(rest: &str) -> Option<Scale> {
+    let trimmed = rest.trim_start();
+    let word_len: usize = trimmed
+        .chars()
+        .take_while(|&c| (c.is_alphabetic() || indic_sign(c)) && !crate::text::cjk(c))
+        .map(char::len_utf8)
+        .sum();
+    let word = trimmed[..word_len].to_lowercase();
+    if let Some(&power) = scale_table().get(word.as_str()) {
+        let len = rest.len() - trimmed.len() + word_len;
+        return Some(Scale {
+            power,
+            len,
+            remainder: None,
+        });
+    }
+    let (power, len) = cjk_scale(rest)?;
+    let digits: String = rest[len..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let remainder = digits.parse::<f64>().ok().map(|value| {
+        let after = &rest[len + digits.len()..];
+        let (power, sign) = cjk_scale(after).unwrap_or((0, 0));
+        (value * 10f64.powi(power), digits.len() + sign)
+    });
+    Some(Scale {
+        power,
+        len,
+        remainder,
+    })
+}
+
+/// Reads the number whose digits are `chars[i..j]`: its values, scale,
+/// suffix and kind. Returns it (none when nothing parses) and where reading
+/// goes on.
+fn read_number(
+    text: &str,
+    chars: &[(usize, char)],
+    digits: Range<usize>,
+    comma_decimal: Option<bool>,
+) -> (Option<Number>, usize) {
+    let (i, j) = (digits.start, digits.end);
+    let start = chars[i].0;
+    let end = chars.get(j).map_or(text.len(), |n| n.0);
+    let digits_text = &text[start..end];
+    let token: String = digits_text.chars().map(crate::text::ascii_digit).collect();
+    let mut values = values_of(&token, comma_decimal);
+    let rest = &text[end..];
+    let mut scaled = 0;
+    let mut range_end = end;
+    if let Some(scale) = scale_after(rest) {
+        let factor = 10f64.powi(scale.power);
+        let remainder = scale.remainder.map_or(0.0, |r| r.0);
+        let mut both: Vec<f64> = values.iter().map(|v| v * factor + remainder).collect();
+        scaled = both.len();
+        range_end = end + scale.len + scale.remainder.map_or(0, |r| r.1);
+        // Without a remainder, the bare number stays a reading too, in
+        // case the other side's scale word is unknown.
+        if scale.remainder.is_none() {
+            both.append(&mut values);
+        }
+        values = both;
+    }
+    let next = chars.partition_point(|c| c.0 < range_end).max(j);
+    if values.is_empty() {
+        return (None, next);
+    }
+    // A month or a day (2021年1月, 3日): the original writes a name.
+    let date_part = rest.starts_with(['月', '日', '号', '號', '월', '일']);
+    let suffix: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
+        .collect();
+    let kind = kind_of(&token, &suffix, rest, scaled > 0);
+    // Keep an ordinal suffix in the text shown to users ("70th").
+    let shown = if kind == NumberKind::Ordinal && scaled == 0 {
+        format!("{digits_text}{suffix}")
+    } else {
+        text[start..range_end].to_string()
+    };
+    let number = Number {
+        range: start..range_end,
+        text: shown,
+        values,
+        digits: true,
+        firm: kind != NumberKind::Decade && !date_part,
+        scaled,
+        kind,
+    };
+    (Some(number), next)
+}
+
+/// What a number written with digits is, from its digits and what follows.
+fn kind_of(token: &str, suffix: &str, rest: &str, scaled: bool) -> NumberKind {
+    let plain = token.chars().all(|c| c.is_ascii_digit());
+    let suffix = suffix.to_lowercase();
+    // A decade ("1950s", "the 50's", "1990er-Jahre") is written in words
+    // in many languages ("anni Cinquanta", "années cinquante"): it
+    // confirms a number on the other side but is not a fact that must be
+    // there in digits.
+    if plain
+        && token.ends_with('0')
+        && matches!(token.len(), 2 | 4)
+        && (matches!(suffix.as_str(), "s" | "er" | "ern")
+            || rest.starts_with("'s")
+            || rest.starts_with("’s"))
+    {
+        return NumberKind::Decade;
+    }
+    if !scaled && ORDINAL_SUFFIXES.contains(&suffix.as_str()) {
+        return NumberKind::Ordinal;
+    }
+    if rest
+        .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+        .starts_with(['%', '٪', '％'])
+    {
+        return NumberKind::Percent;
+    }
+    if !plain && compound(token) {
+        return NumberKind::Compound;
+    }
+    if plain && token.len() == 4 && (YEARS.contains(&token.parse::<u32>().unwrap_or(0))) {
+        return NumberKind::Year;
+    }
+    NumberKind::Plain
+}
+
+/// Ordinal endings after digits, in the languages whose data we have
+/// (24th, 3e, 2ème, 1º, 3ste).
+const ORDINAL_SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "e", "er", "re", "ème", "º", "ª", "o", "a", "de", "ste", "te",
+];
+
+/// Four-digit numbers read as years: news and manuals rarely name years
+/// outside this span, and counts of this size are usually grouped (1,500).
+const YEARS: std::ops::RangeInclusive<u32> = 1000..=2199;
+
+/// Spelled-out numbers of `text`, added to `out` (its digit numbers): words
+/// inside a digit number's range (its scale word) are skipped, and a scale
+/// word after a spelled number joins it ("zehn Millionen").
+fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
+    let digit_ranges: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
+    let inside_digits = |r: &Range<usize>| {
+        digit_ranges
+            .iter()
+            .any(|d| d.start <= r.start && r.end <= d.end)
+    };
     let mut words: Vec<(Range<usize>, &str)> = crate::text::words(text);
     // The part of a hyphenated word after its first hyphen, read next when
     // the word as a whole is no number ("over-sixteens", "két-háromszáz").
@@ -384,7 +534,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
     let mut k = 0;
     while k < words.len() {
         let (range, word) = words[k].clone();
-        if word.chars().any(|c| c.is_ascii_digit()) {
+        if word.chars().any(|c| c.is_ascii_digit()) || inside_digits(&range) {
             k += 1;
             continue;
         }
@@ -399,6 +549,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
                 digits: false,
                 firm: s.firm,
                 scaled: 0,
+                kind: NumberKind::Spelled,
             });
             let last = k + s.words - 1;
             match rest_of(&words[last].0, s.end).filter(|_| s.end < words[last].0.end) {
@@ -445,10 +596,9 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             digits: false,
             firm: false,
             scaled: 0,
+            kind: NumberKind::Spelled,
         });
     }
-    out.sort_by_key(|n| n.range.start);
-    out
 }
 
 /// Whether two numbers can stand for the same value.
@@ -526,7 +676,7 @@ mod tests {
         let zh = Language::from_code("zh").expect("a known code");
         let ns = numbers("隧道位于地下430米深处，耗资约10亿欧元，可保存10万年。", zh);
         let texts: Vec<&str> = ns.iter().map(|n| n.text.as_str()).collect();
-        assert_eq!(texts, ["430", "10", "10"]);
+        assert_eq!(texts, ["430", "10亿", "10万"]);
         assert!(same_number(&ns[1], &first("1 billion euros", Language::EN)));
         assert!(same_number(&ns[2], &first("100,000 years", Language::EN)));
         assert!(!same_number(&ns[1], &first("10 million", Language::EN)));
@@ -593,6 +743,39 @@ mod tests {
             &first("42 million euros", Language::EN),
             &first("42 εκατ. ευρώ", lang("el"))
         ));
+    }
+
+    #[test]
+    fn a_scale_word_belongs_to_its_number() {
+        // One number, its scale word in its text: no stray "million".
+        let ns = numbers("The city will spend 10 million euros", Language::EN);
+        assert_eq!(ns.len(), 1);
+        assert_eq!(
+            (ns[0].text.as_str(), ns[0].keys()),
+            ("10 million", &[1e7][..])
+        );
+        let de = numbers("Die Stadt wird 1 Million Euro ausgeben", Language::DE);
+        assert_eq!(de.len(), 1);
+        assert_eq!(de[0].text, "1 Million");
+        assert!(!same_number(&ns[0], &de[0]));
+        assert!(same_number(&ns[0], &first("10 Millionen", Language::DE)));
+        // "zehn Millionen" stays one spelled number at scale.
+        assert_eq!(numbers("zehn Millionen Menschen", Language::DE).len(), 1);
+    }
+
+    #[test]
+    fn tells_years_ordinals_percentages_and_dates() {
+        let kind = |text: &str, lang| first(text, lang).kind;
+        assert_eq!(kind("in 2024 alone", Language::EN), NumberKind::Year);
+        assert_eq!(kind("the 24th", Language::EN), NumberKind::Ordinal);
+        assert_eq!(kind("rose 12 % in", Language::DE), NumberKind::Percent);
+        assert_eq!(kind("am 24.2.2025", Language::DE), NumberKind::Compound);
+        assert_eq!(kind("in the 1950s", Language::EN), NumberKind::Decade);
+        assert_eq!(kind("1,500 people", Language::EN), NumberKind::Plain);
+        assert_eq!(
+            first("am 24.2.2025", Language::DE).keys(),
+            [24.0, 2.0, 2025.0]
+        );
     }
 
     #[test]

@@ -87,6 +87,33 @@ fn a_changed_number_is_a_mismatch() {
 }
 
 #[test]
+fn a_changed_scale_is_a_number_mismatch_naming_the_scale_word() {
+    let en = "The city will spend 10 million euros on the new bridge.\n";
+    for (de, shown) in [
+        (
+            "Die Stadt wird 1 Million Euro für die neue Brücke ausgeben.\n",
+            "1 Million",
+        ),
+        (
+            "Die Stadt wird 7 Millionen Euro für die neue Brücke ausgeben.\n",
+            "7 Millionen",
+        ),
+    ] {
+        let f = run(en, de, &[(0..1, 0..1)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].kind, f[0].severity),
+            (Kind::NumberMismatch, Severity::Error)
+        );
+        assert!(
+            f[0].message.contains(shown) && f[0].message.contains("10 million"),
+            "{}",
+            f[0].message
+        );
+    }
+}
+
+#[test]
 fn an_invented_paragraph_and_a_heading_are_additions() {
     let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nNeue Wege\n\nSie kostete 12 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n\nDie Opposition kündigte an, den Bau im Stadtrat erneut zu prüfen.\n\nDer Verkehr beginnt am Freitag.\n";
     let f = run(
