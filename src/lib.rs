@@ -20,6 +20,7 @@ pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod facts;
 pub mod findings;
 pub mod language;
 pub mod pair;

@@ -25,9 +25,9 @@ pub(super) struct Context<'a> {
     /// text: the yardstick for "shorter than expected".
     pub ratio: f64,
     /// Folded names written anywhere in the original.
-    pub source_names: Vec<String>,
+    pub source_names: NameIndex,
     /// Folded names written anywhere in the translation.
-    pub target_names: Vec<String>,
+    pub target_names: NameIndex,
     /// Every word of the original, folded, made on first use.
     source_words: std::cell::OnceCell<anchors::FoldedWords>,
 }
@@ -79,17 +79,17 @@ impl<'a> Context<'a> {
             };
             density(target) / density(source)
         };
-        let all_names = |doc: &SegmentedDocument| -> Vec<String> {
+        let all_names = |doc: &SegmentedDocument| -> NameIndex {
             let mut v: Vec<String> = doc
-                .document
-                .paragraphs
-                .iter()
-                .flat_map(|p| anchors::names(&p.text, doc.language()))
-                .map(|n| n.folded)
+                .names_of(0..doc.sentences.len())
+                .map(|n| n.folded.clone())
                 .collect();
             v.sort();
             v.dedup();
-            v
+            NameIndex {
+                names: v,
+                asked: Default::default(),
+            }
         };
         Context {
             source_names: all_names(source),
@@ -206,7 +206,27 @@ pub(super) fn list(items: &[String]) -> String {
     }
 }
 
-/// Whether `folded` is one of `names` in some spelling.
-pub(super) fn among(folded: &str, names: &[String]) -> bool {
-    names.iter().any(|n| anchors::same_name(folded, n))
+/// The folded names of one document, for asking whether a name is among
+/// them in some spelling; each answer is kept, since the same names are
+/// asked about link after link.
+pub(super) struct NameIndex {
+    /// Sorted and without repeats.
+    pub names: Vec<String>,
+    asked: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+}
+
+impl NameIndex {
+    /// Whether `folded` is one of the names in some spelling.
+    pub fn has(&self, folded: &str) -> bool {
+        if let Some(&known) = self.asked.borrow().get(folded) {
+            return known;
+        }
+        let found = self
+            .names
+            .binary_search_by(|n| n.as_str().cmp(folded))
+            .is_ok()
+            || self.names.iter().any(|n| anchors::same_name(folded, n));
+        self.asked.borrow_mut().insert(folded.to_string(), found);
+        found
+    }
 }

@@ -4,29 +4,23 @@
 //! Neighbouring links are searched too, so a sentence boundary the aligner
 //! placed one sentence off does not look like a changed fact.
 
-use super::context::{Context, among, gist, list};
+use super::context::{Context, gist, list};
 use super::quotes::Quotes;
 use super::{Finding, Kind, Severity, lengths, sentences_excerpt};
+use crate::anchors::persons::Person;
 use crate::anchors::{self, Number, names::capitalises_nouns};
 use crate::segment::SegmentedDocument;
 
 /// Numbers of sentence `i` that lie outside quotations.
-fn numbers_outside(
-    ctx: &Context,
-    doc: &SegmentedDocument,
+fn numbers_outside<'d>(
+    doc: &'d SegmentedDocument,
     quotes: &[super::quotes::Quote],
     i: usize,
-    source: bool,
-) -> Vec<Number> {
+) -> Vec<&'d Number> {
     let s = &doc.sentences[i];
-    let text = doc.sentence_text(i);
-    let found = if source {
-        ctx.source_numbers(text)
-    } else {
-        ctx.target_numbers(text)
-    };
-    found
-        .into_iter()
+    doc.facts(i)
+        .numbers
+        .iter()
         .filter(|n| {
             !quotes
                 .iter()
@@ -42,21 +36,15 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         }
         let near_t = ctx.target_near(k);
         let near_s = ctx.source_near(k);
-        let near_t_numbers: Vec<Number> = near_t
-            .clone()
-            .flat_map(|j| ctx.target_numbers(ctx.target.sentence_text(j)))
-            .collect();
-        let near_s_numbers: Vec<Number> = near_s
-            .clone()
-            .flat_map(|i| ctx.source_numbers(ctx.source.sentence_text(i)))
-            .collect();
+        let near_t_numbers: Vec<&Number> = ctx.target.numbers_of(near_t).collect();
+        let near_s_numbers: Vec<&Number> = ctx.source.numbers_of(near_s).collect();
         // Per source sentence: digit numbers with no counterpart nearby.
         let mut missing: Vec<(usize, Vec<String>)> = Vec::new();
         for i in link.source.clone() {
-            let lost: Vec<String> = numbers_outside(ctx, ctx.source, &quotes.source, i, true)
+            let lost: Vec<String> = numbers_outside(ctx.source, &quotes.source, i)
                 .into_iter()
                 .filter(|n| n.firm && !near_t_numbers.iter().any(|t| anchors::same_number(n, t)))
-                .map(|n| n.text)
+                .map(|n| n.text.clone())
                 .collect();
             if !lost.is_empty() {
                 missing.push((i, lost));
@@ -65,12 +53,12 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         let mut extra: Vec<String> = Vec::new();
         for j in link.target.clone() {
             extra.extend(
-                numbers_outside(ctx, ctx.target, &quotes.target, j, false)
+                numbers_outside(ctx.target, &quotes.target, j)
                     .into_iter()
                     .filter(|n| {
                         n.firm && !near_s_numbers.iter().any(|s| anchors::same_number(n, s))
                     })
-                    .map(|n| n.text),
+                    .map(|n| n.text.clone()),
             );
         }
         let target_excerpt = sentences_excerpt(ctx.target, link.target.clone());
@@ -140,7 +128,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
             let source_digits = link
                 .source
                 .clone()
-                .any(|i| !numbers_outside(ctx, ctx.source, &quotes.source, i, true).is_empty());
+                .any(|i| !numbers_outside(ctx.source, &quotes.source, i).is_empty());
             out.push((
                 k,
                 Finding::new(
@@ -170,28 +158,25 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
 /// A name of the original replaced by another name in the translation.
 fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     let link = &ctx.links[k];
-    let (sl, tl) = (ctx.source.language(), ctx.target.language());
-    let s_text = ctx.source_text(link.source.clone());
-    let t_text = ctx.target_text(link.target.clone());
-    let s_near = ctx.source_text(ctx.source_near(k));
-    let t_near = ctx.target_text(ctx.target_near(k));
+    let tl = ctx.target.language();
     // A lost name must be one the translation writes elsewhere, so it is
     // a name in both languages rather than a capitalised noun.
-    // Folded lazily: most links have no name worth looking up.
-    let s_near = std::cell::LazyCell::new(|| anchors::FoldedWords::new(&s_near));
-    let t_near = std::cell::LazyCell::new(|| anchors::FoldedWords::new(&t_near));
-    let lost: Vec<String> = anchors::names(&s_text, sl)
-        .into_iter()
-        .filter(|n| among(&n.folded, &ctx.target_names) && !t_near.contains(&n.folded))
-        .map(|n| n.text)
+    let s_near = ctx.source.words_of(ctx.source_near(k));
+    let t_near = ctx.target.words_of(ctx.target_near(k));
+    let lost: Vec<String> = ctx
+        .source
+        .names_of(link.source.clone())
+        .filter(|n| ctx.target_names.has(&n.folded) && !t_near.contains(&n.folded))
+        .map(|n| n.text.clone())
         .collect();
-    let gained: Vec<String> = anchors::names(&t_text, tl)
-        .into_iter()
+    let gained: Vec<String> = ctx
+        .target
+        .names_of(link.target.clone())
         .filter(|n| {
-            (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+            (ctx.source_names.has(&n.folded) || !capitalises_nouns(tl))
                 && !s_near.contains(&n.folded)
         })
-        .map(|n| n.text)
+        .map(|n| n.text.clone())
         .collect();
     if lost.is_empty() || gained.is_empty() {
         out.extend(swapped_person(ctx, k).map(|f| (k, f)));
@@ -201,7 +186,7 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     // the original never writes may be a translated or inflected name.
     let swap = gained
         .iter()
-        .any(|g| among(&anchors::fold(g), &ctx.source_names));
+        .any(|g| ctx.source_names.has(&anchors::fold(g)));
     let severity = if swap {
         Severity::Warning
     } else {
@@ -250,7 +235,7 @@ fn added_sentence(
     ctx: &Context,
     quotes: &Quotes,
     k: usize,
-    near_s_numbers: &[Number],
+    near_s_numbers: &[&Number],
 ) -> Option<(usize, Vec<String>)> {
     let link = &ctx.links[k];
     if link.target.len() < 2 {
@@ -258,7 +243,7 @@ fn added_sentence(
     }
     let mut found = None;
     for j in link.target.clone() {
-        let numbers: Vec<Number> = numbers_outside(ctx, ctx.target, &quotes.target, j, false)
+        let numbers: Vec<&Number> = numbers_outside(ctx.target, &quotes.target, j)
             .into_iter()
             .filter(|n| n.firm)
             .collect();
@@ -294,24 +279,32 @@ fn added_sentence(
 /// also holds where every noun is capitalised.
 fn swapped_person(ctx: &Context, k: usize) -> Option<Finding> {
     let link = &ctx.links[k];
-    let source_people = anchors::persons::persons(&ctx.source_text(link.source.clone()));
+    let source_people: Vec<&Person> = ctx
+        .source
+        .facts_of(link.source.clone())
+        .flat_map(|f| &f.persons)
+        .collect();
     if source_people.is_empty() {
         return None;
     }
-    let target_people = anchors::persons::persons(&ctx.target_text(link.target.clone()));
+    let target_people: Vec<&Person> = ctx
+        .target
+        .facts_of(link.target.clone())
+        .flat_map(|f| &f.persons)
+        .collect();
     if target_people.is_empty() {
         return None;
     }
-    let t_near = anchors::FoldedWords::new(&ctx.target_text(ctx.target_near(k)));
+    let t_near = ctx.target.words_of(ctx.target_near(k));
     let lost: Vec<String> = source_people
         .into_iter()
         .filter(|p| !p.surnames.iter().any(|n| t_near.contains(n)))
-        .map(|p| p.text)
+        .map(|p| p.text.clone())
         .collect();
     let gained: Vec<String> = target_people
         .into_iter()
         .filter(|p| !p.surnames.iter().any(|n| ctx.source_words().contains(n)))
-        .map(|p| p.text)
+        .map(|p| p.text.clone())
         .collect();
     if lost.is_empty() || gained.is_empty() {
         return None;

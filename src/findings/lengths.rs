@@ -133,7 +133,7 @@ fn unsupported(ctx: &Context, text: &str, source_side: bool, other: &str) -> (Ve
     let other = anchors::FoldedWords::new(other);
     for n in anchors::names(text, lang) {
         // Only names the other document writes somewhere are comparable.
-        if !super::context::among(&n.folded, own_names) {
+        if !own_names.has(&n.folded) {
             continue;
         }
         total += 1;
@@ -173,7 +173,7 @@ fn foreign(ctx: &Context, range: &Range<usize>, source_side: bool) -> usize {
     } else {
         anchors::names(&text, doc.language())
             .into_iter()
-            .filter(|n| !super::context::among(&n.folded, other_names))
+            .filter(|n| !other_names.has(&n.folded))
             .count()
     };
     numbers + names

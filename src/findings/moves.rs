@@ -57,7 +57,7 @@ impl Read {
                 .collect(),
             names: anchors::names(text, language)
                 .into_iter()
-                .filter(|n| super::context::among(&n.folded, other_names))
+                .filter(|n| other_names.has(&n.folded))
                 .map(|n| n.folded)
                 .collect(),
             numbers,

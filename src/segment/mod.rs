@@ -14,7 +14,9 @@ use std::ops::Range;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::anchors::{Name, Number};
 use crate::document::{Document, Position, Span};
+use crate::facts::{FactsTable, SentenceFacts, WordsIn};
 use crate::language::{Detection, Language};
 
 /// Splits one paragraph's text into sentences: byte ranges into `text`, in
@@ -113,6 +115,8 @@ pub struct SegmentedDocument {
     pub sentences: Vec<Sentence>,
     /// For each paragraph, the range of its sentences in `sentences`.
     pub paragraph_sentences: Vec<Range<usize>>,
+    /// The facts of each sentence, read on first use.
+    facts: FactsTable,
 }
 
 impl SegmentedDocument {
@@ -139,9 +143,35 @@ impl SegmentedDocument {
         SegmentedDocument {
             document,
             detection,
+            facts: FactsTable::new(sentences.len()),
             sentences,
             paragraph_sentences,
         }
+    }
+
+    /// The facts of sentence `i` (read once, on first use).
+    pub fn facts(&self, i: usize) -> &SentenceFacts {
+        self.facts.get(i, self.sentence_text(i), self.language())
+    }
+
+    /// The facts of a run of sentences.
+    pub fn facts_of(&self, ids: Range<usize>) -> impl Iterator<Item = &SentenceFacts> + '_ {
+        ids.map(|i| self.facts(i))
+    }
+
+    /// The numbers of a run of sentences.
+    pub fn numbers_of(&self, ids: Range<usize>) -> impl Iterator<Item = &Number> + '_ {
+        self.facts_of(ids).flat_map(|f| &f.numbers)
+    }
+
+    /// The names of a run of sentences.
+    pub fn names_of(&self, ids: Range<usize>) -> impl Iterator<Item = &Name> + '_ {
+        self.facts_of(ids).flat_map(|f| &f.names)
+    }
+
+    /// The folded words of a run of sentences.
+    pub fn words_of(&self, ids: Range<usize>) -> WordsIn<'_> {
+        WordsIn::new(self.facts_of(ids))
     }
 
     /// The language.

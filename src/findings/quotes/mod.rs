@@ -8,7 +8,7 @@ use std::ops::Range;
 
 pub use extract::{Quote, quotes};
 
-use super::context::{Context, among, gist, list, word_count};
+use super::context::{Context, gist, list, word_count};
 use super::lengths;
 use super::{Excerpt, Finding, Kind, Severity, excerpt};
 use crate::anchors::{self, names::capitalises_nouns};
@@ -467,13 +467,13 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     );
     let lost: Vec<String> = source_names
         .iter()
-        .filter(|n| among(&n.folded, &ctx.target_names) && !t_words.contains(&n.folded))
+        .filter(|n| ctx.target_names.has(&n.folded) && !t_words.contains(&n.folded))
         .map(|n| n.text.clone())
         .collect();
     let gained: Vec<String> = target_names
         .iter()
         .filter(|n| {
-            (among(&n.folded, &ctx.source_names) || !capitalises_nouns(tl))
+            (ctx.source_names.has(&n.folded) || !capitalises_nouns(tl))
                 && !s_words.contains(&n.folded)
         })
         .map(|n| n.text.clone())
@@ -497,6 +497,7 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
                 let folded = anchors::fold(g);
                 let stem: String = folded.chars().take(3).collect();
                 !ctx.source_names
+                    .names
                     .iter()
                     .any(|n| n.starts_with(&stem) && strsim::jaro_winkler(n, &folded) >= 0.8)
                     && !ctx.source_words().contains(&folded)

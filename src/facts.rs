@@ -1,0 +1,92 @@
+//! Facts: what each sentence says that survives translation, read once.
+//!
+//! Right after segmentation every sentence gets a [`SentenceFacts`]: its
+//! numbers (one reader, per locale, scale words included), its names, its
+//! negation cues, its words folded for comparison, and its length in the
+//! aligner's units. The aligner and every finding read these instead of
+//! reading the text again. Facts are read lazily, on first use, and kept
+//! (the model is `similar`'s `CachedLookup`): a presegmented alignment
+//! that never asks for names never pays for them.
+
+use std::sync::OnceLock;
+
+use crate::anchors::persons::Person;
+use crate::anchors::{self, FoldedWords, Name, Number};
+use crate::language::Language;
+
+/// The facts of one sentence. Byte ranges are relative to the sentence's
+/// text.
+#[derive(Debug, Clone)]
+pub struct SentenceFacts {
+    /// Numbers, in order (written with digits or spelled out).
+    pub numbers: Vec<Number>,
+    /// Names: capitalised words that are not merely sentence-initial, and
+    /// acronyms.
+    pub names: Vec<Name>,
+    /// People named by a given name and a family name.
+    pub persons: Vec<Person>,
+    /// How many negation cues, where the language has a cue list.
+    pub negations: Option<usize>,
+    /// Every word, folded (and the parts of hyphenated words).
+    pub words: FoldedWords,
+    /// Length in the aligner's units ([`crate::text::length`]).
+    pub length: usize,
+    /// Words, counting two Chinese or Japanese characters as one.
+    pub word_count: usize,
+}
+
+impl SentenceFacts {
+    /// Reads the facts of `text`, written in `language`.
+    pub fn read(text: &str, language: Language) -> SentenceFacts {
+        SentenceFacts {
+            numbers: anchors::numbers(text, language),
+            names: anchors::names(text, language),
+            persons: anchors::persons::persons(text),
+            negations: anchors::negations(text, language),
+            words: FoldedWords::new(text),
+            length: crate::text::length(text),
+            word_count: crate::text::word_count(text),
+        }
+    }
+}
+
+/// The facts of every sentence of a document, each read on first use.
+#[derive(Debug, Clone, Default)]
+pub struct FactsTable {
+    cells: Vec<OnceLock<SentenceFacts>>,
+}
+
+impl FactsTable {
+    /// A table for `n` sentences, nothing read yet.
+    pub fn new(n: usize) -> FactsTable {
+        FactsTable {
+            cells: (0..n).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The facts of sentence `i`, reading `text` the first time.
+    pub fn get(&self, i: usize, text: &str, language: Language) -> &SentenceFacts {
+        self.cells[i].get_or_init(|| SentenceFacts::read(text, language))
+    }
+}
+
+/// The words of a run of sentences, for asking whether a name occurs there
+/// in any spelling.
+pub struct WordsIn<'a> {
+    parts: Vec<&'a FoldedWords>,
+}
+
+impl<'a> WordsIn<'a> {
+    /// The words of these sentences' facts.
+    pub fn new(parts: impl IntoIterator<Item = &'a SentenceFacts>) -> WordsIn<'a> {
+        WordsIn {
+            parts: parts.into_iter().map(|f| &f.words).collect(),
+        }
+    }
+
+    /// Whether the folded name occurs among the words in any spelling.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.parts.iter().any(|w| w.contains_exactly(folded))
+            || self.parts.iter().any(|w| w.contains(folded))
+    }
+}
