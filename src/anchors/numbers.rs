@@ -13,10 +13,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::language::Language;
-
-const SPELLED: &str = include_str!("data/numbers.txt");
-const SCALES: &str = include_str!("data/scales.txt");
+use crate::data;
+use crate::language::{Language, properties};
 
 /// One number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,23 +41,17 @@ pub struct Number {
 
 /// Languages that write `3,5` for three and a half.
 fn comma_decimal(language: Language) -> bool {
-    language.code() != "en" && language.code() != "zh" && language.code() != "ja"
+    properties(language).decimal_mark == ','
 }
 
 fn spelled_table() -> &'static HashMap<String, Vec<(String, f64)>> {
     static TABLE: OnceLock<HashMap<String, Vec<(String, f64)>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: HashMap<String, Vec<(String, f64)>> = HashMap::new();
-        for line in SPELLED.lines().filter(|l| !l.starts_with('#')) {
-            let mut parts = line.split_whitespace();
-            let (Some(lang), Some(value)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            let Ok(value) = value.parse::<f64>() else {
-                continue;
-            };
-            let entry = table.entry(lang.to_string()).or_default();
-            entry.extend(parts.map(|w| (w.to_string(), value)));
+        let (file, text) = data::NUMBER_WORDS;
+        for line in data::valid(data::format::number_words(file, text)) {
+            let entry = table.entry(line.language.to_string()).or_default();
+            entry.extend(line.words.iter().map(|w| (w.to_string(), line.value)));
         }
         table
     })
@@ -69,12 +61,9 @@ fn scale_table() -> &'static HashMap<String, i32> {
     static TABLE: OnceLock<HashMap<String, i32>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashMap::new();
-        for line in SCALES.lines().filter(|l| !l.starts_with('#')) {
-            let mut parts = line.split_whitespace();
-            let Some(Ok(power)) = parts.next().map(str::parse::<i32>) else {
-                continue;
-            };
-            for w in parts {
+        let (file, text) = data::SCALES;
+        for (power, words) in data::valid(data::format::scales(file, text)) {
+            for w in words {
                 table.insert(w.to_string(), power);
             }
         }
@@ -333,23 +322,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
             .chars()
             .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
             .collect();
-        let ordinal = matches!(
-            suffix.to_lowercase().as_str(),
-            "st" | "nd"
-                | "rd"
-                | "th"
-                | "e"
-                | "er"
-                | "re"
-                | "ème"
-                | "º"
-                | "ª"
-                | "o"
-                | "a"
-                | "de"
-                | "ste"
-                | "te"
-        );
+        let ordinal = properties(language).is_ordinal_suffix(&suffix);
         // A decade ("1950s", "the 50's", "1990er-Jahre") is written in
         // words in many languages ("anni Cinquanta", "années cinquante"):
         // it confirms a number on the other side but is not a fact that
@@ -357,9 +330,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
         let decade = token.ends_with('0')
             && matches!(token.len(), 2 | 4)
             && token.chars().all(|c| c.is_ascii_digit())
-            && (matches!(suffix.to_lowercase().as_str(), "s" | "er" | "ern")
-                || rest.starts_with("'s")
-                || rest.starts_with("’s"));
+            && properties(language).is_decade_suffix(&suffix, rest);
         if !values.is_empty() {
             out.push(Number {
                 range: start..start + written.len(),
