@@ -60,7 +60,7 @@ fn main() {
         writeln!(
             code,
             "/// `{folder}/<code>.txt`, by language code: (code, file, text).\n\
-             pub(crate) const {table}: &[(&str, &str, &str)] = &["
+             pub(crate) const {table}: super::LanguageFiles = &["
         )
         .unwrap();
         for (lang, file) in &files {

@@ -171,7 +171,10 @@ fn table(language: Language) -> Option<&'static Table> {
             data::SPELLED
                 .iter()
                 .map(|&(code, file, text)| {
-                    (code, Table::parse(data::valid(data::format::spelled(file, text))))
+                    (
+                        code,
+                        Table::parse(data::valid(data::format::spelled(file, text))),
+                    )
                 })
                 .collect()
         })

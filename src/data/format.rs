@@ -296,7 +296,10 @@ fn form<'a>(line: &Line<'a>, written: &'a str) -> Result<Form<'a>, DataError> {
     if f.text.is_empty() {
         return Err(line.error(format!("`{written}` has no letters")));
     }
-    if f.text.chars().any(|c| !c.is_alphabetic() || c.is_uppercase()) {
+    if f.text
+        .chars()
+        .any(|c| !c.is_alphabetic() || c.is_uppercase())
+    {
         return Err(line.error(format!(
             "`{written}`: forms are lower-case letters and markers (+ ~ ? .)"
         )));
@@ -443,13 +446,14 @@ pub fn properties<'a>(file: &'a str, text: &'a str) -> Result<Vec<Property<'a>>,
                     "," => Ok(Property::DecimalMark(',')),
                     _ => Err(line.error(format!("decimal-mark is `.` or `,`, not `{value}`"))),
                 },
-                "capitalises-nouns" => match value {
-                    "yes" => Ok(Property::CapitalisesNouns(true)),
-                    "no" => Ok(Property::CapitalisesNouns(false)),
-                    _ => Err(line.error(format!(
-                        "capitalises-nouns is `yes` or `no`, not `{value}`"
-                    ))),
-                },
+                "capitalises-nouns" => {
+                    match value {
+                        "yes" => Ok(Property::CapitalisesNouns(true)),
+                        "no" => Ok(Property::CapitalisesNouns(false)),
+                        _ => Err(line
+                            .error(format!("capitalises-nouns is `yes` or `no`, not `{value}`"))),
+                    }
+                }
                 "ordinal-suffixes" => Ok(Property::OrdinalSuffixes(words())),
                 "decade-suffixes" => Ok(Property::DecadeSuffixes(words())),
                 _ => Err(line.error(format!(
@@ -538,11 +542,27 @@ pub const LANGUAGE_FOLDERS: &[(&str, Format, &str)] = &[
 /// Single data files, from the crate root, with their format and the name
 /// of the constant `build.rs` generates for them.
 pub const SINGLE_FILES: &[(&str, Format, &str)] = &[
-    ("src/anchors/data/given_names.txt", Format::List, "GIVEN_NAMES"),
-    ("src/anchors/data/negation.txt", Format::Negation, "NEGATION"),
+    (
+        "src/anchors/data/given_names.txt",
+        Format::List,
+        "GIVEN_NAMES",
+    ),
+    (
+        "src/anchors/data/negation.txt",
+        Format::Negation,
+        "NEGATION",
+    ),
     ("src/anchors/data/markers.txt", Format::Markers, "MARKERS"),
-    ("src/anchors/data/numbers.txt", Format::NumberWords, "NUMBER_WORDS"),
+    (
+        "src/anchors/data/numbers.txt",
+        Format::NumberWords,
+        "NUMBER_WORDS",
+    ),
     ("src/anchors/data/scales.txt", Format::Scales, "SCALES"),
-    ("src/language/default.txt", Format::Properties, "DEFAULT_PROPERTIES"),
+    (
+        "src/language/default.txt",
+        Format::Properties,
+        "DEFAULT_PROPERTIES",
+    ),
     ("src/document/entities.tsv", Format::Entities, "ENTITIES"),
 ];

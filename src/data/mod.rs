@@ -17,6 +17,9 @@ mod files {
 
 pub(crate) use files::*;
 
+/// A generated table of per-language files: (code, file, text), by code.
+pub(crate) type LanguageFiles = &'static [(&'static str, &'static str, &'static str)];
+
 /// The value of a parse of an embedded file. `build.rs` parses every
 /// embedded file with the same functions and fails the build on an error,
 /// so an error here means the binary was built from files other than the
@@ -32,20 +35,22 @@ mod tests {
     use super::*;
     use crate::language::Language;
 
+    /// The generated table named `name`.
+    fn table(name: &str) -> LanguageFiles {
+        match name {
+            "SPELLED" => SPELLED,
+            "SEGMENT" => SEGMENT,
+            "PROPERTIES" => PROPERTIES,
+            other => panic!("no generated table {other}: add it here"),
+        }
+    }
+
     /// Every embedded file with its format.
     fn embedded() -> Vec<(&'static str, &'static str, Format)> {
-        let tables: [(&[(&str, &str, &str)], &str); 3] = [
-            (SPELLED, "SPELLED"),
-            (SEGMENT, "SEGMENT"),
-            (PROPERTIES, "PROPERTIES"),
-        ];
         let mut out = Vec::new();
-        for (table, name) in tables {
-            let (_, format, _) = format::LANGUAGE_FOLDERS
-                .iter()
-                .find(|(_, _, n)| *n == name)
-                .expect("every generated table is a folder");
-            out.extend(table.iter().map(|(_, file, text)| (*file, *text, *format)));
+        for (_, format, name) in format::LANGUAGE_FOLDERS {
+            let files = table(name).iter();
+            out.extend(files.map(|(_, file, text)| (*file, *text, *format)));
         }
         let singles = [
             GIVEN_NAMES,
@@ -85,7 +90,10 @@ mod tests {
         let err = Format::Scales
             .check("scales.txt", "# powers\n3 thousand\nthree thousand\n")
             .unwrap_err();
-        assert_eq!(err.to_string(), "scales.txt:3: `three` is not a power of ten");
+        assert_eq!(
+            err.to_string(),
+            "scales.txt:3: `three` is not a power of ten"
+        );
         let err = Format::NumberWords
             .check("numbers.txt", "en 1 one\n\nen x two\n")
             .unwrap_err();
@@ -97,10 +105,18 @@ mod tests {
         assert!(Format::Spelled.check("xx.txt", "option compund").is_err());
         assert!(Format::Spelled.check("xx.txt", "unit 1 One").is_err());
         assert!(Format::Segment.check("xx.txt", "Dr.\n[inner]\n").is_err());
-        assert!(Format::Segment.check("xx.txt", "[inner]\n[outer]\n").is_err());
+        assert!(
+            Format::Segment
+                .check("xx.txt", "[inner]\n[outer]\n")
+                .is_err()
+        );
         assert!(Format::Negation.check("n.txt", "english: not").is_err());
         assert!(Format::Markers.check("m.txt", "adverts: ad").is_err());
-        assert!(Format::Properties.check("p.txt", "decimal-mark = ;").is_err());
+        assert!(
+            Format::Properties
+                .check("p.txt", "decimal-mark = ;")
+                .is_err()
+        );
         assert!(
             Format::Properties
                 .check("p.txt", "capitalises-nouns = yes\ncapitalises-nouns = no")
@@ -116,15 +132,15 @@ mod tests {
     fn every_file_in_a_language_folder_is_registered() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for (folder, _, name) in format::LANGUAGE_FOLDERS {
-            let table: &[(&str, &str, &str)] = match *name {
-                "SPELLED" => SPELLED,
-                "SEGMENT" => SEGMENT,
-                "PROPERTIES" => PROPERTIES,
-                other => panic!("no test for table {other}"),
-            };
+            let table = table(name);
             let mut on_disk: Vec<String> = std::fs::read_dir(root.join(folder))
                 .expect("a data folder")
-                .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+                .map(|e| {
+                    e.expect("an entry")
+                        .file_name()
+                        .to_string_lossy()
+                        .into_owned()
+                })
                 .filter(|n| !n.starts_with("README") && !n.starts_with('.'))
                 .map(|n| format!("{folder}/{n}"))
                 .collect();
