@@ -8,6 +8,10 @@ use whatlang::Lang;
 
 use crate::error::{Error, Result};
 
+mod properties;
+
+pub use properties::{Properties, default_properties, properties};
+
 /// A language, named by its ISO 639-1 code (`en`, `de`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Language([u8; 2]);
@@ -87,9 +91,10 @@ const CODES: &[(Lang, &str)] = &[
     (Lang::Zul, "zu"),
 ];
 
-/// Languages with their own segmentation, number and quotation rules; a
-/// short or ambiguous text is first tried against these.
-pub const WITH_RESOURCES: &[&str] = &["en", "de", "fr", "es", "it", "nl", "pt"];
+/// Languages with their own segmentation, number and quotation rules (those
+/// with a file in `segment/data/`); a short or ambiguous text is first
+/// tried against these.
+pub const WITH_RESOURCES: &[&str] = crate::data::SEGMENT_CODES;
 
 impl Language {
     /// English.

@@ -17,6 +17,7 @@
 pub mod align;
 pub mod anchors;
 pub mod check;
+pub mod data;
 pub mod document;
 pub mod error;
 pub mod eval;

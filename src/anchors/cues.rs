@@ -4,23 +4,20 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::data::{self, format};
 use crate::language::Language;
-
-const NEGATION: &str = include_str!("data/negation.txt");
-const MARKERS: &str = include_str!("data/markers.txt");
 
 /// Cue patterns per language code.
 fn negation_table() -> &'static HashMap<String, Vec<String>> {
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        NEGATION
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once(':'))
+        let (file, text) = data::NEGATION;
+        data::valid(format::negation(file, text))
+            .into_iter()
             .map(|(lang, cues)| {
                 (
-                    lang.trim().to_string(),
-                    cues.split_whitespace().map(str::to_string).collect(),
+                    lang.to_string(),
+                    cues.into_iter().map(str::to_string).collect(),
                 )
             })
             .collect()
@@ -75,20 +72,15 @@ fn marker_list(key: &str) -> &'static [String] {
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: HashMap<String, Vec<String>> = HashMap::new();
-        for line in MARKERS
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            if let Some((k, rest)) = line.split_once(": ") {
-                // Multi-word markers are written as consecutive words; keep
-                // each word and each adjacent pair so both match.
-                let words: Vec<&str> = rest.split_whitespace().collect();
-                let entry = table.entry(k.to_string()).or_default();
-                for (i, w) in words.iter().enumerate() {
-                    entry.push(w.to_string());
-                    if let Some(next) = words.get(i + 1) {
-                        entry.push(format!("{w} {next}"));
-                    }
+        let (file, text) = data::MARKERS;
+        for (k, words) in data::valid(format::markers(file, text)) {
+            // Multi-word markers are written as consecutive words; keep
+            // each word and each adjacent pair so both match.
+            let entry = table.entry(k.to_string()).or_default();
+            for (i, w) in words.iter().enumerate() {
+                entry.push(w.to_string());
+                if let Some(next) = words.get(i + 1) {
+                    entry.push(format!("{w} {next}"));
                 }
             }
         }

@@ -19,7 +19,7 @@ pub struct Name {
 
 /// Languages that capitalise every noun, so a capital letter says little.
 pub fn capitalises_nouns(language: Language) -> bool {
-    matches!(language.code(), "de" | "lb")
+    crate::language::properties(language).capitalises_nouns
 }
 
 /// Folds a word for comparison across languages: lower case, no

@@ -13,10 +13,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::language::Language;
-
-const SPELLED: &str = include_str!("data/numbers.txt");
-const SCALES: &str = include_str!("data/scales.txt");
+use crate::data;
+use crate::language::{Language, Properties, default_properties, properties};
 
 /// One number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,23 +74,17 @@ impl Number {
 
 /// Languages that write `3,5` for three and a half.
 fn comma_decimal(language: Language) -> bool {
-    language.code() != "en" && language.code() != "zh" && language.code() != "ja"
+    properties(language).decimal_mark == ','
 }
 
 fn spelled_table() -> &'static HashMap<String, Vec<(String, f64)>> {
     static TABLE: OnceLock<HashMap<String, Vec<(String, f64)>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: HashMap<String, Vec<(String, f64)>> = HashMap::new();
-        for line in SPELLED.lines().filter(|l| !l.starts_with('#')) {
-            let mut parts = line.split_whitespace();
-            let (Some(lang), Some(value)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            let Ok(value) = value.parse::<f64>() else {
-                continue;
-            };
-            let entry = table.entry(lang.to_string()).or_default();
-            entry.extend(parts.map(|w| (w.to_string(), value)));
+        let (file, text) = data::NUMBER_WORDS;
+        for line in data::valid(data::format::number_words(file, text)) {
+            let entry = table.entry(line.language.to_string()).or_default();
+            entry.extend(line.words.iter().map(|w| (w.to_string(), line.value)));
         }
         table
     })
@@ -102,12 +94,9 @@ fn scale_table() -> &'static HashMap<String, i32> {
     static TABLE: OnceLock<HashMap<String, i32>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashMap::new();
-        for line in SCALES.lines().filter(|l| !l.starts_with('#')) {
-            let mut parts = line.split_whitespace();
-            let Some(Ok(power)) = parts.next().map(str::parse::<i32>) else {
-                continue;
-            };
-            for w in parts {
+        let (file, text) = data::SCALES;
+        for (power, words) in data::valid(data::format::scales(file, text)) {
+            for w in words {
                 table.insert(w.to_string(), power);
             }
         }
@@ -307,7 +296,7 @@ pub fn digit_numbers_in(text: &str, language: Option<Language>) -> Vec<Number> {
             continue;
         }
         let j = digit_run_end(&chars, i);
-        let (number, next) = read_number(text, &chars, i..j, language.map(comma_decimal));
+        let (number, next) = read_number(text, &chars, i..j, language);
         out.extend(number);
         i = next;
     }
@@ -416,14 +405,14 @@ fn read_number(
     text: &str,
     chars: &[(usize, char)],
     digits: Range<usize>,
-    comma_decimal: Option<bool>,
+    language: Option<Language>,
 ) -> (Option<Number>, usize) {
     let (i, j) = (digits.start, digits.end);
     let start = chars[i].0;
     let end = chars.get(j).map_or(text.len(), |n| n.0);
     let digits_text = &text[start..end];
     let token: String = digits_text.chars().map(crate::text::ascii_digit).collect();
-    let mut values = values_of(&token, comma_decimal);
+    let mut values = values_of(&token, language.map(comma_decimal));
     let rest = &text[end..];
     let mut scaled = 0;
     let mut range_end = end;
@@ -450,7 +439,8 @@ fn read_number(
         .chars()
         .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
         .collect();
-    let kind = kind_of(&token, &suffix, rest, scaled > 0);
+    let props = language.map_or_else(default_properties, properties);
+    let kind = kind_of(&token, &suffix, rest, scaled > 0, props);
     // Keep an ordinal suffix in the text shown to users ("70th").
     let shown = if kind == NumberKind::Ordinal && scaled == 0 {
         format!("{digits_text}{suffix}")
@@ -470,9 +460,8 @@ fn read_number(
 }
 
 /// What a number written with digits is, from its digits and what follows.
-fn kind_of(token: &str, suffix: &str, rest: &str, scaled: bool) -> NumberKind {
+fn kind_of(token: &str, suffix: &str, rest: &str, scaled: bool, props: &Properties) -> NumberKind {
     let plain = token.chars().all(|c| c.is_ascii_digit());
-    let suffix = suffix.to_lowercase();
     // A decade ("1950s", "the 50's", "1990er-Jahre") is written in words
     // in many languages ("anni Cinquanta", "années cinquante"): it
     // confirms a number on the other side but is not a fact that must be
@@ -480,13 +469,11 @@ fn kind_of(token: &str, suffix: &str, rest: &str, scaled: bool) -> NumberKind {
     if plain
         && token.ends_with('0')
         && matches!(token.len(), 2 | 4)
-        && (matches!(suffix.as_str(), "s" | "er" | "ern")
-            || rest.starts_with("'s")
-            || rest.starts_with("’s"))
+        && props.is_decade_suffix(suffix, rest)
     {
         return NumberKind::Decade;
     }
-    if !scaled && ORDINAL_SUFFIXES.contains(&suffix.as_str()) {
+    if !scaled && props.is_ordinal_suffix(suffix) {
         return NumberKind::Ordinal;
     }
     if rest
@@ -503,12 +490,6 @@ fn kind_of(token: &str, suffix: &str, rest: &str, scaled: bool) -> NumberKind {
     }
     NumberKind::Plain
 }
-
-/// Ordinal endings after digits, in the languages whose data we have
-/// (24th, 3e, 2ème, 1º, 3ste).
-const ORDINAL_SUFFIXES: &[&str] = &[
-    "st", "nd", "rd", "th", "e", "er", "re", "ème", "º", "ª", "o", "a", "de", "ste", "te",
-];
 
 /// Four-digit numbers read as years: news and manuals rarely name years
 /// outside this span, and counts of this size are usually grouped (1,500).
@@ -645,6 +626,9 @@ mod tests {
             &first("12 people", Language::EN),
             &first("13 Menschen", Language::DE)
         ));
+        // Korean groups thousands with commas, as English does.
+        let ko = Language::from_code("ko").expect("a known code");
+        assert_eq!(first("1,234명", ko).values[0], 1234.0);
     }
 
     #[test]

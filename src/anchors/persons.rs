@@ -8,18 +8,16 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::fold;
-
-const GIVEN_NAMES: &str = include_str!("data/given_names.txt");
+use crate::data;
 
 /// The list, folded: a name written in another script or without its
 /// accents (Пекка, Jose) is found as well.
 fn given_names() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        GIVEN_NAMES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let (file, text) = data::GIVEN_NAMES;
+        data::valid(data::format::list(file, text))
+            .into_iter()
             .map(fold)
             .collect()
     })

@@ -14,33 +14,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::data::{self, format::SpelledLine};
 use crate::language::Language;
-
-const TABLES: &[(&str, &str)] = &[
-    ("da", include_str!("data/spelled/da.txt")),
-    ("de", include_str!("data/spelled/de.txt")),
-    ("en", include_str!("data/spelled/en.txt")),
-    ("es", include_str!("data/spelled/es.txt")),
-    ("fr", include_str!("data/spelled/fr.txt")),
-    ("hu", include_str!("data/spelled/hu.txt")),
-    ("it", include_str!("data/spelled/it.txt")),
-    ("nl", include_str!("data/spelled/nl.txt")),
-    ("pt", include_str!("data/spelled/pt.txt")),
-    ("sv", include_str!("data/spelled/sv.txt")),
-];
 
 /// Most ways of splitting one word that are tried.
 const MAX_SPLITS: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Unit,
-    Ten,
-    Hundreds,
-    Hundred,
-    Scale,
-    Joint,
-}
+use data::format::MorphemeKind as Kind;
 
 #[derive(Debug, Clone, Copy)]
 struct Morpheme {
@@ -74,67 +54,41 @@ struct Table {
 }
 
 impl Table {
-    fn parse(text: &str) -> Table {
+    fn parse(lines: Vec<SpelledLine<'_>>) -> Table {
         let mut t = Table {
             nodes: vec![Node::default()],
             ..Table::default()
         };
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let mut parts = line.split_whitespace();
-            let Some(kind) = parts.next() else { continue };
-            let kind = match kind {
-                "unit" => Kind::Unit,
-                "ten" => Kind::Ten,
-                "hundreds" => Kind::Hundreds,
-                "hundred" => Kind::Hundred,
-                "scale" => Kind::Scale,
-                "joint" => Kind::Joint,
-                "suffix" => {
-                    t.suffixes.extend(parts.map(str::to_string));
+        for line in lines {
+            let (kind, value, forms) = match line {
+                SpelledLine::Suffixes(s) => {
+                    t.suffixes.extend(s.into_iter().map(str::to_string));
                     continue;
                 }
-                "vague" => {
-                    t.vague.extend(parts.map(str::to_string));
+                SpelledLine::Vague(s) => {
+                    t.vague.extend(s.into_iter().map(str::to_string));
                     continue;
                 }
-                "option" => {
-                    for o in parts {
+                SpelledLine::Options(options) => {
+                    for o in options {
                         t.units_before_tens |= o == "units-before-tens";
                         t.compounds |= o == "compounds";
                         t.teens_after_tens |= o == "teens-after-tens";
                     }
                     continue;
                 }
-                _ => continue,
+                SpelledLine::Morphemes { kind, value, forms } => (kind, value, forms),
             };
-            let value = if kind == Kind::Joint {
-                0
-            } else {
-                match parts.next().map(str::parse::<u64>) {
-                    Some(Ok(v)) => v,
-                    _ => continue,
-                }
-            };
-            for form in parts {
-                let mut form = form;
-                let mut m = Morpheme {
+            for form in forms {
+                let m = Morpheme {
                     kind,
                     value,
-                    bound: false,
-                    stem: false,
-                    ordinal: false,
-                    solo: true,
+                    bound: form.bound,
+                    stem: form.stem,
+                    ordinal: form.ordinal,
+                    solo: form.solo,
                 };
-                while let Some(last) = form.chars().last().filter(|c| "+~?.".contains(*c)) {
-                    match last {
-                        '+' => m.bound = true,
-                        '~' => m.stem = true,
-                        '?' => m.solo = false,
-                        _ => m.ordinal = true,
-                    }
-                    form = &form[..form.len() - 1];
-                }
-                t.insert(form, m);
+                t.insert(form.text, m);
             }
         }
         t.suffixes.sort();
@@ -214,9 +168,14 @@ fn table(language: Language) -> Option<&'static Table> {
     static TABLES_READ: OnceLock<HashMap<&'static str, Table>> = OnceLock::new();
     TABLES_READ
         .get_or_init(|| {
-            TABLES
+            data::SPELLED
                 .iter()
-                .map(|(code, text)| (*code, Table::parse(text)))
+                .map(|&(code, file, text)| {
+                    (
+                        code,
+                        Table::parse(data::valid(data::format::spelled(file, text))),
+                    )
+                })
                 .collect()
         })
         .get(language.code())

@@ -26,17 +26,9 @@ const C1_REMAP: [char; 32] = [
 fn table() -> &'static HashMap<&'static str, String> {
     static TABLE: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!("entities.tsv")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|line| {
-                let (name, points) = line.split_once('\t')?;
-                let text = points
-                    .split(' ')
-                    .map(|p| u32::from_str_radix(p, 16).ok().and_then(char::from_u32))
-                    .collect::<Option<String>>()?;
-                Some((name, text))
-            })
+        let (file, text) = crate::data::ENTITIES;
+        crate::data::valid(crate::data::format::entities(file, text))
+            .into_iter()
             .collect()
     })
 }

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::data::{self, format};
 use crate::language::Language;
 
 /// The word lists of one language.
@@ -29,25 +30,13 @@ pub(crate) struct Resources {
     /// Longest abbreviation in any class, in bytes, so lookups
     /// can skip longer tokens.
     pub longest: usize,
-    /// Section names the parser did not know (checked by a test).
-    pub unknown_sections: Vec<String>,
 }
 
-/// The data files, by ISO 639-1 code.
-const FILES: &[(&str, &str)] = &[
-    ("de", include_str!("data/de.txt")),
-    ("en", include_str!("data/en.txt")),
-    ("es", include_str!("data/es.txt")),
-    ("fr", include_str!("data/fr.txt")),
-    ("it", include_str!("data/it.txt")),
-    ("nl", include_str!("data/nl.txt")),
-    ("pt", include_str!("data/pt.txt")),
-];
-
+/// The data files (`data/<code>.txt`, found by `build.rs`), read.
 static PARSED: LazyLock<Vec<(&'static str, Resources)>> = LazyLock::new(|| {
-    FILES
+    data::SEGMENT
         .iter()
-        .map(|(code, text)| (*code, Resources::parse(text)))
+        .map(|&(code, file, text)| (code, Resources::parse(file, text)))
         .collect()
 });
 
@@ -82,31 +71,11 @@ fn capitalised(word: &str) -> Option<String> {
 }
 
 impl Resources {
-    fn parse(text: &str) -> Resources {
+    fn parse(file: &str, text: &str) -> Resources {
         let mut r = Resources::default();
-        let mut section = String::new();
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name.to_string();
-                if !matches!(
-                    name,
-                    "inner"
-                        | "inner-suffixes"
-                        | "final"
-                        | "phrase-final"
-                        | "starters"
-                        | "months"
-                        | "ordinal-words"
-                ) {
-                    r.unknown_sections.push(name.to_string());
-                }
-                continue;
-            }
-            let set = match section.as_str() {
+        let entries = data::valid(format::sections(file, text, format::SEGMENT_SECTIONS));
+        for (section, line) in entries {
+            let set = match section {
                 "inner" => &mut r.inner,
                 "final" => &mut r.finals,
                 "phrase-final" => &mut r.phrase_final,
@@ -123,7 +92,8 @@ impl Resources {
                     r.ordinal_words.insert(line.to_lowercase());
                     continue;
                 }
-                _ => continue,
+                // The parser knows only the sections above.
+                _ => unreachable!("section [{section}] checked by format::sections"),
             };
             let entry = compact(line);
             if section != "starters" {
@@ -180,12 +150,8 @@ mod tests {
 
     #[test]
     fn every_file_parses_with_known_sections_and_entries() {
+        assert_eq!(all().count(), data::SEGMENT.len(), "a file not loaded");
         for (code, r) in all() {
-            assert!(
-                r.unknown_sections.is_empty(),
-                "{code}: {:?}",
-                r.unknown_sections
-            );
             assert!(!r.inner.is_empty(), "{code}: no inner abbreviations");
             assert!(!r.starters.is_empty(), "{code}: no starters");
             assert_eq!(

@@ -1,0 +1,139 @@
+//! What the checks need to know about how a language writes: its decimal
+//! mark, whether it capitalises nouns, which letters after digits make an
+//! ordinal or a decade. Read from `language/data/<code>.txt` (`key =
+//! value` lines); a language without a file, and any key a file leaves
+//! out, takes the value in `language/default.txt`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::Language;
+use crate::data::{self, format::Property};
+
+/// How one language writes numbers and nouns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Properties {
+    /// The decimal mark: `.` (3.5) or `,` (3,5).
+    pub decimal_mark: char,
+    /// Whether every noun is capitalised (German), so a capital letter
+    /// says little about a name.
+    pub capitalises_nouns: bool,
+    /// Letters after digits that make an ordinal (`th`, `e`, `º`), lower
+    /// case.
+    pub ordinal_suffixes: Vec<&'static str>,
+    /// Endings after a round number that make it a decade (`s`, `er`);
+    /// one that starts with an apostrophe (`'s`) is matched right after
+    /// the digits.
+    pub decade_suffixes: Vec<&'static str>,
+}
+
+impl Properties {
+    /// Whether `suffix`, the letters right after some digits, makes them
+    /// an ordinal.
+    pub fn is_ordinal_suffix(&self, suffix: &str) -> bool {
+        let lower = suffix.to_lowercase();
+        self.ordinal_suffixes.iter().any(|s| *s == lower)
+    }
+
+    /// Whether the text after a round number makes it a decade: `suffix`
+    /// is the letters right after the digits, `rest` all the text after
+    /// them.
+    pub fn is_decade_suffix(&self, suffix: &str, rest: &str) -> bool {
+        let lower = suffix.to_lowercase();
+        self.decade_suffixes.iter().any(|s| {
+            if s.starts_with(['\'', '’']) {
+                rest.starts_with(s)
+            } else {
+                *s == lower
+            }
+        })
+    }
+
+    fn set(&mut self, property: Property<'static>) {
+        match property {
+            Property::DecimalMark(c) => self.decimal_mark = c,
+            Property::CapitalisesNouns(b) => self.capitalises_nouns = b,
+            Property::OrdinalSuffixes(s) => self.ordinal_suffixes = s,
+            Property::DecadeSuffixes(s) => self.decade_suffixes = s,
+        }
+    }
+}
+
+fn read((file, text): (&'static str, &'static str), base: &Properties) -> Properties {
+    let mut p = base.clone();
+    for property in data::valid(data::format::properties(file, text)) {
+        p.set(property);
+    }
+    p
+}
+
+/// The properties of languages without a file of their own.
+pub fn default_properties() -> &'static Properties {
+    static DEFAULT: OnceLock<Properties> = OnceLock::new();
+    DEFAULT.get_or_init(|| {
+        // Placeholders only: the default file sets every key (a test
+        // checks it).
+        let blank = Properties {
+            decimal_mark: '.',
+            capitalises_nouns: false,
+            ordinal_suffixes: Vec::new(),
+            decade_suffixes: Vec::new(),
+        };
+        read(data::DEFAULT_PROPERTIES, &blank)
+    })
+}
+
+/// The properties of `language`: its file's settings over the defaults.
+pub fn properties(language: Language) -> &'static Properties {
+    static READ: OnceLock<HashMap<&'static str, Properties>> = OnceLock::new();
+    READ.get_or_init(|| {
+        data::PROPERTIES
+            .iter()
+            .map(|&(code, file, text)| (code, read((file, text), default_properties())))
+            .collect()
+    })
+    .get(language.code())
+    .unwrap_or_else(|| default_properties())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_sets_every_key() {
+        let (file, text) = data::DEFAULT_PROPERTIES;
+        let set = data::valid(data::format::properties(file, text));
+        assert_eq!(set.len(), data::format::PROPERTY_KEYS.len(), "{file}");
+    }
+
+    #[test]
+    fn every_properties_file_is_loaded() {
+        for (code, file, text) in data::PROPERTIES {
+            let language = Language::from_code(code).expect("a language code");
+            let p = properties(language);
+            // What the file sets is what the lookup returns.
+            for property in data::valid(data::format::properties(file, text)) {
+                let mut expected = p.clone();
+                expected.set(property);
+                assert_eq!(&expected, p, "{file}");
+            }
+        }
+    }
+
+    #[test]
+    fn languages_differ_where_their_files_say() {
+        let lang = |c| Language::from_code(c).expect("a language code");
+        assert_eq!(properties(Language::EN).decimal_mark, '.');
+        assert_eq!(properties(Language::DE).decimal_mark, ',');
+        assert!(properties(Language::DE).capitalises_nouns);
+        assert!(!properties(Language::FR).capitalises_nouns);
+        // No file: the defaults.
+        assert_eq!(properties(lang("fi")), default_properties());
+        assert!(properties(Language::EN).is_ordinal_suffix("TH"));
+        assert!(!properties(Language::EN).is_ordinal_suffix("ème"));
+        assert!(properties(Language::EN).is_decade_suffix("", "'s were wild"));
+        assert!(!properties(Language::EN).is_decade_suffix("sth", "sth"));
+        assert!(properties(Language::DE).is_decade_suffix("er", "er-Jahre"));
+    }
+}
