@@ -32,6 +32,31 @@ fn digits_value(number: &anchors::Number) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Whether a paragraph is prose a translator translates: six words or more,
+/// not a heading (`#`), code (a fence, an indented block, a backtick) or a
+/// command line (a prompt, options, or mostly paths and dotted names).
+pub(super) fn prose(text: &str) -> bool {
+    let t = text.trim_start();
+    if anchors::word_count(t) < 6
+        || text.starts_with("    ")
+        || text.starts_with('\t')
+        || t.starts_with(['#', '`', '~', '$', '>'])
+        || !t.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return false;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let technical = tokens
+        .iter()
+        .filter(|w| {
+            w.starts_with("--")
+                || w.trim_end_matches(['.', ',', ':', ';'])
+                    .contains(['/', '=', '_', '.'])
+        })
+        .count();
+    3 * technical < tokens.len()
+}
+
 /// Plants `fault` into a copy of `article`'s translation; `None` when the
 /// article offers no place for it.
 pub(super) fn plant(
@@ -164,6 +189,40 @@ pub(super) fn plant(
         }
         Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => {
             plant_quote(fault, article, target, rng)
+        }
+        Fault::UntranslatedParagraph => {
+            // A prose paragraph whose original is prose too and says
+            // something else (not a name or a command left as it is).
+            let places: Vec<usize> = (0..n)
+                .filter(|&i| {
+                    prose(&target[i])
+                        && article.source.get(i).is_some_and(|s| prose(s))
+                        && article.source[i].trim() != target[i].trim()
+                })
+                .collect();
+            let i = pick(rng, &places)?;
+            target[i] = article.source[i].clone();
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::SwapParagraphs => {
+            let places: Vec<usize> = (0..n.saturating_sub(1))
+                .filter(|&i| {
+                    prose(&target[i]) && prose(&target[i + 1]) && target[i] != target[i + 1]
+                })
+                .collect();
+            let i = pick(rng, &places)?;
+            target.swap(i, i + 1);
+            Some(Planted {
+                fault,
+                source_lines: Some([line(i), line(i + 1)]),
+                target_lines: Some([line(i), line(i + 1)]),
+                target,
+            })
         }
     }
 }
