@@ -30,7 +30,7 @@ pub struct EvalFaultsArgs {
     real: PathBuf,
     /// Most pages taken per language from the real translations (spread
     /// evenly over the pages; 0 leaves them out).
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, default_value_t = 60)]
     real_pages: usize,
     /// Translation folders of the real translations to use.
     #[arg(long, value_delimiter = ',', default_values_t = real::LANGUAGES.map(String::from))]

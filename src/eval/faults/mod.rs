@@ -611,9 +611,14 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
                         })
                         .collect();
                     report.misses.push(format!(
-                        "{} {}: want src {:?} tgt {:?}; got [{}]",
+                        "{} {}: {} src {:?} tgt {:?}; got [{}]",
                         article.name,
                         fault.name(),
+                        if fault.quiet_is_good() {
+                            "swapped"
+                        } else {
+                            "want"
+                        },
                         planted.source_lines,
                         planted.target_lines,
                         seen.join("; ")
@@ -623,4 +628,34 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
         }
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Kind;
+
+    #[test]
+    fn fault_kinds_are_finding_kind_names() {
+        let known: Vec<&str> = [
+            Kind::Omission,
+            Kind::Addition,
+            Kind::AlteredQuote,
+            Kind::NumberMismatch,
+            Kind::NameMismatch,
+        ]
+        .iter()
+        .map(|k| k.name())
+        .collect();
+        for fault in Fault::ALL {
+            for name in fault.kinds() {
+                // `untranslated` is the kind another branch is adding.
+                assert!(
+                    known.contains(name) || *name == "untranslated",
+                    "{}: no finding kind {name}",
+                    fault.name()
+                );
+            }
+        }
+    }
 }
