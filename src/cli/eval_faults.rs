@@ -102,16 +102,28 @@ pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
     }
     let mut out = String::new();
     if args.json {
-        let mut value = serde_json::to_value(&report)?;
-        if let (Some((real_report, description)), Some(map)) = (&real_report, value.as_object_mut())
-        {
-            let mut real_value = serde_json::to_value(real_report)?;
-            if let Some(real_map) = real_value.as_object_mut() {
-                real_map.insert("description".into(), description.clone().into());
-            }
-            map.insert("real".into(), real_value);
+        // The report's fields as before, in their order, then `real`.
+        #[derive(serde::Serialize)]
+        struct Real<'a> {
+            description: &'a str,
+            #[serde(flatten)]
+            report: &'a faults::Report,
         }
-        out = serde_json::to_string_pretty(&value)?;
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            #[serde(flatten)]
+            report: &'a faults::Report,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            real: Option<Real<'a>>,
+        }
+        let json = Json {
+            report: &report,
+            real: real_report.as_ref().map(|(report, description)| Real {
+                description,
+                report,
+            }),
+        };
+        out = serde_json::to_string_pretty(&json)?;
         out.push('\n');
     } else {
         writeln!(
