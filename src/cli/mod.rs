@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod eval;
 mod eval_faults;
+mod eval_real;
 mod eval_segmentation;
 mod output;
 mod pair;
@@ -50,6 +51,8 @@ enum Command {
     EvalSegmentation(eval_segmentation::EvalArgs),
     /// Plant faults into clean parallel articles and measure recall and false alarms.
     EvalFaults(eval_faults::EvalFaultsArgs),
+    /// Check faithful real human translations (GNOME Help) and count false alarms.
+    EvalReal(eval_real::EvalRealArgs),
     /// Align the sentences of an original and its translation.
     Align(align::AlignArgs),
     /// Score the aligner against gold alignments.
@@ -90,6 +93,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Pair(args) => pair::run(args),
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
         Command::EvalFaults(args) => eval_faults::run(args),
+        Command::EvalReal(args) => eval_real::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
     }

@@ -5,6 +5,7 @@
 //! command share one definition of "a finding matches an entry".
 
 pub mod faults;
+pub mod real;
 
 use std::path::{Path, PathBuf};
 

@@ -32,6 +32,31 @@ fn digits_value(number: &anchors::Number) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Whether a paragraph is prose a translator translates: six words or more,
+/// not a heading (`#`), code (a fence, an indented block, a backtick) or a
+/// command line (a prompt, options, or mostly paths and dotted names).
+pub(super) fn prose(text: &str) -> bool {
+    let t = text.trim_start();
+    if anchors::word_count(t) < 6
+        || text.starts_with("    ")
+        || text.starts_with('\t')
+        || t.starts_with(['#', '`', '~', '$', '>'])
+        || !t.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return false;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let technical = tokens
+        .iter()
+        .filter(|w| {
+            w.starts_with("--")
+                || w.trim_end_matches(['.', ',', ':', ';'])
+                    .contains(['/', '=', '_', '.'])
+        })
+        .count();
+    3 * technical < tokens.len()
+}
+
 /// Plants `fault` into a copy of `article`'s translation; `None` when the
 /// article offers no place for it.
 pub(super) fn plant(
@@ -167,6 +192,40 @@ pub(super) fn plant(
         Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => {
             plant_quote(fault, article, target, rng)
         }
+        Fault::UntranslatedParagraph => {
+            // A prose paragraph whose original is prose too and says
+            // something else (not a name or a command left as it is).
+            let places: Vec<usize> = (0..n)
+                .filter(|&i| {
+                    prose(&target[i])
+                        && article.source.get(i).is_some_and(|s| prose(s))
+                        && article.source[i].trim() != target[i].trim()
+                })
+                .collect();
+            let i = pick(rng, &places)?;
+            target[i] = article.source[i].clone();
+            Some(Planted {
+                fault,
+                source_lines: src_line(i),
+                target_lines: Some([line(i), line(i)]),
+                target,
+            })
+        }
+        Fault::SwapParagraphs => {
+            let places: Vec<usize> = (0..n.saturating_sub(1))
+                .filter(|&i| {
+                    prose(&target[i]) && prose(&target[i + 1]) && target[i] != target[i + 1]
+                })
+                .collect();
+            let i = pick(rng, &places)?;
+            target.swap(i, i + 1);
+            Some(Planted {
+                fault,
+                source_lines: Some([line(i), line(i + 1)]),
+                target_lines: Some([line(i), line(i + 1)]),
+                target,
+            })
+        }
     }
 }
 
@@ -294,4 +353,97 @@ fn plant_quote(
         target_lines: Some([line(p), line(p)]),
         target,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(source: &[&str], target: &[&str]) -> Article {
+        Article {
+            name: "gnome-de#test".into(),
+            source_language: Language::from_code("en").unwrap(),
+            target_language: Language::from_code("de").unwrap(),
+            source: source.iter().map(|s| s.to_string()).collect(),
+            target: target.iter().map(|s| s.to_string()).collect(),
+            format: InputFormat::Markdown,
+        }
+    }
+
+    /// Plants `fault` with many seeds; every planting found.
+    fn plants(fault: Fault, a: &Article) -> Vec<Planted> {
+        (0..40)
+            .filter_map(|seed| plant(fault, a, &[a], &mut Rng::for_case(seed, 0, 0, 0)))
+            .collect()
+    }
+
+    const EN: [&str; 5] = [
+        "# Copy or move files and folders",
+        "Select the file you want to copy by clicking on it once.",
+        "Navigate to another folder, where you want to put the copy of the file.",
+        "gsettings set org.gnome.desktop.input-sources show-all-sources true --now",
+        "## Cut and paste files to move them around",
+    ];
+    const DE: [&str; 5] = [
+        "# Dateien und Ordner kopieren oder verschieben",
+        "Wählen Sie die zu kopierende Datei aus, indem Sie einmalig darauf klicken.",
+        "Gehen Sie zu einem anderen Ordner, wo Sie die Kopie dieser Datei ablegen wollen.",
+        "gsettings set org.gnome.desktop.input-sources show-all-sources false --now",
+        "## Ausschneiden und Einfügen von Dateien, um sie zu verschieben",
+    ];
+
+    #[test]
+    fn prose_is_neither_heading_nor_code_nor_command() {
+        assert!(prose(DE[1]));
+        assert!(!prose(DE[0]), "a heading");
+        assert!(!prose(DE[3]), "a command");
+        assert!(!prose("```sh cp one two three four five six"), "code");
+        assert!(
+            !prose("    cp one two three four five six"),
+            "indented code"
+        );
+        assert!(!prose("$ cp one two three four five six"), "a prompt");
+        assert!(!prose("Klicken Sie auf Kopieren."), "too short");
+    }
+
+    #[test]
+    fn an_untranslated_paragraph_is_its_originals_text() {
+        let a = article(&EN, &DE);
+        let planted = plants(Fault::UntranslatedParagraph, &a);
+        assert!(!planted.is_empty());
+        let mut seen = Vec::new();
+        for p in &planted {
+            let changed: Vec<usize> = (0..DE.len()).filter(|&i| p.target[i] != DE[i]).collect();
+            assert_eq!(changed.len(), 1, "one paragraph replaced: {:?}", p.target);
+            let i = changed[0];
+            assert_eq!(p.target[i], EN[i], "replaced by the original's text");
+            assert!(i == 1 || i == 2, "never a heading or a command: {i}");
+            assert_eq!(p.target_lines, Some([line(i), line(i)]));
+            seen.push(i);
+        }
+        assert!(seen.contains(&1) && seen.contains(&2));
+    }
+
+    #[test]
+    fn a_swap_tells_two_prose_paragraphs_in_the_other_order() {
+        let a = article(&EN, &DE);
+        let planted = plants(Fault::SwapParagraphs, &a);
+        assert!(!planted.is_empty());
+        for p in &planted {
+            assert_eq!(p.target, [DE[0], DE[2], DE[1], DE[3], DE[4]]);
+            assert_eq!(p.source_lines, Some([line(1), line(2)]));
+        }
+    }
+
+    #[test]
+    fn headings_and_commands_are_neither_swapped_nor_left_untranslated() {
+        // Only headings and commands next to one prose paragraph: no place.
+        let a = article(&[EN[0], EN[1], EN[3], EN[4]], &[DE[0], DE[1], DE[3], DE[4]]);
+        assert!(plants(Fault::SwapParagraphs, &a).is_empty());
+        let b = article(&[EN[0], EN[3], EN[4]], &[DE[0], DE[3], DE[4]]);
+        assert!(plants(Fault::UntranslatedParagraph, &b).is_empty());
+        // A paragraph already the same as its original is no place either.
+        let c = article(&[EN[0], EN[1]], &[DE[0], EN[1]]);
+        assert!(plants(Fault::UntranslatedParagraph, &c).is_empty());
+    }
 }

@@ -1,0 +1,121 @@
+//! `transalign eval-real` and the real-translation section of
+//! `transalign eval-faults`: they read ../shared/real/gnome-help, which is
+//! not in the repository, and must skip cleanly (exit 0, a message) without
+//! it. A tiny corpus written here checks the figures' arithmetic.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn transalign() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("transalign").unwrap()
+}
+
+#[test]
+fn eval_real_skips_cleanly_without_the_corpus() {
+    transalign()
+        .args(["eval-real", "--dir", "no/such/real/gnome-help"])
+        .assert()
+        .success()
+        .stdout(contains("no/such/real/gnome-help absent"))
+        .stdout(contains("skipped"));
+    transalign()
+        .args(["eval-real", "--json", "--dir", "no/such/real/gnome-help"])
+        .assert()
+        .success()
+        .stdout("null\n");
+}
+
+/// A corpus of two German pages: one faithful, one left in English.
+fn tiny_corpus(dir: &Path) {
+    for lang in ["en", "de"] {
+        std::fs::create_dir_all(dir.join(lang)).unwrap();
+    }
+    std::fs::write(
+        dir.join("manifest.tsv"),
+        "page\tlang\ten_paragraphs\ttr_paragraphs\tsame_structure\tuntranslated_share\tbytes\n\
+         copy\tde\t3\t3\t1\t0.000\t100\n\
+         paste\tde\t3\t3\t1\t1.000\t100\n",
+    )
+    .unwrap();
+    let en = "# Copy files\n\n\
+              Select the file you want to copy by clicking on it once.\n\n\
+              Navigate to another folder, where you want to put the copy of the file.\n";
+    let de = "# Dateien kopieren\n\n\
+              Wählen Sie die zu kopierende Datei aus, indem Sie einmalig darauf klicken.\n\n\
+              Gehen Sie zu einem anderen Ordner, wo Sie die Kopie dieser Datei ablegen wollen.\n";
+    for page in ["copy", "paste"] {
+        std::fs::write(dir.join("en").join(format!("{page}.md")), en).unwrap();
+    }
+    std::fs::write(dir.join("de/copy.md"), de).unwrap();
+    std::fs::write(dir.join("de/paste.md"), en).unwrap();
+}
+
+#[test]
+fn eval_real_counts_pages_and_original_paragraphs() {
+    let tmp = tempfile::tempdir().unwrap();
+    tiny_corpus(tmp.path());
+    let out = transalign()
+        .args(["eval-real", "--lang", "de", "--json", "--dir"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let de = &v["languages"][0];
+    assert_eq!(de["lang"], "de");
+    assert_eq!(de["pages"], 1, "only the faithful page is checked");
+    assert_eq!(de["paragraphs"], 3);
+    assert_eq!(de["english_pages"], 1, "the page left in English");
+    transalign()
+        .args(["eval-real", "--lang", "de", "--verbose", "--dir"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .stdout(contains("de          1           3"))
+        .stdout(contains(
+            "pages entirely in English reported as untranslated:\n  de: ",
+        ))
+        .stdout(contains("false alarms:"));
+}
+
+#[test]
+fn eval_faults_says_when_the_real_translations_are_absent() {
+    transalign()
+        .args([
+            "eval-faults",
+            "--gold",
+            "no/such/gold",
+            "--copies",
+            "1",
+            "--real",
+            "no/such/real/gnome-help",
+        ])
+        .assert()
+        .success()
+        .stdout(contains(
+            "real translations: no/such/real/gnome-help absent, skipped",
+        ))
+        .stdout(contains("swap_paragraphs: quiet in"));
+}
+
+/// With the real corpus present (skipped without it): the Italian pages,
+/// the smallest set, are checked page for page.
+#[test]
+fn eval_real_on_the_real_corpus() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/gnome-help");
+    if !dir.join("manifest.tsv").is_file() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    transalign()
+        .args(["eval-real", "--lang", "it", "--dir"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(contains("it         34"))
+        .stdout(contains("  it: ").and(contains(" of 82")));
+}
