@@ -37,7 +37,7 @@ fn digits_value(number: &anchors::Number) -> Option<u64> {
 /// command line (a prompt, options, or mostly paths and dotted names).
 pub(super) fn prose(text: &str) -> bool {
     let t = text.trim_start();
-    if anchors::word_count(t) < 6
+    if crate::text::word_count(t) < 6
         || text.starts_with("    ")
         || text.starts_with('\t')
         || t.starts_with(['#', '`', '~', '$', '>'])
