@@ -80,9 +80,21 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     let target_detection = settle_language(&target, options.target_language, "--target-lang")?;
     let source = SegmentedDocument::new(source, source_detection);
     let target = SegmentedDocument::new(target, target_detection);
-    let repeats = findings::repeats::find(&target);
-    let excluded = excluded_target_paragraphs(&target, &repeats);
-    let alignment = align_without(&source, &target, &excluded, &options.align);
+    let mut repeats = findings::repeats::find(&target);
+    let mut excluded = excluded_target_paragraphs(&source, &target, &repeats);
+    let mut alignment = align_without(&source, &target, &excluded, &options.align);
+    // A paragraph kept out of the alignment that stands where an original
+    // paragraph found no counterpart is that paragraph's translation after
+    // all (a step the original repeats with another name, a title whose
+    // words recur below): align again with it.
+    let restored = stands_for_unmatched(&source, &target, &alignment, &excluded);
+    if !restored.is_empty() {
+        for &p in &restored {
+            excluded[p] = false;
+        }
+        repeats.retain(|r| !restored.contains(&r.paragraph));
+        alignment = align_without(&source, &target, &excluded, &options.align);
+    }
     let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
     Ok(Checked {
         source,
@@ -97,6 +109,7 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
 /// repeats (a teaser would steal the lede's link) and publisher furniture
 /// (advertisement markers, boilerplate), which has no counterpart anyway.
 fn excluded_target_paragraphs(
+    _source: &SegmentedDocument,
     target: &SegmentedDocument,
     repeats: &[findings::Repeat],
 ) -> Vec<bool> {
@@ -104,10 +117,66 @@ fn excluded_target_paragraphs(
         .document
         .paragraphs
         .iter()
-        .map(|p| matches!(findings::roles::role(p), Role::Ad | Role::Boilerplate))
+        .map(|p| furniture(findings::roles::role(p)))
         .collect();
     for r in repeats {
         out[r.paragraph] = true;
+    }
+    out
+}
+
+/// Whether a paragraph's role makes it publisher furniture, which has no
+/// counterpart in an original.
+fn furniture(role: Role) -> bool {
+    matches!(role, Role::Ad | Role::Boilerplate)
+}
+
+/// The excluded translation paragraphs that stand where an original
+/// paragraph found no counterpart: in the links around the paragraph's own
+/// (0-1) links, an original-only link comes before any link with both
+/// sides. Furniture is restored only for original furniture (a site's
+/// footer translated as a footer).
+fn stands_for_unmatched(
+    source: &SegmentedDocument,
+    target: &SegmentedDocument,
+    alignment: &Alignment,
+    excluded: &[bool],
+) -> Vec<usize> {
+    let links = &alignment.links;
+    let paragraph_of = |j: usize| target.sentences[j].paragraph;
+    // An original-only link next to links[at] (skipping other
+    // translation-only links), looking in one direction.
+    let unmatched = |at: usize, step: isize| -> Option<usize> {
+        let mut k = at as isize + step;
+        while k >= 0 && (k as usize) < links.len() {
+            let l = &links[k as usize];
+            match (l.source.is_empty(), l.target.is_empty()) {
+                (true, false) => k += step,
+                (false, true) => return Some(l.source.start),
+                _ => return None,
+            }
+        }
+        None
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for (k, l) in links.iter().enumerate() {
+        if !l.source.is_empty() || l.target.is_empty() {
+            continue;
+        }
+        let p = paragraph_of(l.target.start);
+        if !excluded[p] || out.last() == Some(&p) {
+            continue;
+        }
+        let Some(i) = unmatched(k, -1).or_else(|| unmatched(k, 1)) else {
+            continue;
+        };
+        let role = findings::roles::role(&target.document.paragraphs[p]);
+        let source_role =
+            findings::roles::role(&source.document.paragraphs[source.sentences[i].paragraph]);
+        if furniture(role) && !furniture(source_role) {
+            continue;
+        }
+        out.push(p);
     }
     out
 }
