@@ -6,10 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use clap::ValueEnum;
 use serde::Deserialize;
 use transalign::report::policy::Policy;
 use transalign::{Kind, Language, Severity};
+
+use super::values;
 
 /// The file looked for in the working directory.
 pub const FILE_NAME: &str = "transalign.toml";
@@ -100,16 +101,20 @@ impl Config {
         Ok(())
     }
 
-    fn value<T: ValueEnum>(&self, key: &str, value: &str) -> anyhow::Result<T> {
-        T::from_str(value, false).map_err(|_| {
-            let names: Vec<String> = T::value_variants()
-                .iter()
-                .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
-                .collect();
+    /// `value` as one of `all`, by name; the error names the file and key.
+    fn value<T: Copy>(
+        &self,
+        key: &str,
+        value: &str,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        from_name: fn(&str) -> Option<T>,
+    ) -> anyhow::Result<T> {
+        from_name(value).ok_or_else(|| {
             anyhow::anyhow!(
                 "{}: {key}: unknown value {value:?} (expected one of {})",
                 self.name(),
-                names.join(", ")
+                values::names(all, name)
             )
         })
     }
@@ -118,7 +123,11 @@ impl Config {
     pub fn fail_on(&self) -> anyhow::Result<Option<Vec<Kind>>> {
         self.fail_on
             .as_ref()
-            .map(|v| v.iter().map(|k| self.value::<Kind>("fail-on", k)).collect())
+            .map(|v| {
+                v.iter()
+                    .map(|k| self.value("fail-on", k, &Kind::ALL, Kind::name, Kind::from_name))
+                    .collect()
+            })
             .transpose()
     }
 
@@ -126,7 +135,15 @@ impl Config {
     pub fn min_severity(&self) -> anyhow::Result<Option<Severity>> {
         self.min_severity
             .as_deref()
-            .map(|s| self.value::<Severity>("min-severity", s))
+            .map(|s| {
+                self.value(
+                    "min-severity",
+                    s,
+                    &Severity::ALL,
+                    Severity::name,
+                    Severity::from_name,
+                )
+            })
             .transpose()
     }
 
@@ -173,10 +190,10 @@ impl Config {
 #[derive(Debug, Clone, clap::Args)]
 pub struct PolicyArgs {
     /// Only findings of these kinds fail the run (comma-separated; default: all).
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = values::kind(), value_delimiter = ',')]
     fail_on: Vec<Kind>,
     /// Fail (exit 1) on findings of at least this severity [default: warning].
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = values::severity())]
     min_severity: Option<Severity>,
     /// Drop findings whose flagged text matches this regular expression
     /// (repeatable; adds to the configuration's patterns).
