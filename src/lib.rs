@@ -13,6 +13,7 @@
 //!
 //! The library never prints: renderers write into a caller's `io::Write`.
 #![deny(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
 pub mod anchors;
