@@ -22,6 +22,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod findings;
+mod fnv;
 pub mod language;
 pub mod pair;
 pub mod report;
