@@ -10,7 +10,7 @@ use serde::Deserialize;
 use transalign::report::policy::Policy;
 use transalign::{Kind, Language, Severity};
 
-use super::values;
+use super::values::{self, Named};
 
 /// The file looked for in the working directory.
 pub const FILE_NAME: &str = "transalign.toml";
@@ -101,20 +101,13 @@ impl Config {
         Ok(())
     }
 
-    /// `value` as one of `all`, by name; the error names the file and key.
-    fn value<T: Copy>(
-        &self,
-        key: &str,
-        value: &str,
-        all: &[T],
-        name: fn(T) -> &'static str,
-        from_name: fn(&str) -> Option<T>,
-    ) -> anyhow::Result<T> {
-        from_name(value).ok_or_else(|| {
+    /// `value` by name; the error names the file and key.
+    fn value<T: Named>(&self, key: &str, value: &str) -> anyhow::Result<T> {
+        T::from_name(value).ok_or_else(|| {
             anyhow::anyhow!(
                 "{}: {key}: unknown value {value:?} (expected one of {})",
                 self.name(),
-                values::names(all, name)
+                values::names::<T>()
             )
         })
     }
@@ -123,11 +116,7 @@ impl Config {
     pub fn fail_on(&self) -> anyhow::Result<Option<Vec<Kind>>> {
         self.fail_on
             .as_ref()
-            .map(|v| {
-                v.iter()
-                    .map(|k| self.value("fail-on", k, &Kind::ALL, Kind::name, Kind::from_name))
-                    .collect()
-            })
+            .map(|v| v.iter().map(|k| self.value::<Kind>("fail-on", k)).collect())
             .transpose()
     }
 
@@ -135,15 +124,7 @@ impl Config {
     pub fn min_severity(&self) -> anyhow::Result<Option<Severity>> {
         self.min_severity
             .as_deref()
-            .map(|s| {
-                self.value(
-                    "min-severity",
-                    s,
-                    &Severity::ALL,
-                    Severity::name,
-                    Severity::from_name,
-                )
-            })
+            .map(|s| self.value::<Severity>("min-severity", s))
             .transpose()
     }
 
@@ -190,10 +171,10 @@ impl Config {
 #[derive(Debug, Clone, clap::Args)]
 pub struct PolicyArgs {
     /// Only findings of these kinds fail the run (comma-separated; default: all).
-    #[arg(long, value_parser = values::kind(), value_delimiter = ',')]
+    #[arg(long, value_parser = values::parser::<Kind>(), value_delimiter = ',')]
     fail_on: Vec<Kind>,
     /// Fail (exit 1) on findings of at least this severity [default: warning].
-    #[arg(long, value_parser = values::severity())]
+    #[arg(long, value_parser = values::parser::<Severity>())]
     min_severity: Option<Severity>,
     /// Drop findings whose flagged text matches this regular expression
     /// (repeatable; adds to the configuration's patterns).
@@ -260,6 +241,19 @@ mod tests {
             assert!(e.contains("t.toml"), "{bad}: {e}");
             assert!(!e.contains('\n'), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn unknown_values_list_the_known_ones() {
+        let e = parse("fail-on = [\"omision\"]").unwrap_err().to_string();
+        assert!(
+            e.ends_with(
+                "fail-on: unknown value \"omision\" (expected one of omission, addition, altered_quote, number_mismatch, name_mismatch)"
+            ),
+            "{e}"
+        );
+        let e = parse("min-severity = \"fatal\"").unwrap_err().to_string();
+        assert!(e.ends_with("(expected one of info, warning, error)"), "{e}");
     }
 
     #[test]

@@ -61,7 +61,7 @@ enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Read inputs as this format instead of guessing from the extension.
-    #[arg(long, value_parser = values::input_format(), global = true)]
+    #[arg(long, value_parser = values::parser::<InputFormat>(), global = true)]
     input_format: Option<InputFormat>,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES, global = true)]
