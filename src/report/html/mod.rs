@@ -4,8 +4,9 @@
 //! text, messages) is escaped and only ever placed in element text or in
 //! quoted attribute values; no URL, event handler, style or script is built
 //! from input. The page's only script and style are fixed assets whose
-//! SHA-256 hashes go into a Content-Security-Policy that forbids everything
-//! else, including any network access. The output is a pure function of
+//! SHA-256 hashes, computed at compile time, go into a
+//! Content-Security-Policy that forbids everything else, including any
+//! network access. The output is a pure function of
 //! the report, so the same input gives byte-identical pages.
 
 mod index;
