@@ -4,9 +4,9 @@
 //! Forms that occur in exactly one sentence on each side (rare names,
 //! numbers, cognates) pair those sentences; these pairs are the path's
 //! anchor points (the word's only sense here, unrelated to the facts of
-//! [`crate::anchors`]). The longest chain of such pairs
-//! that is monotone on both sides (a longest increasing subsequence) drops
-//! chance pairs; between its points the path is interpolated. This follows
+//! [`crate::anchors`]). The longest chain of such pairs that is monotone on
+//! both sides (a longest increasing subsequence) drops chance pairs;
+//! between its points the path is interpolated. This follows
 //! the text however far it strays from the diagonal (a long insertion, a
 //! dropped chapter), so the band can stay narrow.
 

@@ -129,25 +129,11 @@ pub(crate) const fn base64<const N: usize>(data: &[u8]) -> [u8; N] {
     out
 }
 
-/// Length of a CSP hash source: `'sha256-`, 44 base64 bytes, `'`.
-pub(crate) const SOURCE_LEN: usize = 8 + 44 + 1;
-
-/// A CSP hash source expression for `text`: `'sha256-…'`.
-pub(crate) const fn csp_source(text: &str) -> [u8; SOURCE_LEN] {
+/// A CSP hash source expression for `text`: `'sha256-…'`, the 44
+/// base64 bytes of the digest in quotes.
+pub(crate) const fn csp_source(text: &str) -> [u8; 8 + 44 + 1] {
     let digest: [u8; 44] = base64(&sha256(text.as_bytes()));
-    let mut out = [b'\''; SOURCE_LEN];
-    let prefix = b"'sha256-";
-    let mut i = 0;
-    while i < prefix.len() {
-        out[i] = prefix[i];
-        i += 1;
-    }
-    let mut i = 0;
-    while i < digest.len() {
-        out[prefix.len() + i] = digest[i];
-        i += 1;
-    }
-    out
+    concat(&[b"'sha256-", &digest, b"'"])
 }
 
 /// The bytes of `parts` one after the other, into exactly `N` bytes.
