@@ -5,8 +5,9 @@ use std::path::PathBuf;
 /// Everything that can go wrong while reading or checking documents.
 ///
 /// Each message is one line that names the file and the problem, so the
-/// binary can print it as it is.
+/// binary can print it as it is. New variants may be added.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The file could not be opened or read.
     #[error("{path}: {source}")]

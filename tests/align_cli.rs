@@ -1,6 +1,10 @@
 //! The `align` and `eval` commands on small texts written here.
+// They run the binary, which needs the `cli` feature.
+#![cfg(feature = "cli")]
 
-use assert_cmd::Command;
+mod files;
+
+use files::transalign;
 use predicates::prelude::*;
 
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
@@ -25,8 +29,7 @@ fn align_prints_units_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let s = write(&dir, "s.txt", SOURCE);
     let t = write(&dir, "t.txt", TARGET);
-    Command::cargo_bin("transalign")
-        .unwrap()
+    transalign()
         .args(["align", "--presegmented"])
         .arg(&s)
         .arg(&t)
@@ -34,8 +37,7 @@ fn align_prints_units_and_json() {
         .success()
         .stdout(predicate::str::starts_with("[0]:[0]\n[1]:[1]\n"))
         .stdout(predicate::str::contains("[]:[2]\n"));
-    Command::cargo_bin("transalign")
-        .unwrap()
+    transalign()
         .args(["align", "--presegmented", "--format", "json"])
         .arg(&s)
         .arg(&t)
@@ -51,8 +53,7 @@ fn eval_scores_a_perfect_and_a_wrong_gold() {
     let t = write(&dir, "t.txt", TARGET);
     let good = write(&dir, "good.align", "[0]:[0]\n[1]:[1]\n[]:[2]\n[2]:[3]\n");
     let bad = write(&dir, "bad.align", "[0, 1]:[0, 1, 2]\n[2]:[3]\n");
-    Command::cargo_bin("transalign")
-        .unwrap()
+    transalign()
         .args(["eval", "--json", "--gold"])
         .arg(&good)
         .arg(&s)
@@ -60,8 +61,7 @@ fn eval_scores_a_perfect_and_a_wrong_gold() {
         .assert()
         .success()
         .stdout(predicate::str::contains("\"f1_strict\":1.0"));
-    Command::cargo_bin("transalign")
-        .unwrap()
+    transalign()
         .args(["eval", "--json", "--gold"])
         .arg(&bad)
         .arg(&s)
@@ -77,8 +77,7 @@ fn malformed_lexicon_is_a_one_line_error() {
     let s = write(&dir, "s.txt", SOURCE);
     let t = write(&dir, "t.txt", TARGET);
     let lex = write(&dir, "lex.tsv", "Zug\ttrain\nkein tab\n");
-    Command::cargo_bin("transalign")
-        .unwrap()
+    transalign()
         .args(["align", "--presegmented", "--lexicon"])
         .arg(&lex)
         .arg(&s)

@@ -1,15 +1,15 @@
 //! Bad input gets a one-line error that names the file, and exit code 2.
+// They run the binary, which needs the `cli` feature.
+#![cfg(feature = "cli")]
+
+mod files;
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use files::transalign;
 
 const GOOD: &str = "The president spoke on Monday about the economy and the budget. \
                     He said the plan would take effect next year.\n";
-
-fn transalign() -> Command {
-    Command::cargo_bin("transalign").expect("binary builds")
-}
 
 /// Runs `check` with `bad` as the translation and asserts a one-line error
 /// naming `name` and `expect`, and exit code 2.

@@ -1,21 +1,14 @@
 //! `transalign batch`: discovery, manifests, failures, determinism.
+// They run the binary, which needs the `cli` feature.
+#![cfg(feature = "cli")]
 
 mod files;
 
-use std::path::Path;
-use std::process::Command;
-
-use assert_cmd::prelude::*;
+use files::transalign_in as transalign;
 
 const EN: &str = "The museum reopened on Friday after two years of work.\n\nIt now has a larger hall for sculpture.\n";
 const DE: &str = "Das Museum wurde am Freitag nach zwei Jahren Arbeit wiedereröffnet.\n\nEs hat jetzt eine größere Halle für Skulpturen.\n";
 const FR: &str = "Le musée a rouvert vendredi après deux ans de travaux.\n\nIl dispose désormais d'une plus grande salle de sculpture.\n";
-
-fn transalign(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("transalign").expect("binary builds");
-    c.current_dir(dir);
-    c
-}
 
 #[test]
 fn pairs_by_language_suffix_and_deterministic_across_threads() {

@@ -1,20 +1,15 @@
 //! The command line's report options, exit policy and configuration file.
+// They run the binary, which needs the `cli` feature.
+#![cfg(feature = "cli")]
+
+mod files;
 
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::prelude::*;
+use files::transalign_in as transalign;
 
 const EN: &str = "The council approved the budget on Monday. It includes 40 million euros for schools.\n\n\"We are investing in our children,\" the mayor said.\n\nThe vote was unanimous.\n";
 const DE: &str = "Der Rat hat den Haushalt am Montag gebilligt. Er enthält 40 Millionen Euro für Schulen.\n\n\"Wir investieren in unsere Kinder\", sagte der Bürgermeister.\n\nDie Abstimmung war einstimmig.\n";
-
-fn transalign(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("transalign").expect("binary builds");
-    c.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS");
-    c
-}
 
 fn pair() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -157,8 +152,7 @@ fn reports_are_readable_by_others_like_any_file() {
 /// Runs `check` on a corpora pair from the repository root.
 fn check_corpus(extra: &[&str]) -> std::process::Output {
     let dir = "corpora/pairs/en-de-brenner-tunnel";
-    Command::cargo_bin("transalign")
-        .unwrap()
+    files::transalign()
         .args(["check", &format!("{dir}/en.md"), &format!("{dir}/de.md")])
         .args(extra)
         .output()

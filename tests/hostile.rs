@@ -3,6 +3,8 @@
 //! one-line error naming the file; never a panic or a hang.
 //!
 //! Inputs are generated in temporary folders; nothing large is committed.
+// They run the binary, which needs the `cli` feature.
+#![cfg(feature = "cli")]
 
 mod files;
 
@@ -30,7 +32,7 @@ Anwohner an beiden Ufern begrüßten die Nachricht. Der Verkehr in der Altstadt 
 ein Drittel sinken.\n";
 
 fn transalign() -> Command {
-    let mut cmd = Command::cargo_bin("transalign").expect("binary builds");
+    let mut cmd = files::transalign();
     cmd.timeout(TIMEOUT);
     cmd
 }
@@ -694,7 +696,7 @@ mod pipes {
         let dir = tempfile::tempdir().unwrap();
         let en = files::write(dir.path(), "en.txt", EN);
         let de = files::write(dir.path(), "de.txt", DE);
-        let bin = assert_cmd::cargo::cargo_bin("transalign");
+        let bin = files::binary();
         let script = format!(
             "{} check --format json <(cat {}) <(cat {})",
             bin.display(),

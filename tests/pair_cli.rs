@@ -1,15 +1,13 @@
 //! `transalign pair` and `batch --pair-by-content` on the golden pairs,
 //! renamed so file names give nothing away.
+// They run the binary, which needs the `cli` feature.
+#![cfg(feature = "cli")]
 
 mod files;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn transalign() -> Command {
-    Command::cargo_bin("transalign").expect("binary builds")
-}
+use files::transalign;
 
 /// Copies every golden pair's original to `originals/o<i>.<ext>` and its
 /// translation to `translations/t<n-1-i>.<ext>`; returns the true pairs as

@@ -1,6 +1,9 @@
 //! The sentence splitter: accuracy on the golden corpus, one test per rule,
 //! the shape of its output over many generated inputs, and linear time.
 
+#[cfg(feature = "cli")]
+mod files;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -351,6 +354,7 @@ fn time_grows_linearly_even_with_unbalanced_quotation_marks() {
 }
 
 #[test]
+#[cfg(feature = "cli")]
 fn eval_segmentation_command_prints_both_figures() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -358,8 +362,7 @@ fn eval_segmentation_command_prints_both_figures() {
         "Mr. Smith left.\nHe was tired.\n\nIt rose.\nThen it fell.\n",
     )
     .unwrap();
-    assert_cmd::Command::cargo_bin("transalign")
-        .unwrap()
+    files::transalign()
         .arg("eval-segmentation")
         .arg(dir.path())
         .assert()
@@ -373,9 +376,9 @@ fn eval_segmentation_command_prints_both_figures() {
 }
 
 #[test]
+#[cfg(feature = "cli")]
 fn eval_segmentation_on_a_missing_directory_is_an_input_error() {
-    assert_cmd::Command::cargo_bin("transalign")
-        .unwrap()
+    files::transalign()
         .args(["eval-segmentation", "no/such/corpus"])
         .assert()
         .code(2)

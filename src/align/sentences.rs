@@ -11,7 +11,7 @@
 use super::cost::{Overlap, Pricer, Scale, Weights};
 use super::dp::{self, Band, Shape, Step};
 use super::features::{self, Keyed, Tokenised, Translations, Vocab};
-use super::{AlignOptions, Link, anchors, learn};
+use super::{AlignOptions, Link, band, learn};
 use crate::language::Language;
 
 /// Tables up to this many cells are solved whole.
@@ -99,7 +99,7 @@ pub fn align_with_breaks(
         weights: options.weights,
         scale: initial_scale(&skeys, &tkeys),
     };
-    let centre = anchors::centre(&anchors::chain(&stoks, &ttoks), n, m);
+    let centre = band::centre(&band::chain(&stoks, &ttoks), n, m);
     let (path, overlap) = first.solve(Start::Centre(&centre));
     if !learning {
         return first.links(&path, &overlap);

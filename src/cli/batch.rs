@@ -13,12 +13,11 @@ use anyhow::{Context, bail};
 use clap::Args;
 use rayon::prelude::*;
 use serde::Deserialize;
-use transalign::document::Document;
 use transalign::report::policy::Policy;
 use transalign::report::{CheckReport, IndexEntry, Render, index_page};
 use transalign::{CheckOptions, Language};
 
-use super::check::{Format, ReportArgs};
+use super::check::{Format, ReportArgs, check_pair};
 use super::config::Config;
 use super::{InputArgs, output, parse_language};
 use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -398,9 +397,6 @@ fn check_one(
     extension: &str,
 ) -> Outcome {
     let result = (|| -> anyhow::Result<(CheckReport, String)> {
-        let load = args.input_args.load_options();
-        let source = Document::load(&job.original, load)?;
-        let target = Document::load(&job.translation, load)?;
         let options = CheckOptions {
             source_language: job
                 .source_lang
@@ -412,13 +408,14 @@ fn check_one(
                 .or(config.language(&config.target_lang, "target-lang")?),
             ..CheckOptions::default()
         };
-        let checked = transalign::check(source, target, &options)?;
-        let mut report = CheckReport::new(&checked);
-        policy.apply(&mut report);
-        let mut bytes = Vec::new();
-        renderer
-            .render(&report, &mut bytes)
-            .context("rendering the report")?;
+        let (report, bytes) = check_pair(
+            &job.original,
+            &job.translation,
+            args.input_args.load_options(),
+            &options,
+            policy,
+            renderer,
+        )?;
         let file = format!("{}.{extension}", job.name);
         output::write(&bytes, Some(&args.output.join(&file)))?;
         Ok((report, file))

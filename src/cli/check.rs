@@ -1,11 +1,12 @@
 //! `transalign check ORIGINAL TRANSLATION`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use transalign::document::Document;
+use transalign::document::{Document, LoadOptions};
+use transalign::report::policy::Policy;
 use transalign::report::{
     CheckReport, DEFAULT_WIDTH, Github, Html, Json, JsonLines, Junit, Render, Sarif, Terminal,
 };
@@ -172,9 +173,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let terminal = args.report.terminal(&config, to_terminal);
     at_most_one_stdin(&[&args.original, &args.translation])?;
-    let load = args.input.load_options();
-    let source = Document::load(&args.original, load)?;
-    let target = Document::load(&args.translation, load)?;
     let options = CheckOptions {
         source_language: args
             .source_lang
@@ -185,18 +183,41 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         align: args.aligner.options()?,
         ..CheckOptions::default()
     };
-    let checked = transalign::check(source, target, &options)?;
-    let mut report = CheckReport::new(&checked);
-    policy.apply(&mut report);
-    let mut bytes = Vec::new();
-    format
-        .renderer(terminal)
-        .render(&report, &mut bytes)
-        .context("rendering the report")?;
+    let (report, bytes) = check_pair(
+        &args.original,
+        &args.translation,
+        args.input.load_options(),
+        &options,
+        &policy,
+        format.renderer(terminal).as_ref(),
+    )?;
     output::write(&bytes, args.output.as_deref())?;
     Ok(if policy.fails(&report) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// One pair, as `check` and `batch` both run it: loads the original and
+/// the translation, checks them, applies the policy and renders the report.
+/// Returns the report (for the exit code or the index) and its bytes.
+pub fn check_pair(
+    original: &Path,
+    translation: &Path,
+    load: LoadOptions,
+    options: &CheckOptions,
+    policy: &Policy,
+    renderer: &dyn Render,
+) -> anyhow::Result<(CheckReport, Vec<u8>)> {
+    let source = Document::load(original, load)?;
+    let target = Document::load(translation, load)?;
+    let checked = transalign::check(source, target, options)?;
+    let mut report = CheckReport::new(&checked);
+    policy.apply(&mut report);
+    let mut bytes = Vec::new();
+    renderer
+        .render(&report, &mut bytes)
+        .context("rendering the report")?;
+    Ok((report, bytes))
 }

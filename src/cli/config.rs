@@ -6,10 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use clap::ValueEnum;
 use serde::Deserialize;
 use transalign::report::policy::Policy;
 use transalign::{Kind, Language, Severity};
+
+use super::values::{self, Named};
 
 /// The file looked for in the working directory.
 pub const FILE_NAME: &str = "transalign.toml";
@@ -100,16 +101,13 @@ impl Config {
         Ok(())
     }
 
-    fn value<T: ValueEnum>(&self, key: &str, value: &str) -> anyhow::Result<T> {
-        T::from_str(value, false).map_err(|_| {
-            let names: Vec<String> = T::value_variants()
-                .iter()
-                .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
-                .collect();
+    /// `value` by name; the error names the file and key.
+    fn value<T: Named>(&self, key: &str, value: &str) -> anyhow::Result<T> {
+        T::from_name(value).ok_or_else(|| {
             anyhow::anyhow!(
                 "{}: {key}: unknown value {value:?} (expected one of {})",
                 self.name(),
-                names.join(", ")
+                values::names::<T>()
             )
         })
     }
@@ -173,10 +171,10 @@ impl Config {
 #[derive(Debug, Clone, clap::Args)]
 pub struct PolicyArgs {
     /// Only findings of these kinds fail the run (comma-separated; default: all).
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = values::parser::<Kind>(), value_delimiter = ',')]
     fail_on: Vec<Kind>,
     /// Fail (exit 1) on findings of at least this severity [default: warning].
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = values::parser::<Severity>())]
     min_severity: Option<Severity>,
     /// Drop findings whose flagged text matches this regular expression
     /// (repeatable; adds to the configuration's patterns).
@@ -243,6 +241,19 @@ mod tests {
             assert!(e.contains("t.toml"), "{bad}: {e}");
             assert!(!e.contains('\n'), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn unknown_values_list_the_known_ones() {
+        let e = parse("fail-on = [\"omision\"]").unwrap_err().to_string();
+        assert!(
+            e.ends_with(
+                "fail-on: unknown value \"omision\" (expected one of omission, addition, altered_quote, number_mismatch, name_mismatch)"
+            ),
+            "{e}"
+        );
+        let e = parse("min-severity = \"fatal\"").unwrap_err().to_string();
+        assert!(e.ends_with("(expected one of info, warning, error)"), "{e}");
     }
 
     #[test]

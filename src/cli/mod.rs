@@ -11,6 +11,7 @@ mod eval_segmentation;
 mod output;
 mod pair;
 mod segment;
+mod values;
 
 use std::path::PathBuf;
 
@@ -63,7 +64,7 @@ enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Read inputs as this format instead of guessing from the extension.
-    #[arg(long, value_enum, global = true)]
+    #[arg(long, value_parser = values::parser::<InputFormat>(), global = true)]
     input_format: Option<InputFormat>,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES, global = true)]

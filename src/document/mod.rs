@@ -36,7 +36,7 @@ pub fn ends_like_sentence(text: &str) -> bool {
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How the input is marked up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
     /// Plain text: blank lines separate paragraphs.
@@ -48,6 +48,29 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
+    /// Every format.
+    pub const ALL: [InputFormat; 3] = [InputFormat::Text, InputFormat::Markdown, InputFormat::Html];
+
+    /// The stable name used in every output and option.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Html => "html",
+        }
+    }
+
+    /// The format whose [`name`](InputFormat::name) is `name`.
+    ///
+    /// ```
+    /// use transalign::InputFormat;
+    /// assert_eq!(InputFormat::from_name("markdown"), Some(InputFormat::Markdown));
+    /// assert_eq!(InputFormat::from_name("md"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        InputFormat::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// The format a file name suggests; plain text when nothing matches.
     pub fn from_path(path: &Path) -> InputFormat {
         let ext = path

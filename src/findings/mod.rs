@@ -28,10 +28,10 @@ pub use repeats::Repeat;
 pub use roles::Role;
 
 /// What kind of problem a finding reports. The names are part of the JSON
-/// contract and never change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+/// contract and never change; new kinds may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[value(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// Original content with no counterpart in the translation.
     Omission,
@@ -65,10 +65,21 @@ impl Kind {
             Kind::NameMismatch => "name_mismatch",
         }
     }
+
+    /// The kind whose [`name`](Kind::name) is `name`.
+    ///
+    /// ```
+    /// use transalign::Kind;
+    /// assert_eq!(Kind::from_name("altered_quote"), Some(Kind::AlteredQuote));
+    /// assert_eq!(Kind::from_name("AlteredQuote"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
 }
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look; never fails a run by default.
@@ -80,6 +91,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, from the least to the most serious.
+    pub const ALL: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
+
     /// The stable name used in every output.
     pub fn name(self) -> &'static str {
         match self {
@@ -87,6 +101,17 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+
+    /// The severity whose [`name`](Severity::name) is `name`.
+    ///
+    /// ```
+    /// use transalign::Severity;
+    /// assert_eq!(Severity::from_name("warning"), Some(Severity::Warning));
+    /// assert_eq!(Severity::from_name("fatal"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.name() == name)
     }
 }
 

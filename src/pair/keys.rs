@@ -122,10 +122,5 @@ fn prefix(s: &str, n: usize) -> &str {
 
 /// FNV-1a over a namespace and a key: stable across runs and platforms.
 pub(super) fn hash(namespace: &str, key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in namespace.bytes().chain([0]).chain(key.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::fnv::fnv1a(namespace.bytes().chain([0]).chain(key.bytes()))
 }

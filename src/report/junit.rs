@@ -4,31 +4,12 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::layout::{self, Layout};
-use super::{CheckReport, Render};
+use super::{CheckReport, Render, markup};
 use crate::findings::Finding;
 
 /// The JUnit renderer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Junit;
-
-/// Escapes text for XML content and attribute values. Characters XML 1.0
-/// cannot carry at all (most control characters) become U+FFFD.
-pub(crate) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn lines(r: Option<[u32; 2]>) -> String {
     match r {
@@ -52,8 +33,8 @@ fn failure(out: &mut String, report: &CheckReport, ids: &[usize]) {
     let _ = write!(
         out,
         "      <failure type=\"{}\" message=\"{}\">",
-        xml_escape(&kinds.join(",")),
-        xml_escape(&message)
+        markup::xml(&kinds.join(",")),
+        markup::xml(&message)
     );
     for f in findings {
         let _ = writeln!(
@@ -61,7 +42,7 @@ fn failure(out: &mut String, report: &CheckReport, ids: &[usize]) {
             "{} {}: {}",
             f.severity.name(),
             f.kind.name(),
-            xml_escape(&f.message)
+            markup::xml(&f.message)
         );
         for (label, path, e) in [
             ("original", &report.source.path, &f.source),
@@ -71,9 +52,9 @@ fn failure(out: &mut String, report: &CheckReport, ids: &[usize]) {
                 let _ = writeln!(
                     out,
                     "  {label} {}:{}: {}",
-                    xml_escape(path),
+                    markup::xml(path),
                     lines(Some(e.lines)),
-                    xml_escape(&e.text)
+                    markup::xml(&e.text)
                 );
             }
         }
@@ -84,8 +65,8 @@ fn failure(out: &mut String, report: &CheckReport, ids: &[usize]) {
 impl Render for Junit {
     fn render(&self, report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
         let lay = Layout::of(report);
-        let src = xml_escape(&report.source.path);
-        let tgt = xml_escape(&report.target.path);
+        let src = markup::xml(&report.source.path);
+        let tgt = markup::xml(&report.target.path);
         let tests = lay.blocks.len() + usize::from(!lay.unplaced.is_empty());
         let failures = lay.blocks.iter().filter(|b| !b.findings.is_empty()).count()
             + usize::from(!lay.unplaced.is_empty());
@@ -123,18 +104,5 @@ impl Render for Junit {
         }
         s.push_str("  </testsuite>\n</testsuites>\n");
         out.write_all(s.as_bytes())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_quotes_and_controls() {
-        assert_eq!(
-            xml_escape("<a href=\"x\">&'\u{1}"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}"
-        );
     }
 }

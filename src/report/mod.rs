@@ -9,6 +9,7 @@ mod html;
 mod json;
 mod junit;
 mod layout;
+mod markup;
 pub mod policy;
 mod sarif;
 mod terminal;

@@ -1,9 +1,33 @@
-//! Small file and process helpers shared by the command-line tests.
+//! Small file and process helpers shared by the command-line tests,
+//! which all run the binary through [`transalign`].
 // Each test binary compiles this module on its own and uses a part of it.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The `transalign` binary of this build, as every command-line test runs
+/// it: without the variables that change its output (`NO_COLOR`,
+/// `COLUMNS`).
+pub fn transalign() -> Command {
+    let mut cmd = Command::new(binary());
+    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
+    cmd
+}
+
+/// [`transalign`] run in `dir`.
+pub fn transalign_in(dir: &Path) -> Command {
+    let mut cmd = transalign();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// The binary's path, for command lines run through a shell.
+pub fn binary() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_transalign"))
+}
 
 /// Writes `bytes` to `dir/name`, creating folders on the way.
 pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {

@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::{escape, page_end, page_start};
+use super::{page_end, page_start};
 use crate::findings::Severity;
 use crate::report::Summary;
+use crate::report::markup;
 
 /// One pair of a batch, as the index shows it.
 #[derive(Debug, Clone)]
@@ -77,11 +78,15 @@ pub fn index_page(entries: &[IndexEntry]) -> String {
             (None, None) => "clean".to_string(),
         };
         let name = match &e.report {
-            Some(file) => format!("<a href=\"{}\">{}</a>", relative_url(file), escape(&e.name)),
-            None => escape(&e.name),
+            Some(file) => format!(
+                "<a href=\"{}\">{}</a>",
+                relative_url(file),
+                markup::html(&e.name)
+            ),
+            None => markup::html(&e.name),
         };
         let findings = match (&e.error, &e.summary) {
-            (Some(err), _) => escape(err),
+            (Some(err), _) => markup::html(err),
             (None, Some(sum)) => format!(
                 "{} ({} error, {} warning, {} info)",
                 sum.total, sum.by_severity.error, sum.by_severity.warning, sum.by_severity.info
@@ -96,8 +101,8 @@ pub fn index_page(entries: &[IndexEntry]) -> String {
         let _ = writeln!(
             s,
             "<tr><td>{worst}</td><td>{name}</td><td>{}</td><td>{}</td><td>{findings}</td><td>{policy}</td></tr>",
-            escape(&e.original),
-            escape(&e.translation)
+            markup::html(&e.original),
+            markup::html(&e.translation)
         );
     }
     s.push_str("</tbody>\n</table>\n</main>\n");

@@ -4,8 +4,9 @@
 //! text, messages) is escaped and only ever placed in element text or in
 //! quoted attribute values; no URL, event handler, style or script is built
 //! from input. The page's only script and style are fixed assets whose
-//! SHA-256 hashes go into a Content-Security-Policy that forbids everything
-//! else, including any network access. The output is a pure function of
+//! SHA-256 hashes, computed at compile time, go into a
+//! Content-Security-Policy that forbids everything else, including any
+//! network access. The output is a pure function of
 //! the report, so the same input gives byte-identical pages.
 
 mod index;
@@ -17,7 +18,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::layout::{self, Layout};
-use super::{CheckReport, LinkSide, Render};
+use super::{CheckReport, LinkSide, Render, markup};
 use crate::findings::{Finding, Kind, Severity};
 
 const CSS: &str = include_str!("../assets/report.css");
@@ -27,35 +28,34 @@ const JS: &str = include_str!("../assets/report.js");
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Html;
 
-/// Escapes text for HTML element content and quoted attribute values.
-/// Control characters other than tab and newline become U+FFFD.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
+/// The parts of the Content-Security-Policy, with the hashes of the script
+/// and style computed by the compiler.
+const CSP_PARTS: [&[u8]; 5] = [
+    b"default-src 'none'; script-src ",
+    &sha256::csp_source(JS),
+    b"; style-src ",
+    &sha256::csp_source(CSS),
+    b"; img-src 'none'; base-uri 'none'; form-action 'none'",
+];
+
+const CSP_LEN: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < CSP_PARTS.len() {
+        n += CSP_PARTS[i].len();
+        i += 1;
     }
-    out
-}
+    n
+};
+
+const CSP_BYTES: [u8; CSP_LEN] = sha256::concat(&CSP_PARTS);
 
 /// The Content-Security-Policy of every page: nothing but the page's own
 /// script and style, identified by hash.
-pub fn content_security_policy() -> &'static str {
-    static CSP: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    CSP.get_or_init(|| format!(
-        "default-src 'none'; script-src {}; style-src {}; img-src 'none'; base-uri 'none'; form-action 'none'",
-        sha256::csp_hash(JS),
-        sha256::csp_hash(CSS)
-    ))
-}
+const CSP: &str = match std::str::from_utf8(&CSP_BYTES) {
+    Ok(csp) => csp,
+    Err(_) => panic!("the policy is ASCII"),
+};
 
 /// Opens a page: doctype, head with CSP, the fixed style, and `<body>`.
 pub(crate) fn page_start(out: &mut String, title: &str) {
@@ -65,8 +65,8 @@ pub(crate) fn page_start(out: &mut String, title: &str) {
          <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        content_security_policy(),
-        escape(title)
+        CSP,
+        markup::html(title)
     );
 }
 
@@ -108,8 +108,8 @@ impl Render for Html {
         let _ = writeln!(
             s,
             "<span>Original · {}</span><span></span><span>Translation · {}</span></div>",
-            escape(&src.path),
-            escape(&tgt.path)
+            markup::html(&src.path),
+            markup::html(&tgt.path)
         );
         for (n, block) in lay.blocks.iter().enumerate() {
             let class = if block.findings.is_empty() {
@@ -139,10 +139,10 @@ fn header(s: &mut String, report: &CheckReport) {
     let _ = write!(
         s,
         "<header>\n<h1>transalign report</h1>\n<p class=\"files\">Original <b>{}</b> ({}) → translation <b>{}</b> ({})</p>\n",
-        escape(&src.path),
-        escape(src.language.code()),
-        escape(&tgt.path),
-        escape(tgt.language.code())
+        markup::html(&src.path),
+        markup::html(src.language.code()),
+        markup::html(&tgt.path),
+        markup::html(tgt.language.code())
     );
     let sum = &report.summary;
     let _ = writeln!(
@@ -191,8 +191,8 @@ fn findings_list(s: &mut String, report: &CheckReport) {
             f.severity.name(),
             f.severity.name(),
             f.kind.name().replace('_', " "),
-            escape(&place(report, f)),
-            escape(&f.message)
+            markup::html(&place(report, f)),
+            markup::html(&f.message)
         );
     }
     s.push_str("</ol>\n</nav>\n");
@@ -217,7 +217,7 @@ fn marked_text(
     lang: &str,
 ) {
     let class = if source { "text src" } else { "text tgt" };
-    let _ = write!(s, "<div class=\"{class}\" lang=\"{}\">", escape(lang));
+    let _ = write!(s, "<div class=\"{class}\" lang=\"{}\">", markup::html(lang));
     if side.sentences.is_empty() {
         let what = if source {
             "nothing in the original"
@@ -231,18 +231,18 @@ fn marked_text(
     let mut at = 0;
     for (r, i) in layout::highlights(report, ids, spanning, text, source, &|t| t.to_string()) {
         let f = &report.findings[i];
-        s.push_str(&escape(&text[at..r.start]));
+        s.push_str(&markup::html(&text[at..r.start]));
         let _ = write!(
             s,
             "<mark class=\"{}\" {} title=\"{}\">{}</mark>",
             classes(f),
             data(f),
-            escape(&f.message),
-            escape(&text[r.clone()])
+            markup::html(&f.message),
+            markup::html(&text[r.clone()])
         );
         at = r.end;
     }
-    s.push_str(&escape(&text[at..]));
+    s.push_str(&markup::html(&text[at..]));
     s.push_str("</div>");
 }
 
@@ -294,8 +294,8 @@ fn notes(s: &mut String, report: &CheckReport, ids: &[usize]) {
             f.severity.name(),
             f.severity.name(),
             f.kind.name().replace('_', " "),
-            escape(&f.message),
-            escape(&place(report, f)),
+            markup::html(&f.message),
+            markup::html(&place(report, f)),
             f.confidence
         );
     }
@@ -307,19 +307,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escape_neutralises_markup_and_quotes() {
-        assert_eq!(
-            escape("\"><svg onload=alert(1)>'&\u{0}"),
-            "&quot;&gt;&lt;svg onload=alert(1)&gt;&#39;&amp;\u{FFFD}"
-        );
-    }
-
-    #[test]
     fn policy_hashes_the_embedded_assets() {
-        let csp = content_security_policy();
-        assert!(csp.starts_with("default-src 'none'"));
-        assert!(csp.contains(&sha256::csp_hash(JS)), "{csp}");
-        assert!(csp.contains(&sha256::csp_hash(CSS)));
-        assert!(!csp.contains("unsafe"));
+        // Hashed again here, at run time, from the assets as they are now.
+        let hash = |text: &str| String::from_utf8(sha256::csp_source(text).to_vec()).unwrap();
+        assert_eq!(
+            CSP,
+            format!(
+                "default-src 'none'; script-src {}; style-src {}; img-src 'none'; base-uri 'none'; form-action 'none'",
+                hash(JS),
+                hash(CSS)
+            )
+        );
+        assert_ne!(hash(JS), hash(CSS));
+        assert!(!CSP.contains("unsafe"));
     }
 }

@@ -1,35 +1,16 @@
 //! Width-aware wrapping of text with highlighted stretches.
 
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
 /// A stretch of text, highlighted or not.
 pub(super) type Piece = (String, bool);
 
-/// Display width of one character in a terminal: 0 for combining marks and
-/// zero-width characters, 2 for East Asian wide ones, else 1.
-pub(super) fn char_width(c: char) -> usize {
-    let u = c as u32;
-    match u {
-        0x0300..=0x036F | 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF => 0,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
-    }
-}
-
-/// Display width of a string.
+/// Display width of a string in a terminal (Unicode East Asian Width and
+/// emoji presentation): 0 for combining marks and zero-width characters, 2
+/// for wide characters and emoji, else 1.
 pub(super) fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    UnicodeWidthStr::width(s)
 }
 
 /// Makes input text safe to print: control characters (which could move
@@ -120,14 +101,16 @@ pub(super) fn wrap(pieces: &[Piece], max: usize) -> Vec<Vec<Piece>> {
             push(lines.last_mut().expect("never empty"), tok, *hi);
             used += w;
         } else {
-            for c in tok.chars() {
-                let cw = char_width(c);
-                if used + cw > max && used > 0 {
+            // Broken between user-perceived characters, so a combining
+            // mark stays with its base and an emoji sequence stays whole.
+            for g in tok.graphemes(true) {
+                let gw = width(g);
+                if used + gw > max && used > 0 {
                     lines.push(Vec::new());
                     used = 0;
                 }
-                push(lines.last_mut().expect("never empty"), &c.to_string(), *hi);
-                used += cw;
+                push(lines.last_mut().expect("never empty"), g, *hi);
+                used += gw;
             }
         }
         i += 1;
@@ -187,6 +170,42 @@ mod tests {
         let lines = wrap(&[("日本語テキスト".into(), false)], 6);
         assert!(lines.iter().all(|l| line_width(l) <= 6));
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn combining_marks_take_no_column() {
+        // Thai, Devanagari, Hebrew and symbol marks, beyond U+0300..U+036F.
+        for (text, w) in [
+            ("e\u{301}", 1),
+            ("\u{E01}\u{E31}\u{E49}", 1),
+            ("\u{915}\u{94D}", 1),
+            ("\u{5E9}\u{5BC}\u{5C1}", 1),
+            ("x\u{20D7}", 1),
+            ("a\u{200D}b", 2),
+        ] {
+            assert_eq!(width(text), w, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn emoji_count_twice() {
+        // Transport and map symbols, and the newer symbols block.
+        for text in ["\u{1F680}", "\u{1F6B2}", "\u{1FAE0}", "\u{1F44D}"] {
+            assert_eq!(width(text), 2, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn long_words_break_between_user_perceived_characters() {
+        let word = "e\u{301}".repeat(5);
+        let lines = wrap(&[(word, false)], 2);
+        assert_eq!(
+            plain(&lines),
+            ["e\u{301}e\u{301}", "e\u{301}e\u{301}", "e\u{301}"]
+        );
+        let lines = wrap(&[("\u{1F680}\u{1F680}\u{1F680}".into(), false)], 5);
+        assert_eq!(plain(&lines), ["\u{1F680}\u{1F680}", "\u{1F680}"]);
+        assert!(lines.iter().all(|l| line_width(l) <= 5));
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! A rough path from anchors, to centre the first band on.
+//! Where the first band lies: a rough path through the sentence table to
+//! centre it on.
 //!
 //! Forms that occur in exactly one sentence on each side (rare names,
-//! numbers, cognates) pair those sentences. The longest chain of such pairs
-//! that is monotone on both sides (a longest increasing subsequence) drops
-//! chance pairs; between its points the path is interpolated. This follows
+//! numbers, cognates) pair those sentences; these pairs are the path's
+//! anchor points (the word's only sense here, unrelated to the facts of
+//! [`crate::anchors`]). The longest chain of such pairs that is monotone on
+//! both sides (a longest increasing subsequence) drops chance pairs;
+//! between its points the path is interpolated. This follows
 //! the text however far it strays from the diagonal (a long insertion, a
 //! dropped chapter), so the band can stay narrow.
 
