@@ -17,6 +17,7 @@ pub mod repeats;
 pub mod roles;
 #[cfg(test)]
 mod tests;
+mod untranslated;
 
 use serde::Serialize;
 
@@ -43,16 +44,19 @@ pub enum Kind {
     NumberMismatch,
     /// Names that differ between aligned segments.
     NameMismatch,
+    /// Translation text still in the original's language.
+    Untranslated,
 }
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Omission,
         Kind::Addition,
         Kind::AlteredQuote,
         Kind::NumberMismatch,
         Kind::NameMismatch,
+        Kind::Untranslated,
     ];
 
     /// The stable name used in every output.
@@ -63,6 +67,7 @@ impl Kind {
             Kind::AlteredQuote => "altered_quote",
             Kind::NumberMismatch => "number_mismatch",
             Kind::NameMismatch => "name_mismatch",
+            Kind::Untranslated => "untranslated",
         }
     }
 }
@@ -195,6 +200,9 @@ pub fn detect_all(
     let quotes = quotes::compare(&ctx, &mut found);
     facts::find(&ctx, &quotes, &mut found);
     moves::find(&ctx, &mut found);
+    let untranslated = untranslated::find(&ctx);
+    found.retain(|(_, f)| !untranslated.iter().any(|(_, u)| covers(u, f)));
+    found.extend(untranslated);
     found.sort_by_key(|(order, f)| {
         (
             *order,
@@ -203,6 +211,21 @@ pub fn detect_all(
         )
     });
     dedup(found.into_iter().map(|(_, f)| f).collect())
+}
+
+/// Whether an `untranslated` finding already explains `f`: text left in
+/// the original's language is not also added, dropped or mismatched.
+/// `f` concerns the untranslated translation text, or (having no
+/// translation side) the original text it copies.
+fn covers(untranslated: &Finding, f: &Finding) -> bool {
+    let within = |inner: &Option<Excerpt>, outer: &Option<Excerpt>| match (inner, outer) {
+        (Some(i), Some(o)) => o.bytes[0] <= i.bytes[0] && i.bytes[1] <= o.bytes[1],
+        _ => false,
+    };
+    match &f.target {
+        Some(_) => within(&f.target, &untranslated.target),
+        None => within(&f.source, &untranslated.source),
+    }
 }
 
 /// Drops a finding that says what another already says about the same

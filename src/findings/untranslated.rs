@@ -1,0 +1,427 @@
+//! Untranslated text: translation paragraphs and sentences still in the
+//! original's language.
+//!
+//! Two kinds of evidence, each checked against the other:
+//!
+//! - **identity**: the translation's text equals an original paragraph
+//!   (after folding case and whitespace) anywhere in the document, or
+//!   nearly equals ([`NEAR_IDENTITY`]) the original text it is aligned
+//!   with;
+//! - **language**: whatlang, restricted to the pair's two languages, reads
+//!   the block as the original's language ([`LANGUAGE_CONFIDENCE`], on at
+//!   least [`LANGUAGE_LETTERS`] letters).
+//!
+//! Identity counts unless the language says the text is in the
+//! translation's language (an original that quotes a sentence in the
+//! translation's language keeps it there, rightly). Language alone counts
+//! only on long, clear-cut blocks. Neither counts for blocks that are not
+//! prose: code, commands and their output, URLs, file paths, product names,
+//! menu paths, keyboard shortcuts, which faithful translations keep as
+//! they are.
+//!
+//! A paragraph left in the original's language is one finding; otherwise a
+//! translated paragraph's sentences are checked one by one (identity only:
+//! whatlang cannot tell a short sentence's language reliably).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::context::{Context, gist};
+use super::{Finding, Kind, Severity, sentences_excerpt};
+use crate::document::BlockKind;
+use crate::segment::SegmentedDocument;
+
+/// Fewest words of a paragraph reported at error: below it a block is as
+/// likely a label or a name as a passage a reader misses. The scale of
+/// omissions and additions (which go to error from 6 to 8 words); on
+/// GNOME help, 6 separates step instructions ("Click on Settings." stays
+/// a warning) from explanatory paragraphs.
+const ERROR_WORDS: usize = 6;
+
+/// Fewest words of anything reported: one or two words ("Bluetooth",
+/// "Wi-Fi Hotspot") are legitimately identical in most translations.
+const MIN_WORDS: usize = 3;
+
+/// Fewest words of a label (a heading or a line that is not a sentence)
+/// reported, and then only at info: a title left in the original's
+/// language is worth a look, but titles are often product names.
+const LABEL_WORDS: usize = 3;
+
+/// Fewest words of a sentence reported inside a translated paragraph:
+/// shorter sentences identical to the original are mostly names, menu
+/// items and interjections ("OK.", "Click Apply.").
+const SENTENCE_WORDS: usize = 5;
+
+/// Character similarity (normalised Levenshtein) from which a
+/// translation block counts as the aligned original text: 0.9 allows a
+/// typo, a changed number or punctuation in an untranslated block; a real
+/// translation between two Latin-script languages stays below 0.6 even
+/// for cognate-rich technical sentences (GNOME help, de/fr/es/pt: no
+/// translated block of 3 words or more above 0.9).
+const NEAR_IDENTITY: f64 = 0.9;
+
+/// Longest text (characters) compared character by character; longer
+/// blocks are compared word by word (Levenshtein is quadratic).
+const MAX_EDIT_CHARS: usize = 1000;
+
+/// Fewest letters of a block whose language alone is trusted: whatlang's
+/// trigrams decide two same-script languages well from a long sentence,
+/// poorly below (GNOME help, it: most errors on blocks under 10 words,
+/// which are about 60 letters).
+const LANGUAGE_LETTERS: usize = 80;
+
+/// Least whatlang confidence (restricted to the two languages) for its
+/// reading to count, for or against. Calibrated on GNOME help: faithful
+/// de/fr/es/pt translations have no block of 80 letters or more read as
+/// English at this confidence, and the Italian pages left in English are
+/// read as English well above it.
+const LANGUAGE_CONFIDENCE: f64 = 0.5;
+
+/// Share of a block's words that must be plain words (letters only, not
+/// capitalised, apart from its first word) for it to be prose. Prose runs
+/// at 0.6 to 0.9 (German, which capitalises nouns, about 0.6); product
+/// names ("Nintendo Wii and Wii U Remotes"), command output and menu paths
+/// stay under 0.3.
+const MIN_PLAIN_SHARE: f64 = 0.45;
+
+/// Largest share of code-like words (paths, options, dotted identifiers,
+/// `=`, digits mixed with letters) in prose: one such word in a sentence
+/// of ten ("type lshw -C network") is still prose; a command is not.
+const MAX_CODE_SHARE: f64 = 0.15;
+
+/// What the pair's two languages say about a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Source,
+    Target,
+    Unsure,
+}
+
+/// Reads texts between the two languages of the pair.
+struct Reader {
+    detector: Option<whatlang::Detector>,
+    source: Option<whatlang::Lang>,
+}
+
+impl Reader {
+    fn new(ctx: &Context) -> Reader {
+        let source = ctx.source.language().to_whatlang();
+        let target = ctx.target.language().to_whatlang();
+        let detector = match (source, target) {
+            (Some(s), Some(t)) => Some(whatlang::Detector::with_allowlist(vec![s, t])),
+            _ => None,
+        };
+        Reader { detector, source }
+    }
+
+    fn read(&self, text: &str) -> Reading {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let Some(detector) = &self.detector else {
+            return Reading::Unsure;
+        };
+        if letters < LANGUAGE_LETTERS {
+            return Reading::Unsure;
+        }
+        match detector.detect(text) {
+            Some(info) if info.confidence() >= LANGUAGE_CONFIDENCE => {
+                if Some(info.lang()) == self.source {
+                    Reading::Source
+                } else {
+                    Reading::Target
+                }
+            }
+            _ => Reading::Unsure,
+        }
+    }
+}
+
+pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
+    if ctx.source.language() == ctx.target.language() {
+        return Vec::new();
+    }
+    let reader = Reader::new(ctx);
+    let source_paragraphs = index(ctx.source, |d| {
+        d.document
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect()
+    });
+    let source_sentences = index(ctx.source, |d| d.sentence_texts());
+    let tgt = ctx.target;
+    let mut out = Vec::new();
+    for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {
+        if ids.is_empty() {
+            continue;
+        }
+        let para = &tgt.document.paragraphs[p];
+        if para.kind == BlockKind::Separator {
+            continue;
+        }
+        let k = ctx.target_link[ids.start];
+        let text = ctx.target_text(ids.clone());
+        let aligned = aligned_source(ctx, ids.clone());
+        let expected = match ctx.source.sentences.get(aligned.start) {
+            Some(s) if !aligned.is_empty() => s.paragraph,
+            _ => p * ctx.source.document.paragraphs.len() / tgt.document.paragraphs.len().max(1),
+        };
+        let copied = nearest(source_paragraphs.get(&fold(&text)), expected);
+        if let Some(f) = judge(
+            ctx,
+            &reader,
+            ids.clone(),
+            &text,
+            para.kind,
+            copied,
+            &aligned,
+        ) {
+            out.push((k, f));
+            continue;
+        }
+        if ids.len() < 2 {
+            continue;
+        }
+        // A translated paragraph: a sentence in it left as it was.
+        for j in ids.clone() {
+            let sentence = tgt.sentence_text(j);
+            let words = word_count(sentence);
+            if words < SENTENCE_WORDS || !is_prose(sentence) {
+                continue;
+            }
+            let linked = ctx
+                .links
+                .get(ctx.target_link[j])
+                .map_or(0..0, |l| l.source.clone());
+            let expected = linked.start.min(ctx.source.sentences.len());
+            let copy = nearest(source_sentences.get(&fold(sentence)), expected)
+                .map(|i| i..i + 1)
+                .or_else(|| {
+                    (!linked.is_empty()
+                        && similarity(sentence, &ctx.source_text(linked.clone())) >= NEAR_IDENTITY)
+                        .then_some(linked)
+                });
+            let Some(copy) = copy else {
+                continue;
+            };
+            if reader.read(sentence) == Reading::Target {
+                continue;
+            }
+            let message = format!(
+                "the translation leaves the sentence \"{}\" in the original's language ({}), as the original writes it",
+                gist(sentence),
+                ctx.source.language()
+            );
+            out.push((
+                ctx.target_link[j],
+                Finding::new(Kind::Untranslated, Severity::Warning, 0.8, message)
+                    .with_source(sentences_excerpt(ctx.source, copy))
+                    .with_target(sentences_excerpt(tgt, j..j + 1)),
+            ));
+        }
+    }
+    out
+}
+
+/// Judges a whole translation paragraph (sentences `ids`), given the
+/// original paragraph it copies (if any) and the original sentences it is
+/// aligned with.
+fn judge(
+    ctx: &Context,
+    reader: &Reader,
+    ids: Range<usize>,
+    text: &str,
+    kind: BlockKind,
+    copied: Option<usize>,
+    aligned: &Range<usize>,
+) -> Option<Finding> {
+    let words = word_count(text);
+    if words < MIN_WORDS || !is_prose(text) {
+        return None;
+    }
+    let sentence_like = kind != BlockKind::Heading && ends_like_sentence(text);
+    if !sentence_like && (words < LABEL_WORDS || starts_lowercase(text)) {
+        // A name, a menu item, a command.
+        return None;
+    }
+    let near = copied.is_none()
+        && !aligned.is_empty()
+        && similarity(text, &ctx.source_text(aligned.clone())) >= NEAR_IDENTITY;
+    let reading = reader.read(text);
+    let identical = copied.is_some() || near;
+    let untranslated = match reading {
+        Reading::Target => false,
+        Reading::Source => true,
+        Reading::Unsure => identical,
+    };
+    if !untranslated {
+        return None;
+    }
+    let (severity, what) = if !sentence_like {
+        (Severity::Info, "line")
+    } else if words >= ERROR_WORDS {
+        (Severity::Error, "paragraph")
+    } else {
+        (Severity::Warning, "paragraph")
+    };
+    let (confidence, why) = match (identical, reading) {
+        (true, Reading::Source) => (0.95, "it repeats the original's text and reads as it"),
+        (true, _) => (0.8, "it repeats the original's text"),
+        (false, _) => (0.7, "it reads as the original's language"),
+    };
+    let source_ids = match copied {
+        Some(p) => ctx.source.paragraph_sentences[p].clone(),
+        None => aligned.clone(),
+    };
+    let message = format!(
+        "the translation leaves the {what} \"{}\" in the original's language ({}): {why}",
+        gist(text),
+        ctx.source.language()
+    );
+    Some(
+        Finding::new(Kind::Untranslated, severity, confidence, message)
+            .with_source(sentences_excerpt(ctx.source, source_ids))
+            .with_target(sentences_excerpt(ctx.target, ids)),
+    )
+}
+
+/// The original sentences linked to a run of translation sentences.
+fn aligned_source(ctx: &Context, ids: Range<usize>) -> Range<usize> {
+    let mut start = usize::MAX;
+    let mut end = 0;
+    for j in ids {
+        if let Some(l) = ctx.links.get(ctx.target_link[j]) {
+            if !l.source.is_empty() {
+                start = start.min(l.source.start);
+                end = end.max(l.source.end);
+            }
+        }
+    }
+    if start == usize::MAX {
+        0..0
+    } else {
+        start..end
+    }
+}
+
+/// Folded text (lower case, single spaces) → indices of the blocks that
+/// read so.
+fn index(
+    doc: &SegmentedDocument,
+    texts: impl Fn(&SegmentedDocument) -> Vec<&str>,
+) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, t) in texts(doc).into_iter().enumerate() {
+        map.entry(fold(t)).or_default().push(i);
+    }
+    map
+}
+
+/// The block of `candidates` nearest to `expected` (an original may say
+/// the same thing twice: the copy is the one at the same place).
+fn nearest(candidates: Option<&Vec<usize>>, expected: usize) -> Option<usize> {
+    candidates?
+        .iter()
+        .copied()
+        .min_by_key(|&i| i.abs_diff(expected))
+}
+
+/// Words as a reader counts them: "Ctrl+Alt+T" is one.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Lower case, whitespace runs as one space.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// How alike two texts are, 0 to 1: normalised Levenshtein over their
+/// folded characters, or over their words when they are long.
+fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (fold(a), fold(b));
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) == 0 {
+        return 0.0;
+    }
+    // The edit distance is at least the length difference.
+    if (la.min(lb) as f64) < NEAR_IDENTITY * la.max(lb) as f64 {
+        return 0.0;
+    }
+    if la.max(lb) <= MAX_EDIT_CHARS {
+        return strsim::normalized_levenshtein(&a, &b);
+    }
+    let wa: Vec<&str> = a.split(' ').collect();
+    let wb: Vec<&str> = b.split(' ').collect();
+    1.0 - strsim::generic_levenshtein(&wa, &wb) as f64 / wa.len().max(wb.len()) as f64
+}
+
+/// Whether a text ends as a sentence does (closing quotes and brackets
+/// aside), or holds a sentence end followed by more text.
+fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»«)]*_".contains(c));
+    t.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？'])
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Whether a word is code-like: a path, an option, a URL, a dotted or
+/// underscored identifier, an assignment, digits mixed with letters.
+fn is_code_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| "()[]\"'“”‘’«»,;:!?".contains(c));
+    let w = w.trim_end_matches('.');
+    if w.is_empty() {
+        return false;
+    }
+    if w.contains([
+        '/', '\\', '=', '_', '$', '<', '>', '{', '}', '|', '~', '@', '#', '`',
+    ]) {
+        return true;
+    }
+    if w.len() > 1 && w.starts_with('-') {
+        return true;
+    }
+    let inner_dot = w.split('.').filter(|s| !s.is_empty()).count() > 1;
+    let has_digit = w.chars().any(|c| c.is_ascii_digit());
+    let has_letter = w.chars().any(char::is_alphabetic);
+    inner_dot && has_letter || has_digit && has_letter
+}
+
+/// Whether a word is a plain word: letters (inner hyphens and apostrophes
+/// allowed), not capitalised.
+fn is_plain_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.chars().next().is_some_and(|c| !c.is_uppercase())
+}
+
+/// Whether a text is prose rather than code, a command, its output, a
+/// name or a menu path.
+fn is_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return false;
+    }
+    let code = words.iter().filter(|w| is_code_word(w)).count();
+    // The first word is capitalised in any sentence.
+    let plain = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| is_plain_word(w) || *i == 0 && is_plain_word(&w.to_lowercase()))
+        .count();
+    let n = words.len() as f64;
+    code as f64 <= MAX_CODE_SHARE * n && plain as f64 >= MIN_PLAIN_SHARE * n
+}
+
+#[cfg(test)]
+mod tests;
