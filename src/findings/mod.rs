@@ -3,7 +3,8 @@
 //! [`detect_all`] reads an alignment and reports, in reading order:
 //! omissions (1-0 links, facts missing from a counterpart), additions (0-1
 //! links, classified as headings, advertisement markers, boilerplate or
-//! repeated content), altered quotes and number or name mismatches. Each
+//! repeated content), altered quotes, number or name mismatches and text
+//! left untranslated (which the other stages then leave alone). Each
 //! stage lives in its own submodule.
 
 mod additions;
@@ -201,7 +202,8 @@ pub fn detect_all(
     facts::find(&ctx, &quotes, &mut found);
     moves::find(&ctx, &mut found);
     let untranslated = untranslated::find(&ctx);
-    found.retain(|(_, f)| !untranslated.iter().any(|(_, u)| covers(u, f)));
+    let covered = Covered::new(untranslated.iter().map(|(_, f)| f));
+    found.retain(|(_, f)| !covered.covers(f));
     found.extend(untranslated);
     found.sort_by_key(|(order, f)| {
         (
@@ -213,18 +215,50 @@ pub fn detect_all(
     dedup(found.into_iter().map(|(_, f)| f).collect())
 }
 
-/// Whether an `untranslated` finding already explains `f`: text left in
-/// the original's language is not also added, dropped or mismatched.
-/// `f` concerns the untranslated translation text, or (having no
-/// translation side) the original text it copies.
-fn covers(untranslated: &Finding, f: &Finding) -> bool {
-    let within = |inner: &Option<Excerpt>, outer: &Option<Excerpt>| match (inner, outer) {
-        (Some(i), Some(o)) => o.bytes[0] <= i.bytes[0] && i.bytes[1] <= o.bytes[1],
-        _ => false,
-    };
-    match &f.target {
-        Some(_) => within(&f.target, &untranslated.target),
-        None => within(&f.source, &untranslated.source),
+/// The text that `untranslated` findings cover, on each side: what they
+/// say is left in the original's language is not also added, dropped or
+/// mismatched.
+struct Covered {
+    /// Byte ranges of the translation, by start, with the largest end so far.
+    target: Vec<(usize, usize)>,
+    /// Byte ranges of the original they copy, likewise.
+    source: Vec<(usize, usize)>,
+}
+
+impl Covered {
+    fn new<'a>(untranslated: impl Iterator<Item = &'a Finding>) -> Covered {
+        let (mut target, mut source) = (Vec::new(), Vec::new());
+        for f in untranslated {
+            target.extend(f.target.as_ref().map(|e| (e.bytes[0], e.bytes[1])));
+            source.extend(f.source.as_ref().map(|e| (e.bytes[0], e.bytes[1])));
+        }
+        let running_max = |mut v: Vec<(usize, usize)>| {
+            v.sort_unstable();
+            let mut end = 0;
+            for r in &mut v {
+                end = end.max(r.1);
+                r.1 = end;
+            }
+            v
+        };
+        Covered {
+            target: running_max(target),
+            source: running_max(source),
+        }
+    }
+
+    /// Whether `f` concerns covered translation text, or (having no
+    /// translation side) covered original text.
+    fn covers(&self, f: &Finding) -> bool {
+        let within = |ranges: &[(usize, usize)], e: &Excerpt| {
+            let n = ranges.partition_point(|r| r.0 <= e.bytes[0]);
+            n > 0 && ranges[n - 1].1 >= e.bytes[1]
+        };
+        match (&f.target, &f.source) {
+            (Some(t), _) => within(&self.target, t),
+            (None, Some(s)) => within(&self.source, s),
+            (None, None) => false,
+        }
     }
 }
 

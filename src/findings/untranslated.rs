@@ -20,8 +20,8 @@
 //! they are.
 //!
 //! A paragraph left in the original's language is one finding; otherwise a
-//! translated paragraph's sentences are checked one by one (identity only:
-//! whatlang cannot tell a short sentence's language reliably).
+//! translated paragraph's sentences are checked one by one, with the same
+//! evidence (language alone only on long sentences).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -59,6 +59,11 @@ const SENTENCE_WORDS: usize = 5;
 /// for cognate-rich technical sentences (GNOME help, de/fr/es/pt: no
 /// translated block of 3 words or more above 0.9).
 const NEAR_IDENTITY: f64 = 0.9;
+
+/// Least share of a block's words found in the other block for the two
+/// to be compared at all: a block at [`NEAR_IDENTITY`] shares nearly all
+/// its words (one edited word in ten leaves 0.9), a translation few.
+const MIN_SHARED_WORDS: f64 = 0.5;
 
 /// Longest text (characters) compared character by character; longer
 /// blocks are compared word by word (Levenshtein is quadratic).
@@ -192,29 +197,34 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
                 .links
                 .get(ctx.target_link[j])
                 .map_or(0..0, |l| l.source.clone());
-            let expected = linked.start.min(ctx.source.sentences.len());
+            let expected = if linked.is_empty() {
+                ctx.source_near(ctx.target_link[j]).start
+            } else {
+                linked.start
+            };
             let copy = nearest(source_sentences.get(&fold(sentence)), expected)
                 .map(|i| i..i + 1)
                 .or_else(|| {
                     (!linked.is_empty()
                         && similarity(sentence, &ctx.source_text(linked.clone())) >= NEAR_IDENTITY)
-                        .then_some(linked)
+                        .then_some(linked.clone())
                 });
-            let Some(copy) = copy else {
-                continue;
+            let reading = reader.read(sentence);
+            let why = match (&copy, reading) {
+                (_, Reading::Target) => continue,
+                (Some(_), _) => "as the original writes it",
+                (None, Reading::Source) => "it reads as the original's language",
+                (None, Reading::Unsure) => continue,
             };
-            if reader.read(sentence) == Reading::Target {
-                continue;
-            }
             let message = format!(
-                "the translation leaves the sentence \"{}\" in the original's language ({}), as the original writes it",
+                "the translation leaves the sentence \"{}\" in the original's language ({}): {why}",
                 gist(sentence),
                 ctx.source.language()
             );
             out.push((
                 ctx.target_link[j],
                 Finding::new(Kind::Untranslated, Severity::Warning, 0.8, message)
-                    .with_source(sentences_excerpt(ctx.source, copy))
+                    .with_source(sentences_excerpt(ctx.source, copy.unwrap_or(linked)))
                     .with_target(sentences_excerpt(tgt, j..j + 1)),
             ));
         }
@@ -254,6 +264,16 @@ fn judge(
         Reading::Unsure => identical,
     };
     if !untranslated {
+        return None;
+    }
+    // Read as the original's language but not a copy of it, and one of its
+    // sentences reads as the translation's: a mixed paragraph, judged
+    // sentence by sentence.
+    if !identical
+        && ids
+            .clone()
+            .any(|j| reader.read(ctx.target.sentence_text(j)) == Reading::Target)
+    {
         return None;
     }
     let (severity, what) = if !sentence_like {
@@ -352,12 +372,19 @@ fn similarity(a: &str, b: &str) -> f64 {
     if (la.min(lb) as f64) < NEAR_IDENTITY * la.max(lb) as f64 {
         return 0.0;
     }
+    // Most words of a copy are the original's words; a translation's are
+    // not (this spares the quadratic comparison on nearly every block).
+    let words_b: std::collections::HashSet<&str> = b.split(' ').collect();
+    let words_a: Vec<&str> = a.split(' ').collect();
+    let shared = words_a.iter().filter(|w| words_b.contains(*w)).count();
+    if (shared as f64) < MIN_SHARED_WORDS * words_a.len() as f64 {
+        return 0.0;
+    }
     if la.max(lb) <= MAX_EDIT_CHARS {
         return strsim::normalized_levenshtein(&a, &b);
     }
-    let wa: Vec<&str> = a.split(' ').collect();
     let wb: Vec<&str> = b.split(' ').collect();
-    1.0 - strsim::generic_levenshtein(&wa, &wb) as f64 / wa.len().max(wb.len()) as f64
+    1.0 - strsim::generic_levenshtein(&words_a, &wb) as f64 / words_a.len().max(wb.len()) as f64
 }
 
 /// Whether a text ends as a sentence does (closing quotes and brackets

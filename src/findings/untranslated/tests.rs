@@ -188,3 +188,25 @@ fn similarity_allows_an_edit_not_a_translation() {
     let long_b = long_a.replacen("July", "June", 1);
     assert!(similarity(&long_a, &long_b) >= NEAR_IDENTITY);
 }
+
+#[test]
+fn untranslated_text_is_not_also_an_omission_or_a_repeat() {
+    // The original says one instruction twice; the translation leaves both
+    // in English. Without the untranslated stage the second copy is a
+    // repeat (an addition) and its original an omission.
+    let rep = "To see the departures, open the app and tap the name of your stop on the map.";
+    let twice = |text: &str, after: &str| {
+        format!(
+            "{}\n{rep}\n",
+            text.replacen(after, &format!("{after}\n\n{rep}"), 1)
+        )
+    };
+    let en = twice(EN, "a winter break of four months.");
+    let de = twice(
+        DE,
+        "nach einer viermonatigen Winterpause wieder aufgenommen.",
+    );
+    let f = checked(&en, &de, Language::DE);
+    assert_eq!(untranslated(&f).len(), 2, "{f:#?}");
+    assert!(f.iter().all(|f| f.kind == Kind::Untranslated), "{f:#?}");
+}
