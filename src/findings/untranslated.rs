@@ -357,11 +357,24 @@ fn nearest(candidates: Option<&Vec<usize>>, expected: usize) -> Option<usize> {
         .min_by_key(|&i| i.abs_diff(expected))
 }
 
-/// Words as a reader counts them: "Ctrl+Alt+T" is one.
+/// Words as a reader counts them: "Ctrl+Alt+T" is one; Chinese and
+/// Japanese, written without spaces, count two characters as a word.
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .map(|w| {
+            if w.chars().any(ideographic) {
+                crate::anchors::word_count(w).max(1)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Chinese characters and Japanese kana, which run without spaces.
+fn ideographic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Lower case, whitespace runs as one space.
@@ -430,14 +443,19 @@ fn is_code_word(word: &str) -> bool {
     }
     let inner_dot = w.split('.').filter(|s| !s.is_empty()).count() > 1;
     let has_digit = w.chars().any(|c| c.is_ascii_digit());
-    let has_letter = w.chars().any(char::is_alphabetic);
+    // Chinese and Japanese write numbers against words ("30年").
+    let has_letter = w.chars().any(|c| c.is_alphabetic() && !ideographic(c));
     has_letter && (inner_dot || has_digit)
 }
 
 /// Whether a word is a plain word: letters (inner hyphens and apostrophes
-/// allowed), not capitalised.
+/// allowed), not capitalised; or a run of Chinese or Japanese text, which
+/// holds whole clauses and their punctuation.
 fn is_plain_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.chars().filter(|&c| ideographic(c)).count() >= 2 {
+        return true;
+    }
     !w.is_empty()
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')

@@ -156,6 +156,8 @@ fn a_quote_in_the_translations_language_kept_in_both_is_not_untranslated() {
 #[test]
 fn prose_is_told_from_code_names_and_paths() {
     for prose in [
+        "长江江豚的数量在过去五年里增加了近四分之一，科学家们说。",
+        "“这是30年来第一个好消息。”",
         "Open a terminal, type lshw -C network and press Enter.",
         "Click on Settings to open the panel.",
         "Die Gesellschaft will im Juli einen Abendbetrieb einführen.",
@@ -209,4 +211,36 @@ fn untranslated_text_is_not_also_an_omission_or_a_repeat() {
     let f = checked(&en, &de, Language::DE);
     assert_eq!(untranslated(&f).len(), 2, "{f:#?}");
     assert!(f.iter().all(|f| f.kind == Kind::Untranslated), "{f:#?}");
+}
+
+#[test]
+fn words_are_counted_as_a_reader_counts_them() {
+    assert_eq!(word_count("Press Ctrl+Alt+T"), 2);
+    assert_eq!(word_count("Settings ▸ Privacy"), 2);
+    assert_eq!(word_count("科学家们说"), 3);
+}
+
+#[test]
+fn a_chinese_paragraph_left_in_an_english_translation_is_found() {
+    let zh = "市政府周一宣布，新的自行车道将于六月开通。\n\n这条自行车道全长十二公里，连接火车站和大学校园，总投资约为八千万元。\n\n市民可以通过手机应用查询实时路况。\n";
+    let en = "The city government announced on Monday that the new cycle lane will open in June.\n\n这条自行车道全长十二公里，连接火车站和大学校园，总投资约为八千万元。\n\nResidents can check the traffic in real time with a mobile app.\n";
+    let doc = |name: &str, text: &str| {
+        Document::from_text(
+            std::path::Path::new(name),
+            text.to_string(),
+            InputFormat::Markdown,
+        )
+    };
+    let options = CheckOptions {
+        source_language: Some(Language::from_code("zh").unwrap()),
+        target_language: Some(Language::EN),
+        ..CheckOptions::default()
+    };
+    let f = check(doc("zh.md", zh), doc("en.md", en), &options)
+        .expect("the pair checks")
+        .findings;
+    let u = untranslated(&f);
+    assert_eq!(u.len(), 1, "{f:#?}");
+    assert_eq!(u[0].severity, Severity::Error);
+    assert_eq!(u[0].target.as_ref().map(|e| e.lines), Some([3, 3]));
 }
