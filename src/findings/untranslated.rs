@@ -29,7 +29,6 @@ use std::ops::Range;
 use super::context::{Context, gist};
 use super::{Finding, Kind, Severity, sentences_excerpt};
 use crate::document::BlockKind;
-use crate::segment::SegmentedDocument;
 
 /// Fewest words of a paragraph reported at error: below it a block is as
 /// likely a label or a name as a passage a reader misses. The scale of
@@ -157,14 +156,14 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
         return Vec::new();
     }
     let reader = Reader::new(ctx);
-    let source_paragraphs = index(ctx.source, |d| {
-        d.document
-            .paragraphs
+    // Paragraphs as the translation's are read: their sentences' text.
+    let source_paragraphs = index(
+        ctx.source
+            .paragraph_sentences
             .iter()
-            .map(|p| p.text.as_str())
-            .collect()
-    });
-    let source_sentences = index(ctx.source, |d| d.sentence_texts());
+            .map(|ids| ctx.source_text(ids.clone())),
+    );
+    let source_sentences = index(ctx.source.sentence_texts().into_iter());
     let tgt = ctx.target;
     let mut out = Vec::new();
     for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {
@@ -288,7 +287,9 @@ fn judge(
     {
         return None;
     }
-    let (severity, what) = if !sentence_like {
+    let (severity, what) = if kind == BlockKind::Heading {
+        (Severity::Info, "heading")
+    } else if !sentence_like {
         (Severity::Info, "line")
     } else if words >= ERROR_WORDS {
         (Severity::Error, "paragraph")
@@ -337,13 +338,13 @@ fn aligned_source(ctx: &Context, ids: Range<usize>) -> Range<usize> {
 
 /// Folded text (lower case, single spaces) → indices of the blocks that
 /// read so.
-fn index(
-    doc: &SegmentedDocument,
-    texts: impl Fn(&SegmentedDocument) -> Vec<&str>,
-) -> HashMap<String, Vec<usize>> {
+fn index<S: AsRef<str>>(texts: impl Iterator<Item = S>) -> HashMap<String, Vec<usize>> {
     let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, t) in texts(doc).into_iter().enumerate() {
-        map.entry(fold(t)).or_default().push(i);
+    for (i, t) in texts.enumerate() {
+        let key = fold(t.as_ref());
+        if !key.is_empty() {
+            map.entry(key).or_default().push(i);
+        }
     }
     map
 }
