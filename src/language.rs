@@ -126,6 +126,14 @@ impl Language {
         WITH_RESOURCES.contains(&self.code())
     }
 
+    /// whatlang's language for this code, if whatlang knows it.
+    pub(crate) fn to_whatlang(self) -> Option<Lang> {
+        CODES
+            .iter()
+            .find(|(_, c)| *c == self.code())
+            .map(|(l, _)| *l)
+    }
+
     fn from_whatlang(lang: Lang) -> Option<Language> {
         CODES
             .iter()
@@ -255,6 +263,10 @@ mod tests {
     fn every_whatlang_language_has_a_code() {
         for (lang, code) in CODES {
             assert_eq!(Language::from_whatlang(*lang).unwrap().code(), *code);
+            assert_eq!(
+                Language::from_code(code).unwrap().to_whatlang(),
+                Some(*lang)
+            );
         }
     }
 }

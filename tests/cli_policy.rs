@@ -179,6 +179,7 @@ fn fail_on_and_min_severity_decide_the_exit_code() {
         "altered_quote",
         "number_mismatch",
         "name_mismatch",
+        "untranslated",
     ] {
         for min in ["info", "warning", "error"] {
             let expect = all

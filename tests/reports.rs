@@ -101,7 +101,7 @@ fn sarif() {
             .as_array()
             .unwrap()
             .len(),
-        5
+        6
     );
     insta::assert_snapshot!(out);
 }

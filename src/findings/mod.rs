@@ -3,7 +3,8 @@
 //! [`detect_all`] reads an alignment and reports, in reading order:
 //! omissions (1-0 links, facts missing from a counterpart), additions (0-1
 //! links, classified as headings, advertisement markers, boilerplate or
-//! repeated content), altered quotes and number or name mismatches. Each
+//! repeated content), altered quotes, number or name mismatches and text
+//! left untranslated (which the other stages then leave alone). Each
 //! stage lives in its own submodule.
 
 mod additions;
@@ -17,6 +18,7 @@ pub mod repeats;
 pub mod roles;
 #[cfg(test)]
 mod tests;
+mod untranslated;
 
 use serde::Serialize;
 
@@ -43,16 +45,19 @@ pub enum Kind {
     NumberMismatch,
     /// Names that differ between aligned segments.
     NameMismatch,
+    /// Translation text still in the original's language.
+    Untranslated,
 }
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Omission,
         Kind::Addition,
         Kind::AlteredQuote,
         Kind::NumberMismatch,
         Kind::NameMismatch,
+        Kind::Untranslated,
     ];
 
     /// The stable name used in every output.
@@ -63,6 +68,7 @@ impl Kind {
             Kind::AlteredQuote => "altered_quote",
             Kind::NumberMismatch => "number_mismatch",
             Kind::NameMismatch => "name_mismatch",
+            Kind::Untranslated => "untranslated",
         }
     }
 
@@ -220,6 +226,10 @@ pub fn detect_all(
     let quotes = quotes::compare(&ctx, &mut found);
     facts::find(&ctx, &quotes, &mut found);
     moves::find(&ctx, &mut found);
+    let untranslated = untranslated::find(&ctx);
+    let covered = Covered::new(untranslated.iter().map(|(_, f)| f));
+    found.retain(|(_, f)| !covered.covers(f));
+    found.extend(untranslated);
     found.sort_by_key(|(order, f)| {
         (
             *order,
@@ -228,6 +238,53 @@ pub fn detect_all(
         )
     });
     dedup(found.into_iter().map(|(_, f)| f).collect())
+}
+
+/// The text that `untranslated` findings cover, on each side: what they
+/// say is left in the original's language is not also added, dropped or
+/// mismatched.
+struct Covered {
+    /// Byte ranges of the translation, by start, with the largest end so far.
+    target: Vec<(usize, usize)>,
+    /// Byte ranges of the original they copy, likewise.
+    source: Vec<(usize, usize)>,
+}
+
+impl Covered {
+    fn new<'a>(untranslated: impl Iterator<Item = &'a Finding>) -> Covered {
+        let (mut target, mut source) = (Vec::new(), Vec::new());
+        for f in untranslated {
+            target.extend(f.target.as_ref().map(|e| (e.bytes[0], e.bytes[1])));
+            source.extend(f.source.as_ref().map(|e| (e.bytes[0], e.bytes[1])));
+        }
+        let running_max = |mut v: Vec<(usize, usize)>| {
+            v.sort_unstable();
+            let mut end = 0;
+            for r in &mut v {
+                end = end.max(r.1);
+                r.1 = end;
+            }
+            v
+        };
+        Covered {
+            target: running_max(target),
+            source: running_max(source),
+        }
+    }
+
+    /// Whether `f` concerns covered translation text, or (having no
+    /// translation side) covered original text.
+    fn covers(&self, f: &Finding) -> bool {
+        let within = |ranges: &[(usize, usize)], e: &Excerpt| {
+            let n = ranges.partition_point(|r| r.0 <= e.bytes[0]);
+            n > 0 && ranges[n - 1].1 >= e.bytes[1]
+        };
+        match (&f.target, &f.source) {
+            (Some(t), _) => within(&self.target, t),
+            (None, Some(s)) => within(&self.source, s),
+            (None, None) => false,
+        }
+    }
 }
 
 /// Drops a finding that says what another already says about the same

@@ -104,6 +104,7 @@ pub struct KindCounts {
     pub altered_quote: usize,
     pub number_mismatch: usize,
     pub name_mismatch: usize,
+    pub untranslated: usize,
 }
 
 /// Findings per severity; every level is present, zero or not.
@@ -129,6 +130,7 @@ impl Summary {
                 Kind::AlteredQuote => &mut s.by_kind.altered_quote,
                 Kind::NumberMismatch => &mut s.by_kind.number_mismatch,
                 Kind::NameMismatch => &mut s.by_kind.name_mismatch,
+                Kind::Untranslated => &mut s.by_kind.untranslated,
             } += 1;
             *match f.severity {
                 Severity::Error => &mut s.by_severity.error,

@@ -40,6 +40,10 @@ pub(crate) fn describe(kind: Kind) -> (&'static str, &'static str) {
             "Names differ between aligned passages",
             "A person, place or organisation named in the original is missing or different in the aligned passage of the translation.",
         ),
+        Kind::Untranslated => (
+            "Translation text still in the original's language",
+            "A paragraph or sentence of the translation was left in the language of the original: it repeats the original's text or reads as its language, and is prose rather than a name, command or code.",
+        ),
     }
 }
 

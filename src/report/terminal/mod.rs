@@ -335,6 +335,7 @@ impl Writer<'_> {
             (Kind::AlteredQuote, k.altered_quote),
             (Kind::NumberMismatch, k.number_mismatch),
             (Kind::NameMismatch, k.name_mismatch),
+            (Kind::Untranslated, k.untranslated),
         ];
         let parts: Vec<String> = kinds
             .iter()

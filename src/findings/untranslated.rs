@@ -1,0 +1,485 @@
+//! Untranslated text: translation paragraphs and sentences still in the
+//! original's language.
+//!
+//! Two kinds of evidence, each checked against the other:
+//!
+//! - **identity**: the translation's text equals an original paragraph
+//!   (after folding case and whitespace) anywhere in the document, or
+//!   nearly equals ([`NEAR_IDENTITY`]) the original text it is aligned
+//!   with;
+//! - **language**: whatlang, restricted to the pair's two languages, reads
+//!   the block as the original's language ([`LANGUAGE_CONFIDENCE`], on at
+//!   least [`LANGUAGE_LETTERS`] letters).
+//!
+//! Identity counts unless the language says the text is in the
+//! translation's language (an original that quotes a sentence in the
+//! translation's language keeps it there, rightly). Language alone counts
+//! only on long, clear-cut blocks. Neither counts for blocks that are not
+//! prose: code, commands and their output, URLs, file paths, product names,
+//! menu paths, keyboard shortcuts, which faithful translations keep as
+//! they are.
+//!
+//! A paragraph left in the original's language is one finding; otherwise a
+//! translated paragraph's sentences are checked one by one, with the same
+//! evidence (language alone only on long sentences).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::context::{Context, gist};
+use super::{Finding, Kind, Severity, sentences_excerpt};
+use crate::document::BlockKind;
+
+/// Fewest words of a paragraph reported at error: below it a block is as
+/// likely a label or a name as a passage a reader misses. The scale of
+/// omissions and additions (which go to error from 6 to 8 words). On
+/// GNOME help (Italian pages mixing English and Italian), the sentence-like
+/// blocks of 6 words or more that repeat the English are all untranslated
+/// prose, and none of the translated ones is reported.
+const ERROR_WORDS: usize = 6;
+
+/// Fewest words of anything reported: one or two words ("Bluetooth",
+/// "Wi-Fi Hotspot", "LinienLive Pro") are legitimately identical in most
+/// translations (GNOME help, de/fr/es/pt-br: 408 identical blocks of 1–2
+/// words against 92 of 3–5).
+const MIN_WORDS: usize = 3;
+
+/// Fewest words of a label (a heading or a line that is not a sentence)
+/// reported, and then only at info: a title left in the original's
+/// language is worth a look, but titles are often product names (GNOME
+/// help: 4 such infos on 1043 faithful pages, one a product name kept,
+/// "Mouse, touchpad & touchscreen"; 3 Italian pages that are only English
+/// titles are found through them).
+const LABEL_WORDS: usize = 3;
+
+/// Fewest words of a sentence reported inside a translated paragraph:
+/// shorter sentences identical to the original are mostly names, menu
+/// items and interjections ("OK.", "Click Apply.").
+const SENTENCE_WORDS: usize = 5;
+
+/// Character similarity (normalised Levenshtein) from which a
+/// translation block counts as the aligned original text: 0.9 allows a
+/// typo, a changed number or word in ten in an untranslated block. On the
+/// faithful GNOME help pages (de, fr, es, pt-br; 9,000 translated blocks of
+/// 3 words or more) translated prose comes at most to 0.85 of its original
+/// (a French heading); the blocks at 0.9 or more are shortcuts ("Alt+F10
+/// ou Super+↑"), number lists and titles differing in case only, which
+/// the prose test drops.
+const NEAR_IDENTITY: f64 = 0.9;
+
+/// Least share of a block's words found in the other block for the two
+/// to be compared at all: a block at [`NEAR_IDENTITY`] shares nearly all
+/// its words (one edited word in ten leaves 0.9), a translation few.
+const MIN_SHARED_WORDS: f64 = 0.5;
+
+/// Longest text (characters) compared character by character; longer
+/// blocks are compared word by word (Levenshtein is quadratic).
+const MAX_EDIT_CHARS: usize = 1000;
+
+/// Fewest letters of a block whose language alone is trusted: whatlang's
+/// trigrams decide two same-script languages well from a long sentence,
+/// poorly below. On GNOME help (16,000 translation blocks in five
+/// languages) whatlang, restricted to English and the translation's
+/// language, reads no translated block of 40 letters or more as English;
+/// 80 keeps a margin of two (docs/benchmarks.md, "Untranslated text").
+const LANGUAGE_LETTERS: usize = 80;
+
+/// Least whatlang confidence (restricted to the two languages) for its
+/// reading to count, for or against. On GNOME help, of the 1,192 blocks of
+/// 80 letters or more identical to the English, 1,188 are read as English
+/// at 0.9 or more, and the 2 read as the translation's language (at 0.5 to
+/// 0.9) are command output: half-way is safe on both sides.
+const LANGUAGE_CONFIDENCE: f64 = 0.5;
+
+/// Share of a block's words that must be plain words (letters only, not
+/// capitalised, apart from its first word) for it to be prose. GNOME help
+/// paragraphs of 6 words or more: English median 0.93, 7 of 2,137 below
+/// 0.45; French, Spanish, Portuguese none below; German, which capitalises
+/// nouns, median 0.66 and 3% below (German left in an English translation
+/// is missed there). Product names ("Nintendo Wii and Wii U Remotes"),
+/// command output and menu paths stay far under it.
+const MIN_PLAIN_SHARE: f64 = 0.45;
+
+/// Largest share of code-like words (paths, options, dotted identifiers,
+/// `=`, digits mixed with letters) in prose: one such word in a sentence
+/// of ten ("type lshw -C network") is still prose; a command is not.
+const MAX_CODE_SHARE: f64 = 0.15;
+
+/// What the pair's two languages say about a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Source,
+    Target,
+    Unsure,
+}
+
+/// Reads texts between the two languages of the pair.
+struct Reader {
+    detector: Option<whatlang::Detector>,
+    source: Option<whatlang::Lang>,
+}
+
+impl Reader {
+    fn new(ctx: &Context) -> Reader {
+        let source = ctx.source.language().to_whatlang();
+        let target = ctx.target.language().to_whatlang();
+        let detector = match (source, target) {
+            (Some(s), Some(t)) => Some(whatlang::Detector::with_allowlist(vec![s, t])),
+            _ => None,
+        };
+        Reader { detector, source }
+    }
+
+    fn read(&self, text: &str) -> Reading {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let Some(detector) = &self.detector else {
+            return Reading::Unsure;
+        };
+        if letters < LANGUAGE_LETTERS {
+            return Reading::Unsure;
+        }
+        match detector.detect(text) {
+            Some(info) if info.confidence() >= LANGUAGE_CONFIDENCE => {
+                if Some(info.lang()) == self.source {
+                    Reading::Source
+                } else {
+                    Reading::Target
+                }
+            }
+            _ => Reading::Unsure,
+        }
+    }
+}
+
+pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
+    if ctx.source.language() == ctx.target.language() {
+        return Vec::new();
+    }
+    let reader = Reader::new(ctx);
+    // Paragraphs as the translation's are read: their sentences' text.
+    let source_paragraphs = index(
+        ctx.source
+            .paragraph_sentences
+            .iter()
+            .map(|ids| ctx.source_text(ids.clone())),
+    );
+    let source_sentences = index(ctx.source.sentence_texts().into_iter());
+    let tgt = ctx.target;
+    let mut out = Vec::new();
+    for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {
+        if ids.is_empty() {
+            continue;
+        }
+        let para = &tgt.document.paragraphs[p];
+        if para.kind == BlockKind::Separator {
+            continue;
+        }
+        let k = ctx.target_link[ids.start];
+        let text = ctx.target_text(ids.clone());
+        let aligned = aligned_source(ctx, ids.clone());
+        let expected = match ctx.source.sentences.get(aligned.start) {
+            Some(s) if !aligned.is_empty() => s.paragraph,
+            _ => p * ctx.source.document.paragraphs.len() / tgt.document.paragraphs.len().max(1),
+        };
+        let copied = nearest(source_paragraphs.get(&fold(&text)), expected);
+        if let Some(f) = judge(
+            ctx,
+            &reader,
+            ids.clone(),
+            &text,
+            para.kind,
+            copied,
+            &aligned,
+        ) {
+            out.push((k, f));
+            continue;
+        }
+        if ids.len() < 2 {
+            continue;
+        }
+        // A translated paragraph: a sentence in it left as it was.
+        for j in ids.clone() {
+            let sentence = tgt.sentence_text(j);
+            let words = word_count(sentence);
+            if words < SENTENCE_WORDS || !is_prose(sentence) {
+                continue;
+            }
+            let linked = ctx
+                .links
+                .get(ctx.target_link[j])
+                .map_or(0..0, |l| l.source.clone());
+            let expected = if linked.is_empty() {
+                ctx.source_near(ctx.target_link[j]).start
+            } else {
+                linked.start
+            };
+            let copy = nearest(source_sentences.get(&fold(sentence)), expected)
+                .map(|i| i..i + 1)
+                .or_else(|| {
+                    (!linked.is_empty()
+                        && similarity(sentence, &ctx.source_text(linked.clone())) >= NEAR_IDENTITY)
+                        .then_some(linked.clone())
+                });
+            let reading = reader.read(sentence);
+            let why = match (&copy, reading) {
+                (_, Reading::Target) => continue,
+                (Some(_), _) => "as the original writes it",
+                (None, Reading::Source) => "it reads as the original's language",
+                (None, Reading::Unsure) => continue,
+            };
+            let message = format!(
+                "the translation leaves the sentence \"{}\" in the original's language ({}): {why}",
+                gist(sentence),
+                ctx.source.language()
+            );
+            out.push((
+                ctx.target_link[j],
+                Finding::new(Kind::Untranslated, Severity::Warning, 0.8, message)
+                    .with_source(sentences_excerpt(ctx.source, copy.unwrap_or(linked)))
+                    .with_target(sentences_excerpt(tgt, j..j + 1)),
+            ));
+        }
+    }
+    out
+}
+
+/// Judges a whole translation paragraph (sentences `ids`), given the
+/// original paragraph it copies (if any) and the original sentences it is
+/// aligned with.
+fn judge(
+    ctx: &Context,
+    reader: &Reader,
+    ids: Range<usize>,
+    text: &str,
+    kind: BlockKind,
+    copied: Option<usize>,
+    aligned: &Range<usize>,
+) -> Option<Finding> {
+    let words = word_count(text);
+    if words < MIN_WORDS || !is_prose(text) {
+        return None;
+    }
+    let sentence_like = kind != BlockKind::Heading && ends_like_sentence(text);
+    if !sentence_like && (words < LABEL_WORDS || starts_lowercase(text)) {
+        // A name, a menu item, a command.
+        return None;
+    }
+    let near = copied.is_none()
+        && !aligned.is_empty()
+        && similarity(text, &ctx.source_text(aligned.clone())) >= NEAR_IDENTITY;
+    let reading = reader.read(text);
+    let identical = copied.is_some() || near;
+    let untranslated = match reading {
+        Reading::Target => false,
+        Reading::Source => true,
+        Reading::Unsure => identical,
+    };
+    if !untranslated {
+        return None;
+    }
+    // Read as the original's language but not a copy of it, and one of its
+    // sentences reads as the translation's: a mixed paragraph, judged
+    // sentence by sentence.
+    if !identical
+        && ids
+            .clone()
+            .any(|j| reader.read(ctx.target.sentence_text(j)) == Reading::Target)
+    {
+        return None;
+    }
+    let (severity, what) = if kind == BlockKind::Heading {
+        (Severity::Info, "heading")
+    } else if !sentence_like {
+        (Severity::Info, "line")
+    } else if words >= ERROR_WORDS {
+        (Severity::Error, "paragraph")
+    } else {
+        (Severity::Warning, "paragraph")
+    };
+    let (confidence, why) = match (identical, reading) {
+        (true, Reading::Source) => (0.95, "it repeats the original's text and reads as it"),
+        (true, _) => (0.8, "it repeats the original's text"),
+        (false, _) => (0.7, "it reads as the original's language"),
+    };
+    let source_ids = match copied {
+        Some(p) => ctx.source.paragraph_sentences[p].clone(),
+        None => aligned.clone(),
+    };
+    let message = format!(
+        "the translation leaves the {what} \"{}\" in the original's language ({}): {why}",
+        gist(text),
+        ctx.source.language()
+    );
+    Some(
+        Finding::new(Kind::Untranslated, severity, confidence, message)
+            .with_source(sentences_excerpt(ctx.source, source_ids))
+            .with_target(sentences_excerpt(ctx.target, ids)),
+    )
+}
+
+/// The original sentences linked to a run of translation sentences.
+fn aligned_source(ctx: &Context, ids: Range<usize>) -> Range<usize> {
+    let mut start = usize::MAX;
+    let mut end = 0;
+    for j in ids {
+        if let Some(l) = ctx.links.get(ctx.target_link[j]) {
+            if !l.source.is_empty() {
+                start = start.min(l.source.start);
+                end = end.max(l.source.end);
+            }
+        }
+    }
+    if start == usize::MAX {
+        0..0
+    } else {
+        start..end
+    }
+}
+
+/// Folded text (lower case, single spaces) → indices of the blocks that
+/// read so.
+fn index<S: AsRef<str>>(texts: impl Iterator<Item = S>) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, t) in texts.enumerate() {
+        let key = fold(t.as_ref());
+        if !key.is_empty() {
+            map.entry(key).or_default().push(i);
+        }
+    }
+    map
+}
+
+/// The block of `candidates` nearest to `expected` (an original may say
+/// the same thing twice: the copy is the one at the same place).
+fn nearest(candidates: Option<&Vec<usize>>, expected: usize) -> Option<usize> {
+    candidates?
+        .iter()
+        .copied()
+        .min_by_key(|&i| i.abs_diff(expected))
+}
+
+/// Words as a reader counts them: "Ctrl+Alt+T" is one; Chinese and
+/// Japanese, written without spaces, count two characters as a word.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            if w.chars().any(ideographic) {
+                crate::text::word_count(w).max(1)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Chinese characters and Japanese kana, which run without spaces.
+fn ideographic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Lower case, whitespace runs as one space.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// How alike two texts are, 0 to 1: normalised Levenshtein over their
+/// folded characters, or over their words when they are long.
+fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (fold(a), fold(b));
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) == 0 {
+        return 0.0;
+    }
+    // The edit distance is at least the length difference.
+    if (la.min(lb) as f64) < NEAR_IDENTITY * la.max(lb) as f64 {
+        return 0.0;
+    }
+    // Most words of a copy are the original's words; a translation's are
+    // not (this spares the quadratic comparison on nearly every block).
+    let words_b: std::collections::HashSet<&str> = b.split(' ').collect();
+    let words_a: Vec<&str> = a.split(' ').collect();
+    let shared = words_a.iter().filter(|w| words_b.contains(*w)).count();
+    if (shared as f64) < MIN_SHARED_WORDS * words_a.len() as f64 {
+        return 0.0;
+    }
+    if la.max(lb) <= MAX_EDIT_CHARS {
+        return strsim::normalized_levenshtein(&a, &b);
+    }
+    let wb: Vec<&str> = b.split(' ').collect();
+    1.0 - strsim::generic_levenshtein(&words_a, &wb) as f64 / words_a.len().max(wb.len()) as f64
+}
+
+/// Whether a text ends as a sentence does (closing quotes and brackets
+/// aside), or holds a sentence end followed by more text.
+fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»«)]*_".contains(c));
+    t.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？'])
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Whether a word is code-like: a path, an option, a URL, a dotted or
+/// underscored identifier, an assignment, digits mixed with letters.
+fn is_code_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| "()[]\"'“”‘’«»,;:!?".contains(c));
+    let w = w.trim_end_matches('.');
+    if w.is_empty() {
+        return false;
+    }
+    if w.contains([
+        '/', '\\', '=', '_', '$', '<', '>', '{', '}', '|', '~', '@', '#', '`',
+    ]) {
+        return true;
+    }
+    if w.len() > 1 && w.starts_with('-') {
+        return true;
+    }
+    let inner_dot = w.split('.').filter(|s| !s.is_empty()).count() > 1;
+    let has_digit = w.chars().any(|c| c.is_ascii_digit());
+    // Chinese and Japanese write numbers against words ("30年").
+    let has_letter = w.chars().any(|c| c.is_alphabetic() && !ideographic(c));
+    has_letter && (inner_dot || has_digit)
+}
+
+/// Whether a word is a plain word: letters (inner hyphens and apostrophes
+/// allowed), not capitalised; or a run of Chinese or Japanese text, which
+/// holds whole clauses and their punctuation.
+fn is_plain_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.chars().filter(|&c| ideographic(c)).count() >= 2 {
+        return true;
+    }
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.chars().next().is_some_and(|c| !c.is_uppercase())
+}
+
+/// Whether a text is prose rather than code, a command, its output, a
+/// name or a menu path.
+fn is_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return false;
+    }
+    let code = words.iter().filter(|w| is_code_word(w)).count();
+    // The first word is capitalised in any sentence.
+    let plain = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| is_plain_word(w) || *i == 0 && is_plain_word(&w.to_lowercase()))
+        .count();
+    let n = words.len() as f64;
+    code as f64 <= MAX_CODE_SHARE * n && plain as f64 >= MIN_PLAIN_SHARE * n
+}
+
+#[cfg(test)]
+mod tests;

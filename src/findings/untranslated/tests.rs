@@ -1,0 +1,246 @@
+//! Untranslated text, through the whole check (alignment included), and
+//! the prose test on its own.
+
+use super::*;
+use crate::check::{CheckOptions, check};
+use crate::document::{Document, InputFormat};
+use crate::language::Language;
+
+const EN: &str = "\
+# Ferry service resumes on the northern lake
+
+The regional ferry company restarted its service on Lake Arvo on Monday after a winter break of four months.
+
+About 1,200 passengers used the boats on the first day, according to the company, which had expected fewer than half that number.
+
+The timetable can be downloaded from the company's website as a file called `arvo-2026.pdf`.
+
+Passengers who use the FerryPass app can check departures in real time and buy their tickets on board.
+
+\"We are glad to see so many people back on the water,\" said the company's director, Lena Holm.
+
+The company plans to add an evening service in July if demand stays high through the spring.
+";
+
+const DE: &str = "\
+# Fährbetrieb auf dem nördlichen See wieder aufgenommen
+
+Die regionale Fährgesellschaft hat ihren Betrieb auf dem Arvo-See am Montag nach einer viermonatigen Winterpause wieder aufgenommen.
+
+Nach Angaben der Gesellschaft nutzten am ersten Tag rund 1200 Fahrgäste die Boote; erwartet hatte sie weniger als die Hälfte.
+
+Der Fahrplan kann auf der Website der Gesellschaft als Datei namens `arvo-2026.pdf` heruntergeladen werden.
+
+Fahrgäste, die die App FerryPass nutzen, können die Abfahrten in Echtzeit verfolgen und ihre Fahrkarten an Bord kaufen.
+
+„Wir freuen uns, so viele Menschen wieder auf dem Wasser zu sehen“, sagte die Direktorin der Gesellschaft, Lena Holm.
+
+Die Gesellschaft will im Juli einen Abendbetrieb einführen, wenn die Nachfrage im Frühjahr hoch bleibt.
+";
+
+fn checked(en: &str, tr: &str, target: Language) -> Vec<Finding> {
+    let doc = |name: &str, text: &str| {
+        Document::from_text(
+            std::path::Path::new(name),
+            text.to_string(),
+            InputFormat::Markdown,
+        )
+    };
+    let options = CheckOptions {
+        source_language: Some(Language::EN),
+        target_language: Some(target),
+        ..CheckOptions::default()
+    };
+    check(doc("en.md", en), doc("tr.md", tr), &options)
+        .expect("the pair checks")
+        .findings
+}
+
+fn untranslated(findings: &[Finding]) -> Vec<&Finding> {
+    findings
+        .iter()
+        .filter(|f| f.kind == Kind::Untranslated)
+        .collect()
+}
+
+#[test]
+fn a_faithful_german_translation_has_nothing_untranslated() {
+    let f = checked(EN, DE, Language::DE);
+    assert!(untranslated(&f).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn an_english_paragraph_left_in_a_german_translation_is_an_error() {
+    let english = "About 1,200 passengers used the boats on the first day, according to the company, which had expected fewer than half that number.";
+    let german = "Nach Angaben der Gesellschaft nutzten am ersten Tag rund 1200 Fahrgäste die Boote; erwartet hatte sie weniger als die Hälfte.";
+    let de = DE.replace(german, english);
+    let f = checked(EN, &de, Language::DE);
+    let u = untranslated(&f);
+    assert_eq!(u.len(), 1, "{f:#?}");
+    assert_eq!(u[0].severity, Severity::Error);
+    assert_eq!(u[0].target.as_ref().map(|e| e.lines), Some([5, 5]));
+    assert_eq!(u[0].source.as_ref().map(|e| e.lines), Some([5, 5]));
+    // Not also an addition, an omission or a number mismatch.
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn a_slightly_edited_english_paragraph_is_found_too() {
+    let english = "About 1,300 passengers used the boats on the first day, according to the company, which had expected less than half that number.";
+    let german = "Nach Angaben der Gesellschaft nutzten am ersten Tag rund 1200 Fahrgäste die Boote; erwartet hatte sie weniger als die Hälfte.";
+    let f = checked(EN, &DE.replace(german, english), Language::DE);
+    let u = untranslated(&f);
+    assert_eq!(u.len(), 1, "{f:#?}");
+    assert_eq!(u[0].severity, Severity::Error);
+}
+
+#[test]
+fn an_english_sentence_in_a_translated_paragraph_is_a_warning() {
+    let en = EN.replace(
+        "if demand stays high through the spring.",
+        "if demand stays high through the spring. Tickets for that service will cost the same as in the daytime.",
+    );
+    let de = DE.replace(
+        "wenn die Nachfrage im Frühjahr hoch bleibt.",
+        "wenn die Nachfrage im Frühjahr hoch bleibt. Tickets for that service will cost the same as in the daytime.",
+    );
+    let f = checked(&en, &de, Language::DE);
+    let u = untranslated(&f);
+    assert_eq!(u.len(), 1, "{f:#?}");
+    assert_eq!(u[0].severity, Severity::Warning);
+    assert_eq!(
+        u[0].target.as_ref().map(|e| e.text.as_str()),
+        Some("Tickets for that service will cost the same as in the daytime.")
+    );
+}
+
+#[test]
+fn a_command_identical_on_both_sides_is_not_untranslated() {
+    let cmd = "\n\ngsettings set org.gnome.desktop.input-sources show-all-sources true\n\ntail -f /var/log/messages\n";
+    let f = checked(&format!("{EN}{cmd}"), &format!("{DE}{cmd}"), Language::DE);
+    assert!(untranslated(&f).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn a_product_name_or_menu_path_is_not_untranslated() {
+    let names = "\n\nNintendo Wii and Wii U Remotes\n\nSettings ▸ Privacy ▸ Screen Lock\n\nCtrl+Alt+T\n\nLena Holm, Arvo Ferries\n";
+    let f = checked(
+        &format!("{EN}{names}"),
+        &format!("{DE}{names}"),
+        Language::DE,
+    );
+    assert!(untranslated(&f).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn a_same_language_pair_reports_nothing_untranslated() {
+    let f = checked(EN, EN, Language::EN);
+    assert!(untranslated(&f).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn a_quote_in_the_translations_language_kept_in_both_is_not_untranslated() {
+    let quote = "\"Wir freuen uns sehr, dass so viele Menschen wieder mit unseren Booten über den See fahren wollen\", sagte Holm.";
+    let en = EN.replace(
+        "The company plans",
+        &format!("{quote}\n\nThe company plans"),
+    );
+    let de = DE.replace(
+        "Die Gesellschaft will",
+        &format!("{quote}\n\nDie Gesellschaft will"),
+    );
+    let f = checked(&en, &de, Language::DE);
+    assert!(untranslated(&f).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn prose_is_told_from_code_names_and_paths() {
+    for prose in [
+        "长江江豚的数量在过去五年里增加了近四分之一，科学家们说。",
+        "“这是30年来第一个好消息。”",
+        "Open a terminal, type lshw -C network and press Enter.",
+        "Click on Settings to open the panel.",
+        "Die Gesellschaft will im Juli einen Abendbetrieb einführen.",
+    ] {
+        assert!(is_prose(prose), "{prose}");
+    }
+    for code in [
+        "gsettings set org.gnome.desktop.input-sources show-all-sources true",
+        "Bus 005 Device 009: ID 12d1:140b Huawei Technologies Co., Ltd. EC1260 Wireless Data Modem",
+        "https://example.org/help/index.html",
+        "Settings ▸ Privacy ▸ Screen Lock",
+        "Nintendo Wii and Wii U Remotes",
+        "/usr/share/help/C/gnome-help",
+    ] {
+        assert!(!is_prose(code), "{code}");
+    }
+}
+
+#[test]
+fn similarity_allows_an_edit_not_a_translation() {
+    let a = "The company plans to add an evening service in July.";
+    assert!(similarity(a, "The company plans to add an evening service in June.") >= NEAR_IDENTITY);
+    assert!(
+        similarity(
+            a,
+            "Die Gesellschaft will im Juli einen Abendbetrieb einführen."
+        ) < 0.5
+    );
+    let long_a = a.repeat(30);
+    let long_b = long_a.replacen("July", "June", 1);
+    assert!(similarity(&long_a, &long_b) >= NEAR_IDENTITY);
+}
+
+#[test]
+fn untranslated_text_is_not_also_an_omission_or_a_repeat() {
+    // The original says one instruction twice; the translation leaves both
+    // in English. Without the untranslated stage the second copy is a
+    // repeat (an addition) and its original an omission.
+    let rep = "To see the departures, open the app and tap the name of your stop on the map.";
+    let twice = |text: &str, after: &str| {
+        format!(
+            "{}\n{rep}\n",
+            text.replacen(after, &format!("{after}\n\n{rep}"), 1)
+        )
+    };
+    let en = twice(EN, "a winter break of four months.");
+    let de = twice(
+        DE,
+        "nach einer viermonatigen Winterpause wieder aufgenommen.",
+    );
+    let f = checked(&en, &de, Language::DE);
+    assert_eq!(untranslated(&f).len(), 2, "{f:#?}");
+    assert!(f.iter().all(|f| f.kind == Kind::Untranslated), "{f:#?}");
+}
+
+#[test]
+fn words_are_counted_as_a_reader_counts_them() {
+    assert_eq!(word_count("Press Ctrl+Alt+T"), 2);
+    assert_eq!(word_count("Settings ▸ Privacy"), 2);
+    assert_eq!(word_count("科学家们说"), 3);
+}
+
+#[test]
+fn a_chinese_paragraph_left_in_an_english_translation_is_found() {
+    let zh = "市政府周一宣布，新的自行车道将于六月开通。\n\n这条自行车道全长十二公里，连接火车站和大学校园，总投资约为八千万元。\n\n市民可以通过手机应用查询实时路况。\n";
+    let en = "The city government announced on Monday that the new cycle lane will open in June.\n\n这条自行车道全长十二公里，连接火车站和大学校园，总投资约为八千万元。\n\nResidents can check the traffic in real time with a mobile app.\n";
+    let doc = |name: &str, text: &str| {
+        Document::from_text(
+            std::path::Path::new(name),
+            text.to_string(),
+            InputFormat::Markdown,
+        )
+    };
+    let options = CheckOptions {
+        source_language: Some(Language::from_code("zh").unwrap()),
+        target_language: Some(Language::EN),
+        ..CheckOptions::default()
+    };
+    let f = check(doc("zh.md", zh), doc("en.md", en), &options)
+        .expect("the pair checks")
+        .findings;
+    let u = untranslated(&f);
+    assert_eq!(u.len(), 1, "{f:#?}");
+    assert_eq!(u[0].severity, Severity::Error);
+    assert_eq!(u[0].target.as_ref().map(|e| e.lines), Some([3, 3]));
+}
