@@ -81,19 +81,36 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     let source = SegmentedDocument::new(source, source_detection);
     let target = SegmentedDocument::new(target, target_detection);
     let mut repeats = findings::repeats::find(&target);
-    let mut excluded = excluded_target_paragraphs(&source, &target, &repeats);
+    let mut excluded = excluded_target_paragraphs(&target, &repeats);
     let mut alignment = align_without(&source, &target, &excluded, &options.align);
     // A paragraph kept out of the alignment that stands where an original
     // paragraph found no counterpart is that paragraph's translation after
     // all (a step the original repeats with another name, a title whose
     // words recur below): align again with it.
     let restored = stands_for_unmatched(&source, &target, &alignment, &excluded);
+    restore(&mut excluded, &mut repeats, &restored);
     if !restored.is_empty() {
-        for &p in &restored {
-            excluded[p] = false;
-        }
-        repeats.retain(|r| !restored.contains(&r.paragraph));
         alignment = align_without(&source, &target, &excluded, &options.align);
+    }
+    // Where look-alike steps shifted the alignment, the repeats' places are
+    // not next to the gaps: an alignment with every repeat in it that
+    // leaves fewer original sentences without a counterpart shows which
+    // repeats translate something.
+    if !repeats.is_empty() {
+        let mut with_repeats = excluded.clone();
+        for r in &repeats {
+            with_repeats[r.paragraph] = false;
+        }
+        let full = align_without(&source, &target, &with_repeats, &options.align);
+        if unmatched_source(&full) < unmatched_source(&alignment) {
+            let linked = linked_paragraphs(&target, &full, &repeats);
+            restore(&mut excluded, &mut repeats, &linked);
+            alignment = if repeats.is_empty() {
+                full
+            } else {
+                align_without(&source, &target, &excluded, &options.align)
+            };
+        }
     }
     let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
     Ok(Checked {
@@ -109,7 +126,6 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
 /// repeats (a teaser would steal the lede's link) and publisher furniture
 /// (advertisement markers, boilerplate), which has no counterpart anyway.
 fn excluded_target_paragraphs(
-    _source: &SegmentedDocument,
     target: &SegmentedDocument,
     repeats: &[findings::Repeat],
 ) -> Vec<bool> {
@@ -122,6 +138,43 @@ fn excluded_target_paragraphs(
     for r in repeats {
         out[r.paragraph] = true;
     }
+    out
+}
+
+/// Takes `paragraphs` back into the alignment: no longer excluded, no
+/// longer repeats.
+fn restore(excluded: &mut [bool], repeats: &mut Vec<findings::Repeat>, paragraphs: &[usize]) {
+    for &p in paragraphs {
+        excluded[p] = false;
+    }
+    repeats.retain(|r| !paragraphs.contains(&r.paragraph));
+}
+
+/// How many original sentences an alignment leaves without a counterpart.
+fn unmatched_source(alignment: &Alignment) -> usize {
+    alignment
+        .links
+        .iter()
+        .filter(|l| l.target.is_empty())
+        .map(|l| l.source.len())
+        .sum()
+}
+
+/// The repeated paragraphs an alignment links to original text.
+fn linked_paragraphs(
+    target: &SegmentedDocument,
+    alignment: &Alignment,
+    repeats: &[findings::Repeat],
+) -> Vec<usize> {
+    let mut out: Vec<usize> = alignment
+        .links
+        .iter()
+        .filter(|l| !l.source.is_empty())
+        .flat_map(|l| l.target.clone())
+        .map(|j| target.sentences[j].paragraph)
+        .filter(|p| repeats.iter().any(|r| r.paragraph == *p))
+        .collect();
+    out.dedup();
     out
 }
 

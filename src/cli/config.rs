@@ -248,7 +248,7 @@ mod tests {
         let e = parse("fail-on = [\"omision\"]").unwrap_err().to_string();
         assert!(
             e.ends_with(
-                "fail-on: unknown value \"omision\" (expected one of omission, addition, altered_quote, number_mismatch, name_mismatch)"
+                "fail-on: unknown value \"omision\" (expected one of omission, addition, altered_quote, number_mismatch, name_mismatch, untranslated)"
             ),
             "{e}"
         );

@@ -38,6 +38,7 @@ impl Named for Kind {
             Kind::AlteredQuote => "A quotation that was changed, cut, extended, or lost its marks",
             Kind::NumberMismatch => "Numbers that differ between aligned segments",
             Kind::NameMismatch => "Names that differ between aligned segments",
+            Kind::Untranslated => "Text left in the original's language",
             _ => "",
         }
     }
