@@ -112,6 +112,15 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
             };
         }
     }
+    alignment.moves =
+        align::reorder::moves(&side(&source), &side(&target), &alignment, &options.align)
+            .into_iter()
+            .filter(|m| {
+                !m.target
+                    .clone()
+                    .any(|j| excluded[target.sentences[j].paragraph])
+            })
+            .collect();
     let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
     Ok(Checked {
         source,
@@ -293,5 +302,8 @@ fn align_without(
     }
     let at = source.sentences.len();
     added(&mut links, next, target.sentences.len(), at);
-    Alignment { links }
+    Alignment {
+        links,
+        moves: Vec::new(),
+    }
 }

@@ -12,6 +12,7 @@ mod features;
 mod learn;
 pub mod lexicon;
 mod paragraphs;
+pub mod reorder;
 mod sentences;
 pub mod tokens;
 
@@ -61,11 +62,16 @@ pub struct Link {
     pub confidence: f64,
 }
 
-/// A monotone alignment covering both sides.
+/// A monotone alignment covering both sides, and the paragraphs the
+/// translation tells at another place ([`reorder`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Alignment {
     /// Links in order.
     pub links: Vec<Link>,
+    /// Original paragraphs told elsewhere in the translation: each is an
+    /// original-only link run and a translation-only one in `links`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<reorder::Move>,
 }
 
 impl Alignment {
@@ -144,7 +150,10 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Al
             options,
         )
     };
-    Alignment { links }
+    Alignment {
+        links,
+        moves: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ impl Named for Kind {
             Kind::NumberMismatch => "Numbers that differ between aligned segments",
             Kind::NameMismatch => "Names that differ between aligned segments",
             Kind::Untranslated => "Text left in the original's language",
+            Kind::Moved => "Original content told at another place",
             _ => "",
         }
     }

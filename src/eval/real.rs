@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::faults::Article;
 use crate::document::{Document, InputFormat, LoadOptions};
 use crate::error::{Error, Result};
-use crate::findings::Severity;
+use crate::findings::{Kind, Severity};
 use crate::language::Language;
 use crate::{CheckOptions, check};
 
@@ -312,10 +312,7 @@ pub fn false_alarms(dir: &Path, langs: &[String]) -> Result<Option<RealReport>> 
             } else if page.entirely_english() {
                 figures.english_pages += 1;
                 let (_, findings) = check_page(dir, page)?;
-                // `Kind::Untranslated` is being added on another branch:
-                // matched by its stable name so this compiles now and
-                // counts once it is merged.
-                if findings.iter().any(|f| f.kind.name() == "untranslated") {
+                if findings.iter().any(|f| f.kind == Kind::Untranslated) {
                     figures.english_pages_reported += 1;
                 }
             }

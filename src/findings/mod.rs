@@ -47,17 +47,20 @@ pub enum Kind {
     NameMismatch,
     /// Translation text still in the original's language.
     Untranslated,
+    /// Original content the translation tells at another place.
+    Moved,
 }
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Omission,
         Kind::Addition,
         Kind::AlteredQuote,
         Kind::NumberMismatch,
         Kind::NameMismatch,
         Kind::Untranslated,
+        Kind::Moved,
     ];
 
     /// The stable name used in every output.
@@ -69,6 +72,7 @@ impl Kind {
             Kind::NumberMismatch => "number_mismatch",
             Kind::NameMismatch => "name_mismatch",
             Kind::Untranslated => "untranslated",
+            Kind::Moved => "moved",
         }
     }
 
@@ -225,11 +229,16 @@ pub fn detect_all(
     lengths::find(&ctx, &mut found);
     let quotes = quotes::compare(&ctx, &mut found);
     facts::find(&ctx, &quotes, &mut found);
-    moves::find(&ctx, &mut found);
+    // Decisions: text left untranslated, or told at another place, is not
+    // also dropped, added or changed.
     let untranslated = untranslated::find(&ctx);
     let covered = Covered::new(untranslated.iter().map(|(_, f)| f));
     found.retain(|(_, f)| !covered.covers(f));
     found.extend(untranslated);
+    let moved = moves::report(&ctx, &moves::all(&ctx, &alignment.moves));
+    let covered = Covered::new(moved.iter().map(|(_, f)| f));
+    found.retain(|(_, f)| !covered.covers(f));
+    found.extend(moved);
     found.sort_by_key(|(order, f)| {
         (
             *order,
@@ -240,9 +249,9 @@ pub fn detect_all(
     dedup(found.into_iter().map(|(_, f)| f).collect())
 }
 
-/// The text that `untranslated` findings cover, on each side: what they
-/// say is left in the original's language is not also added, dropped or
-/// mismatched.
+/// The text that `untranslated` or `moved` findings cover, on each side:
+/// what they say is left in the original's language, or told elsewhere, is
+/// not also added, dropped or mismatched.
 struct Covered {
     /// Byte ranges of the translation, by start, with the largest end so far.
     target: Vec<(usize, usize)>,

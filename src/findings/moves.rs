@@ -1,17 +1,19 @@
 //! Moved paragraphs: a translation that tells the same paragraph at
 //! another place. A monotone alignment sees an original paragraph with no
-//! counterpart and an added paragraph elsewhere; when the added one carries
-//! every fact of the dropped one (at least two numbers and names, not only
-//! a year and a place), the dropped one most facts of the added one, no
-//! other added paragraph qualifies, and the length fits, both findings say
-//! "moved" and drop to info: nothing was lost or invented.
-//! Without such facts a move cannot be told from a loss plus an invention
-//! (no dictionary), and both findings stay.
-
-use std::ops::Range;
+//! counterpart and an added paragraph elsewhere. Two kinds of evidence say
+//! it was moved: the aligner links the two once the added paragraph is put
+//! back in place ([`crate::align::reorder`], carried in the alignment), or
+//! the facts agree both ways ([`by_facts`]): the added one carries every
+//! fact of the dropped one (at least two numbers and names, not only a year
+//! and a place), the dropped one most facts of the added one, no other
+//! added paragraph qualifies, and the length fits. A move is reported once,
+//! as `moved` at info: nothing was lost or invented, so the omission, the
+//! addition and the quotes "invented" in the moved paragraph are not
+//! reported ([`detect_all`](super::detect_all) leaves them out).
 
 use super::context::{Context, gist};
-use super::{Finding, Kind, Severity};
+use super::{Finding, Kind, Severity, sentences_excerpt};
+use crate::align::reorder::Move;
 use crate::anchors;
 
 /// Fewest facts (numbers, names) a paragraph needs for its move to be
@@ -121,12 +123,12 @@ fn year_like(n: &anchors::Number) -> bool {
         .is_some_and(|&v| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
 }
 
-/// Rewrites the omission and addition findings of moved paragraphs.
-pub(super) fn find(ctx: &Context, found: &mut [(usize, Finding)]) {
+/// Moves told by facts alone.
+pub(super) fn by_facts(ctx: &Context) -> Vec<Move> {
     let dropped = unlinked(ctx.source, &ctx.source_link, ctx, true);
     let added = unlinked(ctx.target, &ctx.target_link, ctx, false);
     if dropped.is_empty() || added.is_empty() || dropped.len() * added.len() > MAX_PAIRS {
-        return;
+        return Vec::new();
     }
     let paragraphs = &ctx.target.document.paragraphs;
     let added_read: Vec<Read> = added
@@ -134,6 +136,7 @@ pub(super) fn find(ctx: &Context, found: &mut [(usize, Finding)]) {
         .map(|&t| Read::of(ctx, &paragraphs[t].text, false))
         .collect();
     let mut taken = vec![false; added.len()];
+    let mut out = Vec::new();
     for &p in &dropped {
         let text = &ctx.source.document.paragraphs[p].text;
         let read = Read::of(ctx, text, true);
@@ -159,60 +162,51 @@ pub(super) fn find(ctx: &Context, found: &mut [(usize, Finding)]) {
             continue;
         }
         taken[k] = true;
-        let s_range = ctx.source.paragraph_sentences[p].clone();
-        let t_range = ctx.target.paragraph_sentences[added[k]].clone();
-        mark_moved(ctx, found, s_range, t_range, text, t_text);
+        out.push(Move {
+            source: ctx.source.paragraph_sentences[p].clone(),
+            target: ctx.target.paragraph_sentences[added[k]].clone(),
+        });
     }
+    out
 }
 
-fn mark_moved(
-    ctx: &Context,
-    found: &mut [(usize, Finding)],
-    s_range: Range<usize>,
-    t_range: Range<usize>,
-    s_text: &str,
-    t_text: &str,
-) {
-    let line = |doc: &crate::segment::SegmentedDocument, r: &Range<usize>| {
-        doc.document
-            .position(doc.sentences[r.start].span.start)
-            .line
-    };
-    let (s_line, t_line) = (line(ctx.source, &s_range), line(ctx.target, &t_range));
-    let s_bytes = ctx.source.sentences[s_range.start].span.start;
-    let t_bytes = ctx.target.sentences[t_range.start].span.start;
-    let t_end = ctx.target.sentences[t_range.end - 1].span.end;
-    for (_, f) in found.iter_mut() {
-        // A quote of the moved paragraph is the original's, not invented.
-        let moved_quote = f.kind == Kind::AlteredQuote
-            && f.source.is_none()
-            && f.target
-                .as_ref()
-                .is_some_and(|e| e.bytes[0] >= t_bytes && e.bytes[1] <= t_end);
-        if moved_quote {
-            f.severity = Severity::Info;
-            f.message = format!(
-                "the quote \"{}\" belongs to the original's paragraph at line {s_line}, moved here",
-                gist(&f.target.as_ref().map_or(String::new(), |e| e.text.clone()))
-            );
-            continue;
-        }
-        let on_source =
-            f.kind == Kind::Omission && f.source.as_ref().is_some_and(|e| e.bytes[0] == s_bytes);
-        let on_target =
-            f.kind == Kind::Addition && f.target.as_ref().is_some_and(|e| e.bytes[0] == t_bytes);
-        if on_source {
-            f.severity = Severity::Info;
-            f.message = format!(
-                "the translation moves the paragraph \"{}\" to line {t_line}",
-                gist(s_text)
-            );
-        } else if on_target {
-            f.severity = Severity::Info;
-            f.message = format!(
-                "the paragraph \"{}\" translates the original's paragraph at line {s_line}, moved here",
-                gist(t_text)
-            );
+/// Every move, from the alignment and from facts, once each.
+pub(super) fn all(ctx: &Context, aligned: &[Move]) -> Vec<Move> {
+    let mut out: Vec<Move> = aligned.to_vec();
+    for m in by_facts(ctx) {
+        if !out
+            .iter()
+            .any(|o| o.source == m.source || o.target == m.target)
+        {
+            out.push(m);
         }
     }
+    out
 }
+
+/// One `moved` finding per move, at info.
+pub(super) fn report(ctx: &Context, moves: &[Move]) -> Vec<(usize, Finding)> {
+    moves
+        .iter()
+        .map(|m| {
+            let t_line = ctx.target.sentences[m.target.start].start.line;
+            let text = ctx.source_text(m.source.clone());
+            let finding = Finding::new(
+                Kind::Moved,
+                Severity::Info,
+                MOVED_CONFIDENCE,
+                format!(
+                    "the translation tells \"{}\" at another place (line {t_line})",
+                    gist(&text)
+                ),
+            )
+            .with_source(sentences_excerpt(ctx.source, m.source.clone()))
+            .with_target(sentences_excerpt(ctx.target, m.target.clone()));
+            (ctx.source_link[m.source.start], finding)
+        })
+        .collect()
+}
+
+/// How sure a move is: both kinds of evidence need the pair to fit each
+/// other and nothing else.
+const MOVED_CONFIDENCE: f64 = 0.7;

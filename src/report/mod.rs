@@ -105,6 +105,7 @@ pub struct KindCounts {
     pub number_mismatch: usize,
     pub name_mismatch: usize,
     pub untranslated: usize,
+    pub moved: usize,
 }
 
 /// Findings per severity; every level is present, zero or not.
@@ -131,6 +132,7 @@ impl Summary {
                 Kind::NumberMismatch => &mut s.by_kind.number_mismatch,
                 Kind::NameMismatch => &mut s.by_kind.name_mismatch,
                 Kind::Untranslated => &mut s.by_kind.untranslated,
+                Kind::Moved => &mut s.by_kind.moved,
             } += 1;
             *match f.severity {
                 Severity::Error => &mut s.by_severity.error,

@@ -44,6 +44,10 @@ pub(crate) fn describe(kind: Kind) -> (&'static str, &'static str) {
             "Translation text still in the original's language",
             "A paragraph or sentence of the translation was left in the language of the original: it repeats the original's text or reads as its language, and is prose rather than a name, command or code.",
         ),
+        Kind::Moved => (
+            "Original content told at another place",
+            "A paragraph of the original is translated, but at another place in the translation: nothing was lost or invented, the order changed.",
+        ),
     }
 }
 

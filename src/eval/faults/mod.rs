@@ -117,9 +117,6 @@ impl Fault {
             Fault::AddParagraph | Fault::AddSentence | Fault::DuplicateParagraph => &["addition"],
             Fault::ChangeNumber => &["number_mismatch", "altered_quote"],
             Fault::TruncateQuote | Fault::NegateQuote | Fault::AlterQuote => &["altered_quote"],
-            // `Kind::Untranslated` is being added on another branch; matched
-            // by its stable name so this counts once it is merged (until
-            // then nothing detects this fault and its recall reads 0).
             Fault::UntranslatedParagraph => &["untranslated"],
             // Judged against the unswapped article's findings instead.
             Fault::SwapParagraphs => &[],

@@ -336,6 +336,7 @@ impl Writer<'_> {
             (Kind::NumberMismatch, k.number_mismatch),
             (Kind::NameMismatch, k.name_mismatch),
             (Kind::Untranslated, k.untranslated),
+            (Kind::Moved, k.moved),
         ];
         let parts: Vec<String> = kinds
             .iter()
