@@ -128,7 +128,7 @@ impl SegmentedDocument {
             let first = sentences.len();
             // Code is one unit: its full stops are not sentence ends.
             let ranges = if paragraph.kind == BlockKind::CodeBlock {
-                vec![0..paragraph.text.len()]
+                std::iter::once(0..paragraph.text.len()).collect()
             } else {
                 split(&paragraph.text, detection.language)
             };
