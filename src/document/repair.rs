@@ -49,11 +49,20 @@ pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
 /// continues nothing, as the items after a lead-in such as "Look for the
 /// following:" do in French, Spanish or Italian ("les emballages…,", "le
 /// CD…,"). Nothing is joined into such an item: the next lower-case block
-/// is its sibling, not the rest of a sentence broken by a page.
+/// is its sibling, not the rest of a sentence broken by a page. A block
+/// that starts with an address or a file name (`www.example.org`) is no
+/// item: it starts with no word.
 fn item_like(prev: Option<&Paragraph>, block: &Paragraph) -> bool {
+    let Some(first) = block.text.split_whitespace().next() else {
+        return false;
+    };
+    let word = first.trim_end_matches([',', ':', ';']);
     prev.is_some()
         && joinable(block.kind)
-        && block.text.chars().next().is_some_and(char::is_lowercase)
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
 }
 
 fn joinable(kind: BlockKind) -> bool {
