@@ -32,7 +32,7 @@ pub struct Weights {
     /// Extra cost per paragraph break inside a link.
     pub crossing: f32,
     /// Cost of a link joining blocks of different kinds (a heading with a
-    /// paragraph, code with prose), at full [`kind_distance`]; used where
+    /// paragraph, code with prose), at full kind distance; used where
     /// the units are paragraphs whose kinds are known.
     pub kind: f32,
 }

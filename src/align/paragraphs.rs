@@ -4,7 +4,10 @@
 //! boilerplate are added, paragraphs dropped. Aligning paragraphs (as long
 //! "sentences", with the same costs) confines sentence links to paragraph
 //! groups that belong together, and turns a whole added or dropped
-//! paragraph into 0-1 or 1-0 links at once.
+//! paragraph into 0-1 or 1-0 links at once. Where both sides know each
+//! paragraph's block kind ([`Side::kinds`]), a link between different
+//! kinds (a heading with a paragraph, code with prose) costs more
+//! ([`super::cost::kind_distance`]).
 
 use super::sentences::{self, Layout, skips};
 use super::{AlignOptions, Link, Side};

@@ -237,7 +237,8 @@ impl OffsetMap {
     }
 }
 
-/// A block of text: a paragraph, heading, list item, quotation or separator.
+/// A block of text: a paragraph, heading, list item, table cell, caption,
+/// quotation, code block or separator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// What kind of block this is.
