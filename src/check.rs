@@ -69,6 +69,13 @@ pub fn side(doc: &SegmentedDocument) -> Side<'_> {
             .filter(|r| !r.is_empty())
             .cloned()
             .collect(),
+        kinds: doc
+            .paragraph_sentences
+            .iter()
+            .zip(&doc.document.paragraphs)
+            .filter(|(r, _)| !r.is_empty())
+            .map(|(_, p)| p.shape())
+            .collect(),
         language: Some(doc.language()),
     }
 }
@@ -266,9 +273,14 @@ fn align_without(
             _ => paragraphs.push(n..n + 1),
         }
     }
+    let kinds = paragraphs
+        .iter()
+        .map(|r| target.document.paragraphs[target.sentences[kept[r.start]].paragraph].shape())
+        .collect();
     let filtered = Side {
         sentences: kept.iter().map(|&j| texts[j]).collect(),
         paragraphs,
+        kinds,
         language: Some(target.language()),
     };
     let inner = align::align(&side(source), &filtered, options);

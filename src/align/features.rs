@@ -188,6 +188,9 @@ pub struct Keyed {
     length_sums: Vec<f64>,
     /// Whether each sentence starts a paragraph (after the first).
     pub breaks: Vec<bool>,
+    /// The block kind of each unit, when the units are paragraphs whose
+    /// kinds are known; empty otherwise.
+    pub shapes: Vec<crate::document::BlockShape>,
     /// Total token weight per sentence.
     pub weights: Vec<f32>,
     /// For each sentence, its tokens' key lists as (weight, keys start, keys end).

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::document::BlockShape;
 use crate::language::Language;
 
 pub use cost::Weights;
@@ -34,6 +35,9 @@ pub struct Side<'a> {
     /// Sentence ranges of each paragraph, in order, covering `sentences`.
     /// A single paragraph means the input has no paragraph structure.
     pub paragraphs: Vec<Range<usize>>,
+    /// The block kind of each paragraph, parallel to `paragraphs`; empty
+    /// when unknown (presegmented text), and then no kind costs anything.
+    pub kinds: Vec<BlockShape>,
     /// The language, when known.
     pub language: Option<Language>,
 }
@@ -45,6 +49,7 @@ impl<'a> Side<'a> {
         Side {
             sentences,
             paragraphs: std::iter::once(0..n).collect(),
+            kinds: Vec::new(),
             language,
         }
     }

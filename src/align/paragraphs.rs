@@ -4,9 +4,12 @@
 //! boilerplate are added, paragraphs dropped. Aligning paragraphs (as long
 //! "sentences", with the same costs) confines sentence links to paragraph
 //! groups that belong together, and turns a whole added or dropped
-//! paragraph into 0-1 or 1-0 links at once.
+//! paragraph into 0-1 or 1-0 links at once. Where both sides know each
+//! paragraph's block kind ([`Side::kinds`]), a link between different
+//! kinds (a heading with a paragraph, code with prose) costs more
+//! ([`super::cost::kind_distance`]).
 
-use super::sentences::{self, skips};
+use super::sentences::{self, Layout, skips};
 use super::{AlignOptions, Link, Side};
 
 /// Aligns two sides that both have several paragraphs.
@@ -37,7 +40,25 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
     // towards whatever was added to or dropped from it.
     let ratio = sentences::length_ratio(&source.sentences, &target.sentences);
     let languages = [source.language, target.language];
-    let groups = sentences::align_with_breaks(&sp, &tp, languages, &[], &[], Some(ratio), &popts);
+    // Each paragraph's kind, when both sides know them.
+    fn layout<'s>(side: &'s Side<'_>) -> Layout<'s> {
+        Layout {
+            breaks: &[],
+            shapes: if side.kinds.len() == side.paragraphs.len() {
+                &side.kinds
+            } else {
+                &[]
+            },
+        }
+    }
+    let groups = sentences::align_with_breaks(
+        &sp,
+        &tp,
+        languages,
+        [layout(source), layout(target)],
+        Some(ratio),
+        &popts,
+    );
     let mut links = Vec::new();
     for group in groups {
         let srange = sentence_range(source, &group.source);
@@ -50,8 +71,16 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             &source.sentences[srange.clone()],
             &target.sentences[trange.clone()],
             languages,
-            &starts(source, srange.clone()),
-            &starts(target, trange.clone()),
+            [
+                Layout {
+                    breaks: &starts(source, srange.clone()),
+                    shapes: &[],
+                },
+                Layout {
+                    breaks: &starts(target, trange.clone()),
+                    shapes: &[],
+                },
+            ],
             Some(ratio),
             options,
         );
@@ -103,6 +132,7 @@ mod tests {
         Side {
             sentences,
             paragraphs: ranges,
+            kinds: Vec::new(),
             language: None,
         }
     }
@@ -141,5 +171,48 @@ mod tests {
                 .iter()
                 .any(|l| l.source == (2..3) && l.target == (2..3))
         );
+    }
+
+    #[test]
+    fn a_heading_links_to_a_heading() {
+        use crate::document::{BlockKind, BlockShape};
+        let shape = |kind, level| BlockShape { kind, level };
+        let (h2, p) = (shape(BlockKind::Heading, 2), shape(BlockKind::Paragraph, 0));
+        // The translation adds a short note before the heading: by length
+        // alone the heading "Settings" would pair with the note.
+        let mut source = side(&[
+            &["Settings"],
+            &["Open the window and choose the printer you want to use today."],
+        ]);
+        let mut target = side(&[
+            &["Hinweis"],
+            &["Druckereinstellungen und Optionen"],
+            &["Öffnen Sie das Fenster und wählen Sie den Drucker, den Sie heute verwenden wollen."],
+        ]);
+        let plain = align(&source, &target, &AlignOptions::default());
+        assert!(
+            plain
+                .iter()
+                .any(|l| l.source == (0..1) && l.target == (0..1)),
+            "{plain:?}"
+        );
+        source.kinds = vec![h2, p];
+        target.kinds = vec![p, h2, p];
+        let shaped = align(&source, &target, &AlignOptions::default());
+        assert!(
+            shaped
+                .iter()
+                .any(|l| l.source == (0..1) && l.target == (1..2)),
+            "{shaped:?}"
+        );
+        assert!(
+            shaped
+                .iter()
+                .any(|l| l.source.is_empty() && l.target == (0..1)),
+            "{shaped:?}"
+        );
+        // Kinds on one side only are ignored.
+        target.kinds.clear();
+        assert_eq!(align(&source, &target, &AlignOptions::default()), plain);
     }
 }

@@ -138,14 +138,22 @@ fn joined_in_window(
     // counterpart run, as in the document.
     let t_paragraph = |j: usize| target.paragraphs.partition_point(|r| r.end <= j);
     let mut t_paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut t_kinds = Vec::new();
     for (n, &j) in order.iter().enumerate() {
         let starts = n == 0 || n == before.len() || n == before.len() + moved.len() || {
             t_paragraph(j) != t_paragraph(order[n - 1])
         };
         match t_paragraphs.last_mut() {
             Some(r) if !starts => r.end = n + 1,
-            _ => t_paragraphs.push(n..n + 1),
+            _ => {
+                t_paragraphs.push(n..n + 1);
+                t_kinds.extend(target.kinds.get(t_paragraph(j)).copied());
+            }
         }
+    }
+    // Kinds only where every paragraph has one (none for presegmented text).
+    if t_kinds.len() != t_paragraphs.len() {
+        t_kinds.clear();
     }
     let s_first = source.paragraphs[lo].start;
     let s_sentences: Vec<&str> = (s_first..source.paragraphs[hi - 1].end)
@@ -160,11 +168,16 @@ fn joined_in_window(
     let window_source = Side {
         sentences: s_sentences,
         paragraphs: s_paragraphs,
+        kinds: source
+            .kinds
+            .get(lo..hi)
+            .map_or_else(Vec::new, <[_]>::to_vec),
         language: source.language,
     };
     let window_target = Side {
         sentences: order.iter().map(|&j| target.sentences[j]).collect(),
         paragraphs: t_paragraphs,
+        kinds: t_kinds,
         language: target.language,
     };
     let local = align(&window_source, &window_target, options);
@@ -207,6 +220,7 @@ mod tests {
         Side {
             sentences,
             paragraphs: ranges,
+            kinds: Vec::new(),
             language: Some(language),
         }
     }

@@ -12,6 +12,7 @@ use super::cost::{Overlap, Pricer, Scale, Weights};
 use super::dp::{self, Band, Shape, Step};
 use super::features::{self, Keyed, Tokenised, Translations, Vocab};
 use super::{AlignOptions, Link, band, learn};
+use crate::document::BlockShape;
 use crate::language::Language;
 
 /// Tables up to this many cells are solved whole.
@@ -42,24 +43,38 @@ pub fn align(
     languages: [Option<Language>; 2],
     options: &AlignOptions,
 ) -> Vec<Link> {
-    align_with_breaks(src, tgt, languages, &[], &[], None, options)
+    align_with_breaks(src, tgt, languages, [Layout::default(); 2], None, options)
 }
 
-/// Aligns two sentence sequences; `sbreaks[i]` (`tbreaks[j]`) says that
-/// sentence `i` (`j`) starts a new paragraph, which links then do not
-/// cross lightly. `ratio` is the pair's target characters per source
-/// character when measured on more than these sentences: a few sentences
-/// with an added or dropped one among them would skew their own ratio
-/// towards the wrong links.
+/// What one side's units say of the document's structure; all empty for
+/// plain sentences.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout<'a> {
+    /// `breaks[i]`: unit `i` starts a new paragraph, which links then do
+    /// not cross lightly.
+    pub breaks: &'a [bool],
+    /// `shapes[i]`: the block kind of unit `i` when the units are
+    /// paragraphs; links between different kinds then cost more.
+    pub shapes: &'a [BlockShape],
+}
+
+/// Aligns two sentence sequences with the `layout` of each side. `ratio`
+/// is the pair's target characters per source character when measured on
+/// more than these sentences: a few sentences with an added or dropped one
+/// among them would skew their own ratio towards the wrong links.
 pub fn align_with_breaks(
     src: &[&str],
     tgt: &[&str],
     languages: [Option<Language>; 2],
-    sbreaks: &[bool],
-    tbreaks: &[bool],
+    layout: [Layout<'_>; 2],
     ratio: Option<f64>,
     options: &AlignOptions,
 ) -> Vec<Link> {
+    let [slayout, tlayout] = layout;
+    // Kinds count only when both sides have them, one per unit.
+    let shaped = slayout.shapes.len() == src.len() && tlayout.shapes.len() == tgt.len();
+    let sshapes = if shaped { slayout.shapes } else { &[] };
+    let tshapes = if shaped { tlayout.shapes } else { &[] };
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
         return skips(0..n, 0..m, 1.0);
@@ -75,8 +90,10 @@ pub fn align_with_breaks(
     let mut tkeys = features::key(&ttoks, &given.backward);
     skeys.prune_against(&tkeys);
     tkeys.prune_against(&skeys);
-    skeys.breaks = sbreaks.to_vec();
-    tkeys.breaks = tbreaks.to_vec();
+    skeys.breaks = slayout.breaks.to_vec();
+    tkeys.breaks = tlayout.breaks.to_vec();
+    skeys.shapes = sshapes.to_vec();
+    tkeys.shapes = tshapes.to_vec();
     let ratio =
         ratio.unwrap_or_else(|| ratio_of(stoks.lengths.iter().sum(), ttoks.lengths.iter().sum()));
     let shapes = options.shapes();
@@ -115,8 +132,10 @@ pub fn align_with_breaks(
     let mut tkeys = features::key(&ttoks, &all.backward);
     skeys.prune_against(&tkeys);
     tkeys.prune_against(&skeys);
-    skeys.breaks = sbreaks.to_vec();
-    tkeys.breaks = tbreaks.to_vec();
+    skeys.breaks = slayout.breaks.to_vec();
+    tkeys.breaks = tlayout.breaks.to_vec();
+    skeys.shapes = sshapes.to_vec();
+    tkeys.shapes = tshapes.to_vec();
     let second = Solver {
         src: &skeys,
         tgt: &tkeys,

@@ -147,6 +147,7 @@ impl Loaded {
             } => Side {
                 sentences: sentences.iter().map(String::as_str).collect(),
                 paragraphs: paragraphs.clone(),
+                kinds: Vec::new(),
                 language: *language,
             },
             Loaded::Document(doc) => side(doc),

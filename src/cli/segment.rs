@@ -43,6 +43,9 @@ struct JsonDocument<'a> {
 #[derive(Serialize)]
 struct JsonParagraph<'a> {
     kind: BlockKind,
+    /// A heading's level; absent for other blocks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u8>,
     start: Position,
     end: Position,
     sentences: Vec<JsonSentence<'a>>,
@@ -80,6 +83,7 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<u8> {
                 .zip(&doc.paragraph_sentences)
                 .map(|(p, range)| JsonParagraph {
                     kind: p.kind,
+                    level: (p.level > 0).then_some(p.level),
                     start: doc.document.position(p.span.start),
                     end: doc
                         .document

@@ -160,6 +160,7 @@ impl Builder {
         let span = span.or(self.covered).unwrap_or_default();
         Some(Paragraph {
             kind,
+            level: 0,
             text: self.text,
             span,
             offsets: self.offsets,
@@ -172,6 +173,7 @@ impl Builder {
 pub fn separator(span: Span) -> Paragraph {
     Paragraph {
         kind: BlockKind::Separator,
+        level: 0,
         text: String::new(),
         span,
         offsets: OffsetMap::default(),

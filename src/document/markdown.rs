@@ -1,7 +1,8 @@
 //! Markdown: read, not rendered. Each leaf block (paragraph, heading, table
-//! cell, tight list item) becomes a paragraph; emphasis, links and images
-//! keep only the text a reader sees; code blocks and front matter are not
-//! prose and are left out; HTML blocks go through the HTML reader.
+//! cell, tight list item, code block) becomes a paragraph; emphasis, links
+//! and images keep only the text a reader sees; a heading keeps its level
+//! and a fenced or indented code block is a [`BlockKind::CodeBlock`]; front
+//! matter is left out; HTML blocks go through the HTML reader.
 
 use std::ops::Range;
 
@@ -36,6 +37,8 @@ pub fn blocks(text: &str) -> Vec<Paragraph> {
 struct Current {
     builder: Builder,
     kind: BlockKind,
+    /// Heading level, 0 for other blocks.
+    level: u8,
     span: Option<Span>,
 }
 
@@ -74,7 +77,8 @@ impl Reader<'_> {
                 (Some(s), Some(c)) => Some(s.cover(c)),
                 (s, c) => s.or(c),
             };
-            if let Some(p) = cur.builder.finish(cur.kind, span) {
+            if let Some(mut p) = cur.builder.finish(cur.kind, span) {
+                p.level = cur.level;
                 self.out.push(p);
             }
         }
@@ -85,6 +89,7 @@ impl Reader<'_> {
         self.current = Some(Current {
             builder: Builder::new(),
             kind,
+            level: 0,
             span,
         });
     }
@@ -96,6 +101,7 @@ impl Reader<'_> {
             .get_or_insert_with(|| Current {
                 builder: Builder::new(),
                 kind,
+                level: 0,
                 span: None,
             })
             .builder
@@ -186,9 +192,12 @@ impl Reader<'_> {
                 let span = self.trimmed(&range);
                 self.open(kind, Some(span));
             }
-            Tag::Heading { .. } => {
+            Tag::Heading { level, .. } => {
                 let span = self.trimmed(&range);
                 self.open(BlockKind::Heading, Some(span));
+                if let Some(cur) = self.current.as_mut() {
+                    cur.level = level as u8;
+                }
             }
             Tag::TableCell => {
                 let span = self.trimmed(&range);
@@ -211,7 +220,13 @@ impl Reader<'_> {
                 self.html = Some(Vec::new());
                 self.skip = 1;
             }
-            Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
+            Tag::CodeBlock(_) => {
+                // Code is one block whatever encloses it; its lines fold
+                // into one like any paragraph's.
+                let span = self.trimmed(&range);
+                self.open(BlockKind::CodeBlock, Some(span));
+            }
+            Tag::MetadataBlock(_) => {
                 self.flush(None);
                 self.skip = 1;
             }
@@ -235,6 +250,7 @@ impl Reader<'_> {
         match tag {
             TagEnd::Paragraph
             | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
             | TagEnd::TableCell
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition
@@ -253,17 +269,11 @@ impl Reader<'_> {
 
 /// Tags whose end closes a skipped region (only these nest inside one).
 fn is_block_tag(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock
-    )
+    matches!(tag, Tag::MetadataBlock(_) | Tag::HtmlBlock)
 }
 
 fn is_block_end(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock
-    )
+    matches!(tag, TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock)
 }
 
 #[cfg(test)]

@@ -116,9 +116,11 @@ impl Span {
     }
 }
 
-/// What kind of block a paragraph came from.
+/// What kind of block a paragraph came from. A heading's level is in
+/// [`Paragraph::level`], so the names stay single words in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BlockKind {
     /// A heading (`#`, `<h1>`…`<h6>`).
     Heading,
@@ -134,6 +136,36 @@ pub enum BlockKind {
     TableCell,
     /// A figure caption.
     Caption,
+    /// Code: a fenced or indented Markdown code block, an HTML `<pre>`.
+    /// It is read as one unit, never split into sentences.
+    CodeBlock,
+}
+
+impl BlockKind {
+    /// How a message names a block of this kind: "the heading", "the list
+    /// item", "the code block".
+    pub fn noun(self) -> &'static str {
+        match self {
+            BlockKind::Heading => "the heading",
+            BlockKind::Paragraph => "the paragraph",
+            BlockKind::ListItem => "the list item",
+            BlockKind::BlockQuote => "the quotation",
+            BlockKind::Separator => "the separator",
+            BlockKind::TableCell => "the table cell",
+            BlockKind::Caption => "the caption",
+            BlockKind::CodeBlock => "the code block",
+        }
+    }
+}
+
+/// A block's kind with its heading level: what the aligner compares
+/// between the two sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BlockShape {
+    /// The kind.
+    pub kind: BlockKind,
+    /// The heading level (1–6) of a heading, 0 for every other kind.
+    pub level: u8,
 }
 
 /// One piece of the map from a paragraph's text to the file.
@@ -228,11 +260,14 @@ impl OffsetMap {
     }
 }
 
-/// A block of text: a paragraph, heading, list item, quotation or separator.
+/// A block of text: a paragraph, heading, list item, table cell, caption,
+/// quotation, code block or separator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// What kind of block this is.
     pub kind: BlockKind,
+    /// The heading level (1–6) of a heading, 0 for every other kind.
+    pub level: u8,
     /// The text a reader sees, on one line, without markup.
     pub text: String,
     /// Where the block stands in the file (for HTML, the whole element).
@@ -245,6 +280,14 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// Its kind and heading level.
+    pub fn shape(&self) -> BlockShape {
+        BlockShape {
+            kind: self.kind,
+            level: self.level,
+        }
+    }
+
     /// The file span of the text range `start..end` of this paragraph.
     pub fn source_span(&self, start: usize, end: usize) -> Span {
         self.offsets.source_span(start, end)
@@ -341,9 +384,12 @@ impl Document {
         }
     }
 
-    /// Whether the document has any text at all.
+    /// Whether the document has no text to translate: code alone is not
+    /// worth checking.
     pub fn is_empty(&self) -> bool {
-        self.paragraphs.iter().all(|p| p.text.trim().is_empty())
+        self.paragraphs
+            .iter()
+            .all(|p| p.kind == BlockKind::CodeBlock || p.text.trim().is_empty())
     }
 
     /// `path` as shown to the user.

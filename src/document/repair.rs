@@ -23,20 +23,46 @@ pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
     // Quotations open at the end of the last paragraph, kept up to date
     // so a long chain of joins never rescans text it has seen.
     let mut open: Vec<char> = Vec::new();
+    // Whether the last paragraph reads as a list item written as a
+    // paragraph (see `item_like`).
+    let mut item = false;
     for block in blocks {
         let first = out.len() == 1;
         match out.last_mut() {
-            Some(prev) if continues(prev, &open, &block, first) => {
+            Some(prev) if !item && continues(prev, &open, &block, first) => {
                 open = open_quotes(&block.text, std::mem::take(&mut open));
                 join(prev, block);
             }
-            _ => {
+            last => {
+                item = item_like(last.map(|p| &*p), &block);
                 open = open_quotes(&block.text, Vec::new());
                 out.push(block);
             }
         }
     }
     out
+}
+
+/// Whether `block`, standing on its own after `prev`, is an item of a list
+/// flattened into paragraphs (a converter's or a CMS's output, where the
+/// markup no longer says "list item"): it starts in lower case although it
+/// continues nothing, as the items after a lead-in such as "Look for the
+/// following:" do in French, Spanish or Italian ("les emballages…,", "le
+/// CD…,"). Nothing is joined into such an item: the next lower-case block
+/// is its sibling, not the rest of a sentence broken by a page. A block
+/// that starts with an address or a file name (`www.example.org`) is no
+/// item: it starts with no word.
+fn item_like(prev: Option<&Paragraph>, block: &Paragraph) -> bool {
+    let Some(first) = block.text.split_whitespace().next() else {
+        return false;
+    };
+    let word = first.trim_end_matches([',', ':', ';']);
+    prev.is_some()
+        && joinable(block.kind)
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
 }
 
 fn joinable(kind: BlockKind) -> bool {
@@ -236,6 +262,59 @@ mod tests {
             let d = doc(text);
             assert!(d.paragraphs.len() >= 2, "{text:?}: {:?}", texts(&d));
         }
+    }
+
+    #[test]
+    fn never_joins_table_cells_code_or_html_items() {
+        for (text, format) in [
+            (
+                "| A | B |\n|---|---|\n| Strg | und |\n",
+                InputFormat::Markdown,
+            ),
+            ("```\nls -l\n```\n\nlists the files.", InputFormat::Markdown),
+            ("Run\n\n```\nls -l\n```\n", InputFormat::Markdown),
+            ("## Press the key\n\nand wait.", InputFormat::Markdown),
+            (
+                "<ul><li>the box,</li><li>the disc</li></ul>",
+                InputFormat::Html,
+            ),
+            (
+                "<table><tr><td>Home folder</td><td>or Explorer</td></tr></table>",
+                InputFormat::Html,
+            ),
+            (
+                "<h2>Settings for the</h2><p>network card.</p>",
+                InputFormat::Html,
+            ),
+            ("<p>Type the</p><pre>command</pre>", InputFormat::Html),
+        ] {
+            let d = Document::from_text(Path::new("t"), text.to_string(), format);
+            assert!(d.paragraphs.len() >= 2, "{text:?}: {:?}", texts(&d));
+        }
+    }
+
+    #[test]
+    fn a_list_flattened_into_paragraphs_stays_apart() {
+        // Items after a lead-in start in lower case and end with commas:
+        // each is its own block, as in the original's list.
+        let d = doc(
+            "Recherchez les éléments suivants :\n\nles emballages (notamment le manuel),\n\n\
+             le CD des pilotes,\n\ntout numéro de version.\n\nUne fois collectés, cliquez.",
+        );
+        assert_eq!(
+            texts(&d),
+            vec![
+                "Recherchez les éléments suivants :",
+                "les emballages (notamment le manuel),",
+                "le CD des pilotes,",
+                "tout numéro de version.",
+                "Une fois collectés, cliquez.",
+            ]
+        );
+        // A sentence broken after a comma is still joined when it starts
+        // with a capital, as a sentence does.
+        let d = doc("Er sagte,\n\ndass er kommt.");
+        assert_eq!(texts(&d), vec!["Er sagte, dass er kommt."]);
     }
 
     #[test]

@@ -184,3 +184,26 @@ fn random_markup_never_panics_and_maps_inside_the_file() {
         }
     }
 }
+
+#[test]
+fn every_kind_has_a_noun_for_messages() {
+    use super::BlockKind;
+    let nouns = [
+        (BlockKind::Heading, "the heading"),
+        (BlockKind::Paragraph, "the paragraph"),
+        (BlockKind::ListItem, "the list item"),
+        (BlockKind::BlockQuote, "the quotation"),
+        (BlockKind::Separator, "the separator"),
+        (BlockKind::TableCell, "the table cell"),
+        (BlockKind::Caption, "the caption"),
+        (BlockKind::CodeBlock, "the code block"),
+    ];
+    for (kind, noun) in nouns {
+        assert_eq!(kind.noun(), noun, "{kind:?}");
+    }
+    // Every noun is distinct, so a message always tells the kinds apart.
+    let mut all: Vec<&str> = nouns.iter().map(|(k, _)| k.noun()).collect();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all.len(), nouns.len());
+}

@@ -15,7 +15,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::anchors::{Name, Number};
-use crate::document::{Document, Position, Span};
+use crate::document::{BlockKind, Document, Position, Span};
 use crate::facts::{FactsTable, SentenceFacts, WordsIn};
 use crate::language::{Detection, Language};
 
@@ -126,7 +126,13 @@ impl SegmentedDocument {
         let mut paragraph_sentences = Vec::with_capacity(document.paragraphs.len());
         for (index, paragraph) in document.paragraphs.iter().enumerate() {
             let first = sentences.len();
-            for range in split(&paragraph.text, detection.language) {
+            // Code is one unit: its full stops are not sentence ends.
+            let ranges = if paragraph.kind == BlockKind::CodeBlock {
+                std::iter::once(0..paragraph.text.len()).collect()
+            } else {
+                split(&paragraph.text, detection.language)
+            };
+            for range in ranges {
                 let span = paragraph.source_span(range.start, range.end);
                 let start = document.position(span.start);
                 let end = document.position(span.end.saturating_sub(1).max(span.start));
@@ -205,5 +211,25 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(parts, ["It rose.", "Then it fell."]);
+    }
+
+    #[test]
+    fn a_code_block_is_one_unit() {
+        let doc = Document::from_text(
+            std::path::Path::new("t.md"),
+            "It rose. Then it fell.\n\n```\nls -l. cd /tmp. make all.\n```\n".to_string(),
+            crate::document::InputFormat::Markdown,
+        );
+        let detection = Detection {
+            language: Language::EN,
+            confidence: 1.0,
+            given: true,
+        };
+        let seg = SegmentedDocument::new(doc, detection);
+        assert_eq!(
+            seg.sentence_texts(),
+            ["It rose.", "Then it fell.", "ls -l. cd /tmp. make all."]
+        );
+        assert_eq!(seg.paragraph_sentences, [0..2, 2..3]);
     }
 }

@@ -114,11 +114,20 @@ fn capture_kind(name: &str) -> Option<BlockKind> {
         "blockquote" => BlockKind::BlockQuote,
         "figcaption" | "caption" => BlockKind::Caption,
         "td" | "th" => BlockKind::TableCell,
+        "pre" => BlockKind::CodeBlock,
         // Their kind comes from the enclosing block (a `p` in a quotation
         // is part of the quotation).
-        "p" | "pre" | "dt" | "dd" => BlockKind::Paragraph,
+        "p" | "dt" | "dd" => BlockKind::Paragraph,
         _ => return None,
     })
+}
+
+/// The level of a heading element (`h3` → 3), 0 for any other.
+fn heading_level(name: &str) -> u8 {
+    match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => d - b'0',
+        _ => 0,
+    }
 }
 
 /// Splits HTML into blocks.
@@ -171,6 +180,8 @@ struct Open {
 struct Capture {
     stack_index: usize,
     kind: BlockKind,
+    /// Heading level, 0 for other blocks.
+    level: u8,
 }
 
 struct Reader<'a> {
@@ -218,10 +229,10 @@ impl Reader<'_> {
         self.after_br = false;
         let builder = std::mem::take(&mut self.current);
         let start = self.current_start.take();
-        let kind = self
+        let (kind, level) = self
             .captures
             .last()
-            .map_or(BlockKind::Paragraph, |c| c.kind);
+            .map_or((BlockKind::Paragraph, 0), |c| (c.kind, c.level));
         let Some(covered) = builder.covered() else {
             return;
         };
@@ -229,7 +240,8 @@ impl Reader<'_> {
             start.unwrap_or(covered.start).min(covered.start),
             end.unwrap_or(covered.end).max(covered.end),
         );
-        if let Some(p) = builder.finish(kind, Some(span)) {
+        if let Some(mut p) = builder.finish(kind, Some(span)) {
+            p.level = level;
             self.out.push(p);
         }
     }
@@ -329,9 +341,17 @@ impl Reader<'_> {
         if let (Some(own), true) = (capture, capturing) {
             self.flush(None);
             let kind = self.kind_for(own);
+            let level = if kind == BlockKind::Heading {
+                heading_level(&name)
+                    .max(self.captures.last().map_or(0, |c| c.level))
+                    .max(1)
+            } else {
+                0
+            };
             self.captures.push(Capture {
                 stack_index: index,
                 kind,
+                level,
             });
             self.current_start = Some(range.start);
         } else if block {

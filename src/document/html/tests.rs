@@ -242,3 +242,40 @@ fn double_line_breaks_separate_paragraphs() {
         vec!["Erster Absatz geht weiter.", "Zweiter Absatz."]
     );
 }
+
+#[test]
+fn heading_levels_pre_and_table_cells() {
+    let html = "<h1>Eins</h1><h3>Drei <em>kursiv</em></h3><p>Text.</p>\
+        <pre><code>sudo apt-get install foo\nfoo --help</code></pre>\
+        <ul><li>Punkt <pre>ls -l</pre></li></ul>\
+        <table><caption>Tabelle</caption><tr><th>Taste</th><td>Strg</td></tr></table>\
+        <H2>Zwei</H2>";
+    let d = doc(html);
+    let shapes: Vec<(BlockKind, u8, &str)> = d
+        .paragraphs
+        .iter()
+        .map(|p| (p.kind, p.level, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        shapes,
+        vec![
+            (BlockKind::Heading, 1, "Eins"),
+            (BlockKind::Heading, 3, "Drei kursiv"),
+            (BlockKind::Paragraph, 0, "Text."),
+            (
+                BlockKind::CodeBlock,
+                0,
+                "sudo apt-get install foo foo --help"
+            ),
+            (BlockKind::ListItem, 0, "Punkt"),
+            (BlockKind::CodeBlock, 0, "ls -l"),
+            (BlockKind::Caption, 0, "Tabelle"),
+            (BlockKind::TableCell, 0, "Taste"),
+            (BlockKind::TableCell, 0, "Strg"),
+            (BlockKind::Heading, 2, "Zwei"),
+        ]
+    );
+    assert_eq!(heading_level("h4"), 4);
+    assert_eq!(heading_level("hr"), 0);
+    assert_eq!(heading_level("h7"), 0);
+}

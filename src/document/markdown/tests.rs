@@ -24,6 +24,7 @@ fn blocks_kinds_and_reader_text() {
             (BlockKind::ListItem, "Zweitens mit Fett."),
             (BlockKind::BlockQuote, "Ein Zitat."),
             (BlockKind::Separator, ""),
+            (BlockKind::CodeBlock, "let x = 1;"),
             (BlockKind::TableCell, "A"),
             (BlockKind::TableCell, "B"),
             (BlockKind::TableCell, "eins"),
@@ -144,4 +145,43 @@ fn html_in_a_quotation_is_part_of_it() {
     let md = "> <p>Zitiert.</p>\n> <p>Noch mehr.</p>\n";
     let kinds: Vec<_> = doc(md).paragraphs.iter().map(|p| p.kind).collect();
     assert_eq!(kinds, vec![BlockKind::BlockQuote, BlockKind::BlockQuote]);
+}
+
+#[test]
+fn headings_keep_their_level() {
+    let d = doc("# Eins\n\n## Zwei\n\nText.\n\n###### Sechs\n\nZweiter\n--------\n");
+    let shapes: Vec<(BlockKind, u8)> = d.paragraphs.iter().map(|p| (p.kind, p.level)).collect();
+    assert_eq!(
+        shapes,
+        vec![
+            (BlockKind::Heading, 1),
+            (BlockKind::Heading, 2),
+            (BlockKind::Paragraph, 0),
+            (BlockKind::Heading, 6),
+            (BlockKind::Heading, 2),
+        ]
+    );
+}
+
+#[test]
+fn fenced_and_indented_code_are_code_blocks() {
+    let md = "Run this:\n\n```sh\nsudo apt-get install foo\nfoo --help\n```\n\nOr:\n\n    make install\n    make check\n\n- In a list:\n\n  ```\n  cargo test\n  ```\n";
+    let d = doc(md);
+    assert_eq!(
+        texts(&d),
+        vec![
+            (BlockKind::Paragraph, "Run this:"),
+            (BlockKind::CodeBlock, "sudo apt-get install foo foo --help"),
+            (BlockKind::Paragraph, "Or:"),
+            (BlockKind::CodeBlock, "make install make check"),
+            (BlockKind::ListItem, "In a list:"),
+            (BlockKind::CodeBlock, "cargo test"),
+        ]
+    );
+    // The code's words map back to the file.
+    assert_eq!(src(md, &d.paragraphs[1], "foo --help"), "foo --help");
+    assert_eq!(d.line_range(d.paragraphs[3].span), (10, 11));
+    // A document of code alone has nothing to translate.
+    assert!(doc("```\nls -l\n```\n").is_empty());
+    assert!(!d.is_empty());
 }
