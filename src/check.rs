@@ -119,15 +119,13 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
             };
         }
     }
-    alignment.moves =
-        align::reorder::moves(&side(&source), &side(&target), &alignment, &options.align)
-            .into_iter()
-            .filter(|m| {
-                !m.target
-                    .clone()
-                    .any(|j| excluded[target.sentences[j].paragraph])
-            })
-            .collect();
+    alignment.moves = align::reorder::moves(
+        &side(&source),
+        &side(&target),
+        &alignment,
+        &options.align,
+        |sentences| !excluded[target.sentences[sentences.start].paragraph],
+    );
     let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
     Ok(Checked {
         source,
