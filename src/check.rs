@@ -126,6 +126,15 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         &options.align,
         |sentences| !excluded[target.sentences[sentences.start].paragraph],
     );
+    // Then neighbours read crosswise: their new gaps are moves already.
+    let crossed = align::reorder::uncross(
+        &side(&source),
+        &side(&target),
+        &mut alignment,
+        &options.align,
+    );
+    alignment.moves.extend(crossed);
+    alignment.moves.sort_by_key(|m| m.source.start);
     let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
     Ok(Checked {
         source,
