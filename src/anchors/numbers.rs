@@ -104,9 +104,18 @@ fn scale_table() -> &'static HashMap<String, i32> {
     })
 }
 
-fn spelled_value(word: &str, language: Language) -> Option<f64> {
+/// `word` in lower case, copied only when it has to change.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The value of a simple number word, given in lower case (`lower`).
+fn spelled_value(lower: &str, language: Language) -> Option<f64> {
     let list = spelled_table().get(language.code())?;
-    let lower = word.to_lowercase();
     list.iter().find_map(|(w, v)| {
         let hit = match w.strip_suffix('*') {
             Some(stem) => lower.starts_with(stem) && lower.len() <= stem.len() + 3,
@@ -542,14 +551,16 @@ fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
             }
             continue;
         }
+        let lower = lowercase(word);
+        let spelled = spelled_value(&lower, language);
         match rest_of(&range, range.start) {
-            Some(rest) if spelled_value(word, language).is_none() => words[k] = rest,
+            Some(rest) if spelled.is_none() => words[k] = rest,
             _ => k += 1,
         }
         let mut values: Vec<f64> = Vec::new();
-        if let Some(v) = spelled_value(word, language) {
+        if let Some(v) = spelled {
             values.push(v);
-        } else if let Some(power) = scale_table().get(word.to_lowercase().as_str()) {
+        } else if let Some(power) = scale_table().get(lower.as_ref()) {
             // "Millionen" alone, or "zehn Millionen" (joined below).
             values.push(10f64.powi(*power));
         }
@@ -561,7 +572,7 @@ fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
             .last_mut()
             .filter(|p: &&mut Number| !p.digits && text[p.range.end..range.start].trim().is_empty())
         {
-            if let Some(power) = scale_table().get(word.to_lowercase().as_str()) {
+            if let Some(power) = scale_table().get(lower.as_ref()) {
                 let mut both: Vec<f64> =
                     prev.values.iter().map(|v| v * 10f64.powi(*power)).collect();
                 prev.scaled = both.len();

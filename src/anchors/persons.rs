@@ -25,7 +25,11 @@ fn given_names() -> &'static HashSet<String> {
 
 /// Whether `word`, capitalised, is a given name of the list.
 fn is_given(names: &HashSet<String>, word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && names.contains(&fold(word))
+    capitalised(word) && names.contains(&fold(word))
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A person named in a text.
@@ -42,15 +46,21 @@ pub struct Person {
 
 /// The people named in `text` by a given name and a family name.
 pub fn persons(text: &str) -> Vec<Person> {
-    let names = given_names();
     let words = crate::text::words(text);
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let folded: Vec<String> = words.iter().map(|(_, w)| fold(w)).collect();
+    persons_in(text, &words, &folded)
+}
+
+/// [`persons`] from the text's words (`crate::text::words`) and each of
+/// them folded (`folded`, in the same order).
+pub fn persons_in(text: &str, words: &[(Range<usize>, &str)], folded: &[String]) -> Vec<Person> {
+    let names = given_names();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let (range, word) = &words[i];
-        let given = is_given(names, word)
-            || word.split('-').all(|part| is_given(names, part)) && word.contains('-');
+        let given = capitalised(word) && names.contains(&folded[i])
+            || word.contains('-') && word.split('-').all(|part| is_given(names, part));
         if !given {
             i += 1;
             continue;
@@ -70,7 +80,7 @@ pub fn persons(text: &str) -> Vec<Person> {
             out.push(Person {
                 range: range.start..end.end,
                 text: text[range.start..end.end].to_string(),
-                surnames: words[i + 1..=last].iter().map(|(_, w)| fold(w)).collect(),
+                surnames: folded[i + 1..=last].to_vec(),
             });
         }
         i = last + 1;
