@@ -100,6 +100,16 @@ fn normalised(line: &str) -> String {
 /// Whether a short line is an advertisement marker ("Anzeige",
 /// "Advertisement", "Kurze Werbeeinblendung").
 pub fn is_ad_marker(line: &str) -> bool {
+    // Markers are at most four words: a longer line is none, without
+    // copying it (lower case changes no character's being a space).
+    let words = line
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .take(5)
+        .count();
+    if words == 0 || words > 4 {
+        return false;
+    }
     let n = normalised(line);
     if n.is_empty() || n.split(' ').count() > 4 {
         return false;
@@ -113,10 +123,16 @@ pub fn is_ad_marker(line: &str) -> bool {
 /// Whether a line opens like site boilerplate ("Source: …", "Quelle …",
 /// "Besuchen Sie uns auf: …", "Details").
 pub fn is_boilerplate_opener(line: &str) -> bool {
-    let lower = line
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
     let list = marker_list("boilerplate");
+    let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // An ASCII line needs only its first bytes in lower case: as many as
+    // the longest marker and the character after it.
+    let longest = list.iter().map(String::len).max().unwrap_or(0) + 1;
+    let lower = if start.is_ascii() && start.len() > longest {
+        start[..longest].to_ascii_lowercase()
+    } else {
+        start.to_lowercase()
+    };
     list.iter().any(|m| {
         lower.starts_with(m.as_str())
             && lower[m.len()..]

@@ -98,13 +98,13 @@ pub fn fold(word: &str) -> String {
 /// left to right and not overlapping, as `str::replace` does.
 fn replace_in_place(buf: &mut Vec<u8>, from: &[u8], to: &[u8]) {
     debug_assert!(to.len() <= from.len());
-    let Some(first) = buf.windows(from.len()).position(|w| w == from) else {
+    let Some(first) = find_bytes(buf, from, 0) else {
         return;
     };
     let mut read = first;
     let mut write = first;
     while read < buf.len() {
-        if buf[read..].starts_with(from) {
+        if at(buf, read, from) {
             buf[write..write + to.len()].copy_from_slice(to);
             write += to.len();
             read += from.len();
@@ -115,6 +115,18 @@ fn replace_in_place(buf: &mut Vec<u8>, from: &[u8], to: &[u8]) {
         }
     }
     buf.truncate(write);
+}
+
+/// Whether `pattern` occurs in `buf` at `i` (compared byte by byte: the
+/// words and patterns are a few bytes, too short for `memcmp`).
+fn at(buf: &[u8], i: usize, pattern: &[u8]) -> bool {
+    buf.len() - i >= pattern.len() && buf[i..].iter().zip(pattern).all(|(a, b)| a == b)
+}
+
+/// The first occurrence of `pattern` (not empty) in `buf` from `from`.
+fn find_bytes(buf: &[u8], pattern: &[u8], from: usize) -> Option<usize> {
+    let last = buf.len().checked_sub(pattern.len())?;
+    (from..=last).find(|&i| buf[i] == pattern[0] && at(buf, i, pattern))
 }
 
 /// Whether two folded words can be the same name (inflected, translated as
@@ -143,7 +155,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if prefix >= 3 && short_len >= 4 && prefix * 5 >= short_len * 3 {
         return true;
     }
-    if short_len >= 5 && long.contains(short) {
+    if short_len >= 5 && find_bytes(long.as_bytes(), short.as_bytes(), 0).is_some() {
         return true;
     }
     short_len >= 4
@@ -159,30 +171,33 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// (counted with repeats), transpositions at least none, so Jaro is at
 /// most `(m/|a| + m/|b| + 1) / 3`; Winkler's bonus rises with Jaro.
 fn may_be_similar(a: &str, b: &str, a_len: usize, b_len: usize, prefix: usize) -> bool {
-    let mut counts = [0u32; 128];
-    let mut other_a = 0usize;
+    // Folded words are lower-case letters and digits; anything else
+    // (other scripts too) counts in one bucket, not told apart: a looser
+    // bound. Counts fit a byte in words of up to 255 characters.
+    if a_len > 255 || b_len > 255 {
+        return true;
+    }
+    let bucket = |c: char| match c {
+        'a'..='z' => c as usize - 'a' as usize,
+        '0'..='9' => 26 + c as usize - '0' as usize,
+        _ => 36,
+    };
+    let mut counts = [0u8; 37];
     for c in a.chars() {
-        if c.is_ascii() {
-            counts[c as usize] += 1;
-        } else {
-            other_a += 1;
-        }
+        counts[bucket(c)] += 1;
     }
     let mut shared = 0usize;
     let mut other_b = 0usize;
     for c in b.chars() {
-        if c.is_ascii() {
-            let n = &mut counts[c as usize];
-            if *n > 0 {
-                *n -= 1;
-                shared += 1;
-            }
-        } else {
+        let k = bucket(c);
+        if k == 36 {
             other_b += 1;
+        } else if counts[k] > 0 {
+            counts[k] -= 1;
+            shared += 1;
         }
     }
-    // Characters outside ASCII are not told apart: a looser bound.
-    let m = (shared + other_a.min(other_b)) as f64;
+    let m = (shared + usize::from(counts[36]).min(other_b)) as f64;
     if m == 0.0 {
         return false;
     }

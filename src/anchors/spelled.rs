@@ -10,7 +10,6 @@
 //! precedes it with a connector). Most words match no morpheme at their
 //! first letter, so the common case costs one failed trie step.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -165,20 +164,16 @@ impl Table {
 }
 
 fn table(language: Language) -> Option<&'static Table> {
-    static TABLES_READ: OnceLock<HashMap<&'static str, Table>> = OnceLock::new();
-    TABLES_READ
-        .get_or_init(|| {
-            data::SPELLED
-                .iter()
-                .map(|&(code, file, text)| {
-                    (
-                        code,
-                        Table::parse(data::valid(data::format::spelled(file, text))),
-                    )
-                })
-                .collect()
-        })
-        .get(language.code())
+    // Each language's table is parsed the first time it is asked for: a
+    // check of two languages reads two files, not all of them.
+    static TABLES_READ: OnceLock<Vec<OnceLock<Table>>> = OnceLock::new();
+    let cells = TABLES_READ.get_or_init(|| data::SPELLED.iter().map(|_| OnceLock::new()).collect());
+    let code = language.code();
+    let i = data::SPELLED.iter().position(|(c, _, _)| *c == code)?;
+    Some(cells[i].get_or_init(|| {
+        let (_, file, text) = data::SPELLED[i];
+        Table::parse(data::valid(data::format::spelled(file, text)))
+    }))
 }
 
 /// One way of reading one word: its morphemes and the suffix after them.
