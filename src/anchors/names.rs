@@ -74,29 +74,41 @@ pub fn fold(word: &str) -> String {
         plain.retain(char::is_alphanumeric);
         plain.into_bytes()
     };
-    // Most words hold none of the patterns below: one pass tells.
-    let any_pattern = buf.windows(2).any(|w| {
-        matches!(
-            (w[0], w[1]),
-            (b'a' | b'o' | b'u' | b'i', b'e') | (b't', b's') | (b's', b'c') | (b'p' | b'k', b'h')
-        )
-    });
+    // Most words hold none of the patterns below: one pass tells which
+    // of their first two letters occur. A replacement can bring letters
+    // together that were apart, but among the patterns only "tsch" -> "ch"
+    // makes one that follows it ("sch"); so a pattern whose first two
+    // letters do not occur (nor "ts", for "sch") cannot occur when its
+    // turn comes, and its pass is skipped.
+    let mut seen = 0u8;
+    for w in buf.windows(2) {
+        seen |= match (w[0], w[1]) {
+            (b'a', b'e') => 1,
+            (b'o', b'e') => 2,
+            (b'u', b'e') => 4,
+            (b't', b's') => 8 | 16,
+            (b's', b'c') => 16,
+            (b'p', b'h') => 32,
+            (b'i', b'e') => 64,
+            (b'k', b'h') => 128,
+            _ => 0,
+        };
+    }
     // Umlauts written as ae/oe/ue fold to the plain vowel, as do the
     // transliteration variants below, so both spellings meet.
-    for (from, to) in [
-        (&b"ae"[..], &b"a"[..]),
-        (b"oe", b"o"),
-        (b"ue", b"u"),
-        (b"tsch", b"ch"),
-        (b"sch", b"sh"),
-        (b"ph", b"f"),
-        (b"ie", b"i"),
-        (b"kh", b"h"),
+    for (bit, from, to) in [
+        (1u8, &b"ae"[..], &b"a"[..]),
+        (2, b"oe", b"o"),
+        (4, b"ue", b"u"),
+        (8, b"tsch", b"ch"),
+        (16, b"sch", b"sh"),
+        (32, b"ph", b"f"),
+        (64, b"ie", b"i"),
+        (128, b"kh", b"h"),
     ] {
-        if !any_pattern {
-            break;
+        if seen & bit != 0 {
+            replace_in_place(&mut buf, from, to);
         }
-        replace_in_place(&mut buf, from, to);
     }
     for b in buf.iter_mut() {
         *b = match *b {
@@ -186,27 +198,50 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if prefix >= 3 && short_len >= 4 && prefix * 5 >= short_len * 3 {
         return true;
     }
-    if short_len >= 5 && find_bytes(long.as_bytes(), short.as_bytes(), 0).is_some() {
+    if short_len < 4 {
+        return false;
+    }
+    // A bound on the characters the two share (Jaro's matches) rules out
+    // most pairs cheaply: a word contained in another shares all its
+    // characters, and Jaro-Winkler needs most of them shared.
+    let shared = shared_characters(a, b, a_len, b_len);
+    if short_len >= 5
+        && shared.is_none_or(|m| m == short_len)
+        && find_bytes(long.as_bytes(), short.as_bytes(), 0).is_some()
+    {
         return true;
     }
-    short_len >= 4
-        && may_be_similar(a, b, a_len, b_len, prefix)
+    shared.is_none_or(|m| may_be_similar(m, a_len, b_len, prefix))
         && strsim::jaro_winkler(a, b) >= 0.9
 }
 
-/// Whether the Jaro-Winkler similarity of `a` and `b` (of `a_len` and
-/// `b_len` characters, sharing a prefix of `prefix` characters) can reach
+/// Whether the Jaro-Winkler similarity of two words of `a_len` and
+/// `b_len` characters, sharing at most `m` characters (with repeats) and
+/// a prefix of `prefix` characters, can reach
 /// 0.9: a bound that is never below the similarity, so a `false` here is
 /// the answer `strsim::jaro_winkler` would give, without its quadratic
 /// matching. Jaro's matches `m` are at most the characters the two share
 /// (counted with repeats), transpositions at least none, so Jaro is at
 /// most `(m/|a| + m/|b| + 1) / 3`; Winkler's bonus rises with Jaro.
-fn may_be_similar(a: &str, b: &str, a_len: usize, b_len: usize, prefix: usize) -> bool {
-    // Folded words are lower-case letters and digits; anything else
-    // (other scripts too) counts in one bucket, not told apart: a looser
-    // bound. Counts fit a byte in words of up to 255 characters.
+fn may_be_similar(m: usize, a_len: usize, b_len: usize, prefix: usize) -> bool {
+    if m == 0 {
+        return false;
+    }
+    let m = m as f64;
+    let jaro = (m / a_len as f64 + m / b_len as f64 + 1.0) / 3.0;
+    let bonus = 0.1 * prefix.min(4) as f64;
+    // A margin far above rounding errors keeps the bound safe.
+    jaro + bonus * (1.0 - jaro) >= 0.9 - 1e-9
+}
+
+/// At least as many as the characters `a` and `b` share, counted with
+/// repeats (of `a_len` and `b_len` characters); `None` for words too
+/// long to count in bytes. Folded words are lower-case letters and
+/// digits; anything else (other scripts too) counts in one bucket, not
+/// told apart: a looser bound.
+fn shared_characters(a: &str, b: &str, a_len: usize, b_len: usize) -> Option<usize> {
     if a_len > 255 || b_len > 255 {
-        return true;
+        return None;
     }
     let bucket = |c: char| match c {
         'a'..='z' => c as usize - 'a' as usize,
@@ -228,14 +263,7 @@ fn may_be_similar(a: &str, b: &str, a_len: usize, b_len: usize, prefix: usize) -
             shared += 1;
         }
     }
-    let m = (shared + usize::from(counts[36]).min(other_b)) as f64;
-    if m == 0.0 {
-        return false;
-    }
-    let jaro = (m / a_len as f64 + m / b_len as f64 + 1.0) / 3.0;
-    let bonus = 0.1 * prefix.min(4) as f64;
-    // A margin far above rounding errors keeps the bound safe.
-    jaro + bonus * (1.0 - jaro) >= 0.9 - 1e-9
+    Some(shared + usize::from(counts[36]).min(other_b))
 }
 
 /// Whether the name `folded` occurs in `text` in any spelling.

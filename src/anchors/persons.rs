@@ -16,10 +16,10 @@ fn given_names() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let (file, text) = data::GIVEN_NAMES;
-        data::valid(data::format::list(file, text))
-            .into_iter()
-            .map(fold)
-            .collect()
+        let list = data::valid(data::format::list(file, text));
+        let mut set = HashSet::with_capacity(list.len());
+        set.extend(list.into_iter().map(fold));
+        set
     })
 }
 
