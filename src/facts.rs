@@ -43,13 +43,13 @@ impl SentenceFacts {
         let words = crate::text::words(text);
         let folded: Vec<String> = words.iter().map(|(_, w)| anchors::fold(w)).collect();
         SentenceFacts {
-            numbers: anchors::numbers(text, language),
+            numbers: anchors::numbers::numbers_in(text, words.clone(), language),
             names: anchors::names::names_in(text, &words, |i| folded[i].clone(), language),
             persons: anchors::persons::persons_in(text, &words, &folded),
-            negations: anchors::negations(text, language),
+            negations: anchors::cues::negations_in(&words, language),
             words: FoldedWords::from_folded(&words, folded),
             length: crate::text::length(text),
-            word_count: crate::text::word_count(text),
+            word_count: crate::text::word_count_of(&words),
         }
     }
 }

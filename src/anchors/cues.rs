@@ -54,9 +54,15 @@ fn matches_cue(word: &str, cue: &str) -> bool {
 /// How many negation cues `text` holds, or `None` when the language has no
 /// cue list (then negation cannot be compared).
 pub fn negations(text: &str, language: Language) -> Option<usize> {
+    negation_table().get(language.code())?;
+    negations_in(&crate::text::words(text), language)
+}
+
+/// [`negations`] of a text's words (`crate::text::words`).
+pub fn negations_in(words: &[(std::ops::Range<usize>, &str)], language: Language) -> Option<usize> {
     let list = negation_table().get(language.code())?;
-    let count = crate::text::words(text)
-        .into_iter()
+    let count = words
+        .iter()
         .filter(|(_, w)| {
             // Copied only when it changes: most words are plain lower case.
             let w: std::borrow::Cow<str> =

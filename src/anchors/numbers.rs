@@ -77,14 +77,36 @@ fn comma_decimal(language: Language) -> bool {
     properties(language).decimal_mark == ','
 }
 
-fn spelled_table() -> &'static HashMap<String, Vec<(String, f64)>> {
-    static TABLE: OnceLock<HashMap<String, Vec<(String, f64)>>> = OnceLock::new();
+/// The simple number words of one language, for looking a word up: whole
+/// words by hash, stems (`word*` in the file) in order, each with its place
+/// in the file, since the first entry that matches gives the value.
+#[derive(Default)]
+struct SpelledWords {
+    count: usize,
+    exact: HashMap<String, (usize, f64)>,
+    stems: Vec<(usize, String, f64)>,
+}
+
+fn spelled_table() -> &'static HashMap<String, SpelledWords> {
+    static TABLE: OnceLock<HashMap<String, SpelledWords>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<String, Vec<(String, f64)>> = HashMap::new();
+        let mut table: HashMap<String, SpelledWords> = HashMap::new();
         let (file, text) = data::NUMBER_WORDS;
         for line in data::valid(data::format::number_words(file, text)) {
             let entry = table.entry(line.language.to_string()).or_default();
-            entry.extend(line.words.iter().map(|w| (w.to_string(), line.value)));
+            for w in &line.words {
+                let place = entry.count;
+                entry.count += 1;
+                match w.strip_suffix('*') {
+                    Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
+                    None => {
+                        entry
+                            .exact
+                            .entry(w.to_string())
+                            .or_insert((place, line.value));
+                    }
+                }
+            }
         }
         table
     })
@@ -115,14 +137,18 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// The value of a simple number word, given in lower case (`lower`).
 fn spelled_value(lower: &str, language: Language) -> Option<f64> {
-    let list = spelled_table().get(language.code())?;
-    list.iter().find_map(|(w, v)| {
-        let hit = match w.strip_suffix('*') {
-            Some(stem) => lower.starts_with(stem) && lower.len() <= stem.len() + 3,
-            None => lower == *w,
-        };
-        hit.then_some(*v)
-    })
+    let words = spelled_table().get(language.code())?;
+    let exact = words.exact.get(lower).copied();
+    let stem = words
+        .stems
+        .iter()
+        .find(|(_, stem, _)| lower.starts_with(stem.as_str()) && lower.len() <= stem.len() + 3);
+    match (exact, stem) {
+        (Some((i, v)), Some(&(j, _, w))) => Some(if i < j { v } else { w }),
+        (Some((_, v)), None) => Some(v),
+        (None, Some(&(_, _, w))) => Some(w),
+        (None, None) => None,
+    }
 }
 
 fn is_group_sep(c: char) -> bool {
@@ -262,8 +288,17 @@ fn indic_sign(c: char) -> bool {
 /// Every number in `text`, in order: those written with digits
 /// ([`digit_numbers`]), then spelled-out ones around them.
 pub fn numbers(text: &str, language: Language) -> Vec<Number> {
+    numbers_in(text, crate::text::words(text), language)
+}
+
+/// [`numbers`] of `text` whose words (`crate::text::words`) are known.
+pub fn numbers_in(
+    text: &str,
+    words: Vec<(Range<usize>, &str)>,
+    language: Language,
+) -> Vec<Number> {
     let mut out = digit_numbers(text, language);
-    word_numbers(text, language, &mut out);
+    word_numbers(text, words, language, &mut out);
     out.sort_by_key(|n| n.range.start);
     out
 }
@@ -507,14 +542,18 @@ const YEARS: std::ops::RangeInclusive<u32> = 1000..=2199;
 /// Spelled-out numbers of `text`, added to `out` (its digit numbers): words
 /// inside a digit number's range (its scale word) are skipped, and a scale
 /// word after a spelled number joins it ("zehn Millionen").
-fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
+fn word_numbers<'a>(
+    text: &'a str,
+    mut words: Vec<(Range<usize>, &'a str)>,
+    language: Language,
+    out: &mut Vec<Number>,
+) {
     let digit_ranges: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
     let inside_digits = |r: &Range<usize>| {
         digit_ranges
             .iter()
             .any(|d| d.start <= r.start && r.end <= d.end)
     };
-    let mut words: Vec<(Range<usize>, &str)> = crate::text::words(text);
     // The part of a hyphenated word after its first hyphen, read next when
     // the word as a whole is no number ("over-sixteens", "két-háromszáz").
     let rest_of = |r: &Range<usize>, from: usize| {

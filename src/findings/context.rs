@@ -30,6 +30,9 @@ pub(super) struct Context<'a> {
     pub target_names: NameIndex,
     /// Every word of the original, folded, made on first use.
     source_words: std::cell::OnceCell<anchors::FoldedWords>,
+    /// The numbers of every paragraph of the original, then of the
+    /// translation, read on first use.
+    paragraph_numbers: [std::cell::OnceCell<Vec<Number>>; 2],
 }
 
 impl<'a> Context<'a> {
@@ -94,6 +97,7 @@ impl<'a> Context<'a> {
         Context {
             source_names: all_names(source),
             source_words: std::cell::OnceCell::new(),
+            paragraph_numbers: Default::default(),
             target_names: all_names(target),
             source,
             target,
@@ -119,6 +123,19 @@ impl<'a> Context<'a> {
     pub fn source_words(&self) -> &anchors::FoldedWords {
         self.source_words
             .get_or_init(|| anchors::FoldedWords::new(&self.source.document.text))
+    }
+
+    /// The numbers of every paragraph of the original (`source`) or of the
+    /// translation, in order (read once, on first use).
+    pub fn paragraph_numbers(&self, source: bool) -> &[Number] {
+        let doc = if source { self.source } else { self.target };
+        self.paragraph_numbers[usize::from(!source)].get_or_init(|| {
+            doc.document
+                .paragraphs
+                .iter()
+                .flat_map(|p| anchors::numbers(&p.text, doc.language()))
+                .collect()
+        })
     }
 
     /// Text of a run of target sentences.
