@@ -83,7 +83,7 @@ fn comma_decimal(language: Language) -> bool {
 #[derive(Default)]
 struct SpelledWords {
     count: usize,
-    exact: HashMap<String, (usize, f64)>,
+    exact: super::WordMap<(usize, f64)>,
     stems: Vec<(usize, String, f64)>,
 }
 
@@ -112,10 +112,10 @@ fn spelled_table() -> &'static HashMap<String, SpelledWords> {
     })
 }
 
-fn scale_table() -> &'static HashMap<String, i32> {
-    static TABLE: OnceLock<HashMap<String, i32>> = OnceLock::new();
+fn scale_table() -> &'static super::WordMap<i32> {
+    static TABLE: OnceLock<super::WordMap<i32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = super::WordMap::default();
         let (file, text) = data::SCALES;
         for (power, words) in data::valid(data::format::scales(file, text)) {
             for w in words {
@@ -136,8 +136,8 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The value of a simple number word, given in lower case (`lower`).
-fn spelled_value(lower: &str, language: Language) -> Option<f64> {
-    let words = spelled_table().get(language.code())?;
+fn spelled_value(lower: &str, words: Option<&SpelledWords>) -> Option<f64> {
+    let words = words?;
     let exact = words.exact.get(lower).copied();
     let stem = words
         .stems
@@ -556,6 +556,8 @@ fn word_numbers<'a>(
     };
     // The part of a hyphenated word after its first hyphen, read next when
     // the word as a whole is no number ("over-sixteens", "két-háromszáz").
+    // The language's number words, looked up once.
+    let table = spelled_table().get(language.code());
     let rest_of = |r: &Range<usize>, from: usize| {
         let at = text[from..r.end].find('-').map(|i| from + i + 1)?;
         (at < r.end).then(|| (at..r.end, &text[at..r.end]))
@@ -591,7 +593,7 @@ fn word_numbers<'a>(
             continue;
         }
         let lower = lowercase(word);
-        let spelled = spelled_value(&lower, language);
+        let spelled = spelled_value(&lower, table);
         match rest_of(&range, range.start) {
             Some(rest) if spelled.is_none() => words[k] = rest,
             _ => k += 1,

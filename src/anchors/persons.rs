@@ -12,19 +12,21 @@ use crate::data;
 
 /// The list, folded: a name written in another script or without its
 /// accents (Пекка, Jose) is found as well.
-fn given_names() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+type NameSet = HashSet<String, std::hash::BuildHasherDefault<super::WordHasher>>;
+
+fn given_names() -> &'static NameSet {
+    static SET: OnceLock<NameSet> = OnceLock::new();
     SET.get_or_init(|| {
         let (file, text) = data::GIVEN_NAMES;
         let list = data::valid(data::format::list(file, text));
-        let mut set = HashSet::with_capacity(list.len());
+        let mut set = NameSet::with_capacity_and_hasher(list.len(), Default::default());
         set.extend(list.into_iter().map(fold));
         set
     })
 }
 
 /// Whether `word`, capitalised, is a given name of the list.
-fn is_given(names: &HashSet<String>, word: &str) -> bool {
+fn is_given(names: &NameSet, word: &str) -> bool {
     capitalised(word) && names.contains(&fold(word))
 }
 
