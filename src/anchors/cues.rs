@@ -152,8 +152,17 @@ pub fn is_boilerplate_opener(line: &str) -> bool {
     // An ASCII line needs only its first bytes in lower case: as many as
     // the longest marker and the character after it.
     let longest = list.iter().map(String::len).max().unwrap_or(0) + 1;
+    // Elsewhere, without a capital sigma (whose lower case depends on what
+    // follows), lower case goes char by char and each char gives at least
+    // one: the first `longest` chars give every byte compared.
     let lower = if start.is_ascii() && start.len() > longest {
         start[..longest].to_ascii_lowercase()
+    } else if !start.is_ascii() && !start.contains('Σ') {
+        start
+            .chars()
+            .take(longest)
+            .flat_map(char::to_lowercase)
+            .collect()
     } else {
         start.to_lowercase()
     };

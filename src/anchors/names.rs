@@ -96,8 +96,8 @@ pub fn fold(word: &str) -> String {
     }
     // Umlauts written as ae/oe/ue fold to the plain vowel, as do the
     // transliteration variants below, so both spellings meet.
-    for (bit, from, to) in [
-        (1u8, &b"ae"[..], &b"a"[..]),
+    const REPLACEMENTS: [(u8, &[u8], &[u8]); 8] = [
+        (1, b"ae", b"a"),
         (2, b"oe", b"o"),
         (4, b"ue", b"u"),
         (8, b"tsch", b"ch"),
@@ -105,9 +105,12 @@ pub fn fold(word: &str) -> String {
         (32, b"ph", b"f"),
         (64, b"ie", b"i"),
         (128, b"kh", b"h"),
-    ] {
-        if seen & bit != 0 {
-            replace_in_place(&mut buf, from, to);
+    ];
+    if seen != 0 {
+        for (bit, from, to) in REPLACEMENTS {
+            if seen & bit != 0 {
+                replace_in_place(&mut buf, from, to);
+            }
         }
     }
     for b in buf.iter_mut() {
@@ -174,14 +177,61 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let count = |s: &str| {
-        if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        }
-    };
-    let (a_len, b_len) = (count(a), count(b));
+    let (a_len, b_len) = (char_count(a), char_count(b));
+    same_name_with(a, b, a_len, b_len, || shared_characters(a, b, a_len, b_len))
+}
+
+/// A folded word prepared for many [`same_name`] comparisons: its length
+/// in characters and how many of each character it has.
+#[derive(Debug, Clone)]
+pub struct NameShape {
+    len: usize,
+    counts: Option<[u8; 37]>,
+}
+
+impl NameShape {
+    /// The shape of the folded word `word`.
+    pub fn of(word: &str) -> NameShape {
+        let len = char_count(word);
+        let counts = (len <= 255).then(|| {
+            let mut counts = [0u8; 37];
+            for c in word.chars() {
+                counts[bucket(c)] += 1;
+            }
+            counts
+        });
+        NameShape { len, counts }
+    }
+}
+
+/// [`same_name`] of two words with their shapes: the same answer.
+pub fn same_name_shaped(a: &str, a_shape: &NameShape, b: &str, b_shape: &NameShape) -> bool {
+    if a == b {
+        return true;
+    }
+    same_name_with(a, b, a_shape.len, b_shape.len, || {
+        let (x, y) = (a_shape.counts.as_ref()?, b_shape.counts.as_ref()?);
+        Some(x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum())
+    })
+}
+
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// The rules of [`same_name`] for two different words of `a_len` and
+/// `b_len` characters; `shared` bounds the characters they share.
+fn same_name_with(
+    a: &str,
+    b: &str,
+    a_len: usize,
+    b_len: usize,
+    shared: impl FnOnce() -> Option<usize>,
+) -> bool {
     let (short, long, short_len) = if a_len <= b_len {
         (a, b, a_len)
     } else {
@@ -204,7 +254,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
     // A bound on the characters the two share (Jaro's matches) rules out
     // most pairs cheaply: a word contained in another shares all its
     // characters, and Jaro-Winkler needs most of them shared.
-    let shared = shared_characters(a, b, a_len, b_len);
+    let shared = shared();
     if short_len >= 5
         && shared.is_none_or(|m| m == short_len)
         && find_bytes(long.as_bytes(), short.as_bytes(), 0).is_some()
@@ -243,11 +293,6 @@ fn shared_characters(a: &str, b: &str, a_len: usize, b_len: usize) -> Option<usi
     if a_len > 255 || b_len > 255 {
         return None;
     }
-    let bucket = |c: char| match c {
-        'a'..='z' => c as usize - 'a' as usize,
-        '0'..='9' => 26 + c as usize - '0' as usize,
-        _ => 36,
-    };
     let mut counts = [0u8; 37];
     for c in a.chars() {
         counts[bucket(c)] += 1;
@@ -264,6 +309,16 @@ fn shared_characters(a: &str, b: &str, a_len: usize, b_len: usize) -> Option<usi
         }
     }
     Some(shared + usize::from(counts[36]).min(other_b))
+}
+
+/// The count a character goes to: one per lower-case letter and digit,
+/// one for all others.
+fn bucket(c: char) -> usize {
+    match c {
+        'a'..='z' => c as usize - 'a' as usize,
+        '0'..='9' => 26 + c as usize - '0' as usize,
+        _ => 36,
+    }
 }
 
 /// Whether the name `folded` occurs in `text` in any spelling.
@@ -486,6 +541,8 @@ mod tests {
             for b in &sample {
                 let want = same_name_reference(a, b);
                 assert_eq!(same_name(a, b), want, "{a:?} {b:?}");
+                let (sa, sb) = (NameShape::of(a), NameShape::of(b));
+                assert_eq!(same_name_shaped(a, &sa, b, &sb), want, "{a:?} {b:?}");
                 same += usize::from(want && a != b);
             }
         }

@@ -90,6 +90,7 @@ impl<'a> Context<'a> {
             v.sort();
             v.dedup();
             NameIndex {
+                shapes: v.iter().map(|n| anchors::names::NameShape::of(n)).collect(),
                 names: v,
                 asked: Default::default(),
             }
@@ -229,6 +230,8 @@ pub(super) fn list(items: &[String]) -> String {
 pub(super) struct NameIndex {
     /// Sorted and without repeats.
     pub names: Vec<String>,
+    /// The shape of each name, for comparing many.
+    shapes: Vec<anchors::names::NameShape>,
     asked: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
@@ -242,7 +245,13 @@ impl NameIndex {
             .names
             .binary_search_by(|n| n.as_str().cmp(folded))
             .is_ok()
-            || self.names.iter().any(|n| anchors::same_name(folded, n));
+            || {
+                let shape = anchors::names::NameShape::of(folded);
+                self.names
+                    .iter()
+                    .zip(&self.shapes)
+                    .any(|(n, s)| anchors::names::same_name_shaped(folded, &shape, n, s))
+            };
         self.asked.borrow_mut().insert(folded.to_string(), found);
         found
     }
