@@ -556,8 +556,9 @@ fn word_numbers<'a>(
     };
     // The part of a hyphenated word after its first hyphen, read next when
     // the word as a whole is no number ("over-sixteens", "két-háromszáz").
-    // The language's number words, looked up once.
+    // The language's number words and morphemes, looked up once.
     let table = spelled_table().get(language.code());
+    let spelled_morphemes = super::spelled::table(language);
     let rest_of = |r: &Range<usize>, from: usize| {
         let at = text[from..r.end].find('-').map(|i| from + i + 1)?;
         (at < r.end).then(|| (at..r.end, &text[at..r.end]))
@@ -572,7 +573,7 @@ fn word_numbers<'a>(
         // Compounds and runs of words ("dreihundertfünfzig", "three
         // hundred and fifty") first, then the table of simple words.
         let gap = |i: usize| &text[words[k + i - 1].0.end..words[k + i].0.start];
-        if let Some(s) = super::spelled::parse(&words[k..], gap, language) {
+        if let Some(s) = spelled_morphemes.and_then(|t| super::spelled::parse_in(t, &words[k..], gap)) {
             out.push(Number {
                 range: range.start..s.end,
                 text: text[range.start..s.end].to_string(),

@@ -41,8 +41,9 @@ struct Node {
     ends: Vec<usize>,
 }
 
+/// One language's table of spelled-number morphemes.
 #[derive(Default)]
-struct Table {
+pub(crate) struct Table {
     nodes: Vec<Node>,
     morphemes: Vec<Morpheme>,
     suffixes: Vec<String>,
@@ -163,7 +164,7 @@ impl Table {
     }
 }
 
-fn table(language: Language) -> Option<&'static Table> {
+pub(crate) fn table(language: Language) -> Option<&'static Table> {
     // Each language's table is parsed the first time it is asked for: a
     // check of two languages reads two files, not all of them.
     static TABLES_READ: OnceLock<Vec<OnceLock<Table>>> = OnceLock::new();
@@ -415,7 +416,16 @@ pub fn parse<'a>(
     gap: impl Fn(usize) -> &'a str,
     language: Language,
 ) -> Option<Spelled> {
-    let t = table(language)?;
+    parse_in(table(language)?, words, gap)
+}
+
+/// [`parse`] with the language's table (`table(language)`) looked up
+/// once, for a caller that reads word after word.
+pub(crate) fn parse_in<'a>(
+    t: &Table,
+    words: &[(Range<usize>, &'a str)],
+    gap: impl Fn(usize) -> &'a str,
+) -> Option<Spelled> {
     if !t.may_start(words.first()?.1) {
         return None;
     }
