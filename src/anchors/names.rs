@@ -495,18 +495,48 @@ mod tests {
     /// Every word of the example pairs and of some odd spellings.
     fn sample_words() -> Vec<String> {
         let mut out: Vec<String> = [
-            "Schtschukin's", "TSCHECHIEN", "ΟΔΥΣΣΕΥΣ’S", "Ωσ'S", "Ärger’S", "Straße's", "Ærøskøbing", "Œuvre’s", "İstanbul", "ΣΟΦΟΣ",
-            "Київ", "Пекка", "Straße", "Zhoukhov", "aeoeue", "Wwwyyy", "𐀀𐀀x", "ǅemal",
-            "US-Russia", "it's", "IT'S", "x's", "'s", "a", "",
+            "Schtschukin's",
+            "TSCHECHIEN",
+            "ΟΔΥΣΣΕΥΣ’S",
+            "Ωσ'S",
+            "Ärger’S",
+            "Straße's",
+            "Ærøskøbing",
+            "Œuvre’s",
+            "İstanbul",
+            "ΣΟΦΟΣ",
+            "Київ",
+            "Пекка",
+            "Straße",
+            "Zhoukhov",
+            "aeoeue",
+            "Wwwyyy",
+            "𐀀𐀀x",
+            "ǅemal",
+            "US-Russia",
+            "it's",
+            "IT'S",
+            "x's",
+            "'s",
+            "a",
+            "",
         ]
         .iter()
         .map(|w| w.to_string())
         .collect();
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/pairs");
         for dir in std::fs::read_dir(root).into_iter().flatten().flatten() {
-            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 if let Ok(text) = std::fs::read_to_string(file.path()) {
-                    out.extend(crate::text::words(&text).into_iter().map(|(_, w)| w.to_string()));
+                    out.extend(
+                        crate::text::words(&text)
+                            .into_iter()
+                            .map(|(_, w)| w.to_string()),
+                    );
                 }
             }
         }

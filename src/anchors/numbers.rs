@@ -292,11 +292,7 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
 }
 
 /// [`numbers`] of `text` whose words (`crate::text::words`) are known.
-pub fn numbers_in(
-    text: &str,
-    words: Vec<(Range<usize>, &str)>,
-    language: Language,
-) -> Vec<Number> {
+pub fn numbers_in(text: &str, words: Vec<(Range<usize>, &str)>, language: Language) -> Vec<Number> {
     let mut out = digit_numbers(text, language);
     word_numbers(text, words, language, &mut out);
     out.sort_by_key(|n| n.range.start);
@@ -356,7 +352,7 @@ fn starts_number(chars: &[(usize, char)], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| chars[p].1);
     c.is_ascii_digit()
         && !prev.is_some_and(|p| p.is_ascii_digit())
-        && !(prev.is_some_and(|p| p.is_alphabetic() && !crate::text::cjk(p)) && !glued(&chars[..i]))
+        && (!prev.is_some_and(|p| p.is_alphabetic() && !crate::text::cjk(p)) || glued(&chars[..i]))
 }
 
 /// Where the run of digits and separators that starts at `chars[i]` ends.
@@ -573,7 +569,9 @@ fn word_numbers<'a>(
         // Compounds and runs of words ("dreihundertfünfzig", "three
         // hundred and fifty") first, then the table of simple words.
         let gap = |i: usize| &text[words[k + i - 1].0.end..words[k + i].0.start];
-        if let Some(s) = spelled_morphemes.and_then(|t| super::spelled::parse_in(t, &words[k..], gap)) {
+        if let Some(s) =
+            spelled_morphemes.and_then(|t| super::spelled::parse_in(t, &words[k..], gap))
+        {
             out.push(Number {
                 range: range.start..s.end,
                 text: text[range.start..s.end].to_string(),
