@@ -38,14 +38,18 @@ pub struct SentenceFacts {
 impl SentenceFacts {
     /// Reads the facts of `text`, written in `language`.
     pub fn read(text: &str, language: Language) -> SentenceFacts {
+        // Names, persons and the folded words all start from the same
+        // words, each folded once.
+        let words = crate::text::words(text);
+        let folded: Vec<String> = words.iter().map(|(_, w)| anchors::fold(w)).collect();
         SentenceFacts {
-            numbers: anchors::numbers(text, language),
-            names: anchors::names(text, language),
-            persons: anchors::persons::persons(text),
-            negations: anchors::negations(text, language),
-            words: FoldedWords::new(text),
+            numbers: anchors::numbers::numbers_in(text, words.clone(), language),
+            names: anchors::names::names_in(text, &words, |i| folded[i].clone(), language),
+            persons: anchors::persons::persons_in(text, &words, &folded),
+            negations: anchors::cues::negations_in(&words, language),
+            words: FoldedWords::from_folded(&words, folded),
             length: crate::text::length(text),
-            word_count: crate::text::word_count(text),
+            word_count: crate::text::word_count_of(&words),
         }
     }
 }

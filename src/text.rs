@@ -174,7 +174,12 @@ pub fn hangul(c: char) -> bool {
 /// How many words `text` has; a run of Chinese or Japanese characters
 /// counts one word per two characters, about the length of a word there.
 pub fn word_count(text: &str) -> usize {
-    words(text)
+    word_count_of(&words(text))
+}
+
+/// [`word_count`] of a text's words ([`words`]).
+pub fn word_count_of(words: &[(std::ops::Range<usize>, &str)]) -> usize {
+    words
         .iter()
         .map(|(_, w)| {
             let ideographs = w.chars().filter(|&c| cjk(c) && !hangul(c)).count();

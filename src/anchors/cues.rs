@@ -7,30 +7,45 @@ use std::sync::OnceLock;
 use crate::data::{self, format};
 use crate::language::Language;
 
+/// Cue patterns of one language: the cues, and the fixed phrases
+/// (`!word` in the file) that start like a cue but do not negate.
+struct CueList {
+    cues: Vec<String>,
+    not_cues: Vec<String>,
+}
+
 /// Cue patterns per language code.
-fn negation_table() -> &'static HashMap<String, Vec<String>> {
-    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+fn negation_table() -> &'static HashMap<String, CueList> {
+    static TABLE: OnceLock<HashMap<String, CueList>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let (file, text) = data::NEGATION;
         data::valid(format::negation(file, text))
             .into_iter()
             .map(|(lang, cues)| {
+                let (not_cues, cues): (Vec<&str>, Vec<&str>) =
+                    cues.into_iter().partition(|c| c.starts_with('!'));
                 (
                     lang.to_string(),
-                    cues.into_iter().map(str::to_string).collect(),
+                    CueList {
+                        cues: cues.into_iter().map(str::to_string).collect(),
+                        not_cues: not_cues.into_iter().map(|c| c[1..].to_string()).collect(),
+                    },
                 )
             })
             .collect()
     })
 }
 
+/// Whether `word` (lower case, apostrophes straight) matches `cue`. A cue
+/// with an apostrophe also matches the word written with a curly one,
+/// which a straightened word never is, so that case needs no test.
 fn matches_cue(word: &str, cue: &str) -> bool {
     if let Some(stem) = cue.strip_suffix('*') {
         word.starts_with(stem)
     } else if let Some(end) = cue.strip_prefix('*') {
-        word.ends_with(end) || word.ends_with(&end.replace('\'', "’"))
+        word.ends_with(end)
     } else if cue.ends_with('\'') {
-        word.starts_with(cue) || word.starts_with(&cue.replace('\'', "’"))
+        word.starts_with(cue)
     } else {
         word == cue
     }
@@ -39,16 +54,25 @@ fn matches_cue(word: &str, cue: &str) -> bool {
 /// How many negation cues `text` holds, or `None` when the language has no
 /// cue list (then negation cannot be compared).
 pub fn negations(text: &str, language: Language) -> Option<usize> {
-    let cues = negation_table().get(language.code())?;
-    // `!word`: a fixed phrase that starts like a cue but does not negate.
-    let (not_cues, cues): (Vec<&String>, Vec<&String>) =
-        cues.iter().partition(|c| c.starts_with('!'));
-    let count = crate::text::words(text)
-        .into_iter()
+    negation_table().get(language.code())?;
+    negations_in(&crate::text::words(text), language)
+}
+
+/// [`negations`] of a text's words (`crate::text::words`).
+pub fn negations_in(words: &[(std::ops::Range<usize>, &str)], language: Language) -> Option<usize> {
+    let list = negation_table().get(language.code())?;
+    let count = words
+        .iter()
         .filter(|(_, w)| {
-            let w = w.to_lowercase().replace('’', "'");
-            cues.iter().any(|c| matches_cue(&w, c))
-                && !not_cues.iter().any(|c| matches_cue(&w, &c[1..]))
+            // Copied only when it changes: most words are plain lower case.
+            let w: std::borrow::Cow<str> =
+                if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(w)
+                } else {
+                    std::borrow::Cow::Owned(w.to_lowercase().replace('’', "'"))
+                };
+            list.cues.iter().any(|c| matches_cue(&w, c))
+                && !list.not_cues.iter().any(|c| matches_cue(&w, c))
         })
         .count();
     Some(count)
@@ -100,6 +124,16 @@ fn normalised(line: &str) -> String {
 /// Whether a short line is an advertisement marker ("Anzeige",
 /// "Advertisement", "Kurze Werbeeinblendung").
 pub fn is_ad_marker(line: &str) -> bool {
+    // Markers are at most four words: a longer line is none, without
+    // copying it (lower case changes no character's being a space).
+    let words = line
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .take(5)
+        .count();
+    if words == 0 || words > 4 {
+        return false;
+    }
     let n = normalised(line);
     if n.is_empty() || n.split(' ').count() > 4 {
         return false;
@@ -113,10 +147,25 @@ pub fn is_ad_marker(line: &str) -> bool {
 /// Whether a line opens like site boilerplate ("Source: …", "Quelle …",
 /// "Besuchen Sie uns auf: …", "Details").
 pub fn is_boilerplate_opener(line: &str) -> bool {
-    let lower = line
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
     let list = marker_list("boilerplate");
+    let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // An ASCII line needs only its first bytes in lower case: as many as
+    // the longest marker and the character after it.
+    let longest = list.iter().map(String::len).max().unwrap_or(0) + 1;
+    // Elsewhere, without a capital sigma (whose lower case depends on what
+    // follows), lower case goes char by char and each char gives at least
+    // one: the first `longest` chars give every byte compared.
+    let lower = if start.is_ascii() && start.len() > longest {
+        start[..longest].to_ascii_lowercase()
+    } else if !start.is_ascii() && !start.contains('Σ') {
+        start
+            .chars()
+            .take(longest)
+            .flat_map(char::to_lowercase)
+            .collect()
+    } else {
+        start.to_lowercase()
+    };
     list.iter().any(|m| {
         lower.starts_with(m.as_str())
             && lower[m.len()..]

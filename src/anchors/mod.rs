@@ -15,3 +15,29 @@ pub mod spelled;
 pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};
 pub use names::{FoldedWords, Name, fold, name_in, names, same_name};
 pub use numbers::{Number, NumberKind, digit_numbers, digit_numbers_in, numbers, same_number};
+
+/// A fast hasher for the word tables looked up for every word of a text
+/// (FNV-1a: short keys, no need to resist crafted collisions).
+#[derive(Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub(crate) type WordMap<V> =
+    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;

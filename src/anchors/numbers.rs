@@ -77,23 +77,45 @@ fn comma_decimal(language: Language) -> bool {
     properties(language).decimal_mark == ','
 }
 
-fn spelled_table() -> &'static HashMap<String, Vec<(String, f64)>> {
-    static TABLE: OnceLock<HashMap<String, Vec<(String, f64)>>> = OnceLock::new();
+/// The simple number words of one language, for looking a word up: whole
+/// words by hash, stems (`word*` in the file) in order, each with its place
+/// in the file, since the first entry that matches gives the value.
+#[derive(Default)]
+struct SpelledWords {
+    count: usize,
+    exact: super::WordMap<(usize, f64)>,
+    stems: Vec<(usize, String, f64)>,
+}
+
+fn spelled_table() -> &'static HashMap<String, SpelledWords> {
+    static TABLE: OnceLock<HashMap<String, SpelledWords>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<String, Vec<(String, f64)>> = HashMap::new();
+        let mut table: HashMap<String, SpelledWords> = HashMap::new();
         let (file, text) = data::NUMBER_WORDS;
         for line in data::valid(data::format::number_words(file, text)) {
             let entry = table.entry(line.language.to_string()).or_default();
-            entry.extend(line.words.iter().map(|w| (w.to_string(), line.value)));
+            for w in &line.words {
+                let place = entry.count;
+                entry.count += 1;
+                match w.strip_suffix('*') {
+                    Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
+                    None => {
+                        entry
+                            .exact
+                            .entry(w.to_string())
+                            .or_insert((place, line.value));
+                    }
+                }
+            }
         }
         table
     })
 }
 
-fn scale_table() -> &'static HashMap<String, i32> {
-    static TABLE: OnceLock<HashMap<String, i32>> = OnceLock::new();
+fn scale_table() -> &'static super::WordMap<i32> {
+    static TABLE: OnceLock<super::WordMap<i32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = super::WordMap::default();
         let (file, text) = data::SCALES;
         for (power, words) in data::valid(data::format::scales(file, text)) {
             for w in words {
@@ -104,16 +126,29 @@ fn scale_table() -> &'static HashMap<String, i32> {
     })
 }
 
-fn spelled_value(word: &str, language: Language) -> Option<f64> {
-    let list = spelled_table().get(language.code())?;
-    let lower = word.to_lowercase();
-    list.iter().find_map(|(w, v)| {
-        let hit = match w.strip_suffix('*') {
-            Some(stem) => lower.starts_with(stem) && lower.len() <= stem.len() + 3,
-            None => lower == *w,
-        };
-        hit.then_some(*v)
-    })
+/// `word` in lower case, copied only when it has to change.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The value of a simple number word, given in lower case (`lower`).
+fn spelled_value(lower: &str, words: Option<&SpelledWords>) -> Option<f64> {
+    let words = words?;
+    let exact = words.exact.get(lower).copied();
+    let stem = words
+        .stems
+        .iter()
+        .find(|(_, stem, _)| lower.starts_with(stem.as_str()) && lower.len() <= stem.len() + 3);
+    match (exact, stem) {
+        (Some((i, v)), Some(&(j, _, w))) => Some(if i < j { v } else { w }),
+        (Some((_, v)), None) => Some(v),
+        (None, Some(&(_, _, w))) => Some(w),
+        (None, None) => None,
+    }
 }
 
 fn is_group_sep(c: char) -> bool {
@@ -253,8 +288,13 @@ fn indic_sign(c: char) -> bool {
 /// Every number in `text`, in order: those written with digits
 /// ([`digit_numbers`]), then spelled-out ones around them.
 pub fn numbers(text: &str, language: Language) -> Vec<Number> {
+    numbers_in(text, crate::text::words(text), language)
+}
+
+/// [`numbers`] of `text` whose words (`crate::text::words`) are known.
+pub fn numbers_in(text: &str, words: Vec<(Range<usize>, &str)>, language: Language) -> Vec<Number> {
     let mut out = digit_numbers(text, language);
-    word_numbers(text, language, &mut out);
+    word_numbers(text, words, language, &mut out);
     out.sort_by_key(|n| n.range.start);
     out
 }
@@ -312,7 +352,7 @@ fn starts_number(chars: &[(usize, char)], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| chars[p].1);
     c.is_ascii_digit()
         && !prev.is_some_and(|p| p.is_ascii_digit())
-        && !(prev.is_some_and(|p| p.is_alphabetic() && !crate::text::cjk(p)) && !glued(&chars[..i]))
+        && (!prev.is_some_and(|p| p.is_alphabetic() && !crate::text::cjk(p)) || glued(&chars[..i]))
 }
 
 /// Where the run of digits and separators that starts at `chars[i]` ends.
@@ -498,16 +538,23 @@ const YEARS: std::ops::RangeInclusive<u32> = 1000..=2199;
 /// Spelled-out numbers of `text`, added to `out` (its digit numbers): words
 /// inside a digit number's range (its scale word) are skipped, and a scale
 /// word after a spelled number joins it ("zehn Millionen").
-fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
+fn word_numbers<'a>(
+    text: &'a str,
+    mut words: Vec<(Range<usize>, &'a str)>,
+    language: Language,
+    out: &mut Vec<Number>,
+) {
     let digit_ranges: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
     let inside_digits = |r: &Range<usize>| {
         digit_ranges
             .iter()
             .any(|d| d.start <= r.start && r.end <= d.end)
     };
-    let mut words: Vec<(Range<usize>, &str)> = crate::text::words(text);
     // The part of a hyphenated word after its first hyphen, read next when
     // the word as a whole is no number ("over-sixteens", "két-háromszáz").
+    // The language's number words and morphemes, looked up once.
+    let table = spelled_table().get(language.code());
+    let spelled_morphemes = super::spelled::table(language);
     let rest_of = |r: &Range<usize>, from: usize| {
         let at = text[from..r.end].find('-').map(|i| from + i + 1)?;
         (at < r.end).then(|| (at..r.end, &text[at..r.end]))
@@ -522,7 +569,9 @@ fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
         // Compounds and runs of words ("dreihundertfünfzig", "three
         // hundred and fifty") first, then the table of simple words.
         let gap = |i: usize| &text[words[k + i - 1].0.end..words[k + i].0.start];
-        if let Some(s) = super::spelled::parse(&words[k..], gap, language) {
+        if let Some(s) =
+            spelled_morphemes.and_then(|t| super::spelled::parse_in(t, &words[k..], gap))
+        {
             out.push(Number {
                 range: range.start..s.end,
                 text: text[range.start..s.end].to_string(),
@@ -542,14 +591,16 @@ fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
             }
             continue;
         }
+        let lower = lowercase(word);
+        let spelled = spelled_value(&lower, table);
         match rest_of(&range, range.start) {
-            Some(rest) if spelled_value(word, language).is_none() => words[k] = rest,
+            Some(rest) if spelled.is_none() => words[k] = rest,
             _ => k += 1,
         }
         let mut values: Vec<f64> = Vec::new();
-        if let Some(v) = spelled_value(word, language) {
+        if let Some(v) = spelled {
             values.push(v);
-        } else if let Some(power) = scale_table().get(word.to_lowercase().as_str()) {
+        } else if let Some(power) = scale_table().get(lower.as_ref()) {
             // "Millionen" alone, or "zehn Millionen" (joined below).
             values.push(10f64.powi(*power));
         }
@@ -561,7 +612,7 @@ fn word_numbers(text: &str, language: Language, out: &mut Vec<Number>) {
             .last_mut()
             .filter(|p: &&mut Number| !p.digits && text[p.range.end..range.start].trim().is_empty())
         {
-            if let Some(power) = scale_table().get(word.to_lowercase().as_str()) {
+            if let Some(power) = scale_table().get(lower.as_ref()) {
                 let mut both: Vec<f64> =
                     prev.values.iter().map(|v| v * 10f64.powi(*power)).collect();
                 prev.scaled = both.len();

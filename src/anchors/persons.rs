@@ -12,20 +12,26 @@ use crate::data;
 
 /// The list, folded: a name written in another script or without its
 /// accents (Пекка, Jose) is found as well.
-fn given_names() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+type NameSet = HashSet<String, std::hash::BuildHasherDefault<super::WordHasher>>;
+
+fn given_names() -> &'static NameSet {
+    static SET: OnceLock<NameSet> = OnceLock::new();
     SET.get_or_init(|| {
         let (file, text) = data::GIVEN_NAMES;
-        data::valid(data::format::list(file, text))
-            .into_iter()
-            .map(fold)
-            .collect()
+        let list = data::valid(data::format::list(file, text));
+        let mut set = NameSet::with_capacity_and_hasher(list.len(), Default::default());
+        set.extend(list.into_iter().map(fold));
+        set
     })
 }
 
 /// Whether `word`, capitalised, is a given name of the list.
-fn is_given(names: &HashSet<String>, word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && names.contains(&fold(word))
+fn is_given(names: &NameSet, word: &str) -> bool {
+    capitalised(word) && names.contains(&fold(word))
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A person named in a text.
@@ -42,15 +48,21 @@ pub struct Person {
 
 /// The people named in `text` by a given name and a family name.
 pub fn persons(text: &str) -> Vec<Person> {
-    let names = given_names();
     let words = crate::text::words(text);
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let folded: Vec<String> = words.iter().map(|(_, w)| fold(w)).collect();
+    persons_in(text, &words, &folded)
+}
+
+/// [`persons`] from the text's words (`crate::text::words`) and each of
+/// them folded (`folded`, in the same order).
+pub fn persons_in(text: &str, words: &[(Range<usize>, &str)], folded: &[String]) -> Vec<Person> {
+    let names = given_names();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let (range, word) = &words[i];
-        let given = is_given(names, word)
-            || word.split('-').all(|part| is_given(names, part)) && word.contains('-');
+        let given = capitalised(word) && names.contains(&folded[i])
+            || word.contains('-') && word.split('-').all(|part| is_given(names, part));
         if !given {
             i += 1;
             continue;
@@ -70,7 +82,7 @@ pub fn persons(text: &str) -> Vec<Person> {
             out.push(Person {
                 range: range.start..end.end,
                 text: text[range.start..end.end].to_string(),
-                surnames: words[i + 1..=last].iter().map(|(_, w)| fold(w)).collect(),
+                surnames: folded[i + 1..=last].to_vec(),
             });
         }
         i = last + 1;

@@ -10,7 +10,6 @@
 //! precedes it with a connector). Most words match no morpheme at their
 //! first letter, so the common case costs one failed trie step.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -42,8 +41,9 @@ struct Node {
     ends: Vec<usize>,
 }
 
+/// One language's table of spelled-number morphemes.
 #[derive(Default)]
-struct Table {
+pub(crate) struct Table {
     nodes: Vec<Node>,
     morphemes: Vec<Morpheme>,
     suffixes: Vec<String>,
@@ -164,21 +164,17 @@ impl Table {
     }
 }
 
-fn table(language: Language) -> Option<&'static Table> {
-    static TABLES_READ: OnceLock<HashMap<&'static str, Table>> = OnceLock::new();
-    TABLES_READ
-        .get_or_init(|| {
-            data::SPELLED
-                .iter()
-                .map(|&(code, file, text)| {
-                    (
-                        code,
-                        Table::parse(data::valid(data::format::spelled(file, text))),
-                    )
-                })
-                .collect()
-        })
-        .get(language.code())
+pub(crate) fn table(language: Language) -> Option<&'static Table> {
+    // Each language's table is parsed the first time it is asked for: a
+    // check of two languages reads two files, not all of them.
+    static TABLES_READ: OnceLock<Vec<OnceLock<Table>>> = OnceLock::new();
+    let cells = TABLES_READ.get_or_init(|| data::SPELLED.iter().map(|_| OnceLock::new()).collect());
+    let code = language.code();
+    let i = data::SPELLED.iter().position(|(c, _, _)| *c == code)?;
+    Some(cells[i].get_or_init(|| {
+        let (_, file, text) = data::SPELLED[i];
+        Table::parse(data::valid(data::format::spelled(file, text)))
+    }))
 }
 
 /// One way of reading one word: its morphemes and the suffix after them.
@@ -420,7 +416,16 @@ pub fn parse<'a>(
     gap: impl Fn(usize) -> &'a str,
     language: Language,
 ) -> Option<Spelled> {
-    let t = table(language)?;
+    parse_in(table(language)?, words, gap)
+}
+
+/// [`parse`] with the language's table (`table(language)`) looked up
+/// once, for a caller that reads word after word.
+pub(crate) fn parse_in<'a>(
+    t: &Table,
+    words: &[(Range<usize>, &'a str)],
+    gap: impl Fn(usize) -> &'a str,
+) -> Option<Spelled> {
     if !t.may_start(words.first()?.1) {
         return None;
     }

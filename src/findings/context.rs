@@ -30,6 +30,9 @@ pub(super) struct Context<'a> {
     pub target_names: NameIndex,
     /// Every word of the original, folded, made on first use.
     source_words: std::cell::OnceCell<anchors::FoldedWords>,
+    /// The numbers of every paragraph of the original, then of the
+    /// translation, read on first use.
+    paragraph_numbers: [std::cell::OnceCell<Vec<Number>>; 2],
 }
 
 impl<'a> Context<'a> {
@@ -87,6 +90,7 @@ impl<'a> Context<'a> {
             v.sort();
             v.dedup();
             NameIndex {
+                shapes: v.iter().map(|n| anchors::names::NameShape::of(n)).collect(),
                 names: v,
                 asked: Default::default(),
             }
@@ -94,6 +98,7 @@ impl<'a> Context<'a> {
         Context {
             source_names: all_names(source),
             source_words: std::cell::OnceCell::new(),
+            paragraph_numbers: Default::default(),
             target_names: all_names(target),
             source,
             target,
@@ -119,6 +124,19 @@ impl<'a> Context<'a> {
     pub fn source_words(&self) -> &anchors::FoldedWords {
         self.source_words
             .get_or_init(|| anchors::FoldedWords::new(&self.source.document.text))
+    }
+
+    /// The numbers of every paragraph of the original (`source`) or of the
+    /// translation, in order (read once, on first use).
+    pub fn paragraph_numbers(&self, source: bool) -> &[Number] {
+        let doc = if source { self.source } else { self.target };
+        self.paragraph_numbers[usize::from(!source)].get_or_init(|| {
+            doc.document
+                .paragraphs
+                .iter()
+                .flat_map(|p| anchors::numbers(&p.text, doc.language()))
+                .collect()
+        })
     }
 
     /// Text of a run of target sentences.
@@ -212,6 +230,8 @@ pub(super) fn list(items: &[String]) -> String {
 pub(super) struct NameIndex {
     /// Sorted and without repeats.
     pub names: Vec<String>,
+    /// The shape of each name, for comparing many.
+    shapes: Vec<anchors::names::NameShape>,
     asked: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
@@ -225,7 +245,13 @@ impl NameIndex {
             .names
             .binary_search_by(|n| n.as_str().cmp(folded))
             .is_ok()
-            || self.names.iter().any(|n| anchors::same_name(folded, n));
+            || {
+                let shape = anchors::names::NameShape::of(folded);
+                self.names
+                    .iter()
+                    .zip(&self.shapes)
+                    .any(|(n, s)| anchors::names::same_name_shaped(folded, &shape, n, s))
+            };
         self.asked.borrow_mut().insert(folded.to_string(), found);
         found
     }

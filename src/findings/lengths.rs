@@ -148,22 +148,17 @@ fn unsupported(ctx: &Context, text: &str, source_side: bool, other: &str) -> (Ve
 /// Digit numbers and names of sentences `range` that the other document
 /// never writes (names only where capitals mark names, not nouns).
 fn foreign(ctx: &Context, range: &Range<usize>, source_side: bool) -> usize {
-    let (doc, other, other_names) = if source_side {
-        (ctx.source, ctx.target, &ctx.target_names)
+    let (doc, other_names) = if source_side {
+        (ctx.source, &ctx.target_names)
     } else {
-        (ctx.target, ctx.source, &ctx.source_names)
+        (ctx.target, &ctx.source_names)
     };
     let text: String = range
         .clone()
         .map(|i| doc.sentence_text(i))
         .collect::<Vec<_>>()
         .join(" ");
-    let other_numbers: Vec<_> = other
-        .document
-        .paragraphs
-        .iter()
-        .flat_map(|p| anchors::numbers(&p.text, other.language()))
-        .collect();
+    let other_numbers = ctx.paragraph_numbers(!source_side);
     let numbers = anchors::numbers(&text, doc.language())
         .into_iter()
         .filter(|n| n.digits && !other_numbers.iter().any(|o| anchors::same_number(n, o)))

@@ -26,6 +26,10 @@ fn is_link_word(word: &str) -> bool {
         return true;
     }
     let w = w.trim_end_matches(['.', ':', '/']);
+    // A domain has a dot (most words have none: no need to split them).
+    if !w.contains('.') {
+        return false;
+    }
     let parts: Vec<&str> = w.split('.').collect();
     parts.len() >= 2
         && parts
@@ -96,12 +100,19 @@ pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
     if anchors::is_ad_marker(plain) {
         return Role::Ad;
     }
-    let has_link = trimmed.contains("](") || words.iter().any(|w| is_link_word(w));
     let link_words = words.iter().filter(|w| is_link_word(w)).count();
+    let has_link = trimmed.contains("](") || link_words > 0;
     if has_link && (words.len() <= 8 || link_words * 2 >= words.len()) {
         return Role::Boilerplate;
     }
-    let copyright = plain.starts_with('©') || plain.to_lowercase().starts_with("copyright");
+    // Lower case char by char differs from `str::to_lowercase` only in a
+    // final sigma, never part of "copyright".
+    let copyright = plain.starts_with('©')
+        || plain
+            .chars()
+            .flat_map(char::to_lowercase)
+            .take(9)
+            .eq("copyright".chars());
     if copyright && words.len() <= 20 {
         return Role::Boilerplate;
     }

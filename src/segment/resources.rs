@@ -3,7 +3,7 @@
 //! abbreviation never means touching code.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::data::{self, format};
 use crate::language::Language;
@@ -32,27 +32,36 @@ pub(crate) struct Resources {
     pub longest: usize,
 }
 
-/// The data files (`data/<code>.txt`, found by `build.rs`), read.
-static PARSED: LazyLock<Vec<(&'static str, Resources)>> = LazyLock::new(|| {
+/// The data files (`data/<code>.txt`, found by `build.rs`), each read the
+/// first time its language is asked for.
+static PARSED: LazyLock<Vec<(&'static str, OnceLock<Resources>)>> = LazyLock::new(|| {
     data::SEGMENT
         .iter()
-        .map(|&(code, file, text)| (code, Resources::parse(file, text)))
+        .map(|&(code, _, _)| (code, OnceLock::new()))
         .collect()
 });
+
+/// The resources of file `i` of `data::SEGMENT`.
+fn parsed(i: usize) -> &'static Resources {
+    PARSED[i].1.get_or_init(|| {
+        let (_, file, text) = data::SEGMENT[i];
+        Resources::parse(file, text)
+    })
+}
 
 /// The resources of `language`, or `None` when it has none (then only the
 /// generic rules apply).
 pub(crate) fn for_language(language: Language) -> Option<&'static Resources> {
-    PARSED
+    let i = PARSED
         .iter()
-        .find(|(code, _)| *code == language.code())
-        .map(|(_, r)| r)
+        .position(|(code, _)| *code == language.code())?;
+    Some(parsed(i))
 }
 
 /// All parsed files, for tests.
 #[cfg(test)]
 pub(crate) fn all() -> impl Iterator<Item = (&'static str, &'static Resources)> {
-    PARSED.iter().map(|(c, r)| (*c, r))
+    PARSED.iter().enumerate().map(|(i, (c, _))| (*c, parsed(i)))
 }
 
 /// `text` with all white space removed.
