@@ -164,6 +164,25 @@ fn excluded_target_paragraphs(
     out
 }
 
+/// Whether translation paragraph `p` has figures, every one of them in
+/// original paragraph `sp`: a label that reads like a site's furniture
+/// ("Zur Arbeitsfläche 1 wechseln") but carries the original's numbers.
+fn same_figures(
+    source: &SegmentedDocument,
+    sp: usize,
+    target: &SegmentedDocument,
+    p: usize,
+) -> bool {
+    let theirs: Vec<&crate::anchors::Number> = source
+        .numbers_of(source.paragraph_sentences[sp].clone())
+        .collect();
+    let mut ours = target
+        .numbers_of(target.paragraph_sentences[p].clone())
+        .filter(|n| n.digits)
+        .peekable();
+    ours.peek().is_some() && ours.all(|n| theirs.iter().any(|s| crate::anchors::same_number(n, s)))
+}
+
 /// Takes `paragraphs` back into the alignment: no longer excluded, no
 /// longer repeats.
 fn restore(excluded: &mut [bool], repeats: &mut Vec<findings::Repeat>, paragraphs: &[usize]) {
@@ -246,10 +265,10 @@ fn stands_for_unmatched(
         let Some(i) = unmatched(k, -1).or_else(|| unmatched(k, 1)) else {
             continue;
         };
+        let sp = source.sentences[i].paragraph;
         let role = findings::roles::role(&target.document.paragraphs[p]);
-        let source_role =
-            findings::roles::role(&source.document.paragraphs[source.sentences[i].paragraph]);
-        if furniture(role) && !furniture(source_role) {
+        let source_role = findings::roles::role(&source.document.paragraphs[sp]);
+        if furniture(role) && !furniture(source_role) && !same_figures(source, sp, target, p) {
             continue;
         }
         out.push(p);

@@ -410,6 +410,8 @@ mod tests {
     /// page loads with as many blocks on both sides, and a heading stays
     /// a heading.
     #[test]
+    // A test may say on stderr why it skipped; the library itself never prints.
+    #[allow(clippy::print_stderr)]
     fn the_real_corpus_loads_block_for_block() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_DIR);
         let Some(pages) = manifest(&dir).unwrap() else {
