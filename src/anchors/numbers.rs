@@ -217,6 +217,13 @@ fn values_of(token: &str, comma_decimal: Option<bool>) -> Vec<f64> {
             Some(comma) => (last == ',') == comma,
             None => !thousands_ok,
         };
+        // A comma that is neither the locale's decimal mark nor a
+        // thousands mark ("1,2" in English, pages 1 and 2): a list, read
+        // part by part. (A full stop stays a decimal everywhere: versions
+        // such as 1.2 are written so in every language.)
+        if last == ',' && comma_decimal == Some(false) && !thousands_ok {
+            return groups.iter().filter_map(|g| parse(g)).collect();
+        }
         let (a, b) = if decimal_first {
             (as_decimal, as_thousands)
         } else {
@@ -637,6 +644,12 @@ fn word_numbers<'a>(
 /// Two numbers both written with a scale word are compared at scale
 /// only: 4.2 billion is not 4,2 млн.
 pub fn same_number(a: &Number, b: &Number) -> bool {
+    // Written alike with digits ("1,2" copied from a list of pages into a
+    // language that reads it as a decimal): the same number, whatever each
+    // locale makes of it.
+    if a.digits && b.digits && a.text == b.text {
+        return true;
+    }
     let readings = |n: &Number, other: &Number| -> std::ops::Range<usize> {
         if n.scaled > 0 && other.scaled > 0 {
             0..n.scaled
@@ -677,6 +690,14 @@ mod tests {
             &first("12 people", Language::EN),
             &first("13 Menschen", Language::DE)
         ));
+        // Neither a decimal nor thousands where the locale writes them.
+        assert_eq!(first("pages 1,2 and 5", Language::EN).values, [1.0, 2.0]);
+        // Copied as written, it is the same number in any locale.
+        assert!(same_number(
+            &first("pages 1,2", Language::EN),
+            &first("pages 1,2", Language::FR)
+        ));
+        assert_eq!(first("3,5 Prozent", Language::DE).values[0], 3.5);
         // Korean groups thousands with commas, as English does.
         let ko = Language::from_code("ko").expect("a known code");
         assert_eq!(first("1,234명", ko).values[0], 1234.0);
