@@ -43,6 +43,27 @@ pub struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
+    /// A side from paragraphs of sentences, for tests.
+    #[cfg(test)]
+    pub(crate) fn from_paragraphs(
+        paragraphs: &[&[&'a str]],
+        language: Option<Language>,
+    ) -> Side<'a> {
+        let mut sentences = Vec::new();
+        let mut ranges = Vec::new();
+        for p in paragraphs {
+            let start = sentences.len();
+            sentences.extend_from_slice(p);
+            ranges.push(start..sentences.len());
+        }
+        Side {
+            sentences,
+            paragraphs: ranges,
+            kinds: Vec::new(),
+            language,
+        }
+    }
+
     /// A side without paragraph structure.
     pub fn flat(sentences: Vec<&'a str>, language: Option<Language>) -> Side<'a> {
         let n = sentences.len();

@@ -122,19 +122,7 @@ mod tests {
     use super::*;
 
     fn side<'a>(paragraphs: &[&[&'a str]]) -> Side<'a> {
-        let mut sentences = Vec::new();
-        let mut ranges = Vec::new();
-        for p in paragraphs {
-            let start = sentences.len();
-            sentences.extend_from_slice(p);
-            ranges.push(start..sentences.len());
-        }
-        Side {
-            sentences,
-            paragraphs: ranges,
-            kinds: Vec::new(),
-            language: None,
-        }
+        Side::from_paragraphs(paragraphs, None)
     }
 
     #[test]

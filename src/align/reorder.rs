@@ -397,19 +397,7 @@ mod tests {
     use crate::language::Language;
 
     fn side<'a>(paragraphs: &[&[&'a str]], language: Language) -> Side<'a> {
-        let mut sentences = Vec::new();
-        let mut ranges = Vec::new();
-        for p in paragraphs {
-            let start = sentences.len();
-            sentences.extend_from_slice(p);
-            ranges.push(start..sentences.len());
-        }
-        Side {
-            sentences,
-            paragraphs: ranges,
-            kinds: Vec::new(),
-            language: Some(language),
-        }
+        Side::from_paragraphs(paragraphs, Some(language))
     }
 
     const EN: [&[&str]; 5] = [
