@@ -29,6 +29,10 @@ const WINDOW: usize = 2;
 /// alignment, and a text with many gaps on both sides is no reordering but
 /// a rewrite. Swapped neighbours are the first pair tried.
 const MAX_TRIES: usize = 8;
+/// Most (dropped × added) paragraph pairs considered: a text with this
+/// many gaps on both sides is a rewrite, not a reordering (and the pairs
+/// would take quadratic memory).
+const MAX_PAIRS: usize = 40_000;
 /// Least confidence of the links that join a moved pair in its window.
 /// Calibrated with `eval-faults` (swapped adjacent paragraphs quiet on the
 /// GNOME Help pages: 0.57 at 0.4, 0.64 at 0.2, 0.76 at 0.1, with planted
@@ -62,7 +66,7 @@ pub fn moves(
         .into_iter()
         .filter(|&q| eligible(&target.paragraphs[q]))
         .collect();
-    if dropped.is_empty() || added.is_empty() {
+    if dropped.is_empty() || added.is_empty() || dropped.len() * added.len() > MAX_PAIRS {
         return Vec::new();
     }
     // A heading is told elsewhere as a heading, code as code: where kinds
@@ -143,6 +147,8 @@ fn joined_in_window(
             .flat_map(|i| alignment.links[s_link[i]].target.clone())
             .filter(|j| !target.paragraphs[q].contains(j))
             .collect();
+        // A merged link is reached from each of its sentences.
+        v.sort_unstable();
         v.dedup();
         v
     };
@@ -242,22 +248,31 @@ pub fn uncross(
     options: &AlignOptions,
 ) -> Vec<Move> {
     let mut out = Vec::new();
+    let mut s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
     let mut a = 0;
     while a + 1 < source.paragraphs.len() {
-        let Some(((pa, qa), (pb, qb))) = neighbour_pair(source, target, alignment, a) else {
+        let Some((qa_at, qb_at)) = neighbour_pair(source, target, alignment, &s_link, a) else {
             a += 1;
             continue;
         };
-        let span = links_of(alignment, &pa, &pb);
-        let old: f64 = mean_confidence(&alignment.links[span.clone()]);
-        if old > SURE {
+        let (pa, pb) = (
+            source.paragraphs[a].clone(),
+            source.paragraphs[a + 1].clone(),
+        );
+        let (qa, qb) = (
+            target.paragraphs[qa_at].clone(),
+            target.paragraphs[qb_at].clone(),
+        );
+        let span = s_link[pa.start]..s_link[pb.end - 1] + 1;
+        if mean_confidence(&alignment.links[span.clone()]) > SURE {
             a += 1;
             continue;
         }
-        // The pair read crosswise: P_a P_b against Q_b Q_a.
-        let w_source = window(source, &[pa.clone(), pb.clone()]);
-        let w_target = window(target, &[qb.clone(), qa.clone()]);
-        let local = align(&w_source, &w_target, options);
+        // The pair read in order and crosswise, each on its own: P_a P_b
+        // against Q_a Q_b, and against Q_b Q_a.
+        let w_source = window(source, &[a, a + 1]);
+        let in_order = align(&w_source, &window(target, &[qa_at, qb_at]), options);
+        let local = align(&w_source, &window(target, &[qb_at, qa_at]), options);
         let (na, mb) = (pa.len(), qb.len());
         let crossed = local.links.iter().all(|l| {
             let s_in_a = l.source.end <= na;
@@ -267,8 +282,11 @@ pub fn uncross(
                 && s_in_a == t_in_b
                 && (s_in_a || l.source.start >= na)
                 && (t_in_b || l.target.start >= mb)
+                && l.confidence >= MIN_CONFIDENCE
         });
-        if !crossed || mean_confidence(&local.links) < old + MIN_CROSS_GAIN {
+        if !crossed
+            || mean_confidence(&local.links) < mean_confidence(&in_order.links) + MIN_CROSS_GAIN
+        {
             a += 1;
             continue;
         }
@@ -298,6 +316,7 @@ pub fn uncross(
             confidence: 0.0,
         }));
         alignment.links.splice(span, links);
+        s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
         out.push(Move {
             source: pa,
             target: qb,
@@ -307,57 +326,42 @@ pub fn uncross(
     out
 }
 
-/// Source paragraphs `a` and `a + 1` with the translation paragraphs
-/// their links reach, when each reaches exactly one, the two are
+/// The translation paragraphs (indices) that source paragraphs `a` and
+/// `a + 1` are linked to, when each reaches exactly one, the two are
 /// neighbours in order, and nothing else links to them.
 fn neighbour_pair(
     source: &Side<'_>,
     target: &Side<'_>,
     alignment: &Alignment,
+    s_link: &[usize],
     a: usize,
-) -> Option<PairRanges> {
-    let reach = |p: &Range<usize>| -> Option<Range<usize>> {
+) -> Option<(usize, usize)> {
+    let reach = |p: &Range<usize>| -> Option<usize> {
         let mut lo = usize::MAX;
         let mut hi = 0;
-        for l in &alignment.links {
-            if l.source.start < p.end && p.start < l.source.end {
-                if l.source.start < p.start || l.source.end > p.end || l.target.is_empty() {
-                    return None;
-                }
-                lo = lo.min(l.target.start);
-                hi = hi.max(l.target.end);
+        for k in s_link[p.start]..=s_link[p.end - 1] {
+            let l = &alignment.links[k];
+            if l.source.is_empty() {
+                continue;
             }
+            if l.source.start < p.start || l.source.end > p.end || l.target.is_empty() {
+                return None;
+            }
+            lo = lo.min(l.target.start);
+            hi = hi.max(l.target.end);
         }
-        let q = target
+        let q = target.paragraphs.partition_point(|r| r.start < lo);
+        target
             .paragraphs
-            .iter()
-            .position(|r| r.start == lo && r.end == hi)?;
-        Some(target.paragraphs[q].clone())
+            .get(q)
+            .is_some_and(|r| r.start == lo && r.end == hi)
+            .then_some(q)
     };
-    let (pa, pb) = (
-        source.paragraphs[a].clone(),
-        source.paragraphs[a + 1].clone(),
+    let (qa, qb) = (
+        reach(&source.paragraphs[a])?,
+        reach(&source.paragraphs[a + 1])?,
     );
-    let (qa, qb) = (reach(&pa)?, reach(&pb)?);
-    (qa.end == qb.start).then_some(((pa, qa), (pb, qb)))
-}
-
-/// Two (source, target) sentence ranges.
-type PairRanges = ((Range<usize>, Range<usize>), (Range<usize>, Range<usize>));
-
-/// The links, as an index range, that cover source ranges `pa` and `pb`.
-fn links_of(alignment: &Alignment, pa: &Range<usize>, pb: &Range<usize>) -> Range<usize> {
-    let first = alignment
-        .links
-        .iter()
-        .position(|l| l.source.start == pa.start && !l.source.is_empty())
-        .unwrap_or(0);
-    let last = alignment
-        .links
-        .iter()
-        .rposition(|l| l.source.end == pb.end && !l.source.is_empty())
-        .unwrap_or(first);
-    first..last + 1
+    (qa + 1 == qb).then_some((qa, qb))
 }
 
 fn mean_confidence(links: &[super::Link]) -> f64 {
@@ -367,22 +371,21 @@ fn mean_confidence(links: &[super::Link]) -> f64 {
     links.iter().map(|l| l.confidence).sum::<f64>() / links.len() as f64
 }
 
-/// A side made of some paragraphs of `side`, in the order given.
-fn window<'a>(side: &Side<'a>, paragraphs: &[Range<usize>]) -> Side<'a> {
+/// A side made of some paragraphs of `side` (by index), in the order
+/// given.
+fn window<'a>(side: &Side<'a>, paragraphs: &[usize]) -> Side<'a> {
     let mut sentences = Vec::new();
     let mut ranges = Vec::new();
-    let mut kinds = Vec::new();
-    for r in paragraphs {
+    for &p in paragraphs {
         let start = sentences.len();
-        sentences.extend(r.clone().map(|i| side.sentences[i]));
+        sentences.extend(side.paragraphs[p].clone().map(|i| side.sentences[i]));
         ranges.push(start..sentences.len());
-        if let Some(p) = side.paragraphs.iter().position(|x| x == r) {
-            kinds.extend(side.kinds.get(p).copied());
-        }
     }
-    if kinds.len() != ranges.len() {
-        kinds.clear();
-    }
+    let kinds = if side.kinds.len() == side.paragraphs.len() {
+        paragraphs.iter().map(|&p| side.kinds[p]).collect()
+    } else {
+        Vec::new()
+    };
     Side {
         sentences,
         paragraphs: ranges,

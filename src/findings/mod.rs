@@ -235,9 +235,10 @@ pub fn detect_all(
     let covered = Covered::new(untranslated.iter().map(|(_, f)| f));
     found.retain(|(_, f)| !covered.covers(f));
     found.extend(untranslated);
+    // (Text left untranslated stays reported where it was moved to.)
     let moved = moves::report(&ctx, &moves::all(&ctx, &alignment.moves));
     let covered = Covered::new(moved.iter().map(|(_, f)| f));
-    found.retain(|(_, f)| !covered.covers(f));
+    found.retain(|(_, f)| f.kind == Kind::Untranslated || !covered.covers(f));
     found.extend(moved);
     found.sort_by_key(|(order, f)| {
         (
