@@ -109,10 +109,14 @@ fn sentence_range(side: &Side<'_>, paragraphs: &std::ops::Range<usize>) -> std::
 /// For each sentence of `range`, whether it starts a paragraph.
 fn starts(side: &Side<'_>, range: std::ops::Range<usize>) -> Vec<bool> {
     let mut out = vec![false; range.len()];
-    for p in &side.paragraphs {
-        if p.start > range.start && p.start < range.end {
-            out[p.start - range.start] = true;
-        }
+    // Paragraphs are in order: only those starting inside `range` are
+    // visited (a scan of all of them per group was quadratic on books).
+    let first = side.paragraphs.partition_point(|p| p.start <= range.start);
+    for p in side.paragraphs[first..]
+        .iter()
+        .take_while(|p| p.start < range.end)
+    {
+        out[p.start - range.start] = true;
     }
     out
 }

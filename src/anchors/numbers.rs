@@ -429,14 +429,20 @@ fn scale_after(rest: &str) -> Option<Scale> {
         });
     }
     let (power, len) = cjk_scale(rest)?;
-    let digits: String = rest[len..]
+    // The remainder's digits, full-width ones too (３億５０００万): their
+    // ASCII value, and the bytes they take in the text.
+    let (digits, bytes) = rest[len..]
         .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+        .map(|c| (crate::text::ascii_digit(c), c.len_utf8()))
+        .take_while(|(d, _)| d.is_ascii_digit())
+        .fold((String::new(), 0), |(mut s, n), (d, b)| {
+            s.push(d);
+            (s, n + b)
+        });
     let remainder = digits.parse::<f64>().ok().map(|value| {
-        let after = &rest[len + digits.len()..];
+        let after = &rest[len + bytes..];
         let (power, sign) = cjk_scale(after).unwrap_or((0, 0));
-        (value * 10f64.powi(power), digits.len() + sign)
+        (value * 10f64.powi(power), bytes + sign)
     });
     Some(Scale {
         power,
@@ -736,6 +742,9 @@ mod tests {
         assert!(same_number(&ns[1], &first("1 billion euros", Language::EN)));
         assert!(same_number(&ns[2], &first("100,000 years", Language::EN)));
         assert!(!same_number(&ns[1], &first("10 million", Language::EN)));
+        let full = numbers("耗资３億５０００万元", zh);
+        assert_eq!(full.len(), 1, "{full:?}");
+        assert!(same_number(&full[0], &first("350 million", Language::EN)));
         let big = numbers("耗资3亿5000万元，另有1千亿", zh);
         assert!(same_number(&big[0], &first("350 million", Language::EN)));
         assert!(same_number(&big[1], &first("100 billion", Language::EN)));
