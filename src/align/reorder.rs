@@ -178,24 +178,7 @@ fn joined_in_window(
         t_kinds.clear();
     }
     let s_first = source.paragraphs[lo].start;
-    let s_sentences: Vec<&str> = (s_first..source.paragraphs[hi - 1].end)
-        .map(|i| source.sentences[i])
-        .collect();
-    let s_paragraphs: Vec<Range<usize>> = (lo..hi)
-        .map(|pp| {
-            let r = &source.paragraphs[pp];
-            r.start - s_first..r.end - s_first
-        })
-        .collect();
-    let window_source = Side {
-        sentences: s_sentences,
-        paragraphs: s_paragraphs,
-        kinds: source
-            .kinds
-            .get(lo..hi)
-            .map_or_else(Vec::new, <[_]>::to_vec),
-        language: source.language,
-    };
+    let window_source = window(source, &(lo..hi).collect::<Vec<_>>());
     let window_target = Side {
         sentences: order.iter().map(|&j| target.sentences[j]).collect(),
         paragraphs: t_paragraphs,
