@@ -51,12 +51,12 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             },
         }
     }
-    let groups = sentences::align_with_breaks(
+    let (groups, ratio) = sentences::align_fitting_ratio(
         &sp,
         &tp,
         languages,
         [layout(source), layout(target)],
-        Some(ratio),
+        ratio,
         &popts,
     );
     let mut links = Vec::new();

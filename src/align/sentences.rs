@@ -70,6 +70,38 @@ pub fn align_with_breaks(
     ratio: Option<f64>,
     options: &AlignOptions,
 ) -> Vec<Link> {
+    solve_pair(src, tgt, languages, layout, ratio, false, options).0
+}
+
+/// Aligns like [`align_with_breaks`] where the units' count differs between
+/// the sides, and also settles the character ratio: the one under which
+/// the alignment costs least, among the pair's `ratio` and the ratios that
+/// would hold if one unit were dropped or added ([`fitted_ratio`]). Returns
+/// the links and the ratio they were found with.
+///
+/// On a short document, one dropped paragraph skews the pair's ratio
+/// enough that the alignment shifts every link after it by one and drops
+/// the last paragraph instead of the right one.
+pub fn align_fitting_ratio(
+    src: &[&str],
+    tgt: &[&str],
+    languages: [Option<Language>; 2],
+    layout: [Layout<'_>; 2],
+    ratio: f64,
+    options: &AlignOptions,
+) -> (Vec<Link>, f64) {
+    solve_pair(src, tgt, languages, layout, Some(ratio), true, options)
+}
+
+fn solve_pair(
+    src: &[&str],
+    tgt: &[&str],
+    languages: [Option<Language>; 2],
+    layout: [Layout<'_>; 2],
+    ratio: Option<f64>,
+    fit: bool,
+    options: &AlignOptions,
+) -> (Vec<Link>, f64) {
     let [slayout, tlayout] = layout;
     // Kinds count only when both sides have them, one per unit.
     let shaped = slayout.shapes.len() == src.len() && tlayout.shapes.len() == tgt.len();
@@ -77,7 +109,7 @@ pub fn align_with_breaks(
     let tshapes = if shaped { tlayout.shapes } else { &[] };
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
-        return skips(0..n, 0..m, 1.0);
+        return (skips(0..n, 0..m, 1.0), ratio.unwrap_or(1.0));
     }
     let mut vocab = Vocab::default();
     let stoks = features::tokenise(src, languages[0], &mut vocab);
@@ -119,7 +151,7 @@ pub fn align_with_breaks(
     let centre = band::centre(&band::chain(&stoks, &ttoks), n, m);
     let (path, overlap) = first.solve(Start::Centre(&centre));
     if !learning {
-        return first.links(&path, &overlap);
+        return fitted(&first, path, overlap, fit);
     }
     let learned = learn_from(&stoks, &ttoks, &first, &path, &overlap);
     let mut all = given;
@@ -145,7 +177,89 @@ pub fn align_with_breaks(
         ..first
     };
     let (path, overlap) = second.solve(Start::Path(&path));
-    second.links(&path, &overlap)
+    fitted(&second, path, overlap, fit)
+}
+
+/// The links of `path`, or with `fit`, of the path under the best-fitting
+/// ratio ([`fitted_ratio`]).
+fn fitted(solver: &Solver<'_>, path: Vec<Step>, overlap: Overlap, fit: bool) -> (Vec<Link>, f64) {
+    let (path, overlap, ratio) = if fit {
+        fitted_ratio(solver, path, overlap)
+    } else {
+        (path, overlap, solver.ratio)
+    };
+    let solver = Solver { ratio, ..*solver };
+    (solver.links(&path, &overlap), ratio)
+}
+
+/// Grid on which candidate ratios are told apart: ratios within 4% of
+/// each other (in log terms) are one candidate.
+const RATIO_GRID: f64 = 0.04;
+/// Most candidate ratios solved for one pair, nearest to the pair's own
+/// first.
+const RATIO_CANDIDATES: usize = 12;
+/// How much less a path under another ratio must cost before that ratio
+/// replaces the pair's own; about one sentence's length cost at 1.5
+/// standard deviations, so noise does not move it.
+const RATIO_FIT_MARGIN: f32 = 1.0;
+
+/// Where the sides have different numbers of units, something was dropped
+/// or added, and the pair's character ratio counts it: the ratio the
+/// translation really has is the one without the unit that has no
+/// counterpart. Each unit of either side, taken away, gives a candidate
+/// ratio; the path is solved again under each, and the ratio whose path
+/// costs least (by a margin) wins. Only the side with more units is
+/// searched (it holds what has no counterpart), and pairs with as many
+/// units on both sides keep their ratio.
+fn fitted_ratio(
+    solver: &Solver<'_>,
+    path: Vec<Step>,
+    overlap: Overlap,
+) -> (Vec<Step>, Overlap, f64) {
+    let (n, m) = (solver.src.len(), solver.tgt.len());
+    if n == m || n == 0 || m == 0 {
+        return (path, overlap, solver.ratio);
+    }
+    let ls: f64 = solver.src.lengths.iter().sum();
+    let lt: f64 = solver.tgt.lengths.iter().sum();
+    let base = solver.ratio;
+    // The side with more units is the one with something extra: the
+    // ratio without each of its units in turn.
+    let without = |l: f64| if n > m { lt / (ls - l) } else { (lt - l) / ls };
+    let longer = if n > m { solver.src } else { solver.tgt };
+    let mut candidates: Vec<f64> = longer
+        .lengths
+        .iter()
+        .map(|&l| without(l))
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .map(|r| (r / base).ln() / RATIO_GRID)
+        .filter(|k| k.abs() >= 0.5)
+        .map(|k| k.round())
+        .map(|k| k as i64)
+        .collect::<std::collections::BTreeSet<i64>>()
+        .into_iter()
+        .map(|k| base * (k as f64 * RATIO_GRID).exp())
+        .collect();
+    candidates.sort_by(|a, b| (a / base).ln().abs().total_cmp(&(b / base).ln().abs()));
+    candidates.truncate(RATIO_CANDIDATES);
+    let total = |s: &Solver<'_>, path: &[Step], overlap: &Overlap| -> f32 {
+        let pricer = s.pricer(overlap);
+        path.iter()
+            .map(|&step| pricer.cost_within(step, f32::INFINITY))
+            .sum()
+    };
+    let mut best_cost = total(solver, &path, &overlap) - RATIO_FIT_MARGIN;
+    let mut best = (path, overlap, base);
+    for ratio in candidates {
+        let s = Solver { ratio, ..*solver };
+        let (p, o) = s.solve(Start::Path(&best.0));
+        let cost = total(&s, &p, &o);
+        if cost < best_cost {
+            best_cost = cost;
+            best = (p, o, ratio);
+        }
+    }
+    best
 }
 
 /// Target characters per source character, as the aligner counts them.
@@ -500,5 +614,68 @@ mod tests {
             (i, j) = (l.source.end, l.target.end);
         }
         assert_eq!((i, j), (30, 20_000));
+    }
+
+    /// Words of about `len` characters from `letters`, none shared with
+    /// text from other letters: only lengths can align them.
+    fn filler(len: usize, letters: &[u8], seed: usize) -> String {
+        let mut out = String::new();
+        let mut k = seed;
+        while out.len() < len {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for _ in 0..5 {
+                k = k.wrapping_mul(31).wrapping_add(17);
+                out.push(letters[k % letters.len()] as char);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_dropped_long_unit_is_found_under_the_fitted_ratio() {
+        // Target units run 10% longer than their originals; the source's
+        // last and longest unit has no counterpart. The pair's own ratio
+        // (0.55) counts the dropped unit and favours a path shifted by one
+        // that drops the short second unit.
+        let (a, b) = (b"abcde".as_slice(), b"pqrst".as_slice());
+        let src: Vec<String> = [18, 107, 160, 300]
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| filler(l, a, i))
+            .collect();
+        let tgt: Vec<String> = [20, 118, 176]
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| filler(l, b, i + 9))
+            .collect();
+        let src: Vec<&str> = src.iter().map(String::as_str).collect();
+        let tgt: Vec<&str> = tgt.iter().map(String::as_str).collect();
+        let ratio = length_ratio(&src, &tgt);
+        assert!(ratio < 0.6, "{ratio}");
+        let layout = [Layout::default(); 2];
+        // Paragraph-level merge cost, as `paragraphs::align` sets it.
+        let mut options = AlignOptions::default();
+        options.weights.merge *= 2.0;
+        let plain = align_with_breaks(&src, &tgt, [None, None], layout, Some(ratio), &options);
+        let dropped = |links: &[Link]| -> Vec<usize> {
+            links
+                .iter()
+                .filter(|l| l.target.is_empty())
+                .flat_map(|l| l.source.clone())
+                .collect()
+        };
+        assert_eq!(
+            dropped(&plain),
+            vec![1],
+            "the skewed ratio shifts the links"
+        );
+        let (fitted, fit) = align_fitting_ratio(&src, &tgt, [None, None], layout, ratio, &options);
+        assert_eq!(dropped(&fitted), vec![3], "{fitted:?}");
+        assert!((1.0..1.25).contains(&fit), "{fit}");
+        // As many units on both sides: the ratio stays the pair's own.
+        let (_, same) = align_fitting_ratio(&src[..3], &tgt, [None, None], layout, 0.7, &options);
+        assert_eq!(same, 0.7);
     }
 }
