@@ -12,9 +12,9 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
     match path {
         None => {
             let mut out = io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-            Ok(())
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .context("standard output: cannot write")
         }
         Some(path) if path.as_os_str() == "-" => write(bytes, None),
         // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written
@@ -33,13 +33,15 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
             };
-            let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
-                format!(
-                    "{}: cannot create a file in {}",
-                    path.display(),
-                    dir.display()
-                )
-            })?;
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .map_err(without_temp_path)
+                .with_context(|| {
+                    format!(
+                        "{}: cannot create a file in {}",
+                        path.display(),
+                        dir.display()
+                    )
+                })?;
             // A temporary file is private (0600); a report is not. Keep the
             // permissions of the file replaced, else the usual 0644.
             #[cfg(unix)]
@@ -53,12 +55,29 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
             }
             tmp.write_all(bytes)
                 .and_then(|_| tmp.flush())
+                .map_err(without_temp_path)
                 .with_context(|| format!("{}: cannot write", path.display()))?;
             tmp.persist(path)
-                .map_err(|e| e.error)
+                .map_err(|e| without_temp_path(e.error))
                 .with_context(|| format!("{}: cannot write", path.display()))?;
             Ok(())
         }
+    }
+}
+
+/// The operating system's error alone. tempfile's errors name the
+/// temporary file (`… at path "out/.tmpX1y2"`), which the user never
+/// asked for; the messages above name the user's path instead.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let code = e.raw_os_error().or_else(|| {
+        e.get_ref()
+            .and_then(|inner| inner.source())
+            .and_then(|s| s.downcast_ref::<io::Error>())
+            .and_then(io::Error::raw_os_error)
+    });
+    match code {
+        Some(c) => io::Error::from_raw_os_error(c),
+        None => io::Error::from(e.kind()),
     }
 }
 
