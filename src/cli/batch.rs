@@ -664,9 +664,6 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
         };
         text.push_str(&format!("  {status}\n"));
     }
-    for k in &skipped {
-        text.push_str(&format!("  skipped  {}: {}\n", k.path, k.reason));
-    }
     text.push_str(&format!(
         "index: {}\n",
         args.output.join("index.html").display()

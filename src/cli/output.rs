@@ -65,19 +65,17 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
     }
 }
 
-/// The operating system's error alone. tempfile's errors name the
-/// temporary file (`… at path "out/.tmpX1y2"`), which the user never
-/// asked for; the messages above name the user's path instead.
+/// The error without the temporary file's name. tempfile's errors end in
+/// ` at path "out/.tmpX1y2"`, a file the user never asked for and which no
+/// longer exists; the messages around them name the user's path instead.
 fn without_temp_path(e: io::Error) -> io::Error {
-    let code = e.raw_os_error().or_else(|| {
-        e.get_ref()
-            .and_then(|inner| inner.source())
-            .and_then(|s| s.downcast_ref::<io::Error>())
-            .and_then(io::Error::raw_os_error)
-    });
-    match code {
-        Some(c) => io::Error::from_raw_os_error(c),
-        None => io::Error::from(e.kind()),
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    let text = e.to_string();
+    match text.rfind(" at path ") {
+        Some(at) => io::Error::new(e.kind(), text[..at].to_string()),
+        None => e,
     }
 }
 
