@@ -179,9 +179,8 @@ pub struct CheckReport {
     /// Counts of every finding, shown or not.
     pub summary: Summary,
     /// Set when findings less severe than this were hidden from `findings`
-    /// ([`CheckReport::hide_below`]); `summary` still counts them. Absent
-    /// when every finding is listed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// ([`CheckReport::hide_below`]); `summary` still counts them. `None`
+    /// (`null`) when every finding is listed.
     pub show: Option<Severity>,
 }
 
