@@ -290,7 +290,10 @@ fn show_hides_less_severe_findings_from_every_format() {
     ] {
         let every = check_corpus(&["-f", format, "--min-severity", "error"]);
         let text = String::from_utf8_lossy(&every.stdout);
-        assert!(text.contains(info), "{format}: the test needs an info finding");
+        assert!(
+            text.contains(info),
+            "{format}: the test needs an info finding"
+        );
         let some = check_corpus(&["-f", format, "--show", "warning"]);
         let text = String::from_utf8_lossy(&some.stdout);
         assert!(!text.contains(info), "{format}: {text}");
@@ -299,7 +302,10 @@ fn show_hides_less_severe_findings_from_every_format() {
     let terminal = check_corpus(&["--show", "error"]);
     let text = String::from_utf8_lossy(&terminal.stdout);
     assert!(text.contains(&format!("{total} findings: ")), "{text}");
-    assert!(text.contains("below error not shown (--show error)"), "{text}");
+    assert!(
+        text.contains("below error not shown (--show error)"),
+        "{text}"
+    );
     // The default lists everything; --show info is the default.
     assert_eq!(
         check_corpus(&["-f", "json"]).stdout,
@@ -372,9 +378,14 @@ fn every_command_has_examples_and_developer_commands_stand_apart() {
     for cmd in COMMANDS {
         assert!(commands.contains(&format!("\n  {cmd} ")), "{cmd}: {main}");
     }
-    let heading = rest.find("Developer commands").expect("a heading of their own");
+    let heading = rest
+        .find("Developer commands")
+        .expect("a heading of their own");
     for cmd in DEVELOPER_COMMANDS {
-        assert!(!commands.contains(&format!("\n  {cmd} ")), "{cmd} listed: {main}");
+        assert!(
+            !commands.contains(&format!("\n  {cmd} ")),
+            "{cmd} listed: {main}"
+        );
         assert!(rest[heading..].contains(cmd), "{cmd}: {main}");
     }
 }

@@ -197,8 +197,14 @@ fn output_errors_name_the_users_path_not_a_temporary_file() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
-        assert!(stderr.contains(target) && stderr.contains(problem), "{stderr}");
-        assert!(!stderr.contains(".tmp"), "names the temporary file: {stderr}");
+        assert!(
+            stderr.contains(target) && stderr.contains(problem),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains(".tmp"),
+            "names the temporary file: {stderr}"
+        );
     }
 }
 

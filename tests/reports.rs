@@ -163,7 +163,10 @@ fn junit_failures_are_the_findings_that_fail_the_policy() {
     // (a name) is passing output.
     let default = junit(Policy::default());
     assert!(default.contains("failures=\"4\""), "{default}");
-    assert!(default.contains("<system-out>info name_mismatch"), "{default}");
+    assert!(
+        default.contains("<system-out>info name_mismatch"),
+        "{default}"
+    );
     // Only omissions fail: one failure; every other finding is output.
     let omissions = junit(Policy {
         fail_on: vec![Kind::Omission],
@@ -197,8 +200,14 @@ fn a_junit_document_joins_suites_and_counts_them() {
         ),
         "{doc}"
     );
-    assert!(doc.contains("<error message=\"b.md: no such file\"/>"), "{doc}");
-    assert!(doc.contains("<skipped message=\"orphan &lt;translation&gt;\"/>"), "{doc}");
+    assert!(
+        doc.contains("<error message=\"b.md: no such file\"/>"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("<skipped message=\"orphan &lt;translation&gt;\"/>"),
+        "{doc}"
+    );
 }
 
 #[test]

@@ -173,7 +173,10 @@ mod tests {
     fn hostile_names_and_errors_render_as_text() {
         let p = "\"><svg onload=alert(1)><script>x</script>";
         let page = index_page(
-            &[entry(p, None, Some(p)), entry(p, Some(Severity::Info), None)],
+            &[
+                entry(p, None, Some(p)),
+                entry(p, Some(Severity::Info), None),
+            ],
             &[Skipped {
                 path: p.into(),
                 reason: p.into(),

@@ -35,7 +35,8 @@ pub struct BatchHtml;
 
 /// The link from a batch's pair report to its index (a fixed relative URL:
 /// the reports and `index.html` share a folder).
-const INDEX_LINK: &str = "<p class=\"back\"><a href=\"./index.html\">← All pairs of this batch</a></p>\n";
+const INDEX_LINK: &str =
+    "<p class=\"back\"><a href=\"./index.html\">← All pairs of this batch</a></p>\n";
 
 /// The parts of the Content-Security-Policy, with the hashes of the script
 /// and style computed by the compiler.
@@ -118,43 +119,43 @@ impl Render for BatchHtml {
 
 /// The report's page; `in_batch` adds the link back to the index.
 fn page(report: &CheckReport, in_batch: bool) -> String {
-        let mut s = String::new();
-        let lay = Layout::of(report);
-        let (src, tgt) = (&report.source, &report.target);
-        page_start(&mut s, &format!("transalign: {} → {}", src.path, tgt.path));
-        if in_batch {
-            s.push_str(INDEX_LINK);
+    let mut s = String::new();
+    let lay = Layout::of(report);
+    let (src, tgt) = (&report.source, &report.target);
+    page_start(&mut s, &format!("transalign: {} → {}", src.path, tgt.path));
+    if in_batch {
+        s.push_str(INDEX_LINK);
+    }
+    header(&mut s, report);
+    s.push_str("<div class=\"layout\">\n");
+    findings_list(&mut s, report);
+    s.push_str("<main>\n<div class=\"cols\" aria-hidden=\"true\"><span></span>");
+    let _ = writeln!(
+        s,
+        "<span>Original · {}</span><span></span><span>Translation · {}</span></div>",
+        markup::html(&src.path),
+        markup::html(&tgt.path)
+    );
+    for (n, block) in lay.blocks.iter().enumerate() {
+        let class = if block.findings.is_empty() {
+            "pair clean"
+        } else {
+            "pair"
+        };
+        let _ = writeln!(s, "<section class=\"{class}\" id=\"p{}\">", n + 1);
+        for l in block.links.clone() {
+            link(&mut s, report, l, &lay.link_findings[l], &block.findings);
         }
-        header(&mut s, report);
-        s.push_str("<div class=\"layout\">\n");
-        findings_list(&mut s, report);
-        s.push_str("<main>\n<div class=\"cols\" aria-hidden=\"true\"><span></span>");
-        let _ = writeln!(
-            s,
-            "<span>Original · {}</span><span></span><span>Translation · {}</span></div>",
-            markup::html(&src.path),
-            markup::html(&tgt.path)
-        );
-        for (n, block) in lay.blocks.iter().enumerate() {
-            let class = if block.findings.is_empty() {
-                "pair clean"
-            } else {
-                "pair"
-            };
-            let _ = writeln!(s, "<section class=\"{class}\" id=\"p{}\">", n + 1);
-            for l in block.links.clone() {
-                link(&mut s, report, l, &lay.link_findings[l], &block.findings);
-            }
-            s.push_str("</section>\n");
-        }
-        if !lay.unplaced.is_empty() {
-            s.push_str("<section class=\"pair\"><h2>Findings without an aligned place</h2>\n");
-            notes(&mut s, report, &lay.unplaced);
-            s.push_str("</section>\n");
-        }
-        s.push_str("</main>\n</div>\n");
-        page_end(&mut s);
-        s
+        s.push_str("</section>\n");
+    }
+    if !lay.unplaced.is_empty() {
+        s.push_str("<section class=\"pair\"><h2>Findings without an aligned place</h2>\n");
+        notes(&mut s, report, &lay.unplaced);
+        s.push_str("</section>\n");
+    }
+    s.push_str("</main>\n</div>\n");
+    page_end(&mut s);
+    s
 }
 
 fn header(s: &mut String, report: &CheckReport) {
