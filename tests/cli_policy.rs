@@ -330,6 +330,8 @@ fn quiet_prints_only_the_summary_line() {
     let out = check_corpus(&["-q", "-f", "sarif", "-o", path.to_str().unwrap()]);
     assert_eq!(out.stdout, quiet.stdout);
     assert!(std::fs::read_to_string(&path).unwrap().contains("\"runs\""));
+    // `-o -` is standard output: still the summary line alone.
+    assert_eq!(check_corpus(&["-q", "-o", "-"]).stdout, quiet.stdout);
 }
 
 #[test]

@@ -221,7 +221,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         report.hide_below(level);
     }
     let quiet = args.report.quiet;
-    if !quiet || args.output.is_some() {
+    let to_file = args.output.as_deref().is_some_and(|p| p.as_os_str() != "-");
+    if !quiet || to_file {
         let bytes = render(&report, format.renderer(terminal, &policy, false).as_ref())?;
         output::write(&bytes, args.output.as_deref())?;
     }
