@@ -4,7 +4,7 @@ use crate::align::{self, AlignOptions, Alignment, Link, Side};
 use crate::document::Document;
 use crate::error::Result;
 use crate::findings::{self, Finding, FindingOptions, Role};
-use crate::language::{self, Detection, Language};
+use crate::language::{self, Detection, Language, LanguageSource};
 use crate::segment::SegmentedDocument;
 
 /// Settings for [`check`].
@@ -36,18 +36,18 @@ pub struct Checked {
     pub repeats: Vec<findings::Repeat>,
 }
 
-/// Settles a document's language: the given one, or detection.
+/// Settles a document's language: the given one, else the one its name
+/// or markup declares ([`Document::declared`]), else detection.
 pub fn settle_language(
     document: &Document,
     given: Option<Language>,
     flag: &'static str,
 ) -> Result<Detection> {
-    match given {
-        Some(language) => Ok(Detection {
-            language,
-            confidence: 1.0,
-            given: true,
-        }),
+    let declared = given
+        .map(|l| (l, LanguageSource::Option))
+        .or(document.declared.map(|d| (d.language, d.source)));
+    match declared {
+        Some((language, source)) => Ok(Detection::declared(language, source)),
         None => {
             let text: Vec<&str> = document
                 .paragraphs

@@ -3,7 +3,7 @@
 use super::*;
 use crate::align::Link;
 use crate::document::{Document, InputFormat};
-use crate::language::{Detection, Language};
+use crate::language::{Detection, Language, LanguageSource};
 
 fn doc(text: &str, language: Language) -> SegmentedDocument {
     let d = Document::from_text(
@@ -11,14 +11,7 @@ fn doc(text: &str, language: Language) -> SegmentedDocument {
         text.to_string(),
         InputFormat::Text,
     );
-    SegmentedDocument::new(
-        d,
-        Detection {
-            language,
-            confidence: 1.0,
-            given: true,
-        },
-    )
+    SegmentedDocument::new(d, Detection::declared(language, LanguageSource::Option))
 }
 
 fn links(pairs: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> Alignment {

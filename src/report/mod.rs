@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::check::Checked;
 use crate::document::InputFormat;
 use crate::findings::{Finding, Kind, Severity};
-use crate::language::Language;
+use crate::language::{Language, LanguageSource};
 use crate::segment::SegmentedDocument;
 
 pub use github::Github;
@@ -48,10 +48,14 @@ pub struct DocumentInfo {
     pub path: String,
     /// ISO 639-1 code.
     pub language: Language,
-    /// Whether the language was given by the user rather than detected.
+    /// Whether the language was declared (by an option, the file's name or
+    /// its markup) rather than detected.
     pub language_given: bool,
-    /// Detection confidence (1 when given).
+    /// Detection confidence (1 when declared).
     pub language_confidence: f64,
+    /// Where the language came from: `option`, `file_name`, `folder`,
+    /// `html_lang`, `front_matter` or `detected`.
+    pub language_source: LanguageSource,
     /// How the input was read.
     pub format: InputFormat,
     /// Number of paragraphs (blocks with text).
@@ -169,6 +173,7 @@ fn document_info(doc: &SegmentedDocument) -> DocumentInfo {
         language: doc.language(),
         language_given: doc.detection.given,
         language_confidence: doc.detection.confidence,
+        language_source: doc.detection.source,
         format: doc.document.format,
         paragraphs: doc
             .paragraph_sentences
