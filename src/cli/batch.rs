@@ -443,7 +443,7 @@ fn check_one(
 }
 
 pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
-    let config = Config::load(args.report.policy.config.as_deref())?;
+    let config = args.report.policy.load_config()?;
     let policy = args.report.policy.policy(&config)?;
     let format = args.report.format(&config, Format::Html)?;
     let renderer = format.renderer(args.report.terminal(&config, false));

@@ -13,7 +13,7 @@ use transalign::report::{
 use transalign::{CheckOptions, Language};
 
 use super::config::{Config, PolicyArgs};
-use super::{InputArgs, at_most_one_stdin, output, parse_language};
+use super::{InputArgs, SideFormats, at_most_one_stdin, output, parse_language};
 use crate::{EXIT_CLEAN, EXIT_FINDINGS};
 
 /// Report formats.
@@ -164,10 +164,12 @@ pub struct CheckArgs {
     aligner: super::align::AlignerArgs,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    formats: SideFormats,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let config = Config::load(args.report.policy.config.as_deref())?;
+    let config = args.report.policy.load_config()?;
     let policy = args.report.policy.policy(&config)?;
     let format = args.report.format(&config, Format::Terminal)?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -183,20 +185,41 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         align: args.aligner.options()?,
         ..CheckOptions::default()
     };
-    let (report, bytes) = check_pair(
-        &args.original,
-        &args.translation,
-        args.input.load_options(),
+    let (report, bytes) = check_sides(
+        [&args.original, &args.translation],
+        [
+            args.input.side_options(args.formats.source_format),
+            args.input.side_options(args.formats.target_format),
+        ],
         &options,
         &policy,
         format.renderer(terminal).as_ref(),
     )?;
+    if args.report.policy.verbose {
+        say_inputs(&report);
+    }
     output::write(&bytes, args.output.as_deref())?;
     Ok(if policy.fails(&report) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Says on standard error how each input was read (`--verbose`).
+fn say_inputs(report: &CheckReport) {
+    for (side, doc) in [
+        ("original", &report.source),
+        ("translation", &report.target),
+    ] {
+        eprintln!(
+            "transalign: {side} {}: {}, language {} ({})",
+            doc.path,
+            doc.format.name(),
+            doc.language,
+            doc.language_source.name().replace('_', " ")
+        );
+    }
 }
 
 /// One pair, as `check` and `batch` both run it: loads the original and
@@ -210,8 +233,25 @@ pub fn check_pair(
     policy: &Policy,
     renderer: &dyn Render,
 ) -> anyhow::Result<(CheckReport, Vec<u8>)> {
-    let source = Document::load(original, load)?;
-    let target = Document::load(translation, load)?;
+    check_sides(
+        [original, translation],
+        [load; 2],
+        options,
+        policy,
+        renderer,
+    )
+}
+
+/// [`check_pair`] with load options for each side.
+fn check_sides(
+    [original, translation]: [&Path; 2],
+    [source_load, target_load]: [LoadOptions; 2],
+    options: &CheckOptions,
+    policy: &Policy,
+    renderer: &dyn Render,
+) -> anyhow::Result<(CheckReport, Vec<u8>)> {
+    let source = Document::load(original, source_load)?;
+    let target = Document::load(translation, target_load)?;
     let checked = transalign::check(source, target, options)?;
     let mut report = CheckReport::new(&checked);
     policy.apply(&mut report);
