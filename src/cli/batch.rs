@@ -504,8 +504,8 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
     let failing = entries.iter().filter(|e| e.fails).count();
     let broken = entries.iter().filter(|e| e.error.is_some()).count();
     let mut text = format!(
-        "{} pairs: {failing} failing, {broken} could not be checked, {} passing\n",
-        entries.len(),
+        "{}: {failing} failing, {broken} could not be checked, {} passing\n",
+        transalign::report::count(entries.len(), "pair"),
         entries.len() - failing - broken
     );
     for e in &entries {
@@ -515,9 +515,10 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
                 let s = e.summary.as_ref().map_or(0, |s| s.total);
                 let mark = if e.fails { "FAIL" } else { "ok  " };
                 format!(
-                    "{mark} {:<7} {} ({s} findings)",
+                    "{mark} {:<7} {} ({})",
                     w.map_or("clean", |w| w.name()),
-                    e.name
+                    e.name,
+                    transalign::report::count(s, "finding")
                 )
             }
         };

@@ -420,3 +420,24 @@ fn a_short_added_sentence_without_facts_is_a_note() {
         .expect("an addition");
     assert!(added.severity >= Severity::Warning, "{f:?}");
 }
+
+#[test]
+fn line_lists_are_in_reading_order() {
+    let d = Document::from_text(
+        std::path::Path::new("t.txt"),
+        "One.\n\nTwo\nlines.\n\nThree.\n\nFour.\n".to_string(),
+        InputFormat::Text,
+    );
+    assert_eq!(
+        additions::paragraph_lines(&d, &[3, 1, 2, 1]),
+        "lines 3-4, line 6 and line 8"
+    );
+}
+
+#[test]
+fn gists_do_not_double_quotes() {
+    assert_eq!(
+        context::gist("\"Despite the rain,\" she said."),
+        "'Despite the rain,' she said."
+    );
+}

@@ -35,6 +35,15 @@ pub use terminal::{DEFAULT_WIDTH, Terminal};
 /// none is removed or changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// `n` and `noun`, plural unless `n` is 1: "1 finding", "2 findings".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A renderer for one output format.
 pub trait Render {
     /// Writes `report` to `out`.

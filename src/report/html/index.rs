@@ -67,8 +67,8 @@ pub fn index_page(entries: &[IndexEntry]) -> String {
     let broken = entries.iter().filter(|e| e.error.is_some()).count();
     let _ = write!(
         s,
-        "<header>\n<h1>transalign batch report</h1>\n<p class=\"summary\">{} pairs: {failing} failing the policy, {broken} could not be checked</p>\n</header>\n<main>\n",
-        entries.len()
+        "<header>\n<h1>transalign batch report</h1>\n<p class=\"summary\">{}: {failing} failing the policy, {broken} could not be checked</p>\n</header>\n<main>\n",
+        super::super::count(entries.len(), "pair")
     );
     s.push_str("<table class=\"index\">\n<thead><tr><th>Worst</th><th>Pair</th><th>Original</th><th>Translation</th><th>Findings</th><th>Policy</th></tr></thead>\n<tbody>\n");
     for e in entries {
