@@ -10,9 +10,10 @@ use crate::segment::SegmentedDocument;
 /// Settings for [`check`].
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
-    /// The original's language, instead of detecting it.
+    /// The original's language, instead of the one it declares
+    /// ([`Document::declared`]) or detection.
     pub source_language: Option<Language>,
-    /// The translation's language, instead of detecting it.
+    /// The translation's language, likewise.
     pub target_language: Option<Language>,
     /// Aligner settings.
     pub align: AlignOptions,
