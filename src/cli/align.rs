@@ -76,10 +76,12 @@ pub struct AlignArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "units")]
     format: Format,
-    /// Language of the original (ISO 639-1: en, pt-BR) [default: named by its file name, folder or markup, else detected].
+    /// Language of the original (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     source_lang: Option<Language>,
-    /// Language of the translation (ISO 639-1: en, pt-BR) [default: named by its file name, folder or markup, else detected].
+    /// Language of the translation (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     target_lang: Option<Language>,
     /// Write to this file instead of standard output.

@@ -149,10 +149,12 @@ pub struct CheckArgs {
     original: PathBuf,
     /// The translation to check (a file, or - for standard input).
     translation: PathBuf,
-    /// Language of the original (ISO 639-1: en, pt-BR) [default: named by its file name, folder or markup, else detected].
+    /// Language of the original (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     source_lang: Option<Language>,
-    /// Language of the translation (ISO 639-1: en, pt-BR) [default: named by its file name, folder or markup, else detected].
+    /// Language of the translation (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     target_lang: Option<Language>,
     /// Write the report to this file instead of standard output.

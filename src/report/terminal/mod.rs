@@ -288,10 +288,12 @@ impl Writer<'_> {
         let r = self.report;
         let f = &r.findings[i];
         // Each side the finding has, original first: `path:line`.
-        let place: String = [(&f.source, &r.source.path), (&f.target, &r.target.path)]
-            .into_iter()
-            .filter_map(|(e, path)| Some(format!(" · {}:{}", sanitize(path), e.as_ref()?.lines[0])))
-            .collect();
+        let mut place = String::new();
+        for (excerpt, path) in [(&f.source, &r.source.path), (&f.target, &r.target.path)] {
+            if let Some(e) = excerpt {
+                let _ = write!(place, " · {}:{}", sanitize(path), e.lines[0]);
+            }
+        }
         let sev = f.severity.name();
         let color = match f.severity {
             crate::Severity::Error => RED,
@@ -375,7 +377,6 @@ impl Writer<'_> {
 /// original sentence without counterpart inside an omission, `+` for a
 /// translation sentence without counterpart inside an addition.
 fn continues(report: &CheckReport, link: &AlignedLink, findings: &[usize]) -> Option<char> {
-    let inside = |lines: Option<[u32; 2]>, excerpt: &Option<crate::findings::Excerpt>| matches!((lines, excerpt), (Some([a, b]), Some(e)) if e.lines[0] <= a && b <= e.lines[1]);
     findings.iter().find_map(|&i| {
         let f = &report.findings[i];
         match f.kind {
@@ -392,6 +393,14 @@ fn continues(report: &CheckReport, link: &AlignedLink, findings: &[usize]) -> Op
             _ => None,
         }
     })
+}
+
+/// Whether a link side's `lines` lie within `excerpt`'s.
+fn inside(lines: Option<[u32; 2]>, excerpt: &Option<crate::findings::Excerpt>) -> bool {
+    match (lines, excerpt) {
+        (Some([a, b]), Some(e)) => e.lines[0] <= a && b <= e.lines[1],
+        _ => false,
+    }
 }
 
 /// Words that differ between two texts of the same language: byte ranges
