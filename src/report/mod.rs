@@ -36,6 +36,12 @@ pub use terminal::{DEFAULT_WIDTH, Terminal};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// `n` and `noun`, plural unless `n` is 1: "1 finding", "2 findings".
+///
+/// ```
+/// use transalign::report::count;
+/// assert_eq!(count(1, "pair"), "1 pair");
+/// assert_eq!(count(0, "finding"), "0 findings");
+/// ```
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
