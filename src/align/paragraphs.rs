@@ -9,11 +9,17 @@
 //! kinds (a heading with a paragraph, code with prose) costs more
 //! ([`super::cost::kind_distance`]).
 
+use super::features::TokenCache;
 use super::sentences::{self, Layout, skips};
 use super::{AlignOptions, Link, Side};
 
 /// Aligns two sides that both have several paragraphs.
-pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Vec<Link> {
+pub fn align(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    options: &AlignOptions,
+    cache: &TokenCache,
+) -> Vec<Link> {
     let join = |side: &Side<'_>| -> Vec<String> {
         side.paragraphs
             .iter()
@@ -58,6 +64,7 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
         [layout(source), layout(target)],
         Some(ratio),
         &popts,
+        cache,
     );
     let mut links = Vec::new();
     for group in groups {
@@ -83,6 +90,7 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             ],
             Some(ratio),
             options,
+            cache,
         );
         links.extend(inner.into_iter().map(|l| Link {
             source: l.source.start + srange.start..l.source.end + srange.start,

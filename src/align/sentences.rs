@@ -10,7 +10,7 @@
 
 use super::cost::{Overlap, Pricer, Scale, Weights};
 use super::dp::{self, Band, Shape, Step};
-use super::features::{self, Keyed, Tokenised, Translations, Vocab};
+use super::features::{self, Keyed, TokenCache, Tokenised, Translations, Vocab};
 use super::{AlignOptions, Link, band, learn};
 use crate::document::BlockShape;
 use crate::language::Language;
@@ -42,8 +42,17 @@ pub fn align(
     tgt: &[&str],
     languages: [Option<Language>; 2],
     options: &AlignOptions,
+    cache: &TokenCache,
 ) -> Vec<Link> {
-    align_with_breaks(src, tgt, languages, [Layout::default(); 2], None, options)
+    align_with_breaks(
+        src,
+        tgt,
+        languages,
+        [Layout::default(); 2],
+        None,
+        options,
+        cache,
+    )
 }
 
 /// What one side's units say of the document's structure; all empty for
@@ -69,6 +78,7 @@ pub fn align_with_breaks(
     layout: [Layout<'_>; 2],
     ratio: Option<f64>,
     options: &AlignOptions,
+    cache: &TokenCache,
 ) -> Vec<Link> {
     let [slayout, tlayout] = layout;
     // Kinds count only when both sides have them, one per unit.
@@ -80,11 +90,11 @@ pub fn align_with_breaks(
         return skips(0..n, 0..m, 1.0);
     }
     let mut vocab = Vocab::default();
-    let stoks = features::tokenise(src, languages[0], &mut vocab);
-    let ttoks = features::tokenise(tgt, languages[1], &mut vocab);
+    let stoks = features::tokenise(src, languages[0], cache, &mut vocab);
+    let ttoks = features::tokenise(tgt, languages[1], cache, &mut vocab);
     let mut given = Translations::default();
     if let Some(lexicon) = &options.lexicon {
-        given.add_lexicon(lexicon, &vocab);
+        given.add_lexicon(lexicon, cache, &vocab);
     }
     let mut skeys = features::key(&stoks, &given.forward);
     let mut tkeys = features::key(&ttoks, &given.backward);
