@@ -364,7 +364,7 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
-            if w.chars().any(ideographic) {
+            if !w.is_ascii() && w.chars().any(ideographic) {
                 crate::text::word_count(w).max(1)
             } else {
                 1
@@ -380,10 +380,29 @@ fn ideographic(c: char) -> bool {
 
 /// Lower case, whitespace runs as one space.
 fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // Lower case char by char differs from `str::to_lowercase` only in a
+    // final capital sigma.
+    if text.contains('Σ') {
+        return text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
 }
 
 /// How alike two texts are, 0 to 1: normalised Levenshtein over their
@@ -454,7 +473,7 @@ fn is_code_word(word: &str) -> bool {
 /// holds whole clauses and their punctuation.
 fn is_plain_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if w.chars().filter(|&c| ideographic(c)).count() >= 2 {
+    if !w.is_ascii() && w.chars().filter(|&c| ideographic(c)).count() >= 2 {
         return true;
     }
     !w.is_empty()
