@@ -43,8 +43,11 @@ impl Interner {
 struct ReadText {
     /// Length in the aligner's units ([`crate::text::length`]).
     length: f64,
-    /// Tokens with the cache's form ids.
+    /// Tokens with the cache's form ids: the words, marks and links in
+    /// order, then the numbers.
     tokens: Vec<Tok>,
+    /// Where the numbers start in `tokens`.
+    numbers_at: usize,
 }
 
 /// Texts tokenised once for all the alignments of one check: the passes
@@ -67,21 +70,57 @@ struct CacheInner {
 type TextMap = HashMap<Box<str>, ReadText, BuildHasherDefault<IntHasher>>;
 
 impl CacheInner {
-    /// The reading of `text`, tokenised on first use.
-    fn read(&mut self, text: &str, language: Option<Language>) -> &ReadText {
-        let at = match self.texts.iter().position(|(l, _)| *l == language) {
+    /// The readings of one language.
+    fn texts(&mut self, language: Option<Language>) -> usize {
+        match self.texts.iter().position(|(l, _)| *l == language) {
             Some(at) => at,
             None => {
                 self.texts.push((language, TextMap::default()));
                 self.texts.len() - 1
             }
-        };
+        }
+    }
+
+    /// The reading of `text`, tokenised on first use.
+    fn read(&mut self, text: &str, language: Option<Language>) -> &ReadText {
+        let at = self.texts(language);
         let texts = &mut self.texts[at].1;
         if !texts.contains_key(text) {
             let read = read_text(text, language, &mut self.forms);
             texts.insert(text.into(), read);
         }
         &texts[text]
+    }
+
+    /// The reading of `parts` joined by spaces. Words, marks and links
+    /// never span a space, so they are the parts' own in order; numbers
+    /// may (a scale word in the next part), so they are read from the
+    /// whole; the length is the parts' sum (spaces have none).
+    fn read_joined(&mut self, parts: &[&str], language: Option<Language>) -> &ReadText {
+        if let [one] = parts {
+            return self.read(one, language);
+        }
+        let joined = parts.join(" ");
+        let at = self.texts(language);
+        if !self.texts[at].1.contains_key(joined.as_str()) {
+            let mut tokens = Vec::new();
+            let mut length = 0.0;
+            for part in parts {
+                let read = self.read(part, language);
+                tokens.extend_from_slice(&read.tokens[..read.numbers_at]);
+                length += read.length;
+            }
+            let numbers_at = tokens.len();
+            let mut buf = String::new();
+            number_tokens(&joined, language, &mut self.forms, &mut buf, &mut tokens);
+            let read = ReadText {
+                length,
+                tokens,
+                numbers_at,
+            };
+            self.texts[at].1.insert(joined.as_str().into(), read);
+        }
+        &self.texts[at].1[joined.as_str()]
     }
 }
 
@@ -153,14 +192,35 @@ pub fn tokenise(
     cache: &TokenCache,
     vocab: &mut Vocab,
 ) -> Tokenised {
-    let mut out = Tokenised {
-        lengths: Vec::with_capacity(sentences.len()),
-        tokens: Vec::with_capacity(sentences.len()),
-    };
+    let mut out = Tokenised::default();
     let mut inner = cache.inner.borrow_mut();
     for s in sentences {
-        let read = inner.read(s, language);
-        out.lengths.push(read.length);
+        out.push(inner.read(s, language), vocab);
+    }
+    out
+}
+
+/// Tokenises units made of sentences (`units[u]` the sentences of unit
+/// `u`, joined by spaces): what [`tokenise`] gives for the joined texts.
+pub fn tokenise_joined(
+    sentences: &[&str],
+    units: &[std::ops::Range<usize>],
+    language: Option<Language>,
+    cache: &TokenCache,
+    vocab: &mut Vocab,
+) -> Tokenised {
+    let mut out = Tokenised::default();
+    let mut inner = cache.inner.borrow_mut();
+    for r in units {
+        out.push(inner.read_joined(&sentences[r.clone()], language), vocab);
+    }
+    out
+}
+
+impl Tokenised {
+    /// Adds a text's reading, its ids made `vocab`'s.
+    fn push(&mut self, read: &ReadText, vocab: &mut Vocab) {
+        self.lengths.push(read.length);
         // Ids are asked for in the order the tokeniser met them: a word's
         // prefix before its form.
         let toks = read
@@ -175,9 +235,8 @@ pub fn tokenise(
                 }
             })
             .collect();
-        out.tokens.push(toks);
+        self.tokens.push(toks);
     }
-    out
 }
 
 /// Reads one text into tokens with ids of `forms`.
@@ -220,25 +279,37 @@ fn read_text(s: &str, language: Option<Language>, forms: &mut Interner) -> ReadT
             word: matches!(t, TokenRef::Word(_)),
         });
     });
-    // Numbers, from the one number reader: one key per reading the
-    // aligner compares (a date gives its parts), in a canonical form
-    // (`1.200` de = `1,200` en = 1200; `10 million` = 10000000).
+    let numbers_at = toks.len();
+    number_tokens(s, language, forms, &mut buf, &mut toks);
+    ReadText {
+        length: crate::text::length(s) as f64,
+        tokens: toks,
+        numbers_at,
+    }
+}
+
+/// Numbers, from the one number reader: one key per reading the aligner
+/// compares (a date gives its parts), in a canonical form (`1.200` de =
+/// `1,200` en = 1200; `10 million` = 10000000).
+fn number_tokens(
+    s: &str,
+    language: Option<Language>,
+    forms: &mut Interner,
+    buf: &mut String,
+    toks: &mut Vec<Tok>,
+) {
     for number in crate::anchors::digit_numbers_in(s, language) {
         for key in number.keys() {
             buf.clear();
             use std::fmt::Write;
             let _ = write!(buf, "#{key}");
             toks.push(Tok {
-                form: forms.id(&buf),
+                form: forms.id(buf),
                 prefix: None,
                 weight: NUMBER_WEIGHT,
                 word: false,
             });
         }
-    }
-    ReadText {
-        length: crate::text::length(s) as f64,
-        tokens: toks,
     }
 }
 
@@ -428,8 +499,9 @@ mod tests {
 
     #[test]
     fn numbers_agree_across_locales() {
+        let cache = TokenCache::default();
         let numbers = |text: &str, lang: Language, vocab: &mut Vocab| -> Vec<u32> {
-            let t = tokenise(&[text], Some(lang), vocab);
+            let t = tokenise(&[text], Some(lang), &cache, vocab);
             t.tokens[0]
                 .iter()
                 .filter(|t| !t.word && t.weight == NUMBER_WEIGHT)
@@ -454,14 +526,24 @@ mod tests {
     #[test]
     fn pruning_keeps_every_match() {
         let mut vocab = Vocab::default();
+        let cache = TokenCache::default();
         let src = tokenise(
             &["Anna kauft 12 Äpfel.", "Niemand weiss das."],
             None,
+            &cache,
             &mut vocab,
         );
-        let tgt = tokenise(&["Anna buys 12 apples.", "Nobody knows."], None, &mut vocab);
+        let tgt = tokenise(
+            &["Anna buys 12 apples.", "Nobody knows."],
+            None,
+            &cache,
+            &mut vocab,
+        );
         let mut tr = Translations::default();
-        tr.add(vocab.id("kauft"), vocab.id("buys"));
+        tr.add(
+            vocab.get(&cache, "kauft").unwrap(),
+            vocab.get(&cache, "buys").unwrap(),
+        );
         let (mut s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
         let before: Vec<f32> = (0..2)
             .flat_map(|i| (0..2).map(move |j| (i, j)))

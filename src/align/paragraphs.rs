@@ -10,25 +10,21 @@
 //! ([`super::cost::kind_distance`]).
 
 use super::features::TokenCache;
-use super::sentences::{self, Layout, skips};
+use super::sentences::{self, Layout, Units, skips};
 use super::{AlignOptions, Link, Side};
 
 /// Aligns two sides that both have several paragraphs.
-pub fn align(
-    source: &Side<'_>,
-    target: &Side<'_>,
+pub fn align<'s>(
+    source: &'s Side<'_>,
+    target: &'s Side<'_>,
     options: &AlignOptions,
     cache: &TokenCache,
 ) -> Vec<Link> {
-    let join = |side: &Side<'_>| -> Vec<String> {
-        side.paragraphs
-            .iter()
-            .map(|r| side.sentences[r.clone()].join(" "))
-            .collect()
+    // Each paragraph is read as its sentences joined.
+    let units = |side: &'s Side<'_>| Units::Joined {
+        sentences: &side.sentences,
+        groups: &side.paragraphs,
     };
-    let (sp, tp) = (join(source), join(target));
-    let sp: Vec<&str> = sp.iter().map(String::as_str).collect();
-    let tp: Vec<&str> = tp.iter().map(String::as_str).collect();
     // Translators rarely merge or split paragraphs (site breaks are
     // repaired before this), while a dropped paragraph is just what the
     // check looks for: a paragraph merge costs twice a sentence merge, so
@@ -57,9 +53,8 @@ pub fn align(
             },
         }
     }
-    let groups = sentences::align_with_breaks(
-        &sp,
-        &tp,
+    let groups = sentences::align_units(
+        [units(source), units(target)],
         languages,
         [layout(source), layout(target)],
         Some(ratio),
@@ -159,7 +154,12 @@ mod tests {
             ],
             &["La décision tombera à l'automne."],
         ]);
-        let links = align(&source, &target, &AlignOptions::default());
+        let links = align(
+            &source,
+            &target,
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         assert!(
             links
                 .iter()
@@ -189,7 +189,12 @@ mod tests {
             &["Druckereinstellungen und Optionen"],
             &["Öffnen Sie das Fenster und wählen Sie den Drucker, den Sie heute verwenden wollen."],
         ]);
-        let plain = align(&source, &target, &AlignOptions::default());
+        let plain = align(
+            &source,
+            &target,
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         assert!(
             plain
                 .iter()
@@ -198,7 +203,12 @@ mod tests {
         );
         source.kinds = vec![h2, p];
         target.kinds = vec![p, h2, p];
-        let shaped = align(&source, &target, &AlignOptions::default());
+        let shaped = align(
+            &source,
+            &target,
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         assert!(
             shaped
                 .iter()
@@ -213,6 +223,14 @@ mod tests {
         );
         // Kinds on one side only are ignored.
         target.kinds.clear();
-        assert_eq!(align(&source, &target, &AlignOptions::default()), plain);
+        assert_eq!(
+            align(
+                &source,
+                &target,
+                &AlignOptions::default(),
+                &TokenCache::default()
+            ),
+            plain
+        );
     }
 }

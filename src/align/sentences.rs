@@ -80,6 +80,62 @@ pub fn align_with_breaks(
     options: &AlignOptions,
     cache: &TokenCache,
 ) -> Vec<Link> {
+    align_units(
+        [Units::Sentences(src), Units::Sentences(tgt)],
+        languages,
+        layout,
+        ratio,
+        options,
+        cache,
+    )
+}
+
+/// What one side's units are.
+#[derive(Debug, Clone, Copy)]
+pub enum Units<'a> {
+    /// Each unit a sentence.
+    Sentences(&'a [&'a str]),
+    /// Each unit the run of `sentences` in `groups` (a paragraph), read as
+    /// the sentences joined by spaces.
+    Joined {
+        sentences: &'a [&'a str],
+        groups: &'a [std::ops::Range<usize>],
+    },
+}
+
+impl Units<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Units::Sentences(s) => s.len(),
+            Units::Joined { groups, .. } => groups.len(),
+        }
+    }
+
+    fn tokenise(
+        &self,
+        language: Option<Language>,
+        cache: &TokenCache,
+        vocab: &mut Vocab,
+    ) -> Tokenised {
+        match *self {
+            Units::Sentences(s) => features::tokenise(s, language, cache, vocab),
+            Units::Joined { sentences, groups } => {
+                features::tokenise_joined(sentences, groups, language, cache, vocab)
+            }
+        }
+    }
+}
+
+/// [`align_with_breaks`] for units of either kind.
+pub fn align_units(
+    units: [Units<'_>; 2],
+    languages: [Option<Language>; 2],
+    layout: [Layout<'_>; 2],
+    ratio: Option<f64>,
+    options: &AlignOptions,
+    cache: &TokenCache,
+) -> Vec<Link> {
+    let [src, tgt] = units;
     let [slayout, tlayout] = layout;
     // Kinds count only when both sides have them, one per unit.
     let shaped = slayout.shapes.len() == src.len() && tlayout.shapes.len() == tgt.len();
@@ -90,8 +146,8 @@ pub fn align_with_breaks(
         return skips(0..n, 0..m, 1.0);
     }
     let mut vocab = Vocab::default();
-    let stoks = features::tokenise(src, languages[0], cache, &mut vocab);
-    let ttoks = features::tokenise(tgt, languages[1], cache, &mut vocab);
+    let stoks = src.tokenise(languages[0], cache, &mut vocab);
+    let ttoks = tgt.tokenise(languages[1], cache, &mut vocab);
     let mut given = Translations::default();
     if let Some(lexicon) = &options.lexicon {
         given.add_lexicon(lexicon, cache, &vocab);
@@ -503,7 +559,13 @@ mod tests {
             .collect();
         let src: Vec<&str> = src.iter().map(String::as_str).collect();
         let tgt = vec!["The bridge opened in March after four years of work."; 20_000];
-        let links = align(&src, &tgt, [None, None], &AlignOptions::default());
+        let links = align(
+            &src,
+            &tgt,
+            [None, None],
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         let (mut i, mut j) = (0, 0);
         for l in &links {
             assert_eq!((l.source.start, l.target.start), (i, j));
