@@ -105,6 +105,17 @@ const MIN_PLAIN_SHARE: f64 = 0.45;
 /// of ten ("type lshw -C network") is still prose; a command is not.
 const MAX_CODE_SHARE: f64 = 0.15;
 
+/// Confidence of untranslated text that copies the original and reads as
+/// its language, that copies it, and that only reads as its language; set
+/// by hand with the check (not calibrated: confidences are not scored by
+/// any benchmark).
+const COPY_AND_LANGUAGE_CONFIDENCE: f64 = 0.95;
+const COPY_CONFIDENCE: f64 = 0.8;
+const LANGUAGE_ONLY_CONFIDENCE: f64 = 0.7;
+/// Confidence of a sentence left untranslated inside a translated
+/// paragraph (set by hand, not calibrated).
+const SENTENCE_CONFIDENCE: f64 = 0.8;
+
 /// What the pair's two languages say about a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -234,9 +245,14 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             );
             out.push((
                 ctx.target_link[j],
-                Finding::new(Kind::Untranslated, Severity::Warning, 0.8, message)
-                    .with_source(sentences_excerpt(ctx.source, copy.unwrap_or(linked)))
-                    .with_target(sentences_excerpt(tgt, j..j + 1)),
+                Finding::new(
+                    Kind::Untranslated,
+                    Severity::Warning,
+                    SENTENCE_CONFIDENCE,
+                    message,
+                )
+                .with_source(sentences_excerpt(ctx.source, copy.unwrap_or(linked)))
+                .with_target(sentences_excerpt(tgt, j..j + 1)),
             ));
         }
     }
@@ -297,9 +313,15 @@ fn judge(
         (Severity::Warning, "paragraph")
     };
     let (confidence, why) = match (identical, reading) {
-        (true, Reading::Source) => (0.95, "it repeats the original's text and reads as it"),
-        (true, _) => (0.8, "it repeats the original's text"),
-        (false, _) => (0.7, "it reads as the original's language"),
+        (true, Reading::Source) => (
+            COPY_AND_LANGUAGE_CONFIDENCE,
+            "it repeats the original's text and reads as it",
+        ),
+        (true, _) => (COPY_CONFIDENCE, "it repeats the original's text"),
+        (false, _) => (
+            LANGUAGE_ONLY_CONFIDENCE,
+            "it reads as the original's language",
+        ),
     };
     let source_ids = match copied {
         Some(p) => ctx.source.paragraph_sentences[p].clone(),
