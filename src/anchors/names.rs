@@ -105,6 +105,13 @@ fn same_name_with(
     if short_len < 4 {
         return false;
     }
+    // The two share at most the shorter word's characters: when even that
+    // many cannot reach Jaro-Winkler 0.9, only containment is left (a
+    // contained word shares all its characters), and the characters need
+    // not be counted.
+    if !may_be_similar(short_len, a_len, b_len, prefix) {
+        return short_len >= 5 && find_bytes(long.as_bytes(), short.as_bytes(), 0).is_some();
+    }
     // A bound on the characters the two share (Jaro's matches) rules out
     // most pairs cheaply: a word contained in another shares all its
     // characters, and Jaro-Winkler needs most of them shared.

@@ -470,7 +470,27 @@ fn starts_lowercase(text: &str) -> bool {
 /// Whether a word is code-like: a path, an option, a URL, a dotted or
 /// underscored identifier, an assignment, digits mixed with letters.
 fn is_code_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| "()[]\"'“”‘’«»,;:!?".contains(c));
+    let w = word.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+        )
+    });
     let w = w.trim_end_matches('.');
     if w.is_empty() {
         return false;
