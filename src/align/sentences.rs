@@ -480,17 +480,18 @@ fn sample(n: usize) -> impl Iterator<Item = usize> {
 /// stands for a translation, a distant sentence for an unrelated one.
 fn initial_scale(src: &Keyed, tgt: &Keyed) -> Scale {
     let (n, m) = (src.len(), tgt.len());
+    let mut pairs = Stamped::new(src, tgt);
     let mut typical = Vec::new();
     let mut random = Vec::new();
     for s in sample(n) {
         let d = s * m / n;
         let best = (d.saturating_sub(6)..(d + 7).min(m))
-            .filter_map(|t| pair_similarity(src, tgt, s, t))
+            .filter_map(|t| pairs.similarity(s, t))
             .fold(f32::NEG_INFINITY, f32::max);
         if best.is_finite() {
             typical.push(best);
         }
-        random.extend(distant(src, tgt, s, d));
+        random.extend(distant(m, d, |t| pairs.similarity(s, t)));
     }
     Scale {
         random: median(random),
@@ -498,15 +499,62 @@ fn initial_scale(src: &Keyed, tgt: &Keyed) -> Scale {
     }
 }
 
-/// Similarities of `s` with target sentences far from `d`.
-fn distant(src: &Keyed, tgt: &Keyed, s: usize, d: usize) -> Vec<f32> {
-    let m = tgt.len();
+/// [`pair_similarity`] for many pairs: each sentence's keys marked once
+/// in a table, so a key is matched in constant time (the same sums, in
+/// the same order).
+struct Stamped<'k> {
+    src: &'k Keyed,
+    tgt: &'k Keyed,
+    /// Keys of source sentence `at.0`, marked `marks.0`.
+    src_stamp: Vec<u32>,
+    /// Keys of target sentence `at.1`, marked `marks.1`.
+    tgt_stamp: Vec<u32>,
+    at: (usize, usize),
+    marks: (u32, u32),
+}
+
+impl<'k> Stamped<'k> {
+    fn new(src: &'k Keyed, tgt: &'k Keyed) -> Stamped<'k> {
+        Stamped {
+            src,
+            tgt,
+            src_stamp: vec![0; src.key_space],
+            tgt_stamp: vec![0; tgt.key_space],
+            at: (usize::MAX, usize::MAX),
+            marks: (0, 0),
+        }
+    }
+
+    fn similarity(&mut self, s: usize, t: usize) -> Option<f32> {
+        let weight = self.src.weights[s] + self.tgt.weights[t];
+        if weight <= 0.0 {
+            return None;
+        }
+        if self.at.0 != s {
+            self.at.0 = s;
+            self.marks.0 += 1;
+            self.src.stamp(s, &mut self.src_stamp, self.marks.0);
+        }
+        if self.at.1 != t {
+            self.at.1 = t;
+            self.marks.1 += 1;
+            self.tgt.stamp(t, &mut self.tgt_stamp, self.marks.1);
+        }
+        let forward = self.src.matched_stamped(s, &self.tgt_stamp, self.marks.1);
+        let backward = self.tgt.matched_stamped(t, &self.src_stamp, self.marks.0);
+        Some((forward + backward) / weight)
+    }
+}
+
+/// Similarities (`similarity` of a target sentence) with target sentences
+/// far from `d`, of `m`.
+fn distant(m: usize, d: usize, mut similarity: impl FnMut(usize) -> Option<f32>) -> Vec<f32> {
     if m < 8 {
         return Vec::new();
     }
     [m / 3, m / 2, 2 * m / 3]
         .iter()
-        .filter_map(|&off| pair_similarity(src, tgt, s, (d + off) % m))
+        .filter_map(|&off| similarity((d + off) % m))
         .collect()
 }
 
@@ -521,7 +569,9 @@ fn path_scale(src: &Keyed, tgt: &Keyed, path: &[Step]) -> Scale {
     let mut random = Vec::new();
     for s in ones.iter().step_by(step) {
         typical.extend(pair_similarity(src, tgt, s.s0, s.t0));
-        random.extend(distant(src, tgt, s.s0, s.t0));
+        random.extend(distant(tgt.len(), s.t0, |t| {
+            pair_similarity(src, tgt, s.s0, t)
+        }));
     }
     if typical.len() < 5 {
         return initial_scale(src, tgt);

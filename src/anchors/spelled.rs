@@ -140,9 +140,9 @@ impl Table {
     /// Whether `word` starts like a morpheme (its first three letters are a
     /// path in the trie): rules out most words before any allocation.
     fn may_start(&self, word: &str) -> bool {
-        let first = word.chars().flat_map(char::to_lowercase).next();
-        if let Some(c) = first.filter(char::is_ascii_lowercase) {
-            if self.first_letters & (1 << (c as u8 - b'a')) == 0 {
+        // An ASCII letter's lower case is one ASCII letter.
+        if let Some(b) = word.bytes().next().filter(u8::is_ascii_alphabetic) {
+            if self.first_letters & (1 << (b.to_ascii_lowercase() - b'a')) == 0 {
                 return false;
             }
         }
