@@ -52,9 +52,10 @@ struct ReadText {
 
 /// Texts tokenised once for all the alignments of one check: the passes
 /// with and without repeats, the paragraph level and the sentences inside
-/// each paragraph group, the move windows all meet the same sentences
-/// again. Keyed by language and text, so a cached reading is exactly what
-/// tokenising again would give.
+/// each paragraph group all meet the same sentences again (the move
+/// windows of [`super::reorder`] still tokenise their own). Keyed by
+/// language and text, so a cached reading is exactly what tokenising again
+/// would give.
 #[derive(Debug, Default)]
 pub struct TokenCache {
     inner: RefCell<CacheInner>,
