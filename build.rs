@@ -13,6 +13,16 @@ use std::path::Path;
 #[path = "src/data/format.rs"]
 mod format;
 
+// The library's own folding, for the given-name list (`folding` uses
+// nothing but `crate::text`).
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+
+#[allow(dead_code)]
+#[path = "src/anchors/folding.rs"]
+mod folding;
+
 fn fail(message: impl std::fmt::Display) -> ! {
     eprintln!("error: {message}");
     std::process::exit(1);
@@ -96,12 +106,37 @@ fn main() {
         }
         writeln!(
             code,
-            "/// `{file}`: (file, text).\n\
+            "/// `{file}`: (file, text); a file read only at build time is\n\
+             /// still embedded for the test that parses every data file.\n\
+             #[allow(dead_code)]\n\
              pub(crate) const {name}: (&str, &str) = ({file:?}, include_str!({:?}));\n",
             root.join(file).display()
         )
         .unwrap();
     }
+
+    // The given names folded, sorted and without repeats, so that the
+    // library looks a word up without building a set at run time.
+    let (file, _, _) = format::SINGLE_FILES
+        .iter()
+        .find(|(_, _, name)| *name == "GIVEN_NAMES")
+        .unwrap_or_else(|| fail("no GIVEN_NAMES in format::SINGLE_FILES"));
+    let text = read(&root, file);
+    let mut folded: Vec<String> = format::list(file, &text)
+        .unwrap_or_else(|e| fail(e))
+        .into_iter()
+        .map(folding::fold)
+        .collect();
+    folded.sort();
+    folded.dedup();
+    writeln!(
+        code,
+        "/// `{file}`, each name folded (`anchors::fold`), sorted, without repeats.\n\
+         pub(crate) const GIVEN_NAMES_FOLDED: &[&str] = &{folded:?};\n"
+    )
+    .unwrap();
+    println!("cargo:rerun-if-changed=src/text.rs");
+    println!("cargo:rerun-if-changed=src/anchors/folding.rs");
 
     std::fs::write(out.join("data_files.rs"), code)
         .unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));

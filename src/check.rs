@@ -90,7 +90,9 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     let target = SegmentedDocument::new(target, target_detection);
     let mut repeats = findings::repeats::find(&target);
     let mut excluded = excluded_target_paragraphs(&target, &repeats);
-    let mut alignment = align_without(&source, &target, &excluded, &options.align);
+    // The alignments below meet the same texts: each is tokenised once.
+    let tokens = align::TokenCache::default();
+    let mut alignment = align_without(&source, &target, &excluded, &options.align, &tokens);
     // A paragraph kept out of the alignment that stands where an original
     // paragraph found no counterpart is that paragraph's translation after
     // all (a step the original repeats with another name, a title whose
@@ -98,7 +100,7 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     let restored = stands_for_unmatched(&source, &target, &alignment, &excluded);
     restore(&mut excluded, &mut repeats, &restored);
     if !restored.is_empty() {
-        alignment = align_without(&source, &target, &excluded, &options.align);
+        alignment = align_without(&source, &target, &excluded, &options.align, &tokens);
     }
     // Where look-alike steps shifted the alignment, the repeats' places are
     // not next to the gaps: an alignment with every repeat in it that
@@ -109,14 +111,14 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         for r in &repeats {
             with_repeats[r.paragraph] = false;
         }
-        let full = align_without(&source, &target, &with_repeats, &options.align);
+        let full = align_without(&source, &target, &with_repeats, &options.align, &tokens);
         if unmatched_source(&full) < unmatched_source(&alignment) {
             let linked = linked_paragraphs(&target, &full, &repeats);
             restore(&mut excluded, &mut repeats, &linked);
             alignment = if repeats.is_empty() {
                 full
             } else {
-                align_without(&source, &target, &excluded, &options.align)
+                align_without(&source, &target, &excluded, &options.align, &tokens)
             };
         }
     }
@@ -284,9 +286,10 @@ fn align_without(
     target: &SegmentedDocument,
     excluded: &[bool],
     options: &AlignOptions,
+    tokens: &align::TokenCache,
 ) -> Alignment {
     if !excluded.iter().any(|e| *e) {
-        return align::align(&side(source), &side(target), options);
+        return align::align_cached(&side(source), &side(target), options, tokens);
     }
     let kept: Vec<usize> = (0..target.sentences.len())
         .filter(|&j| !excluded[target.sentences[j].paragraph])
@@ -310,7 +313,7 @@ fn align_without(
         kinds,
         language: Some(target.language()),
     };
-    let inner = align::align(&side(source), &filtered, options);
+    let inner = align::align_cached(&side(source), &filtered, options, tokens);
     let mut links = Vec::with_capacity(inner.links.len() + target.sentences.len() - kept.len());
     let mut next = 0;
     let added = |links: &mut Vec<Link>, from: usize, to: usize, at: usize| {

@@ -25,33 +25,16 @@ pub fn chain(src: &Tokenised, tgt: &Tokenised) -> Vec<(usize, usize)> {
         .flat_map(|t| [t.form, t.prefix.unwrap_or(0)])
         .max()
         .map_or(0, |k| k as usize + 1);
-    // The sentences each long word, its prefix or a number occurs in.
-    let occurrences = |side: &Tokenised| {
-        let mut at: Vec<Vec<u32>> = vec![Vec::new(); space];
-        for (s, toks) in side.tokens.iter().enumerate() {
-            for t in toks
-                .iter()
-                .filter(|t| t.prefix.is_some() || t.weight >= 2.0)
-            {
-                for key in [Some(t.form), t.prefix].into_iter().flatten() {
-                    let list = &mut at[key as usize];
-                    if list.last() != Some(&(s as u32)) && list.len() <= MAX_OCCURRENCES {
-                        list.push(s as u32);
-                    }
-                }
-            }
-        }
-        at
-    };
-    let (a, b) = (occurrences(src), occurrences(tgt));
+    let (a, b) = (Occurrences::of(src, space), Occurrences::of(tgt, space));
     // A form that occurs in as many sentences on both sides pairs them in
     // order: a rare name or number, or a name that recurs in both.
-    let mut pairs: Vec<(u32, u32)> = a
-        .iter()
-        .zip(&b)
-        .filter(|(x, y)| !x.is_empty() && x.len() == y.len() && x.len() <= MAX_OCCURRENCES)
-        .flat_map(|(x, y)| x.iter().copied().zip(y.iter().copied()))
-        .collect();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for key in 0..space {
+        let (x, y) = (a.list(key), b.list(key));
+        if !x.is_empty() && x.len() == y.len() && x.len() <= MAX_OCCURRENCES {
+            pairs.extend(x.iter().copied().zip(y.iter().copied()));
+        }
+    }
     // Sort by source, and by target descending within a source, so that
     // the strictly increasing chain takes at most one pair per sentence.
     pairs.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(q.1.cmp(&p.1)));
@@ -61,6 +44,58 @@ pub fn chain(src: &Tokenised, tgt: &Tokenised) -> Vec<(usize, usize)> {
         .map(|(s, t)| (s as usize, t as usize))
         .collect();
     drop_outliers(&chain)
+}
+
+/// The sentences each long word, its prefix or a number occurs in, for
+/// every key below `space`: one flat list, in key order, each key's
+/// sentences in order and once each.
+struct Occurrences {
+    /// Where each key's sentences start in `sentences` (one more entry).
+    starts: Vec<u32>,
+    sentences: Vec<u32>,
+}
+
+impl Occurrences {
+    fn of(side: &Tokenised, space: usize) -> Occurrences {
+        // The keys of a sentence's long words (and their prefixes) and
+        // numbers, in order; the same sentence once per key.
+        let mut last = vec![u32::MAX; space];
+        let each = |last: &mut [u32], f: &mut dyn FnMut(usize, u32)| {
+            last.fill(u32::MAX);
+            for (s, toks) in side.tokens.iter().enumerate() {
+                let s = s as u32;
+                for t in toks
+                    .iter()
+                    .filter(|t| t.prefix.is_some() || t.weight >= 2.0)
+                {
+                    for k in [Some(t.form), t.prefix].into_iter().flatten() {
+                        if last[k as usize] != s {
+                            last[k as usize] = s;
+                            f(k as usize, s);
+                        }
+                    }
+                }
+            }
+        };
+        // Count, then place.
+        let mut starts = vec![0u32; space + 1];
+        each(&mut last, &mut |k, _| starts[k + 1] += 1);
+        for k in 0..space {
+            starts[k + 1] += starts[k];
+        }
+        let mut fill = starts.clone();
+        let mut sentences = vec![0u32; starts[space] as usize];
+        each(&mut last, &mut |k, s| {
+            sentences[fill[k] as usize] = s;
+            fill[k] += 1;
+        });
+        Occurrences { starts, sentences }
+    }
+
+    /// The sentences key `k` occurs in.
+    fn list(&self, k: usize) -> &[u32] {
+        &self.sentences[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
 }
 
 /// Largest distance of an anchor's diagonal offset from the median offset
@@ -138,7 +173,7 @@ pub fn centre(chain: &[(usize, usize)], n: usize, m: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::features::{Vocab, tokenise};
+    use crate::align::features::{TokenCache, Vocab, tokenise};
 
     #[test]
     fn lone_outliers_are_dropped_but_shifts_kept() {
@@ -166,9 +201,11 @@ mod tests {
     #[test]
     fn rare_words_anchor_across_an_insertion() {
         let mut v = Vocab::default();
+        let cache = TokenCache::default();
         let src = tokenise(
             &["Alpha kam.", "Bravo ging.", "Charlie blieb."],
             None,
+            &cache,
             &mut v,
         );
         let tgt = tokenise(
@@ -180,6 +217,7 @@ mod tests {
                 "Charlie stayed.",
             ],
             None,
+            &cache,
             &mut v,
         );
         let c = chain(&src, &tgt);

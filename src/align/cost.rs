@@ -416,8 +416,9 @@ mod tests {
 
     #[test]
     fn coverage_shortcuts_agree_with_a_plain_sum() {
-        use super::super::features::{Translations, Vocab, key, tokenise};
+        use super::super::features::{TokenCache, Translations, Vocab, key, tokenise};
         let mut vocab = Vocab::default();
+        let cache = TokenCache::default();
         let src = tokenise(
             &[
                 "Anna kauft 12 Äpfel.",
@@ -426,6 +427,7 @@ mod tests {
                 "Otto (78) lacht.",
             ],
             None,
+            &cache,
             &mut vocab,
         );
         let tgt = tokenise(
@@ -436,6 +438,7 @@ mod tests {
                 "(78)",
             ],
             None,
+            &cache,
             &mut vocab,
         );
         let tr = Translations::default();

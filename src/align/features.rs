@@ -6,6 +6,7 @@
 //! 1992) and the forms of its translations in a lexicon, given or learned.
 //! Two tokens match when they share a key.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -14,15 +15,15 @@ use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
 use crate::language::Language;
 
-/// Interns strings to small ids shared by both sides.
+/// Interns strings to small ids.
 #[derive(Debug, Default)]
-pub struct Vocab {
+struct Interner {
     ids: HashMap<String, u32, BuildHasherDefault<IntHasher>>,
 }
 
-impl Vocab {
+impl Interner {
     /// The id of `s`, adding it when new.
-    pub fn id(&mut self, s: &str) -> u32 {
+    fn id(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
         }
@@ -32,8 +33,133 @@ impl Vocab {
     }
 
     /// The id of `s` when known.
-    pub fn get(&self, s: &str) -> Option<u32> {
+    fn get(&self, s: &str) -> Option<u32> {
         self.ids.get(s).copied()
+    }
+}
+
+/// One text as the tokeniser read it, its forms interned in the cache.
+#[derive(Debug)]
+struct ReadText {
+    /// Length in the aligner's units ([`crate::text::length`]).
+    length: f64,
+    /// Tokens with the cache's form ids: the words, marks and links in
+    /// order, then the numbers.
+    tokens: Vec<Tok>,
+    /// Where the numbers start in `tokens`.
+    numbers_at: usize,
+}
+
+/// Texts tokenised once for all the alignments of one check: the passes
+/// with and without repeats, the paragraph level and the sentences inside
+/// each paragraph group all meet the same sentences again (the move
+/// windows of [`super::reorder`] still tokenise their own). Keyed by
+/// language and text, so a cached reading is exactly what tokenising again
+/// would give.
+#[derive(Debug, Default)]
+pub struct TokenCache {
+    inner: RefCell<CacheInner>,
+}
+
+#[derive(Debug, Default)]
+struct CacheInner {
+    forms: Interner,
+    /// Readings by language, then by text.
+    texts: Vec<(Option<Language>, TextMap)>,
+}
+
+type TextMap = HashMap<Box<str>, ReadText, BuildHasherDefault<IntHasher>>;
+
+impl CacheInner {
+    /// The readings of one language.
+    fn texts(&mut self, language: Option<Language>) -> usize {
+        match self.texts.iter().position(|(l, _)| *l == language) {
+            Some(at) => at,
+            None => {
+                self.texts.push((language, TextMap::default()));
+                self.texts.len() - 1
+            }
+        }
+    }
+
+    /// The reading of `text`, tokenised on first use.
+    fn read(&mut self, text: &str, language: Option<Language>) -> &ReadText {
+        let at = self.texts(language);
+        let texts = &mut self.texts[at].1;
+        if !texts.contains_key(text) {
+            let read = read_text(text, language, &mut self.forms);
+            texts.insert(text.into(), read);
+        }
+        &texts[text]
+    }
+
+    /// The reading of `parts` joined by spaces. Words, marks and links
+    /// never span a space, so they are the parts' own in order; numbers
+    /// may (a scale word in the next part), so they are read from the
+    /// whole; the length is the parts' sum (spaces have none).
+    fn read_joined(&mut self, parts: &[&str], language: Option<Language>) -> &ReadText {
+        if let [one] = parts {
+            return self.read(one, language);
+        }
+        let joined = parts.join(" ");
+        let at = self.texts(language);
+        if !self.texts[at].1.contains_key(joined.as_str()) {
+            let mut tokens = Vec::new();
+            let mut length = 0.0;
+            for part in parts {
+                let read = self.read(part, language);
+                tokens.extend_from_slice(&read.tokens[..read.numbers_at]);
+                length += read.length;
+            }
+            let numbers_at = tokens.len();
+            let mut buf = String::new();
+            number_tokens(&joined, language, &mut self.forms, &mut buf, &mut tokens);
+            let read = ReadText {
+                length,
+                tokens,
+                numbers_at,
+            };
+            self.texts[at].1.insert(joined.as_str().into(), read);
+        }
+        &self.texts[at].1[joined.as_str()]
+    }
+}
+
+/// Form ids of one alignment, handed out in the order the alignment first
+/// meets each form (the cache's ids depend on what other alignments read
+/// before; ids in first-use order keep each alignment's ties as they fall
+/// when it runs alone).
+#[derive(Debug, Default)]
+pub struct Vocab {
+    /// This alignment's id of each cache id, or [`Vocab::UNSEEN`].
+    local: Vec<u32>,
+    /// The cache id of each of this alignment's ids.
+    global: Vec<u32>,
+}
+
+impl Vocab {
+    const UNSEEN: u32 = u32::MAX;
+
+    /// This alignment's id of cache id `g`, adding it when new.
+    fn local(&mut self, g: u32) -> u32 {
+        let g = g as usize;
+        if self.local.len() <= g {
+            self.local.resize(g + 1, Self::UNSEEN);
+        }
+        if self.local[g] == Self::UNSEEN {
+            self.local[g] = self.global.len() as u32;
+            self.global.push(g as u32);
+        }
+        self.local[g]
+    }
+
+    /// The id of form `s` (a folded word) when this alignment has met it.
+    pub fn get(&self, cache: &TokenCache, s: &str) -> Option<u32> {
+        let g = cache.inner.borrow().forms.get(s)?;
+        self.local
+            .get(g as usize)
+            .copied()
+            .filter(|&l| l != Self::UNSEEN)
     }
 }
 
@@ -59,88 +185,133 @@ pub struct Tokenised {
     pub tokens: Vec<Vec<Tok>>,
 }
 
-/// Tokenises every sentence of one side.
-pub fn tokenise(sentences: &[&str], language: Option<Language>, vocab: &mut Vocab) -> Tokenised {
+/// Tokenises every sentence of one side, through `cache`, with ids of
+/// `vocab`.
+pub fn tokenise(
+    sentences: &[&str],
+    language: Option<Language>,
+    cache: &TokenCache,
+    vocab: &mut Vocab,
+) -> Tokenised {
     let mut out = Tokenised::default();
+    let mut inner = cache.inner.borrow_mut();
+    for s in sentences {
+        out.push(inner.read(s, language), vocab);
+    }
+    out
+}
+
+/// Tokenises units made of sentences (`units[u]` the sentences of unit
+/// `u`, joined by spaces): what [`tokenise`] gives for the joined texts.
+pub fn tokenise_joined(
+    sentences: &[&str],
+    units: &[std::ops::Range<usize>],
+    language: Option<Language>,
+    cache: &TokenCache,
+    vocab: &mut Vocab,
+) -> Tokenised {
+    let mut out = Tokenised::default();
+    let mut inner = cache.inner.borrow_mut();
+    for r in units {
+        out.push(inner.read_joined(&sentences[r.clone()], language), vocab);
+    }
+    out
+}
+
+impl Tokenised {
+    /// Adds a text's reading, its ids made `vocab`'s.
+    fn push(&mut self, read: &ReadText, vocab: &mut Vocab) {
+        self.lengths.push(read.length);
+        // Ids are asked for in the order the tokeniser met them: a word's
+        // prefix before its form.
+        let toks = read
+            .tokens
+            .iter()
+            .map(|t| {
+                let prefix = t.prefix.map(|p| vocab.local(p));
+                Tok {
+                    form: vocab.local(t.form),
+                    prefix,
+                    ..*t
+                }
+            })
+            .collect();
+        self.tokens.push(toks);
+    }
+}
+
+/// Reads one text into tokens with ids of `forms`.
+fn read_text(s: &str, language: Option<Language>, forms: &mut Interner) -> ReadText {
     let mut scratch = String::new();
     let mut buf = String::new();
-    // Prefix id of each word form met so far, by form id.
-    let mut prefixes: Vec<Option<Option<u32>>> = Vec::new();
-    for s in sentences {
-        out.lengths.push(crate::text::length(s) as f64);
-        // About one token per six bytes: most sentences need no regrowth.
-        let mut toks = Vec::with_capacity(s.len() / 6 + 4);
-        tokens::each_token(s, &mut scratch, |t| {
-            buf.clear();
-            let (weight, prefix) = match t {
-                TokenRef::Word(w) => {
-                    // A word seen before has its prefix id cached (ids are
-                    // still handed out in the same order as without it).
-                    if let Some(form) = vocab.get(w) {
-                        if let Some(&Some(prefix)) = prefixes.get(form as usize) {
-                            toks.push(Tok {
-                                form,
-                                prefix,
-                                weight: 1.0,
-                                word: true,
-                            });
-                            return;
-                        }
-                    }
-                    // The prefix key: a marker, then the first four letters.
+    // About one token per six bytes: most sentences need no regrowth.
+    let mut toks = Vec::with_capacity(s.len() / 6 + 4);
+    tokens::each_token(s, &mut scratch, |t| {
+        buf.clear();
+        let (weight, prefix) = match t {
+            TokenRef::Word(w) => {
+                // The prefix key: a marker, then the first four letters.
+                let long = w.chars().nth(3).is_some();
+                let prefix = long.then(|| {
                     buf.push('\u{1}');
                     let cut = w.char_indices().nth(4).map_or(w.len(), |(k, _)| k);
                     buf.push_str(&w[..cut]);
-                    let long = w.chars().nth(3).is_some();
-                    let prefix = long.then(|| vocab.id(&buf));
-                    buf.clear();
-                    buf.push_str(w);
-                    (1.0, prefix)
-                }
-                TokenRef::Mark(c) => {
-                    buf.push('\u{2}');
-                    buf.push(c);
-                    (0.5, None)
-                }
-                TokenRef::Link(l) => {
-                    buf.push('\u{3}');
-                    buf.push_str(l);
-                    (3.0, None)
-                }
-            };
-            let form = vocab.id(&buf);
-            if matches!(t, TokenRef::Word(_)) {
-                if prefixes.len() <= form as usize {
-                    prefixes.resize(form as usize + 1, None);
-                }
-                prefixes[form as usize] = Some(prefix);
-            }
-            toks.push(Tok {
-                form,
-                prefix,
-                weight,
-                word: matches!(t, TokenRef::Word(_)),
-            });
-        });
-        // Numbers, from the one number reader: one key per reading the
-        // aligner compares (a date gives its parts), in a canonical form
-        // (`1.200` de = `1,200` en = 1200; `10 million` = 10000000).
-        for number in crate::anchors::digit_numbers_in(s, language) {
-            for key in number.keys() {
-                buf.clear();
-                use std::fmt::Write;
-                let _ = write!(buf, "#{key}");
-                toks.push(Tok {
-                    form: vocab.id(&buf),
-                    prefix: None,
-                    weight: NUMBER_WEIGHT,
-                    word: false,
+                    forms.id(&buf)
                 });
+                buf.clear();
+                buf.push_str(w);
+                (1.0, prefix)
             }
-        }
-        out.tokens.push(toks);
+            TokenRef::Mark(c) => {
+                buf.push('\u{2}');
+                buf.push(c);
+                (0.5, None)
+            }
+            TokenRef::Link(l) => {
+                buf.push('\u{3}');
+                buf.push_str(l);
+                (3.0, None)
+            }
+        };
+        toks.push(Tok {
+            form: forms.id(&buf),
+            prefix,
+            weight,
+            word: matches!(t, TokenRef::Word(_)),
+        });
+    });
+    let numbers_at = toks.len();
+    number_tokens(s, language, forms, &mut buf, &mut toks);
+    ReadText {
+        length: crate::text::length(s) as f64,
+        tokens: toks,
+        numbers_at,
     }
-    out
+}
+
+/// Numbers, from the one number reader: one key per reading the aligner
+/// compares (a date gives its parts), in a canonical form (`1.200` de =
+/// `1,200` en = 1200; `10 million` = 10000000).
+fn number_tokens(
+    s: &str,
+    language: Option<Language>,
+    forms: &mut Interner,
+    buf: &mut String,
+    toks: &mut Vec<Tok>,
+) {
+    for number in crate::anchors::digit_numbers_in(s, language) {
+        for key in number.keys() {
+            buf.clear();
+            use std::fmt::Write;
+            let _ = write!(buf, "#{key}");
+            toks.push(Tok {
+                form: forms.id(buf),
+                prefix: None,
+                weight: NUMBER_WEIGHT,
+                word: false,
+            });
+        }
+    }
 }
 
 /// A number counts twice a word in overlaps: a shared figure is strong
@@ -166,9 +337,9 @@ impl Translations {
 
     /// Adds a lexicon's entries, in both orientations (a lexicon file does
     /// not say which of our sides is its first language).
-    pub fn add_lexicon(&mut self, lexicon: &Lexicon, vocab: &Vocab) {
+    pub fn add_lexicon(&mut self, lexicon: &Lexicon, cache: &TokenCache, vocab: &Vocab) {
         for (a, b) in lexicon.pairs() {
-            if let (Some(a), Some(b)) = (vocab.get(a), vocab.get(b)) {
+            if let (Some(a), Some(b)) = (vocab.get(cache, a), vocab.get(cache, b)) {
                 if a != b {
                     self.add(a, b);
                     self.add(b, a);
@@ -329,8 +500,9 @@ mod tests {
 
     #[test]
     fn numbers_agree_across_locales() {
+        let cache = TokenCache::default();
         let numbers = |text: &str, lang: Language, vocab: &mut Vocab| -> Vec<u32> {
-            let t = tokenise(&[text], Some(lang), vocab);
+            let t = tokenise(&[text], Some(lang), &cache, vocab);
             t.tokens[0]
                 .iter()
                 .filter(|t| !t.word && t.weight == NUMBER_WEIGHT)
@@ -355,14 +527,24 @@ mod tests {
     #[test]
     fn pruning_keeps_every_match() {
         let mut vocab = Vocab::default();
+        let cache = TokenCache::default();
         let src = tokenise(
             &["Anna kauft 12 Äpfel.", "Niemand weiss das."],
             None,
+            &cache,
             &mut vocab,
         );
-        let tgt = tokenise(&["Anna buys 12 apples.", "Nobody knows."], None, &mut vocab);
+        let tgt = tokenise(
+            &["Anna buys 12 apples.", "Nobody knows."],
+            None,
+            &cache,
+            &mut vocab,
+        );
         let mut tr = Translations::default();
-        tr.add(vocab.id("kauft"), vocab.id("buys"));
+        tr.add(
+            vocab.get(&cache, "kauft").unwrap(),
+            vocab.get(&cache, "buys").unwrap(),
+        );
         let (mut s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
         let before: Vec<f32> = (0..2)
             .flat_map(|i| (0..2).map(move |j| (i, j)))

@@ -125,19 +125,22 @@ fn words(side: &Tokenised, range: std::ops::Range<usize>, out: &mut Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::features::{Vocab, tokenise};
+    use crate::align::features::{TokenCache, Vocab, tokenise};
 
     #[test]
     fn learns_words_that_travel_together() {
         let mut vocab = Vocab::default();
+        let cache = TokenCache::default();
         let src = tokenise(
             &["der hund bellt", "die katze schläft", "der hund schläft"],
             None,
+            &cache,
             &mut vocab,
         );
         let tgt = tokenise(
             &["the dog barks", "the cat sleeps", "the dog sleeps"],
             None,
+            &cache,
             &mut vocab,
         );
         let links: Vec<Step> = (0..3)
@@ -149,9 +152,9 @@ mod tests {
             })
             .collect();
         let tr = learn(&src, &tgt, &links);
-        let hund = vocab.get("hund").unwrap();
-        let dog = vocab.get("dog").unwrap();
-        let cat = vocab.get("cat").unwrap();
+        let hund = vocab.get(&cache, "hund").unwrap();
+        let dog = vocab.get(&cache, "dog").unwrap();
+        let cat = vocab.get(&cache, "cat").unwrap();
         assert!(tr.forward[&hund].contains(&dog));
         assert!(!tr.forward[&hund].contains(&cat));
         assert!(tr.backward[&dog].contains(&hund));

@@ -25,6 +25,7 @@ use crate::document::BlockShape;
 use crate::language::Language;
 
 pub use cost::Weights;
+pub(crate) use features::TokenCache;
 pub use lexicon::{Lexicon, LexiconFormat};
 
 /// One side of a bitext, as the aligner sees it.
@@ -166,14 +167,26 @@ impl AlignOptions {
 /// Aligns two sides: paragraphs first when both sides have several, then
 /// sentences.
 pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Alignment {
+    align_cached(source, target, options, &TokenCache::default())
+}
+
+/// [`align`], tokenising through `cache`: several alignments of one
+/// check read each text once.
+pub(crate) fn align_cached(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    options: &AlignOptions,
+    cache: &TokenCache,
+) -> Alignment {
     let links = if source.paragraphs.len() > 1 && target.paragraphs.len() > 1 {
-        paragraphs::align(source, target, options)
+        paragraphs::align(source, target, options, cache)
     } else {
         sentences::align(
             &source.sentences,
             &target.sentences,
             [source.language, target.language],
             options,
+            cache,
         )
     };
     Alignment {

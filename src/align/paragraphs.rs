@@ -9,20 +9,22 @@
 //! kinds (a heading with a paragraph, code with prose) costs more
 //! ([`super::cost::kind_distance`]).
 
-use super::sentences::{self, Layout, skips};
+use super::features::TokenCache;
+use super::sentences::{self, Layout, Units, skips};
 use super::{AlignOptions, Link, Side};
 
 /// Aligns two sides that both have several paragraphs.
-pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Vec<Link> {
-    let join = |side: &Side<'_>| -> Vec<String> {
-        side.paragraphs
-            .iter()
-            .map(|r| side.sentences[r.clone()].join(" "))
-            .collect()
+pub fn align<'s>(
+    source: &'s Side<'_>,
+    target: &'s Side<'_>,
+    options: &AlignOptions,
+    cache: &TokenCache,
+) -> Vec<Link> {
+    // Each paragraph is read as its sentences joined.
+    let units = |side: &'s Side<'_>| Units::Joined {
+        sentences: &side.sentences,
+        groups: &side.paragraphs,
     };
-    let (sp, tp) = (join(source), join(target));
-    let sp: Vec<&str> = sp.iter().map(String::as_str).collect();
-    let tp: Vec<&str> = tp.iter().map(String::as_str).collect();
     // Translators rarely merge or split paragraphs (site breaks are
     // repaired before this), while a dropped paragraph is just what the
     // check looks for: a paragraph merge costs twice a sentence merge, so
@@ -51,13 +53,13 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             },
         }
     }
-    let (groups, ratio) = sentences::align_fitting_ratio(
-        &sp,
-        &tp,
+    let (groups, ratio) = sentences::align_units_fitting_ratio(
+        [units(source), units(target)],
         languages,
         [layout(source), layout(target)],
         ratio,
         &popts,
+        cache,
     );
     let ratios = sentence_ratios(source, target, ratio);
     // Each group's alignments under each ratio, and what each ratio costs
@@ -72,8 +74,10 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             continue;
         }
         let inner = sentences::align_under_ratios(
-            &source.sentences[srange.clone()],
-            &target.sentences[trange.clone()],
+            [
+                &source.sentences[srange.clone()],
+                &target.sentences[trange.clone()],
+            ],
             languages,
             [
                 Layout {
@@ -87,6 +91,7 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             ],
             &ratios,
             options,
+            cache,
         );
         for (total, one) in totals.iter_mut().zip(&inner) {
             *total += one.cost;
@@ -192,7 +197,12 @@ mod tests {
             ],
             &["La décision tombera à l'automne."],
         ]);
-        let links = align(&source, &target, &AlignOptions::default());
+        let links = align(
+            &source,
+            &target,
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         assert!(
             links
                 .iter()
@@ -222,7 +232,12 @@ mod tests {
             &["Druckereinstellungen und Optionen"],
             &["Öffnen Sie das Fenster und wählen Sie den Drucker, den Sie heute verwenden wollen."],
         ]);
-        let plain = align(&source, &target, &AlignOptions::default());
+        let plain = align(
+            &source,
+            &target,
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         assert!(
             plain
                 .iter()
@@ -231,7 +246,12 @@ mod tests {
         );
         source.kinds = vec![h2, p];
         target.kinds = vec![p, h2, p];
-        let shaped = align(&source, &target, &AlignOptions::default());
+        let shaped = align(
+            &source,
+            &target,
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         assert!(
             shaped
                 .iter()
@@ -246,7 +266,15 @@ mod tests {
         );
         // Kinds on one side only are ignored.
         target.kinds.clear();
-        assert_eq!(align(&source, &target, &AlignOptions::default()), plain);
+        assert_eq!(
+            align(
+                &source,
+                &target,
+                &AlignOptions::default(),
+                &TokenCache::default()
+            ),
+            plain
+        );
     }
 
     #[test]
@@ -270,7 +298,12 @@ mod tests {
         ]);
         let ratio = sentences::length_ratio(&source.sentences, &target.sentences);
         assert!(ratio < 0.7, "{ratio}");
-        let links = align(&source, &target, &AlignOptions::default());
+        let links = align(
+            &source,
+            &target,
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         let dropped: Vec<usize> = links
             .iter()
             .filter(|l| l.target.is_empty())

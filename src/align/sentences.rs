@@ -10,7 +10,7 @@
 
 use super::cost::{Overlap, Pricer, Scale, Weights};
 use super::dp::{self, Band, Shape, Step};
-use super::features::{self, Keyed, Tokenised, Translations, Vocab};
+use super::features::{self, Keyed, TokenCache, Tokenised, Translations, Vocab};
 use super::{AlignOptions, Link, band, learn};
 use crate::document::BlockShape;
 use crate::language::Language;
@@ -42,8 +42,17 @@ pub fn align(
     tgt: &[&str],
     languages: [Option<Language>; 2],
     options: &AlignOptions,
+    cache: &TokenCache,
 ) -> Vec<Link> {
-    align_with_breaks(src, tgt, languages, [Layout::default(); 2], None, options)
+    align_with_breaks(
+        src,
+        tgt,
+        languages,
+        [Layout::default(); 2],
+        None,
+        options,
+        cache,
+    )
 }
 
 /// What one side's units say of the document's structure; all empty for
@@ -69,37 +78,40 @@ pub fn align_with_breaks(
     layout: [Layout<'_>; 2],
     ratio: Option<f64>,
     options: &AlignOptions,
+    cache: &TokenCache,
 ) -> Vec<Link> {
-    let mut solved = solve_pair(src, tgt, languages, layout, ratio, Ratios::Given, options);
+    let units = [Units::Sentences(src), Units::Sentences(tgt)];
+    let mut solved = solve_units(
+        units,
+        languages,
+        layout,
+        ratio,
+        Ratios::Given,
+        options,
+        cache,
+    );
     solved.swap_remove(0).links
 }
 
-/// Aligns like [`align_with_breaks`] where the units' count differs between
-/// the sides, and also settles the character ratio: the one under which
-/// the alignment costs least, among the pair's `ratio` and the ratios that
-/// would hold if one unit were dropped or added ([`fitted_ratio`]). Returns
-/// the links and the ratio they were found with.
+/// Aligns `units` like [`align_with_breaks`] aligns sentences, where the units' count differs between the
+/// sides, and also settles the character ratio: the one under which the
+/// alignment costs least, among the pair's `ratio` and the ratios that
+/// would hold if one unit were dropped or added ([`fitted_ratio`]).
+/// Returns the links and the ratio they were found with.
 ///
 /// On a short document, one dropped paragraph skews the pair's ratio
 /// enough that the alignment shifts every link after it by one and drops
 /// the last paragraph instead of the right one.
-pub fn align_fitting_ratio(
-    src: &[&str],
-    tgt: &[&str],
+pub fn align_units_fitting_ratio(
+    units: [Units<'_>; 2],
     languages: [Option<Language>; 2],
     layout: [Layout<'_>; 2],
     ratio: f64,
     options: &AlignOptions,
+    cache: &TokenCache,
 ) -> (Vec<Link>, f64) {
-    let mut solved = solve_pair(
-        src,
-        tgt,
-        languages,
-        layout,
-        Some(ratio),
-        Ratios::FitUnits,
-        options,
-    );
+    let fit = Ratios::FitUnits;
+    let mut solved = solve_units(units, languages, layout, Some(ratio), fit, options, cache);
     let best = solved.swap_remove(0);
     (best.links, best.ratio)
 }
@@ -109,23 +121,17 @@ pub fn align_fitting_ratio(
 /// alignment comes with its total cost, so that a caller can settle the
 /// ratio of a whole document from its parts.
 pub fn align_under_ratios(
-    src: &[&str],
-    tgt: &[&str],
+    [src, tgt]: [&[&str]; 2],
     languages: [Option<Language>; 2],
     layout: [Layout<'_>; 2],
     ratios: &[f64],
     options: &AlignOptions,
+    cache: &TokenCache,
 ) -> Vec<Solved> {
+    let units = [Units::Sentences(src), Units::Sentences(tgt)];
+    let each = Ratios::Each(ratios);
     let first = ratios.first().copied();
-    solve_pair(
-        src,
-        tgt,
-        languages,
-        layout,
-        first,
-        Ratios::Each(ratios),
-        options,
-    )
+    solve_units(units, languages, layout, first, each, options, cache)
 }
 
 /// One alignment and what it was found with.
@@ -139,7 +145,7 @@ pub struct Solved {
     pub cost: f32,
 }
 
-/// Which ratios [`solve_pair`] aligns under.
+/// Which ratios [`solve_units`] aligns under.
 #[derive(Clone, Copy)]
 enum Ratios<'r> {
     /// The one given (or the pair's own).
@@ -151,15 +157,53 @@ enum Ratios<'r> {
     Each(&'r [f64]),
 }
 
-fn solve_pair(
-    src: &[&str],
-    tgt: &[&str],
+/// What one side's units are.
+#[derive(Debug, Clone, Copy)]
+pub enum Units<'a> {
+    /// Each unit a sentence.
+    Sentences(&'a [&'a str]),
+    /// Each unit the run of `sentences` in `groups` (a paragraph), read as
+    /// the sentences joined by spaces.
+    Joined {
+        sentences: &'a [&'a str],
+        groups: &'a [std::ops::Range<usize>],
+    },
+}
+
+impl Units<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Units::Sentences(s) => s.len(),
+            Units::Joined { groups, .. } => groups.len(),
+        }
+    }
+
+    fn tokenise(
+        &self,
+        language: Option<Language>,
+        cache: &TokenCache,
+        vocab: &mut Vocab,
+    ) -> Tokenised {
+        match *self {
+            Units::Sentences(s) => features::tokenise(s, language, cache, vocab),
+            Units::Joined { sentences, groups } => {
+                features::tokenise_joined(sentences, groups, language, cache, vocab)
+            }
+        }
+    }
+}
+
+/// The alignments of `units` that `ratios` asks for.
+fn solve_units(
+    units: [Units<'_>; 2],
     languages: [Option<Language>; 2],
     layout: [Layout<'_>; 2],
     ratio: Option<f64>,
     ratios: Ratios<'_>,
     options: &AlignOptions,
+    cache: &TokenCache,
 ) -> Vec<Solved> {
+    let [src, tgt] = units;
     let [slayout, tlayout] = layout;
     // Kinds count only when both sides have them, one per unit.
     let shaped = slayout.shapes.len() == src.len() && tlayout.shapes.len() == tgt.len();
@@ -178,11 +222,11 @@ fn solve_pair(
         };
     }
     let mut vocab = Vocab::default();
-    let stoks = features::tokenise(src, languages[0], &mut vocab);
-    let ttoks = features::tokenise(tgt, languages[1], &mut vocab);
+    let stoks = src.tokenise(languages[0], cache, &mut vocab);
+    let ttoks = tgt.tokenise(languages[1], cache, &mut vocab);
     let mut given = Translations::default();
     if let Some(lexicon) = &options.lexicon {
-        given.add_lexicon(lexicon, &vocab);
+        given.add_lexicon(lexicon, cache, &vocab);
     }
     let mut skeys = features::key(&stoks, &given.forward);
     let mut tkeys = features::key(&ttoks, &given.backward);
@@ -676,17 +720,18 @@ fn sample(n: usize) -> impl Iterator<Item = usize> {
 /// stands for a translation, a distant sentence for an unrelated one.
 fn initial_scale(src: &Keyed, tgt: &Keyed) -> Scale {
     let (n, m) = (src.len(), tgt.len());
+    let mut pairs = Stamped::new(src, tgt);
     let mut typical = Vec::new();
     let mut random = Vec::new();
     for s in sample(n) {
         let d = s * m / n;
         let best = (d.saturating_sub(6)..(d + 7).min(m))
-            .filter_map(|t| pair_similarity(src, tgt, s, t))
+            .filter_map(|t| pairs.similarity(s, t))
             .fold(f32::NEG_INFINITY, f32::max);
         if best.is_finite() {
             typical.push(best);
         }
-        random.extend(distant(src, tgt, s, d));
+        random.extend(distant(m, d, |t| pairs.similarity(s, t)));
     }
     Scale {
         random: median(random),
@@ -694,15 +739,62 @@ fn initial_scale(src: &Keyed, tgt: &Keyed) -> Scale {
     }
 }
 
-/// Similarities of `s` with target sentences far from `d`.
-fn distant(src: &Keyed, tgt: &Keyed, s: usize, d: usize) -> Vec<f32> {
-    let m = tgt.len();
+/// [`pair_similarity`] for many pairs: each sentence's keys marked once
+/// in a table, so a key is matched in constant time (the same sums, in
+/// the same order).
+struct Stamped<'k> {
+    src: &'k Keyed,
+    tgt: &'k Keyed,
+    /// Keys of source sentence `at.0`, marked `marks.0`.
+    src_stamp: Vec<u32>,
+    /// Keys of target sentence `at.1`, marked `marks.1`.
+    tgt_stamp: Vec<u32>,
+    at: (usize, usize),
+    marks: (u32, u32),
+}
+
+impl<'k> Stamped<'k> {
+    fn new(src: &'k Keyed, tgt: &'k Keyed) -> Stamped<'k> {
+        Stamped {
+            src,
+            tgt,
+            src_stamp: vec![0; src.key_space],
+            tgt_stamp: vec![0; tgt.key_space],
+            at: (usize::MAX, usize::MAX),
+            marks: (0, 0),
+        }
+    }
+
+    fn similarity(&mut self, s: usize, t: usize) -> Option<f32> {
+        let weight = self.src.weights[s] + self.tgt.weights[t];
+        if weight <= 0.0 {
+            return None;
+        }
+        if self.at.0 != s {
+            self.at.0 = s;
+            self.marks.0 += 1;
+            self.src.stamp(s, &mut self.src_stamp, self.marks.0);
+        }
+        if self.at.1 != t {
+            self.at.1 = t;
+            self.marks.1 += 1;
+            self.tgt.stamp(t, &mut self.tgt_stamp, self.marks.1);
+        }
+        let forward = self.src.matched_stamped(s, &self.tgt_stamp, self.marks.1);
+        let backward = self.tgt.matched_stamped(t, &self.src_stamp, self.marks.0);
+        Some((forward + backward) / weight)
+    }
+}
+
+/// Similarities (`similarity` of a target sentence) with target sentences
+/// far from `d`, of `m`.
+fn distant(m: usize, d: usize, mut similarity: impl FnMut(usize) -> Option<f32>) -> Vec<f32> {
     if m < 8 {
         return Vec::new();
     }
     [m / 3, m / 2, 2 * m / 3]
         .iter()
-        .filter_map(|&off| pair_similarity(src, tgt, s, (d + off) % m))
+        .filter_map(|&off| similarity((d + off) % m))
         .collect()
 }
 
@@ -717,7 +809,9 @@ fn path_scale(src: &Keyed, tgt: &Keyed, path: &[Step]) -> Scale {
     let mut random = Vec::new();
     for s in ones.iter().step_by(step) {
         typical.extend(pair_similarity(src, tgt, s.s0, s.t0));
-        random.extend(distant(src, tgt, s.s0, s.t0));
+        random.extend(distant(tgt.len(), s.t0, |t| {
+            pair_similarity(src, tgt, s.s0, t)
+        }));
     }
     if typical.len() < 5 {
         return initial_scale(src, tgt);
@@ -755,7 +849,13 @@ mod tests {
             .collect();
         let src: Vec<&str> = src.iter().map(String::as_str).collect();
         let tgt = vec!["The bridge opened in March after four years of work."; 20_000];
-        let links = align(&src, &tgt, [None, None], &AlignOptions::default());
+        let links = align(
+            &src,
+            &tgt,
+            [None, None],
+            &AlignOptions::default(),
+            &TokenCache::default(),
+        );
         let (mut i, mut j) = (0, 0);
         for l in &links {
             assert_eq!((l.source.start, l.target.start), (i, j));
@@ -806,7 +906,16 @@ mod tests {
         // Paragraph-level merge cost, as `paragraphs::align` sets it.
         let mut options = AlignOptions::default();
         options.weights.merge *= 2.0;
-        let plain = align_with_breaks(&src, &tgt, [None, None], layout, Some(ratio), &options);
+        let cache = TokenCache::default();
+        let plain = align_with_breaks(
+            &src,
+            &tgt,
+            [None, None],
+            layout,
+            Some(ratio),
+            &options,
+            &cache,
+        );
         let dropped = |links: &[Link]| -> Vec<usize> {
             links
                 .iter()
@@ -819,11 +928,15 @@ mod tests {
             vec![1],
             "the skewed ratio shifts the links"
         );
-        let (fitted, fit) = align_fitting_ratio(&src, &tgt, [None, None], layout, ratio, &options);
+        let units = [Units::Sentences(&src), Units::Sentences(&tgt)];
+        let (fitted, fit) =
+            align_units_fitting_ratio(units, [None, None], layout, ratio, &options, &cache);
         assert_eq!(dropped(&fitted), vec![3], "{fitted:?}");
         assert!((1.0..1.25).contains(&fit), "{fit}");
         // As many units on both sides: the ratio stays the pair's own.
-        let (_, same) = align_fitting_ratio(&src[..3], &tgt, [None, None], layout, 0.7, &options);
+        let units = [Units::Sentences(&src[..3]), Units::Sentences(&tgt)];
+        let (_, same) =
+            align_units_fitting_ratio(units, [None, None], layout, 0.7, &options, &cache);
         assert_eq!(same, 0.7);
     }
 

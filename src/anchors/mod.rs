@@ -7,6 +7,7 @@
 //! changed a fact.
 
 pub mod cues;
+mod folding;
 pub mod names;
 pub mod numbers;
 pub mod persons;

@@ -51,6 +51,9 @@ pub(crate) struct Table {
     units_before_tens: bool,
     compounds: bool,
     teens_after_tens: bool,
+    /// The ASCII lower-case letters that start a morpheme, one bit each
+    /// (bit 0 for `a`): most words are ruled out by their first letter.
+    first_letters: u32,
 }
 
 impl Table {
@@ -92,6 +95,11 @@ impl Table {
             }
         }
         t.suffixes.sort();
+        for &(c, _) in &t.nodes[0].next {
+            if c.is_ascii_lowercase() {
+                t.first_letters |= 1 << (c as u8 - b'a');
+            }
+        }
         t
     }
 
@@ -132,6 +140,12 @@ impl Table {
     /// Whether `word` starts like a morpheme (its first three letters are a
     /// path in the trie): rules out most words before any allocation.
     fn may_start(&self, word: &str) -> bool {
+        // An ASCII letter's lower case is one ASCII letter.
+        if let Some(b) = word.bytes().next().filter(u8::is_ascii_alphabetic) {
+            if self.first_letters & (1 << (b.to_ascii_lowercase() - b'a')) == 0 {
+                return false;
+            }
+        }
         let mut node = 0;
         for c in word.chars().flat_map(char::to_lowercase).take(3) {
             if !self.nodes[node].ends.is_empty() && node != 0 {

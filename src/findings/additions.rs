@@ -6,6 +6,27 @@ use super::context::{Context, gist, word_count};
 use super::roles::{self, Role};
 use super::{Finding, Kind, Severity, excerpt, lengths, sentences_excerpt};
 
+/// Confidence of an added piece of a paragraph that the paragraph's
+/// length needs (a split sentence, not an addition); set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
+const SPLIT_PIECE_CONFIDENCE: f64 = 0.3;
+/// Confidence of a repeat: a base and a share of how much of it repeats
+/// other text ([`super::Repeat::coverage`]); set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
+const REPEAT_CONFIDENCE: f64 = 0.5;
+const REPEAT_COVERAGE_CONFIDENCE: f64 = 0.45;
+/// Confidence of an added advertisement marker, boilerplate line, heading,
+/// body text, and a heading glued to running text; set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
+const AD_CONFIDENCE: f64 = 0.9;
+const BOILERPLATE_CONFIDENCE: f64 = 0.85;
+const HEADING_CONFIDENCE: f64 = 0.8;
+const CONTENT_CONFIDENCE: f64 = 0.7;
+const ABSORBED_HEADING_CONFIDENCE: f64 = 0.6;
+/// An added piece balances its paragraph when without it the translation
+/// falls short by more than this deviation ([`lengths::deviation`]) and
+/// with it stays within [`FITS_WITH`]; set by hand with the split-sentence
+/// rule, no calibration on data recorded.
+const SHORT_WITHOUT: f64 = 3.0;
+const FITS_WITH: f64 = 1.5;
+
 pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     let tgt = ctx.target;
     let mut j = 0;
@@ -31,7 +52,7 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
         let mut finding = addition(ctx, j..e, whole, paragraph);
         if !whole && finding.severity > Severity::Info && balances(ctx, paragraph, j..e) {
             finding.severity = Severity::Info;
-            finding.confidence = 0.3;
+            finding.confidence = SPLIT_PIECE_CONFIDENCE;
             finding.message.push_str(
                 "; but the paragraph's length matches its original only with it: probably a piece of a sentence the translation split",
             );
@@ -56,7 +77,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         let mut f = Finding::new(
             Kind::Addition,
             Severity::Warning,
-            0.5 + 0.45 * rep.coverage,
+            REPEAT_CONFIDENCE + REPEAT_COVERAGE_CONFIDENCE * rep.coverage,
             message,
         )
         .with_target(target);
@@ -75,7 +96,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
     let (severity, confidence, message) = match role {
         Role::Ad => (
             info,
-            0.9,
+            AD_CONFIDENCE,
             format!(
                 "the translation inserts the advertisement marker \"{}\", which is not in the original",
                 gist(&text)
@@ -83,7 +104,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         ),
         Role::Boilerplate => (
             info,
-            0.85,
+            BOILERPLATE_CONFIDENCE,
             format!(
                 "the translation adds site boilerplate \"{}\" that is not part of the original",
                 gist(&text)
@@ -91,7 +112,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         ),
         Role::Heading => (
             info,
-            0.8,
+            HEADING_CONFIDENCE,
             format!(
                 "the translation inserts the heading \"{}\", which the original does not have",
                 gist(&text)
@@ -117,7 +138,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
             let what = if whole { "paragraph" } else { "sentence" };
             (
                 severity,
-                0.7,
+                CONTENT_CONFIDENCE,
                 format!(
                     "the translation adds the {what} \"{}\", which has no counterpart in the original",
                     gist(&text)
@@ -172,7 +193,7 @@ fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
             Finding::new(
                 Kind::Addition,
                 ctx.options.boilerplate_severity,
-                0.6,
+                ABSORBED_HEADING_CONFIDENCE,
                 format!(
                     "the translation inserts the heading \"{}\", which the original does not have",
                     gist(&text)
@@ -211,5 +232,5 @@ fn balances(ctx: &Context, paragraph: usize, added: std::ops::Range<usize>) -> b
     let d_with = lengths::deviation(with / expected, expected);
     let d_without = lengths::deviation(without / expected.max(1.0), expected);
     // Without them the translation falls clearly short; with them it fits.
-    d_without < -3.0 && d_with.abs() < 1.5
+    d_without < -SHORT_WITHOUT && d_with.abs() < FITS_WITH
 }

@@ -8,6 +8,11 @@ use crate::align::{Alignment, Link};
 use crate::anchors::{self, Number};
 use crate::segment::SegmentedDocument;
 
+/// Bounds of the measured length ratio: wide, since Chinese takes about a
+/// third of English's characters and English three times Chinese's.
+const MIN_RATIO: f64 = 0.2;
+const MAX_RATIO: f64 = 5.0;
+
 /// Shared, read-only state of one detection run.
 pub(super) struct Context<'a> {
     pub source: &'a SegmentedDocument,
@@ -64,9 +69,7 @@ impl<'a> Context<'a> {
             }
         }
         let ratio = if s_chars > 200 && t_chars > 0 {
-            // Wide bounds: Chinese takes about a third of English's
-            // characters, English three times Chinese's.
-            (t_chars as f64 / s_chars as f64).clamp(0.2, 5.0)
+            (t_chars as f64 / s_chars as f64).clamp(MIN_RATIO, MAX_RATIO)
         } else {
             // Too little linked text to measure: what the scripts alone
             // predict (a Chinese character carries about three letters').

@@ -11,6 +11,23 @@ use crate::anchors::persons::Person;
 use crate::anchors::{self, Number, names::capitalises_nouns};
 use crate::segment::SegmentedDocument;
 
+/// Confidence of a number mismatch: a share of the link's confidence (at
+/// least [`MISMATCH_LEAST_LINK`]) plus a constant; set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
+const MISMATCH_LINK_CONFIDENCE: f64 = 0.85;
+const MISMATCH_LEAST_LINK: f64 = 0.5;
+const MISMATCH_CONFIDENCE: f64 = 0.1;
+/// Confidence of a clause dropped with its numbers, of an added sentence
+/// with numbers, and of numbers added to a link; set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
+const CLAUSE_CONFIDENCE: f64 = 0.7;
+const ADDED_SENTENCE_CONFIDENCE: f64 = 0.55;
+const ADDED_NUMBER_CONFIDENCE: f64 = 0.5;
+/// Confidence of a name swapped for one the original writes elsewhere, of
+/// a name changed to one it never writes, and of a person's family name
+/// changed; set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
+const SWAP_CONFIDENCE: f64 = 0.65;
+const NAME_CHANGE_CONFIDENCE: f64 = 0.4;
+const PERSON_SWAP_CONFIDENCE: f64 = 0.6;
+
 /// Numbers of sentence `i` that lie outside quotations.
 fn numbers_outside<'d>(
     doc: &'d SegmentedDocument,
@@ -71,7 +88,8 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 Finding::new(
                     Kind::NumberMismatch,
                     Severity::Error,
-                    0.85 * link.confidence.max(0.5) + 0.1,
+                    MISMATCH_LINK_CONFIDENCE * link.confidence.max(MISMATCH_LEAST_LINK)
+                        + MISMATCH_CONFIDENCE,
                     format!(
                         "the translation has {} where the original has {}",
                         list(&extra),
@@ -93,7 +111,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     Finding::new(
                         Kind::Omission,
                         severity,
-                        0.7,
+                        CLAUSE_CONFIDENCE,
                         format!(
                             "the translation drops a clause of \"{}\"; {} {} no counterpart",
                             gist(ctx.source.sentence_text(*i)),
@@ -111,7 +129,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 Finding::new(
                     Kind::Addition,
                     Severity::Warning,
-                    0.55,
+                    ADDED_SENTENCE_CONFIDENCE,
                     format!(
                         "the translation adds the sentence \"{}\", which has no counterpart in the original; {} {} no counterpart",
                         gist(ctx.target.sentence_text(j)),
@@ -141,7 +159,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     } else {
                         Severity::Info
                     },
-                    0.5,
+                    ADDED_NUMBER_CONFIDENCE,
                     format!(
                         "the translation adds {}, which the original does not have here",
                         list(&extra)
@@ -196,7 +214,11 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     lost.dedup();
     let mut gained = gained;
     gained.dedup();
-    let confidence = if swap { 0.65 } else { 0.4 };
+    let confidence = if swap {
+        SWAP_CONFIDENCE
+    } else {
+        NAME_CHANGE_CONFIDENCE
+    };
     out.push((
         k,
         name_mismatch(ctx, k, severity, confidence, &gained, &lost),
@@ -313,7 +335,7 @@ fn swapped_person(ctx: &Context, k: usize) -> Option<Finding> {
         ctx,
         k,
         Severity::Warning,
-        0.6,
+        PERSON_SWAP_CONFIDENCE,
         &gained,
         &lost,
     ))

@@ -116,11 +116,15 @@ fn unlinked(
         .collect()
 }
 
+/// Whole numbers read as years: those of news and help pages (a year is
+/// common to many paragraphs, so it tells no move).
+const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
+
 /// Whether `n` looks like a year.
 fn year_like(n: &anchors::Number) -> bool {
     n.values
         .first()
-        .is_some_and(|&v| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
+        .is_some_and(|&v| v.fract() == 0.0 && YEARS.contains(&v))
 }
 
 /// Moves told by facts alone.

@@ -4,7 +4,6 @@
 //! place in the alignment.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::segment::SegmentedDocument;
 
@@ -30,23 +29,56 @@ const MAX_SOURCES: usize = 5;
 const MIN_COVERAGE: f64 = 0.6;
 
 fn shingles(text: &str) -> Vec<u64> {
-    // Chinese and Japanese write no spaces: each character is a unit.
-    let mut words: Vec<String> = Vec::new();
+    // Each word (lower-cased) hashed once; a trigram's hash combines its
+    // words' in order. Chinese and Japanese write no spaces: each
+    // character is a unit.
+    let mut words: Vec<u64> = Vec::new();
+    let mut lower = String::new();
     for (_, w) in crate::text::words(text) {
         if w.chars().any(crate::text::cjk) {
-            words.extend(w.chars().map(|c| c.to_lowercase().collect::<String>()));
+            for c in w.chars() {
+                lower.clear();
+                lower.extend(c.to_lowercase());
+                words.push(word_hash(lower.as_bytes()));
+            }
+        } else if w.is_ascii() {
+            words.push(word_hash_ascii_lower(w.as_bytes()));
         } else {
-            words.push(w.to_lowercase());
+            words.push(word_hash(w.to_lowercase().as_bytes()));
         }
     }
     words
         .windows(3)
-        .map(|w| {
-            let mut h = DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
+        .map(|w| mix((mix(w[0]) ^ w[1]).wrapping_mul(K) ^ w[2]))
         .collect()
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// FNV-1a of a word's bytes, finished by [`mix`].
+fn word_hash(bytes: &[u8]) -> u64 {
+    mix(bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    }))
+}
+
+/// [`word_hash`] of an ASCII word in lower case, without copying it.
+fn word_hash_ascii_lower(bytes: &[u8]) -> u64 {
+    mix(bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+    }))
+}
+
+/// A 64-bit finaliser (splitmix64's): every input bit moves every output
+/// bit, so combined word hashes do not cancel.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 fn ends_truncated(text: &str) -> bool {

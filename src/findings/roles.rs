@@ -21,7 +21,27 @@ pub enum Role {
 
 /// Whether a word looks like a URL or a domain name (`n-ag.de`).
 fn is_link_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| "()[]<>*_\"'“”„«»,;".contains(c));
+    let w = word.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '*'
+                | '_'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '»'
+                | ','
+                | ';'
+        )
+    });
     if w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.") {
         return true;
     }

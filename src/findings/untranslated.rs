@@ -105,6 +105,17 @@ const MIN_PLAIN_SHARE: f64 = 0.45;
 /// of ten ("type lshw -C network") is still prose; a command is not.
 const MAX_CODE_SHARE: f64 = 0.15;
 
+/// Confidence of untranslated text that copies the original and reads as
+/// its language, that copies it, and that only reads as its language; set
+/// by hand with the check (not calibrated: confidences are not scored by
+/// any benchmark).
+const COPY_AND_LANGUAGE_CONFIDENCE: f64 = 0.95;
+const COPY_CONFIDENCE: f64 = 0.8;
+const LANGUAGE_ONLY_CONFIDENCE: f64 = 0.7;
+/// Confidence of a sentence left untranslated inside a translated
+/// paragraph (set by hand, not calibrated).
+const SENTENCE_CONFIDENCE: f64 = 0.8;
+
 /// What the pair's two languages say about a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -234,9 +245,14 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             );
             out.push((
                 ctx.target_link[j],
-                Finding::new(Kind::Untranslated, Severity::Warning, 0.8, message)
-                    .with_source(sentences_excerpt(ctx.source, copy.unwrap_or(linked)))
-                    .with_target(sentences_excerpt(tgt, j..j + 1)),
+                Finding::new(
+                    Kind::Untranslated,
+                    Severity::Warning,
+                    SENTENCE_CONFIDENCE,
+                    message,
+                )
+                .with_source(sentences_excerpt(ctx.source, copy.unwrap_or(linked)))
+                .with_target(sentences_excerpt(tgt, j..j + 1)),
             ));
         }
     }
@@ -297,9 +313,15 @@ fn judge(
         (Severity::Warning, "paragraph")
     };
     let (confidence, why) = match (identical, reading) {
-        (true, Reading::Source) => (0.95, "it repeats the original's text and reads as it"),
-        (true, _) => (0.8, "it repeats the original's text"),
-        (false, _) => (0.7, "it reads as the original's language"),
+        (true, Reading::Source) => (
+            COPY_AND_LANGUAGE_CONFIDENCE,
+            "it repeats the original's text and reads as it",
+        ),
+        (true, _) => (COPY_CONFIDENCE, "it repeats the original's text"),
+        (false, _) => (
+            LANGUAGE_ONLY_CONFIDENCE,
+            "it reads as the original's language",
+        ),
     };
     let source_ids = match copied {
         Some(p) => ctx.source.paragraph_sentences[p].clone(),
@@ -364,7 +386,7 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
-            if w.chars().any(ideographic) {
+            if !w.is_ascii() && w.chars().any(ideographic) {
                 crate::text::word_count(w).max(1)
             } else {
                 1
@@ -380,10 +402,29 @@ fn ideographic(c: char) -> bool {
 
 /// Lower case, whitespace runs as one space.
 fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // Lower case char by char differs from `str::to_lowercase` only in a
+    // final capital sigma.
+    if text.contains('Σ') {
+        return text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
 }
 
 /// How alike two texts are, 0 to 1: normalised Levenshtein over their
@@ -429,7 +470,27 @@ fn starts_lowercase(text: &str) -> bool {
 /// Whether a word is code-like: a path, an option, a URL, a dotted or
 /// underscored identifier, an assignment, digits mixed with letters.
 fn is_code_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| "()[]\"'“”‘’«»,;:!?".contains(c));
+    let w = word.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+        )
+    });
     let w = w.trim_end_matches('.');
     if w.is_empty() {
         return false;
@@ -454,7 +515,7 @@ fn is_code_word(word: &str) -> bool {
 /// holds whole clauses and their punctuation.
 fn is_plain_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if w.chars().filter(|&c| ideographic(c)).count() >= 2 {
+    if !w.is_ascii() && w.chars().filter(|&c| ideographic(c)).count() >= 2 {
         return true;
     }
     !w.is_empty()

@@ -85,120 +85,35 @@ fn likeness(ctx: &Context, s: &str, t: &str) -> f64 {
         t.chars().count() as f64,
     );
     let length = sl.min(tl) / sl.max(tl).max(1.0);
-    hits as f64 / sw.len() as f64 + 0.3 * length
+    hits as f64 / sw.len() as f64 + LENGTH_WEIGHT * length
 }
 
+/// Likeness ([`likeness`]) from which a translation quote near the
+/// original's is taken for its counterpart, though outside the sentences
+/// the alignment links: about half the cognates shared, or most with the
+/// length agreeing. Set by hand (commit 992cec9, "quote pairing
+/// threshold"); no calibration on data is recorded.
+const PAIRING_LIKENESS: f64 = 0.4;
+/// Bonus to a candidate quote inside the linked sentences: enough to
+/// outweigh any likeness outside them but a perfect one (set by hand).
+const INSIDE_BONUS: f64 = 0.5;
+/// Weight of the length agreement in [`likeness`], next to the share of
+/// cognates (at most 1); set by hand.
+const LENGTH_WEIGHT: f64 = 0.3;
+/// Confidence of a quote that lost its marks (reported speech), of an
+/// invented quote in added text and of one in linked text (set by hand,
+/// not calibrated).
+const UNQUOTED_CONFIDENCE: f64 = 0.7;
+const INVENTED_IN_ADDITION_CONFIDENCE: f64 = 0.6;
+const INVENTED_CONFIDENCE: f64 = 0.55;
+
 pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes {
-    let source = quotes(&ctx.source.document);
-    let target = quotes(&ctx.target.document);
-    let mut used = vec![false; target.len()];
-    let target_sentences: Vec<Range<usize>> =
-        target.iter().map(|q| sentences_of(ctx.target, q)).collect();
-    let source_has_quotes = !source.is_empty();
-    let mut joined = vec![false; source.len()];
-    for (i, q) in source.iter().enumerate() {
-        if joined[i] {
-            continue;
-        }
-        let ids = sentences_of(ctx.source, q);
-        if ids.is_empty() {
-            continue;
-        }
-        let (links, t_ids) = linked(ctx, ids.clone());
-        // Dropped with its sentence: the omission already says so.
-        if t_ids.is_empty() {
-            continue;
-        }
-        let k = links[0];
-        let near = {
-            let a = ctx.target_near(*links.first().unwrap_or(&k));
-            let b = ctx.target_near(*links.last().unwrap_or(&k));
-            a.start.min(b.start)..a.end.max(b.end)
-        };
-        let overlaps = |r: &Range<usize>, w: &Range<usize>| r.start < w.end && w.start < r.end;
-        let best = target
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| !used[*n] && overlaps(&target_sentences[*n], &near))
-            .map(|(n, t)| {
-                let inside = if overlaps(&target_sentences[n], &t_ids) {
-                    0.5
-                } else {
-                    0.0
-                };
-                (n, likeness(ctx, &q.text, &t.text) + inside)
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((n, score)) if score >= 0.4 || overlaps(&target_sentences[n], &t_ids) => {
-                used[n] = true;
-                // A speaker's two quotes may be one in the translation (or
-                // one quote two): join the next quotes of one side that the
-                // alignment puts on the other side's quote, unless a quote
-                // of their own waits for them there.
-                let mut sq = q.clone();
-                let mut next = i + 1;
-                while let Some(q2) = source.get(next) {
-                    let (_, t2) = linked(ctx, sentences_of(ctx.source, q2));
-                    let own = (n + 1..target.len())
-                        .any(|m| !used[m] && overlaps(&target_sentences[m], &t2));
-                    let closer = fits_better(ctx, &join(&sq, q2), &target[n], &sq, &target[n]);
-                    if t2.is_empty() || !overlaps(&t2, &target_sentences[n]) || own || !closer {
-                        break;
-                    }
-                    sq = join(&sq, q2);
-                    joined[next] = true;
-                    next += 1;
-                }
-                let (_, t_all) = linked(ctx, sentences_of(ctx.source, &sq));
-                let (_, t_next) = source.get(next).map_or((Vec::new(), 0..0), |q2| {
-                    linked(ctx, sentences_of(ctx.source, q2))
-                });
-                let mut tq = target[n].clone();
-                for m in n + 1..target.len() {
-                    let inside = overlaps(&target_sentences[m], &t_all);
-                    let closer = fits_better(ctx, &sq, &join(&tq, &target[m]), &sq, &tq);
-                    if used[m] || !inside || overlaps(&target_sentences[m], &t_next) || !closer {
-                        break;
-                    }
-                    tq = join(&tq, &target[m]);
-                    used[m] = true;
-                }
-                if let Some(f) = compare_pair(ctx, &sq, &tq) {
-                    out.push((k, f));
-                }
-            }
-            _ => {
-                if dash_dialogue(ctx.target, t_ids.clone()) {
-                    continue;
-                }
-                if let Some(f) = dropped_with_sentence(ctx, q, ids.clone(), &links, t_ids.clone()) {
-                    out.push((k, f));
-                    continue;
-                }
-                let words = word_count(&q.text);
-                if words < 4 {
-                    continue;
-                }
-                let severity = if words >= 12 {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                };
-                let message = format!(
-                    "the quote \"{}\" lost its quotation marks in the translation: it is no longer quoted speech but reported",
-                    gist(&q.text)
-                );
-                out.push((
-                    k,
-                    Finding::new(Kind::AlteredQuote, severity, 0.7, message)
-                        .with_source(quote_excerpt(ctx.source, q))
-                        .with_target(super::sentences_excerpt(ctx.target, t_ids)),
-                ));
-            }
+    let mut pairing = Pairing::new(ctx);
+    for i in 0..pairing.source.len() {
+        if !pairing.joined[i] {
+            out.extend(pairing.source_quote(i));
         }
     }
-    let mut invented_in = std::collections::HashSet::new();
     // Byte spans of the additions that are more than a note, in order.
     let mut additions: Vec<(usize, usize)> = out
         .iter()
@@ -206,53 +121,216 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
         .filter_map(|(_, f)| f.target.as_ref().map(|e| (e.bytes[0], e.bytes[1])))
         .collect();
     additions.sort_unstable();
-    for (n, t) in target.iter().enumerate() {
-        if used[n] {
-            continue;
+    out.extend(pairing.unpaired_target_quotes(&additions));
+    Quotes {
+        source: pairing.source,
+        target: pairing.target,
+    }
+}
+
+/// The quotes of both documents as they are paired, each at most once.
+struct Pairing<'c, 'a> {
+    ctx: &'c Context<'a>,
+    source: Vec<Quote>,
+    target: Vec<Quote>,
+    /// The sentences of each target quote.
+    target_sentences: Vec<Range<usize>>,
+    /// Target quotes paired (or joined to a paired one).
+    used: Vec<bool>,
+    /// Source quotes joined to an earlier one.
+    joined: Vec<bool>,
+}
+
+fn overlaps(r: &Range<usize>, w: &Range<usize>) -> bool {
+    r.start < w.end && w.start < r.end
+}
+
+impl<'c, 'a> Pairing<'c, 'a> {
+    fn new(ctx: &'c Context<'a>) -> Pairing<'c, 'a> {
+        let source = quotes(&ctx.source.document);
+        let target = quotes(&ctx.target.document);
+        Pairing {
+            ctx,
+            used: vec![false; target.len()],
+            joined: vec![false; source.len()],
+            target_sentences: target.iter().map(|q| sentences_of(ctx.target, q)).collect(),
+            source,
+            target,
         }
-        let ids = &target_sentences[n];
+    }
+
+    /// Pairs source quote `i` and compares it with its counterpart; a
+    /// quote without one was dropped with its sentence or lost its marks.
+    fn source_quote(&mut self, i: usize) -> Option<(usize, Finding)> {
+        let ctx = self.ctx;
+        let q = &self.source[i];
+        let ids = sentences_of(ctx.source, q);
         if ids.is_empty() {
-            continue;
+            return None;
         }
-        let k = ctx.target_link[ids.start];
-        let Some(link) = ctx.links.get(k) else {
-            continue;
-        };
-        // A quote in an added passage is an addition, and also words put
-        // in someone's mouth: said so once more, as a quote (unless the
-        // passage repeats the translation's own text).
-        if link.source.is_empty() {
-            let paragraph = ctx.target.sentences[ids.start].paragraph;
-            let repeated = ctx.repeat_of.get(paragraph).copied().flatten().is_some();
-            // Once per added passage, and only where the addition itself
-            // is more than a note (not an ad, a heading or a split piece).
-            let at = ctx.target.sentences[ids.start].span.start;
-            let before = additions.partition_point(|&(start, _)| start <= at);
-            let addition_matters = before > 0 && at < additions[before - 1].1;
-            if !repeated
-                && addition_matters
-                && word_count(&t.text) >= 6
-                && source_has_quotes
-                && invented_in.insert(paragraph)
-            {
-                let message = format!(
-                    "the translation adds the quote \"{}\", which the original does not have: an invented quote",
-                    gist(&t.text)
-                );
-                out.push((
-                    k,
-                    Finding::new(Kind::AlteredQuote, Severity::Warning, 0.6, message)
-                        .with_target(quote_excerpt(ctx.target, t)),
-                ));
+        let (links, t_ids) = linked(ctx, ids.clone());
+        // Dropped with its sentence: the omission already says so.
+        if t_ids.is_empty() {
+            return None;
+        }
+        let k = links[0];
+        match self.counterpart(q, &links, &t_ids) {
+            Some(n) => {
+                self.used[n] = true;
+                let (sq, next) = self.join_source_run(i, n);
+                let tq = self.join_target_run(&sq, n, next);
+                compare_pair(ctx, &sq, &tq).map(|f| (k, f))
             }
-            continue;
+            None => unpaired_source_quote(ctx, q, ids, &links, t_ids).map(|f| (k, f)),
         }
+    }
+
+    /// The unused target quote near the links of a source quote that is
+    /// most like it, if it is like enough or inside the linked sentences.
+    fn counterpart(&self, q: &Quote, links: &[usize], t_ids: &Range<usize>) -> Option<usize> {
+        let near = {
+            let a = self.ctx.target_near(links[0]);
+            let b = self.ctx.target_near(*links.last().unwrap_or(&links[0]));
+            a.start.min(b.start)..a.end.max(b.end)
+        };
+        let (n, score) = self
+            .target
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !self.used[*n] && overlaps(&self.target_sentences[*n], &near))
+            .map(|(n, t)| {
+                let inside = if overlaps(&self.target_sentences[n], t_ids) {
+                    INSIDE_BONUS
+                } else {
+                    0.0
+                };
+                (n, likeness(self.ctx, &q.text, &t.text) + inside)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        (score >= PAIRING_LIKENESS || overlaps(&self.target_sentences[n], t_ids)).then_some(n)
+    }
+
+    /// A speaker's two quotes may be one in the translation: source quote
+    /// `i` joined with the next ones that the alignment puts on target
+    /// quote `n`, unless a quote of their own waits for them there or the
+    /// join fits the length worse. Returns the joined quote and the index
+    /// of the first source quote after it.
+    fn join_source_run(&mut self, i: usize, n: usize) -> (Quote, usize) {
+        let ctx = self.ctx;
+        let mut sq = self.source[i].clone();
+        let mut next = i + 1;
+        while let Some(q2) = self.source.get(next) {
+            let (_, t2) = linked(ctx, sentences_of(ctx.source, q2));
+            let own = (n + 1..self.target.len())
+                .any(|m| !self.used[m] && overlaps(&self.target_sentences[m], &t2));
+            let closer = fits_better(ctx, &join(&sq, q2), &self.target[n], &sq, &self.target[n]);
+            if t2.is_empty() || !overlaps(&t2, &self.target_sentences[n]) || own || !closer {
+                break;
+            }
+            sq = join(&sq, q2);
+            self.joined[next] = true;
+            next += 1;
+        }
+        (sq, next)
+    }
+
+    /// One quote may be two in the translation: target quote `n` joined
+    /// with the next ones inside the sentences linked to `sq`, unless they
+    /// belong to the next source quote (`next`) or the join fits the
+    /// length worse.
+    fn join_target_run(&mut self, sq: &Quote, n: usize, next: usize) -> Quote {
+        let ctx = self.ctx;
+        let (_, t_all) = linked(ctx, sentences_of(ctx.source, sq));
+        let (_, t_next) = self.source.get(next).map_or((Vec::new(), 0..0), |q2| {
+            linked(ctx, sentences_of(ctx.source, q2))
+        });
+        let mut tq = self.target[n].clone();
+        for m in n + 1..self.target.len() {
+            let inside = overlaps(&self.target_sentences[m], &t_all);
+            let closer = fits_better(ctx, sq, &join(&tq, &self.target[m]), sq, &tq);
+            if self.used[m] || !inside || overlaps(&self.target_sentences[m], &t_next) || !closer {
+                break;
+            }
+            tq = join(&tq, &self.target[m]);
+            self.used[m] = true;
+        }
+        tq
+    }
+
+    /// The target quotes left unpaired: invented quotes, in added text
+    /// (once per added paragraph, where the addition is more than a note:
+    /// `additions`, byte spans in order) or in linked text.
+    fn unpaired_target_quotes(&self, additions: &[(usize, usize)]) -> Vec<(usize, Finding)> {
+        let ctx = self.ctx;
+        let mut out = Vec::new();
+        let mut invented_in = std::collections::HashSet::new();
+        for (n, t) in self.target.iter().enumerate() {
+            if self.used[n] {
+                continue;
+            }
+            let ids = &self.target_sentences[n];
+            if ids.is_empty() {
+                continue;
+            }
+            let k = ctx.target_link[ids.start];
+            let Some(link) = ctx.links.get(k) else {
+                continue;
+            };
+            let finding = if link.source.is_empty() {
+                let paragraph = ctx.target.sentences[ids.start].paragraph;
+                self.invented_in_addition(t, ids, additions)
+                    .filter(|_| invented_in.insert(paragraph))
+            } else {
+                self.invented_in_link(t, k)
+            };
+            out.extend(finding.map(|f| (k, f)));
+        }
+        out
+    }
+
+    /// A quote in an added passage is an addition, and also words put in
+    /// someone's mouth: said so once more, as a quote (unless the passage
+    /// repeats the translation's own text, or the addition is no more
+    /// than a note: an ad, a heading or a split piece).
+    fn invented_in_addition(
+        &self,
+        t: &Quote,
+        ids: &Range<usize>,
+        additions: &[(usize, usize)],
+    ) -> Option<Finding> {
+        let ctx = self.ctx;
+        let paragraph = ctx.target.sentences[ids.start].paragraph;
+        let repeated = ctx.repeat_of.get(paragraph).copied().flatten().is_some();
+        let at = ctx.target.sentences[ids.start].span.start;
+        let before = additions.partition_point(|&(start, _)| start <= at);
+        let addition_matters = before > 0 && at < additions[before - 1].1;
+        if repeated || !addition_matters || word_count(&t.text) < 6 || self.source.is_empty() {
+            return None;
+        }
+        let message = format!(
+            "the translation adds the quote \"{}\", which the original does not have: an invented quote",
+            gist(&t.text)
+        );
+        Some(
+            Finding::new(
+                Kind::AlteredQuote,
+                Severity::Warning,
+                INVENTED_IN_ADDITION_CONFIDENCE,
+                message,
+            )
+            .with_target(quote_excerpt(ctx.target, t)),
+        )
+    }
+
+    /// A quote in linked text where the original quotes nothing.
+    fn invented_in_link(&self, t: &Quote, k: usize) -> Option<Finding> {
+        let ctx = self.ctx;
         // A quote in a dash-dialogue original has no marks to pair with.
         if dash_dialogue(ctx.source, ctx.source_near(k)) {
-            continue;
+            return None;
         }
         let words = word_count(&t.text);
-        let severity = if words >= 6 && source_has_quotes {
+        let severity = if words >= 6 && !self.source.is_empty() {
             Severity::Warning
         } else {
             Severity::Info
@@ -261,14 +339,51 @@ pub(super) fn compare(ctx: &Context, out: &mut Vec<(usize, Finding)>) -> Quotes 
             "the translation puts \"{}\" in quotation marks although the original quotes nothing there: an invented quote",
             gist(&t.text)
         );
-        out.push((
-            k,
-            Finding::new(Kind::AlteredQuote, severity, 0.55, message)
-                .with_source(super::sentences_excerpt(ctx.source, link.source.clone()))
+        Some(
+            Finding::new(Kind::AlteredQuote, severity, INVENTED_CONFIDENCE, message)
+                .with_source(super::sentences_excerpt(
+                    ctx.source,
+                    ctx.links[k].source.clone(),
+                ))
                 .with_target(quote_excerpt(ctx.target, t)),
-        ));
+        )
     }
-    Quotes { source, target }
+}
+
+/// A source quote without a counterpart in linked text (`t_ids`): nothing
+/// in dash dialogue, else dropped with its sentence, else (from four
+/// words) turned into reported speech.
+fn unpaired_source_quote(
+    ctx: &Context,
+    q: &Quote,
+    ids: Range<usize>,
+    links: &[usize],
+    t_ids: Range<usize>,
+) -> Option<Finding> {
+    if dash_dialogue(ctx.target, t_ids.clone()) {
+        return None;
+    }
+    if let Some(f) = dropped_with_sentence(ctx, q, ids, links, t_ids.clone()) {
+        return Some(f);
+    }
+    let words = word_count(&q.text);
+    if words < 4 {
+        return None;
+    }
+    let severity = if words >= 12 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let message = format!(
+        "the quote \"{}\" lost its quotation marks in the translation: it is no longer quoted speech but reported",
+        gist(&q.text)
+    );
+    Some(
+        Finding::new(Kind::AlteredQuote, severity, UNQUOTED_CONFIDENCE, message)
+            .with_source(quote_excerpt(ctx.source, q))
+            .with_target(super::sentences_excerpt(ctx.target, t_ids)),
+    )
 }
 
 /// Whether `name` is written in a script other than `text`'s (judged by
@@ -323,6 +438,10 @@ fn join(a: &Quote, b: &Quote) -> Quote {
         text: format!("{} {}", a.text, b.text),
     }
 }
+
+/// Confidence of a quoted sentence dropped inside a merged link (set by
+/// hand, not calibrated).
+const DROPPED_QUOTE_CONFIDENCE: f64 = 0.7;
 
 /// A quote without a counterpart whose sentences the aligner merged with a
 /// neighbour: when the translation of the link fits the neighbour alone
@@ -383,10 +502,17 @@ fn dropped_with_sentence(
         gist(&text)
     );
     Some(
-        Finding::new(Kind::Omission, severity, 0.7, message)
+        Finding::new(Kind::Omission, severity, DROPPED_QUOTE_CONFIDENCE, message)
             .with_source(super::sentences_excerpt(ctx.source, ids)),
     )
 }
+
+/// A shrunk quote's sentence must keep this share of its expected length,
+/// and the text outside the marks grow by this share of what the quote
+/// lost, for the quote to count as moved into reported speech (set by hand
+/// when the check was written, not calibrated).
+const REPORTED_SENTENCE: f64 = 0.8;
+const REPORTED_GROWTH: f64 = 0.5;
 
 /// Whether a quote that shrank in the translation moved into reported
 /// speech: its sentence keeps the original's length, and the text outside
@@ -401,15 +527,72 @@ fn reported(ctx: &Context, s: &Quote, t: &Quote) -> bool {
     }
     let shortfall = s_quote * ctx.ratio - t_quote;
     let grown = (t_sentence - t_quote) - (s_sentence - s_quote) * ctx.ratio;
-    t_sentence >= 0.8 * s_sentence * ctx.ratio && grown >= 0.5 * shortfall
+    t_sentence >= REPORTED_SENTENCE * s_sentence * ctx.ratio && grown >= REPORTED_GROWTH * shortfall
 }
 
+/// One way a translated quote differs from its original, with how much
+/// it matters on its own.
+struct Problem {
+    /// What the translation does to the quote ("drops 12").
+    what: String,
+    severity: Severity,
+    confidence: f64,
+}
+
+impl Problem {
+    fn new(what: String, severity: Severity, confidence: f64) -> Problem {
+        Problem {
+            what,
+            severity,
+            confidence,
+        }
+    }
+}
+
+/// Confidence of an altered-quote finding before any problem raises it.
+const BASE_CONFIDENCE: f64 = 0.6;
+
 /// Compares a source quote with its translation; `None` when faithful.
+/// The finding is as severe as its most severe problem and as confident
+/// as its most confident one.
 fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
-    let mut problems: Vec<String> = Vec::new();
-    let mut severity = Severity::Warning;
-    let mut confidence: f64 = 0.6;
-    // Numbers.
+    let problems: Vec<Problem> = [
+        number_problem(ctx, s, t),
+        negation_problem(ctx, s, t),
+        name_problem(ctx, s, t),
+        length_problem(ctx, s, t),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let severity = problems.iter().map(|p| p.severity).max()?;
+    let confidence = problems
+        .iter()
+        .map(|p| p.confidence)
+        .fold(BASE_CONFIDENCE, f64::max);
+    let whats: Vec<String> = problems.into_iter().map(|p| p.what).collect();
+    let message = format!(
+        "the translation of the quote \"{}\" {}",
+        gist(&s.text),
+        list(&whats)
+    );
+    Some(
+        Finding::new(Kind::AlteredQuote, severity, confidence, message)
+            .with_source(quote_excerpt(ctx.source, s))
+            .with_target(quote_excerpt(ctx.target, t)),
+    )
+}
+
+/// Confidence of a changed number in a quote (one lost, another gained),
+/// of a dropped one and of an added one: a figure in someone's mouth is
+/// the clearest evidence there is. Set by hand when the check was written;
+/// not calibrated (confidences are not scored by any benchmark).
+const CHANGED_NUMBER_CONFIDENCE: f64 = 0.9;
+const DROPPED_NUMBER_CONFIDENCE: f64 = 0.85;
+const ADDED_NUMBER_CONFIDENCE: f64 = 0.8;
+
+/// Digit numbers of the quote changed, dropped or added.
+fn number_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
     let sn: Vec<_> = ctx.source_numbers(&s.text);
     let tn: Vec<_> = ctx.target_numbers(&t.text);
     let missing: Vec<String> = sn
@@ -422,43 +605,68 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
         .filter(|b| b.digits && !sn.iter().any(|a| anchors::same_number(a, b)))
         .map(|b| b.text.clone())
         .collect();
-    if !missing.is_empty() && !extra.is_empty() {
-        problems.push(format!("changes {} to {}", list(&missing), list(&extra)));
-        severity = Severity::Error;
-        confidence = confidence.max(0.9);
-    } else if !missing.is_empty() {
-        problems.push(format!("drops {}", list(&missing)));
-        severity = Severity::Error;
-        confidence = confidence.max(0.85);
-    } else if !extra.is_empty() {
-        problems.push(format!("adds {}", list(&extra)));
-        severity = Severity::Error;
-        confidence = confidence.max(0.8);
-    }
-    // Negation.
+    let (what, confidence) = match (missing.is_empty(), extra.is_empty()) {
+        (false, false) => (
+            format!("changes {} to {}", list(&missing), list(&extra)),
+            CHANGED_NUMBER_CONFIDENCE,
+        ),
+        (false, true) => (
+            format!("drops {}", list(&missing)),
+            DROPPED_NUMBER_CONFIDENCE,
+        ),
+        (true, false) => (format!("adds {}", list(&extra)), ADDED_NUMBER_CONFIDENCE),
+        (true, true) => return None,
+    };
+    Some(Problem::new(what, Severity::Error, confidence))
+}
+
+/// Confidence of a negation lost or gained in a quote (set by hand, not
+/// calibrated).
+const NEGATION_CONFIDENCE: f64 = 0.8;
+
+/// A negation lost or gained. Negated clauses count, since negative
+/// concord writes one negation with several cues; and cues, since a
+/// language may join two negated clauses without a comma ("не готов и не
+/// будет готов"). A negation is lost or gained when both counts say so.
+fn negation_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
     let (sl, tl) = (ctx.source.language(), ctx.target.language());
-    // Negated clauses, since negative concord writes one negation with
-    // several cues; and cues, since a language may join two negated
-    // clauses without a comma ("не готов и не будет готов"). A negation
-    // is lost or gained when both counts say so.
-    if let (Some(a), Some(b), Some(ca), Some(cb)) = (
-        anchors::negated_clauses(&s.text, sl),
-        anchors::negated_clauses(&t.text, tl),
-        anchors::negations(&s.text, sl),
-        anchors::negations(&t.text, tl),
-    ) {
-        if a.cmp(&b) == ca.cmp(&cb) && a != b {
-            problems.push(if b < a {
-                "drops a negation".to_string()
-            } else {
-                "adds a negation".to_string()
-            });
-            severity = Severity::Error;
-            confidence = confidence.max(0.8);
-        }
+    let (a, b, ca, cb) = (
+        anchors::negated_clauses(&s.text, sl)?,
+        anchors::negated_clauses(&t.text, tl)?,
+        anchors::negations(&s.text, sl)?,
+        anchors::negations(&t.text, tl)?,
+    );
+    if a.cmp(&b) != ca.cmp(&cb) || a == b {
+        return None;
     }
-    let mut cross_script = false;
-    // Names: one replaced by another.
+    let what = if b < a {
+        "drops a negation"
+    } else {
+        "adds a negation"
+    };
+    Some(Problem::new(
+        what.to_string(),
+        Severity::Error,
+        NEGATION_CONFIDENCE,
+    ))
+}
+
+/// Confidence of a name of the quote replaced by another: under a changed
+/// number's, since a translated or inflected name can look like a
+/// replacement (set by hand, not calibrated).
+const REPLACED_NAME_CONFIDENCE: f64 = 0.7;
+/// Confidence of a name the original never writes put in the speaker's
+/// mouth: the base confidence, a weak hint.
+const INVENTED_NAME_CONFIDENCE: f64 = 0.6;
+/// Jaro-Winkler similarity from which a name of the translated quote that
+/// starts like one of the original's is taken for its local form (Venezia
+/// for Venice, Polska for Poland; not Marlowe for March).
+const LOCAL_FORM_SIMILARITY: f64 = 0.8;
+
+/// A name of the quote replaced by another, else (in languages that
+/// capitalise only names) a name the original never writes.
+fn name_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
+    let (sl, tl) = (ctx.source.language(), ctx.target.language());
     let target_names = anchors::names(&t.text, tl);
     let source_names = anchors::names(&s.text, sl);
     let (s_words, t_words) = (
@@ -479,90 +687,124 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
         .map(|n| n.text.clone())
         .collect();
     if !lost.is_empty() && !gained.is_empty() {
-        problems.push(format!("replaces {} with {}", list(&lost), list(&gained)));
-        confidence = confidence.max(0.7);
-    } else if !capitalises_nouns(tl) {
-        // A name in the translated quote that the original never writes,
-        // in any spelling, in a language that capitalises only names: the
-        // speaker is made to name someone or something new. Only checked
-        // when no replacement was found, and only against the whole
-        // original, so translated institution names written as cognates
-        // (Ministerium, ministry) do not count; nor does a name that starts
-        // like one of the original's and is spelled much like it (Venezia
-        // for Venice, Polska for Poland: the local form of a name; not
-        // Marlowe for March).
-        let invented: Vec<String> = gained
-            .iter()
-            .filter(|g| {
-                let folded = anchors::fold(g);
-                let stem: String = folded.chars().take(3).collect();
-                !ctx.source_names
-                    .names
-                    .iter()
-                    .any(|n| n.starts_with(&stem) && strsim::jaro_winkler(n, &folded) >= 0.8)
-                    && !ctx.source_words().contains(&folded)
-            })
-            .cloned()
-            .collect();
-        if !invented.is_empty() {
-            problems.push(format!(
-                "names {}, which the original never mentions",
-                list(&invented)
-            ));
-            confidence = confidence.max(0.6);
-            // Across scripts a name's local form need not spell like the
-            // original's (Китай for China, Ελλάδα for Greece): a hint only.
-            cross_script = invented.iter().all(|g| other_script(g, &s.text));
-        }
+        return Some(Problem::new(
+            format!("replaces {} with {}", list(&lost), list(&gained)),
+            Severity::Warning,
+            REPLACED_NAME_CONFIDENCE,
+        ));
     }
-    // Length.
-    if word_count(&s.text) >= MIN_COMPARED_WORDS {
-        let expected = s.text.chars().count() as f64 * ctx.ratio;
-        let r = t.text.chars().count() as f64 / expected;
-        // Length noise of a translation grows with the square root of its
-        // length (Gale & Church): a short quote may well come out at 60%
-        // ("en train de mourir" is "dying"), a long one hardly.
-        let deviation = r.ln() * expected.clamp(1.0, 400.0).sqrt();
-        let short = r < 0.6 && deviation < -5.0;
-        if short && reported(ctx, s, t) {
-            problems.push(format!(
-                "lost its quotation marks: the translation reports it as indirect speech and quotes only \"{}\"",
-                gist(&t.text)
-            ));
-        } else if short {
-            problems.push(format!(
-                "is cut to {:.0}% of the expected length",
-                100.0 * r
-            ));
-            if r < 0.5 {
-                severity = Severity::Error;
-            }
-            confidence = confidence.max(if r < 0.5 { 0.85 } else { 0.65 });
-        } else if r > 1.5 {
-            problems.push(format!(
-                "is extended to {:.0}% of the expected length",
-                100.0 * r
-            ));
-            if r > 2.2 {
-                severity = Severity::Error;
-            }
-            confidence = confidence.max(0.65);
-        }
-    }
-    if problems.is_empty() {
+    if capitalises_nouns(tl) {
         return None;
     }
-    if cross_script && problems.len() == 1 {
-        severity = Severity::Info;
+    let invented = invented_names(ctx, &gained);
+    if invented.is_empty() {
+        return None;
     }
-    let message = format!(
-        "the translation of the quote \"{}\" {}",
-        gist(&s.text),
-        list(&problems)
-    );
-    Some(
-        Finding::new(Kind::AlteredQuote, severity, confidence, message)
-            .with_source(quote_excerpt(ctx.source, s))
-            .with_target(quote_excerpt(ctx.target, t)),
-    )
+    // Across scripts a name's local form need not spell like the
+    // original's (Китай for China, Ελλάδα for Greece): a hint only.
+    let severity = if invented.iter().all(|g| other_script(g, &s.text)) {
+        Severity::Info
+    } else {
+        Severity::Warning
+    };
+    Some(Problem::new(
+        format!(
+            "names {}, which the original never mentions",
+            list(&invented)
+        ),
+        severity,
+        INVENTED_NAME_CONFIDENCE,
+    ))
+}
+
+/// The names of a translated quote (`gained`) that the original never
+/// writes, in any spelling: the speaker is made to name someone or
+/// something new. Checked against the whole original, so translated
+/// institution names written as cognates (Ministerium, ministry) do not
+/// count; nor does a name that starts like one of the original's and is
+/// spelled much like it (its local form).
+fn invented_names(ctx: &Context, gained: &[String]) -> Vec<String> {
+    gained
+        .iter()
+        .filter(|g| {
+            let folded = anchors::fold(g);
+            let stem: String = folded.chars().take(3).collect();
+            !ctx.source_names.names.iter().any(|n| {
+                n.starts_with(&stem) && strsim::jaro_winkler(n, &folded) >= LOCAL_FORM_SIMILARITY
+            }) && !ctx.source_words().contains(&folded)
+        })
+        .cloned()
+        .collect()
+}
+
+/// A quote is cut when its translation has under this share of the
+/// expected length, at a deviation under [`CUT_DEVIATION`]; an error under
+/// [`CUT_ERROR`]. Set by hand when the check was written; the fault
+/// benchmark cuts quotes to 40% of their words and finds 0.93–0.96 of them
+/// (docs/benchmarks.md), with no false alarm of this kind on the faithful
+/// news pairs.
+const CUT: f64 = 0.6;
+const CUT_DEVIATION: f64 = -5.0;
+const CUT_ERROR: f64 = 0.5;
+/// Confidence of a cut quote, under [`CUT_ERROR`] and above it (set by
+/// hand, not calibrated).
+const CUT_ERROR_CONFIDENCE: f64 = 0.85;
+const CUT_CONFIDENCE: f64 = 0.65;
+/// A quote is extended beyond this share of its expected length, an
+/// error beyond [`EXTENDED_ERROR`]. Set by hand when the check was
+/// written; no calibration on data is recorded.
+const EXTENDED: f64 = 1.5;
+const EXTENDED_ERROR: f64 = 2.2;
+const EXTENDED_CONFIDENCE: f64 = 0.65;
+/// Cap of the expected length (characters) in the quote's deviation.
+const DEVIATION_CAP: f64 = 400.0;
+
+/// A quote of [`MIN_COMPARED_WORDS`] or more cut, moved into reported
+/// speech, or extended.
+fn length_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
+    if word_count(&s.text) < MIN_COMPARED_WORDS {
+        return None;
+    }
+    let expected = s.text.chars().count() as f64 * ctx.ratio;
+    let r = t.text.chars().count() as f64 / expected;
+    // Length noise of a translation grows with the square root of its
+    // length (Gale & Church): a short quote may well come out at 60%
+    // ("en train de mourir" is "dying"), a long one hardly.
+    let deviation = r.ln() * expected.clamp(1.0, DEVIATION_CAP).sqrt();
+    let short = r < CUT && deviation < CUT_DEVIATION;
+    if short && reported(ctx, s, t) {
+        return Some(Problem::new(
+            format!(
+                "lost its quotation marks: the translation reports it as indirect speech and quotes only \"{}\"",
+                gist(&t.text)
+            ),
+            Severity::Warning,
+            BASE_CONFIDENCE,
+        ));
+    }
+    if short {
+        let (severity, confidence) = if r < CUT_ERROR {
+            (Severity::Error, CUT_ERROR_CONFIDENCE)
+        } else {
+            (Severity::Warning, CUT_CONFIDENCE)
+        };
+        return Some(Problem::new(
+            format!("is cut to {:.0}% of the expected length", 100.0 * r),
+            severity,
+            confidence,
+        ));
+    }
+    if r > EXTENDED {
+        let severity = if r > EXTENDED_ERROR {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        return Some(Problem::new(
+            format!("is extended to {:.0}% of the expected length", 100.0 * r),
+            severity,
+            EXTENDED_CONFIDENCE,
+        ));
+    }
+    None
 }
