@@ -212,12 +212,30 @@ pub fn check_pair(
 ) -> anyhow::Result<(CheckReport, Vec<u8>)> {
     let source = Document::load(original, load)?;
     let target = Document::load(translation, load)?;
+    let report = check_documents(source, target, options, policy)?;
+    let bytes = render(&report, renderer)?;
+    Ok((report, bytes))
+}
+
+/// Checks two loaded documents and applies the policy: the report that
+/// `check`, `batch` and `serve` render.
+pub fn check_documents(
+    source: Document,
+    target: Document,
+    options: &CheckOptions,
+    policy: &Policy,
+) -> anyhow::Result<CheckReport> {
     let checked = transalign::check(source, target, options)?;
     let mut report = CheckReport::new(&checked);
     policy.apply(&mut report);
+    Ok(report)
+}
+
+/// The report's bytes in the renderer's format.
+pub fn render(report: &CheckReport, renderer: &dyn Render) -> anyhow::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     renderer
-        .render(&report, &mut bytes)
+        .render(report, &mut bytes)
         .context("rendering the report")?;
-    Ok((report, bytes))
+    Ok(bytes)
 }

@@ -11,6 +11,7 @@ mod eval_segmentation;
 mod output;
 mod pair;
 mod segment;
+mod serve;
 mod values;
 
 use std::path::PathBuf;
@@ -54,6 +55,8 @@ enum Command {
     EvalFaults(eval_faults::EvalFaultsArgs),
     /// Check faithful real human translations (GNOME Help) and count false alarms.
     EvalReal(eval_real::EvalRealArgs),
+    /// Serve the check as a web page for editors and a JSON API.
+    Serve(serve::ServeArgs),
     /// Align the sentences of an original and its translation.
     Align(align::AlignArgs),
     /// Score the aligner against gold alignments.
@@ -95,6 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
         Command::EvalFaults(args) => eval_faults::run(args),
         Command::EvalReal(args) => eval_real::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
     }
