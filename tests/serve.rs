@@ -5,6 +5,8 @@
 //! The client is a few lines of HTTP/1.1 over a socket, one request per
 //! connection (`Connection: close`). No test waits for a fixed time: each
 //! waits for the server to say or answer something.
+// They run the binary, which needs the `cli` feature.
+#![cfg(feature = "cli")]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -81,7 +83,7 @@ impl Server {
     fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Server {
         let mut child = Command::new(BIN)
             .arg("serve")
-            .args(if args.iter().any(|a| *a == "--bind") {
+            .args(if args.contains(&"--bind") {
                 &[][..]
             } else {
                 &["--bind", "127.0.0.1:0"][..]
