@@ -154,7 +154,7 @@ pub fn form(policy: &Policy, max_bytes: u64) -> String {
     );
     options::<InputFormat>(
         &mut s,
-        Some("automatic: from the file name; pasted text is plain text"),
+        Some("automatic (by file name; pasted: text)"),
         None,
     );
     s.push_str("</select></div>\n<div><label for=\"show\">Show findings of at least</label>\n<select id=\"show\" name=\"show\">\n");
