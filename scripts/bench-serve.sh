@@ -51,6 +51,10 @@ LUA
 echo "pair: $orig + $trans ($(stat -c %s "$work/body.json") bytes of JSON); $clients clients, ${seconds} s"
 
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$server/status"; }
+# The server's CPU time (user + system) in clock ticks.
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_before="$(cpu)"
 echo "RSS before: $(rss) KB"
 (
     while kill -0 "$server" 2>/dev/null; do
@@ -62,11 +66,17 @@ sampler=$!
 wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s --latency -s "$work/post.lua" "${url}api/check"
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
+cpu_after="$(cpu)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RSS every 5 s (KB): $(cat "$work/rss.txt")"
 echo "RSS after: $(rss) KB; peak (VmHWM): $(awk '/^VmHWM/ {print $2}' "/proc/$server/status") KB"
 statuses="$(grep -c 'POST /api/check 200 ' "$work/serve.log" || true)"
 others="$(grep 'POST /api/check ' "$work/serve.log" | grep -vc 'POST /api/check 200 ' || true)"
 echo "access log: $statuses answered 200, $others answered otherwise"
+ticks="$(getconf CLK_TCK)"
+awk -v c=$((cpu_after - cpu_before)) -v t="$ticks" -v n="$statuses" 'BEGIN {
+    printf "server CPU: %.1f s for %d checks = %.2f ms per check (%.0f checks/s per free core)\n",
+        c / t, n, 1000 * c / t / n, n / (c / t) }' 
 kill -TERM "$server"
 wait "$server"
 echo "server stopped with exit code $?"
