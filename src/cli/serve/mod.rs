@@ -229,7 +229,7 @@ async fn accept_until(
     };
     drop(listener);
     log(&format!(
-        "{signal}: no new connections; finishing the requests in progress on {} open",
+        "{signal}: no new connections; finishing the requests in progress ({} connections open)",
         graceful.count()
     ));
     graceful.shutdown().await;
