@@ -13,7 +13,11 @@ fn drops_lower_severities_and_recounts() {
     for level in Severity::ALL {
         let mut report = all.clone();
         hide_below(&mut report, level);
-        let kept: Vec<_> = all.findings.iter().filter(|f| f.severity >= level).collect();
+        let kept: Vec<_> = all
+            .findings
+            .iter()
+            .filter(|f| f.severity >= level)
+            .collect();
         assert!(!kept.is_empty());
         assert_eq!(report.findings.len(), kept.len(), "{level:?}");
         assert!(report.findings.iter().all(|f| f.severity >= level));
@@ -23,5 +27,8 @@ fn drops_lower_severities_and_recounts() {
     }
     let mut errors = all.clone();
     hide_below(&mut errors, Severity::Error);
-    assert!(errors.findings.len() < all.findings.len(), "the sample has lower findings");
+    assert!(
+        errors.findings.len() < all.findings.len(),
+        "the sample has lower findings"
+    );
 }

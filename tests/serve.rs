@@ -587,7 +587,7 @@ fn errors_have_their_codes_and_the_cli_message() {
 }
 
 #[test]
-fn a_body_that_does_not_arrive_in_time_is_a_408() {
+fn slow_requests_are_cut_off_by_the_read_timeout() {
     let server = Server::start(&["--read-timeout", "1"]);
     let mut stream = TcpStream::connect(&server.addr).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
@@ -600,6 +600,20 @@ fn a_body_that_does_not_arrive_in_time_is_a_408() {
     let r = read_response(&mut stream);
     assert_eq!(r.status, 408);
     assert!(r.error().contains("not received within 1 s"));
+
+    // A connection that sends nothing, or headers that never end, is
+    // closed by the server without an answer.
+    for sent in [&b""[..], b"GET /healthz HTTP/1.1\r\nHost: x\r\n"] {
+        let mut stream = TcpStream::connect(&server.addr).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        stream.write_all(sent).unwrap();
+        let mut got = Vec::new();
+        // Closed (0 bytes) or reset; a read timeout would fail the test.
+        match stream.read_to_end(&mut got) {
+            Ok(_) => assert!(got.is_empty(), "{}", String::from_utf8_lossy(&got)),
+            Err(e) => assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset, "{e}"),
+        }
+    }
 }
 
 #[test]
