@@ -832,3 +832,15 @@ fn a_port_in_use_is_a_one_line_error() {
         "{err}"
     );
 }
+
+#[test]
+fn sigint_stops_an_idle_server_with_exit_0() {
+    let mut server = Server::start(&[]);
+    let killed = Command::new("kill")
+        .args(["-INT", &server.pid()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    server.wait_for("SIGINT: no new connections");
+    assert_eq!(server.child.wait().unwrap().code(), Some(0));
+}
