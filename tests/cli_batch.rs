@@ -45,6 +45,7 @@ fn pairs_by_language_suffix_and_deterministic_across_threads() {
         [
             "gallery.en-de.html",
             "index.html",
+            "junit.xml",
             "museum.en-de.html",
             "museum.en-fr.html",
             "theatre.en-de.html"
@@ -71,7 +72,12 @@ fn pairs_by_folder() {
         .into_iter()
         .map(|(n, _)| n)
         .collect();
-    assert_eq!(names, ["a.json", "index.html"]);
+    assert_eq!(names, ["a.json", "index.html", "junit.xml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("trans/lonely.txt: orphan translation"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -99,6 +105,145 @@ fn a_failing_pair_is_reported_and_the_rest_go_on() {
     let fine = index.find("href=\"./de.html\"").unwrap();
     assert!(failed < fine, "worst first");
     assert!(d.join("out/de.html").is_file());
+    // One JUnit file for the whole run: the pairs that could not be
+    // checked are errors, the checked one a suite of its own.
+    let junit = std::fs::read_to_string(d.join("out/junit.xml")).unwrap();
+    assert_eq!(junit.matches("<testsuite ").count(), 3, "{junit}");
+    assert_eq!(junit.matches("<error ").count(), 2, "{junit}");
+    assert!(junit.contains("errors=\"2\""), "{junit}");
+    assert!(junit.contains("missing.txt"), "{junit}");
+}
+
+/// A folder with one pair and every kind of file batch cannot check.
+fn folder_with_leftovers(d: &std::path::Path) {
+    files::write(d, "in/museum.en.md", EN);
+    files::write(d, "in/museum.de.md", DE);
+    files::write(d, "in/lonely.en.md", EN);
+    files::write(d, "in/orphan.de.md", DE);
+    files::write(d, "in/notes.md", DE);
+    files::write(d, "in/group.de.md", DE);
+    files::write(d, "in/group.fr.md", FR);
+}
+
+#[test]
+fn skipped_files_are_named_counted_and_listed_in_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    folder_with_leftovers(d);
+    let out = transalign(d)
+        .args(["batch", "in", "-o", "out", "--source-lang", "en"])
+        .output()
+        .unwrap();
+    files::assert_ran(&out);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        stdout.starts_with("1 pair: 0 failing, 0 could not be checked, 1 passing, 4 skipped\n"),
+        "{stdout}"
+    );
+    let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
+    assert!(index.contains("4 skipped"), "{index}");
+    for (file, why) in [
+        ("lonely.en.md", "lonely original"),
+        ("orphan.de.md", "orphan translation"),
+        ("notes.md", "no language code"),
+        ("group.fr.md", "no file in the original's language en"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} not named on stderr: {stderr}"));
+        assert!(line.starts_with("transalign: skipped "), "{line}");
+        assert!(line.contains(why), "{line}");
+        assert!(index.contains(file), "{file} not in the index");
+    }
+    let junit = std::fs::read_to_string(d.join("out/junit.xml")).unwrap();
+    assert_eq!(junit.matches("<skipped ").count(), 4, "{junit}");
+}
+
+#[test]
+fn quiet_batch_prints_the_summary_line_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    folder_with_leftovers(d);
+    let out = transalign(d)
+        .args(["batch", "in", "-o", "out", "--source-lang", "en", "--quiet"])
+        .output()
+        .unwrap();
+    files::assert_ran(&out);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1 pair: 0 failing, 0 could not be checked, 1 passing, 4 skipped\n"
+    );
+    assert!(out.stderr.is_empty());
+    assert!(d.join("out/index.html").is_file());
+}
+
+#[test]
+fn pair_reports_link_back_to_a_responsive_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files::write(d, "in/museum.en.md", EN);
+    files::write(d, "in/museum.de.md", DE);
+    let out = transalign(d)
+        .args(["batch", "in", "-o", "out", "--source-lang", "en"])
+        .output()
+        .unwrap();
+    files::assert_ran(&out);
+    let report = std::fs::read_to_string(d.join("out/museum.en-de.html")).unwrap();
+    assert!(report.contains("<a href=\"./index.html\">"), "no link back");
+    let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
+    // On a phone each row is a card whose cells name their column.
+    assert!(index.contains("<td data-label=\"Original\">"), "{index}");
+    assert!(index.contains("table.index thead{display:none}"));
+    // `check` writes a report of its own: no index to link to.
+    let single = transalign(d)
+        .args(["check", "in/museum.en.md", "in/museum.de.md", "-f", "html"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&single.stdout).contains("index.html"));
+}
+
+#[test]
+fn batch_junit_follows_the_failing_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files::write(d, "in/museum.en.md", EN);
+    // The translation drops the second paragraph: an omission.
+    files::write(
+        d,
+        "in/museum.de.md",
+        "Das Museum wurde am Freitag nach zwei Jahren Arbeit wiedereröffnet.\n",
+    );
+    let run = |extra: &[&str]| {
+        let out = transalign(d)
+            .args(["batch", "in", "-o", "out", "--source-lang", "en"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let junit = std::fs::read_to_string(d.join("out/junit.xml")).unwrap();
+        (out.status.code(), junit)
+    };
+    let (code, junit) = run(&[]);
+    assert_eq!(code, Some(1), "{junit}");
+    assert!(junit.contains("<failure type=\"omission\""), "{junit}");
+    let (code, junit) = run(&["--fail-on", "number_mismatch"]);
+    assert_eq!(code, Some(0), "{junit}");
+    assert!(!junit.contains("<failure"), "{junit}");
+    assert!(junit.contains("<system-out>error omission"), "{junit}");
+}
+
+#[test]
+fn batch_help_names_html_as_the_default_format() {
+    let out = files::transalign()
+        .args(["batch", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("[default: html]"), "{help}");
+    assert!(!help.contains("[default: terminal]"), "{help}");
 }
 
 #[test]

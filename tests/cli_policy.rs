@@ -1,4 +1,6 @@
-//! The command line's report options, exit policy and configuration file.
+//! The command line's report options (`--show`, `--quiet`), exit policy
+//! (in the exit code and in JUnit), configuration file, and its help,
+//! completions and man page.
 // They run the binary, which needs the `cli` feature.
 #![cfg(feature = "cli")]
 
@@ -213,5 +215,212 @@ fn ignore_drops_matching_findings() {
         findings(&none)
             .iter()
             .all(|f| f["source"].is_null() && f["target"].is_null())
+    );
+}
+
+/// The severities of a JSON report's findings, and its summary's total.
+fn severities(out: &std::process::Output) -> (Vec<String>, u64) {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sev = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap().to_string())
+        .collect();
+    (sev, v["summary"]["total"].as_u64().unwrap())
+}
+
+#[test]
+fn junit_failures_follow_the_failing_policy() {
+    for policy in [
+        &[][..],
+        &["--fail-on", "number_mismatch"][..],
+        &["--fail-on", "omission"][..],
+        &["--min-severity", "error"][..],
+        &["--min-severity", "info"][..],
+    ] {
+        let out = check_corpus(&[&["-f", "junit"][..], policy].concat());
+        let junit = String::from_utf8_lossy(&out.stdout);
+        let failures = junit.matches("<failure ").count();
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(failures > 0)),
+            "{policy:?}: {failures} failures"
+        );
+        // Every failure is a failing finding; the rest are passing output.
+        for failure in junit.split("<failure ").skip(1) {
+            let body = &failure[..failure.find("</failure>").unwrap()];
+            if policy.is_empty() {
+                assert!(
+                    !body.contains("\ninfo ") && !body.contains(">info "),
+                    "{body}"
+                );
+            }
+        }
+        if policy.is_empty() {
+            assert!(junit.contains("<system-out>info "), "{junit}");
+        }
+    }
+}
+
+#[test]
+fn show_hides_less_severe_findings_from_every_format() {
+    let (all, total) = severities(&check_corpus(&["-f", "json"]));
+    assert!(all.iter().any(|s| s == "info") && all.iter().any(|s| s == "error"));
+    let code = check_corpus(&["-f", "json"]).status.code();
+    let out = check_corpus(&["-f", "json", "--show", "warning"]);
+    let (shown, shown_total) = severities(&out);
+    assert_eq!(shown_total, total, "the summary counts every finding");
+    assert_eq!(out.status.code(), code, "the exit code is unchanged");
+    assert_eq!(
+        shown.len(),
+        all.iter().filter(|s| *s != "info").count(),
+        "{shown:?}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["show"], "warning");
+    // Each format names severities its own way; none shows an info one.
+    for (format, info) in [
+        ("jsonl", "\"severity\":\"info\""),
+        ("sarif", "\"level\": \"note\""),
+        ("github", "::notice"),
+        ("html", "data-severity=\"info\""),
+        ("junit", "info "),
+        ("terminal", "╰ info"),
+    ] {
+        let every = check_corpus(&["-f", format, "--min-severity", "error"]);
+        let text = String::from_utf8_lossy(&every.stdout);
+        assert!(
+            text.contains(info),
+            "{format}: the test needs an info finding"
+        );
+        let some = check_corpus(&["-f", format, "--show", "warning"]);
+        let text = String::from_utf8_lossy(&some.stdout);
+        assert!(!text.contains(info), "{format}: {text}");
+        assert_eq!(some.status.code(), code, "{format}");
+    }
+    let terminal = check_corpus(&["--show", "error"]);
+    let text = String::from_utf8_lossy(&terminal.stdout);
+    assert!(text.contains(&format!("{total} findings: ")), "{text}");
+    assert!(
+        text.contains("below error not shown (--show error)"),
+        "{text}"
+    );
+    // The default lists everything; --show info is the default.
+    assert_eq!(
+        check_corpus(&["-f", "json"]).stdout,
+        check_corpus(&["-f", "json", "--show", "info"]).stdout
+    );
+}
+
+#[test]
+fn quiet_prints_only_the_summary_line() {
+    let (_, total) = severities(&check_corpus(&["-f", "json"]));
+    let full = check_corpus(&[]);
+    let quiet = check_corpus(&["--quiet"]);
+    assert_eq!(quiet.status.code(), full.status.code());
+    let line = String::from_utf8_lossy(&quiet.stdout);
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(line.starts_with(&format!("{total} findings: ")), "{line}");
+    // The summary line is the terminal report's own.
+    assert!(String::from_utf8_lossy(&full.stdout).contains(line.as_ref()));
+    // With -o the report is still written.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.sarif");
+    let out = check_corpus(&["-q", "-f", "sarif", "-o", path.to_str().unwrap()]);
+    assert_eq!(out.stdout, quiet.stdout);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("\"runs\""));
+    // `-o -` is standard output: still the summary line alone.
+    assert_eq!(check_corpus(&["-q", "-o", "-"]).stdout, quiet.stdout);
+}
+
+#[test]
+fn show_is_read_from_the_configuration() {
+    let dir = pair();
+    std::fs::write(dir.path().join("transalign.toml"), "show = \"error\"\n").unwrap();
+    let out = check(dir.path(), &["-f", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["show"], "error");
+    std::fs::write(dir.path().join("transalign.toml"), "show = \"loud\"\n").unwrap();
+    assert_usage_error(&check(dir.path(), &[]), "show");
+}
+
+/// Every command a user can run, and the developer commands.
+const COMMANDS: [&str; 7] = [
+    "check",
+    "batch",
+    "segment",
+    "pair",
+    "align",
+    "completions",
+    "man",
+];
+const DEVELOPER_COMMANDS: [&str; 4] = ["eval", "eval-faults", "eval-segmentation", "eval-real"];
+
+fn help(args: &[&str]) -> String {
+    let out = files::transalign().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn every_command_has_examples_and_developer_commands_stand_apart() {
+    for cmd in COMMANDS.iter().chain(&DEVELOPER_COMMANDS) {
+        let text = help(&[cmd, "--help"]);
+        let examples = text
+            .find("Examples:\n  transalign ")
+            .unwrap_or_else(|| panic!("{cmd} --help has no examples: {text}"));
+        assert!(
+            text[examples..].contains(&format!("transalign {cmd}")),
+            "{cmd}: examples of another command"
+        );
+    }
+    let main = help(&["--help"]);
+    let (commands, rest) = main.split_at(main.find("\nOptions:").unwrap());
+    for cmd in COMMANDS {
+        assert!(commands.contains(&format!("\n  {cmd} ")), "{cmd}: {main}");
+    }
+    let heading = rest
+        .find("Developer commands")
+        .expect("a heading of their own");
+    for cmd in DEVELOPER_COMMANDS {
+        assert!(
+            !commands.contains(&format!("\n  {cmd} ")),
+            "{cmd} listed: {main}"
+        );
+        assert!(rest[heading..].contains(cmd), "{cmd}: {main}");
+    }
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = help(&["completions", shell]);
+        assert!(script.contains("transalign"), "{shell}");
+        assert!(script.contains("show"), "{shell}: no --show");
+    }
+    let out = files::transalign()
+        .args(["completions", "tcsh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn man_pages_are_roff() {
+    let page = help(&["man"]);
+    assert!(page.contains(".TH transalign 1"), "{page}");
+    assert!(page.contains("transalign\\-check"), "{page}");
+    let check = help(&["man", "check"]);
+    assert!(check.contains(".TH transalign-check 1"), "{check}");
+    assert!(check.contains("\\-\\-show"), "{check}");
+    let dir = tempfile::tempdir().unwrap();
+    help(&["man", "--dir", dir.path().to_str().unwrap()]);
+    for page in ["transalign.1", "transalign-check.1", "transalign-batch.1"] {
+        assert!(dir.path().join(page).is_file(), "{page}");
+    }
+    assert_usage_error(
+        &files::transalign().args(["man", "chek"]).output().unwrap(),
+        "chek",
     );
 }

@@ -177,3 +177,58 @@ fn batch_output_is_byte_identical_whatever_the_thread_count() {
         assert!(one == run("2"), "{format}: 1 vs 2 threads differ");
     }
 }
+
+#[test]
+fn output_errors_name_the_users_path_not_a_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files::write(d, "en.txt", EN);
+    files::write(d, "de.txt", DE);
+    std::fs::create_dir(d.join("a-folder")).unwrap();
+    for (target, problem) in [
+        ("missing/report.json", "cannot create a file in missing"),
+        ("a-folder", "a-folder: cannot write"),
+    ] {
+        let out = transalign()
+            .current_dir(d)
+            .args(["check", "en.txt", "de.txt", "-f", "json", "-o", target])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(target) && stderr.contains(problem),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains(".tmp"),
+            "names the temporary file: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_write_error_names_the_output() {
+    // /dev/full refuses every write with "no space left on device".
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("no /dev/full here; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files::write(d, "en.txt", EN);
+    files::write(d, "de.txt", DE);
+    let out = std::process::Command::new(files::binary())
+        .current_dir(d)
+        .args(["check", "en.txt", "de.txt"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("transalign: error: standard output: cannot write: "),
+        "{stderr}"
+    );
+}

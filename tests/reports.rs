@@ -5,7 +5,8 @@ mod fixture;
 use fixture as common;
 
 use transalign::report::{
-    CheckReport, Github, Html, Json, JsonLines, Junit, Render, Sarif, Terminal,
+    BatchHtml, CheckReport, Github, Html, Json, JsonLines, Junit, JunitSuite, Render, Sarif,
+    Terminal, junit_document,
 };
 
 fn render(r: &dyn Render, report: &CheckReport) -> String {
@@ -150,7 +151,102 @@ fn github_escapes_properties_and_messages() {
 
 #[test]
 fn junit() {
-    insta::assert_snapshot!(render(&Junit, &common::sample()));
+    insta::assert_snapshot!(render(&Junit::default(), &common::sample()));
+}
+
+#[test]
+fn junit_failures_are_the_findings_that_fail_the_policy() {
+    use transalign::report::policy::Policy;
+    use transalign::{Kind, Severity};
+    let junit = |policy| render(&Junit { policy }, &common::sample());
+    // The default policy fails on warnings and errors: the info finding
+    // (a name) is passing output.
+    let default = junit(Policy::default());
+    assert!(default.contains("failures=\"4\""), "{default}");
+    assert!(
+        default.contains("<system-out>info name_mismatch"),
+        "{default}"
+    );
+    // Only omissions fail: one failure; every other finding is output.
+    let omissions = junit(Policy {
+        fail_on: vec![Kind::Omission],
+        ..Policy::default()
+    });
+    assert_eq!(omissions.matches("<failure ").count(), 1, "{omissions}");
+    assert!(omissions.contains("<failure type=\"omission\""));
+    assert_eq!(omissions.matches("<system-out>").count(), 4, "{omissions}");
+    let everything = junit(Policy {
+        min_severity: Severity::Info,
+        ..Policy::default()
+    });
+    assert_eq!(everything.matches("<failure ").count(), 5, "{everything}");
+    assert!(!everything.contains("<system-out>"));
+}
+
+#[test]
+fn a_junit_document_joins_suites_and_counts_them() {
+    let checked = Junit::default().suite(&common::sample());
+    let doc = junit_document(&[
+        checked,
+        JunitSuite::error("a.md", "b.md", "b.md: no such file"),
+        JunitSuite::skipped(
+            "files not checked",
+            &[("c.de.md".into(), "orphan <translation>".into())],
+        ),
+    ]);
+    assert!(
+        doc.contains(
+            "<testsuites name=\"transalign\" tests=\"8\" failures=\"4\" errors=\"1\" skipped=\"1\">"
+        ),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("<error message=\"b.md: no such file\"/>"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("<skipped message=\"orphan &lt;translation&gt;\"/>"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn hide_below_lists_fewer_findings_but_counts_them_all() {
+    use transalign::Severity;
+    let full = common::sample();
+    let mut shown = common::sample();
+    shown.hide_below(Severity::Error);
+    assert!(shown.findings.iter().all(|f| f.severity == Severity::Error));
+    assert_eq!(shown.summary, full.summary);
+    assert_eq!(shown.hidden(), 2);
+    assert_eq!(
+        shown.hidden_note().as_deref(),
+        Some("2 findings below error not shown (--show error)")
+    );
+    let json: serde_json::Value = serde_json::from_str(&render(&Json, &shown)).unwrap();
+    assert_eq!(json["show"], "error");
+    assert_eq!(json["summary"]["total"], 5);
+    // Every human-readable format says what it left out.
+    for r in [&plain(80) as &dyn Render, &Html] {
+        assert!(render(r, &shown).contains("2 findings below error not shown"));
+    }
+    // `info` hides nothing and leaves the report as it was.
+    let mut same = common::sample();
+    same.hide_below(Severity::Info);
+    assert_eq!(render(&Json, &same), render(&Json, &full));
+}
+
+#[test]
+fn batch_pages_link_back_to_the_index() {
+    let page = render(&BatchHtml, &common::sample());
+    assert!(page.contains("<a href=\"./index.html\">"));
+    assert_eq!(
+        page.replace(
+            "<p class=\"back\"><a href=\"./index.html\">← All pairs of this batch</a></p>\n",
+            ""
+        ),
+        render(&Html, &common::sample())
+    );
 }
 
 #[test]
@@ -162,7 +258,7 @@ fn every_format_is_deterministic() {
         Box::new(Html),
         Box::new(Sarif),
         Box::new(Github),
-        Box::new(Junit),
+        Box::new(Junit::default()),
     ];
     for f in &formats {
         assert_eq!(

@@ -37,7 +37,7 @@ fn snapshot_all(name: &str, report: &CheckReport) {
         ("html", &Html),
         ("sarif", &Sarif),
         ("github", &Github),
-        ("junit", &Junit),
+        ("junit", &Junit::default()),
     ];
     for (format, r) in formats {
         insta::assert_snapshot!(format!("{name}-{format}"), render(r, report));

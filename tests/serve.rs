@@ -391,7 +391,7 @@ fn the_api_answers_the_bytes_check_writes() {
     // transalign.toml applies to both, as to `check`.
     std::fs::write(
         dir.path().join("transalign.toml"),
-        "ignore = [\"Brenner\"]\nfail-on = [\"omission\"]\nsource-lang = \"en\"\n",
+        "ignore = [\"Brenner\"]\nfail-on = [\"omission\"]\nsource-lang = \"en\"\nshow = \"warning\"\n",
     )
     .unwrap();
     for (name, text) in [
@@ -431,6 +431,7 @@ fn the_api_answers_the_bytes_check_writes() {
         report["source"]["language_given"], true,
         "source-lang from the file"
     );
+    assert_eq!(report["show"], "warning", "show from the file");
     let flagged = |report: &Value| -> Vec<String> {
         let findings = report["findings"].as_array().unwrap();
         findings
@@ -463,6 +464,25 @@ fn the_api_answers_the_bytes_check_writes() {
         &["en.md", "de.md", "--target-lang", "de", "--format", "json"],
     );
     assert_eq!(api.body, cli);
+
+    // A request's show wins over the file's, as --show does.
+    let api = server.api(&serde_json::json!({
+        "original": en, "translation": de, "format": "markdown", "show": "error",
+    }));
+    let (cli, _) = check_cli(
+        &dir_path,
+        &[
+            "original",
+            "translation",
+            "--input-format",
+            "markdown",
+            "--show",
+            "error",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(api.body, cli);
 }
 
 #[test]
@@ -477,14 +497,13 @@ fn show_and_fail_on_change_the_report_and_the_verdict() {
         .json();
     let n_errors = all["summary"]["by_severity"]["error"].as_u64().unwrap();
     assert!(n_errors > 0 && n_errors < all["summary"]["total"].as_u64().unwrap());
-    assert_eq!(errors["summary"]["total"].as_u64(), Some(n_errors));
-    assert!(
-        errors["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["severity"] == "error")
-    );
+    let listed = errors["findings"].as_array().unwrap();
+    assert_eq!(listed.len() as u64, n_errors);
+    assert!(listed.iter().all(|f| f["severity"] == "error"));
+    // As with --show: the summary still counts every finding.
+    assert_eq!(errors["summary"], all["summary"]);
+    assert_eq!(errors["show"], "error");
+    assert_eq!(all["show"], Value::Null);
 
     let passes = server.api(&serde_json::json!({
         "original": en, "translation": de, "fail_on": ["moved"],

@@ -51,23 +51,27 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
             },
         }
     }
-    let groups = sentences::align_with_breaks(
+    let (groups, ratio) = sentences::align_fitting_ratio(
         &sp,
         &tp,
         languages,
         [layout(source), layout(target)],
-        Some(ratio),
+        ratio,
         &popts,
     );
-    let mut links = Vec::new();
-    for group in groups {
+    let ratios = sentence_ratios(source, target, ratio);
+    // Each group's alignments under each ratio, and what each ratio costs
+    // over all groups.
+    let mut totals = vec![0.0f32; ratios.len()];
+    let mut solved = Vec::with_capacity(groups.len());
+    for group in &groups {
         let srange = sentence_range(source, &group.source);
         let trange = sentence_range(target, &group.target);
         if srange.is_empty() || trange.is_empty() {
-            links.extend(skips(srange, trange, group.confidence));
+            solved.push((srange, trange, group.confidence, Vec::new()));
             continue;
         }
-        let inner = sentences::align_with_breaks(
+        let inner = sentences::align_under_ratios(
             &source.sentences[srange.clone()],
             &target.sentences[trange.clone()],
             languages,
@@ -81,16 +85,53 @@ pub fn align(source: &Side<'_>, target: &Side<'_>, options: &AlignOptions) -> Ve
                     shapes: &[],
                 },
             ],
-            Some(ratio),
+            &ratios,
             options,
         );
-        links.extend(inner.into_iter().map(|l| Link {
+        for (total, one) in totals.iter_mut().zip(&inner) {
+            *total += one.cost;
+        }
+        solved.push((srange, trange, group.confidence, inner));
+    }
+    let best = sentences::cheapest(&totals, &ratios);
+    let mut links = Vec::new();
+    for (srange, trange, confidence, mut inner) in solved {
+        if inner.is_empty() {
+            links.extend(skips(srange, trange, confidence));
+            continue;
+        }
+        links.extend(inner.swap_remove(best).links.into_iter().map(|l| Link {
             source: l.source.start + srange.start..l.source.end + srange.start,
             target: l.target.start + trange.start..l.target.end + trange.start,
             confidence: l.confidence,
         }));
     }
     links
+}
+
+/// The character ratios the sentences are aligned under: the paragraphs'
+/// `ratio` first, then, where the sides have different numbers of
+/// sentences, the ratios the document would have without each sentence of
+/// the side with more ([`sentences::candidate_ratios`]). On a short page,
+/// one dropped sentence skews the paragraphs' ratio towards merging its
+/// neighbours; on a long one it moves nothing and no candidate is left.
+fn sentence_ratios(source: &Side<'_>, target: &Side<'_>, ratio: f64) -> Vec<f64> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    let mut ratios = vec![ratio];
+    if n == m {
+        return ratios;
+    }
+    let lengths = |side: &Side<'_>| -> Vec<f64> {
+        side.sentences
+            .iter()
+            .map(|s| crate::text::length(s) as f64)
+            .collect()
+    };
+    let (ls, lt) = (lengths(source), lengths(target));
+    let totals = [ls.iter().sum(), lt.iter().sum()];
+    let longer = if n > m { &ls } else { &lt };
+    ratios.extend(sentences::candidate_ratios(ratio, totals, n > m, longer));
+    ratios
 }
 
 /// The sentences of a run of paragraphs; an empty run sits where the next
@@ -206,5 +247,46 @@ mod tests {
         // Kinds on one side only are ignored.
         target.kinds.clear();
         assert_eq!(align(&source, &target, &AlignOptions::default()), plain);
+    }
+
+    #[test]
+    fn a_sentence_dropped_from_a_short_page_is_left_unlinked() {
+        // A heading and one paragraph of two sentences; the translation
+        // drops the second sentence. The page's own ratio (about 0.6)
+        // would price merging both sentences into the one left as a
+        // perfect length match.
+        let source = side(&[
+            &["Shared calendars"],
+            &[
+                "You can add calendars from your work account to the Calendar application without typing anything twice.",
+                "Invitations that colleagues send then show up beside your own appointments and reminders.",
+            ],
+        ]);
+        let target = side(&[
+            &["Gemeinsame Kalender"],
+            &[
+                "Sie können Kalender Ihres Arbeitskontos zur Anwendung Kalender hinzufügen, ohne etwas doppelt einzutippen.",
+            ],
+        ]);
+        let ratio = sentences::length_ratio(&source.sentences, &target.sentences);
+        assert!(ratio < 0.7, "{ratio}");
+        let links = align(&source, &target, &AlignOptions::default());
+        let dropped: Vec<usize> = links
+            .iter()
+            .filter(|l| l.target.is_empty())
+            .flat_map(|l| l.source.clone())
+            .collect();
+        assert_eq!(dropped, vec![2], "{links:?}");
+    }
+
+    #[test]
+    fn equal_sentence_counts_keep_the_paragraphs_ratio() {
+        let source = side(&[&["One.", "Two."]]);
+        let target = side(&[&["Eins.", "Zwei."]]);
+        assert_eq!(sentence_ratios(&source, &target, 0.8), vec![0.8]);
+        let target = side(&[&["Eins und zwei, in einem Satz gesagt."]]);
+        let ratios = sentence_ratios(&source, &target, 0.8);
+        assert_eq!(ratios[0], 0.8);
+        assert!(ratios.len() > 1, "{ratios:?}");
     }
 }

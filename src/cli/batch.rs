@@ -6,7 +6,7 @@
 //! not depend on the thread count. A pair that cannot be checked is
 //! reported and the rest go on.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -14,15 +14,31 @@ use clap::Args;
 use rayon::prelude::*;
 use serde::Deserialize;
 use transalign::report::policy::Policy;
-use transalign::report::{CheckReport, IndexEntry, Render, index_page};
-use transalign::{CheckOptions, Language};
+use transalign::report::{
+    IndexEntry, Junit, JunitSuite, Render, Skipped, index_page, junit_document,
+};
+use transalign::{CheckOptions, Language, Severity};
 
-use super::check::{Format, ReportArgs, check_pair};
+use super::check::{Format, ReportArgs, check_pair, render};
 use super::config::Config;
 use super::{InputArgs, output, parse_language};
 use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
+const EXAMPLES: &str = "\
+Examples:
+  transalign batch articles/ -o reports --source-lang en
+  transalign batch articles/pairs.tsv -o reports --format junit --fail-on omission
+  transalign batch --pair-by-content originals/ translations/ -o reports --show warning
+  transalign batch articles/ -o reports --source-lang en --quiet
+
+Besides one report per pair, OUT always gets index.html (worst first, and every file that
+was not checked with why) and junit.xml (every pair as one JUnit test suite).";
+
 #[derive(Debug, Args)]
+#[command(
+    after_help = EXAMPLES,
+    mut_arg("format", |a| a.help("Format of each pair's report [default: html]")),
+)]
 pub struct BatchArgs {
     /// A folder of pairs (article.en.md + article.de.md, or orig/ and
     /// trans/ with the same file names) or a manifest (.toml or .tsv);
@@ -35,7 +51,7 @@ pub struct BatchArgs {
     /// ORIGINALS_DIR TRANSLATIONS_DIR`), whatever their file names.
     #[arg(long, requires = "translations")]
     pair_by_content: bool,
-    /// Folder for the reports and index.html (created if missing).
+    /// Folder for the reports, index.html and junit.xml (created if missing).
     #[arg(long, short = 'o')]
     output: PathBuf,
     /// Language of the originals; in a folder of article.LANG.ext files, it
@@ -241,14 +257,13 @@ fn manifest_jobs(path: &Path, allow: bool) -> anyhow::Result<Vec<Job>> {
     Ok(jobs)
 }
 
-/// The documents of a folder, sorted by name.
 /// Jobs from pairing two folders by content, and the documents left
 /// unpaired on either side.
 fn content_jobs(
     originals: &Path,
     translations: &Path,
     args: &BatchArgs,
-) -> anyhow::Result<(Vec<Job>, Vec<PathBuf>)> {
+) -> anyhow::Result<(Vec<Job>, Vec<Skipped>)> {
     let originals = super::pair::documents_in(originals)?;
     let translations = super::pair::documents_in(translations)?;
     let result = transalign::pair::pair(
@@ -278,23 +293,40 @@ fn content_jobs(
     let left = result
         .unpaired_translations
         .iter()
-        .map(|&t| translations[t].clone())
-        .chain(
-            result
-                .unpaired_originals
-                .iter()
-                .map(|&o| originals[o].clone()),
-        )
+        .map(|&t| {
+            skip(
+                translations[t].display(),
+                "orphan translation: no original found by content",
+            )
+        })
+        .chain(result.unpaired_originals.iter().map(|&o| {
+            skip(
+                originals[o].display(),
+                "lonely original: no translation found by content",
+            )
+        }))
         .collect();
     Ok((jobs, left))
 }
 
+/// A file (or files) not checked, and why.
+fn skip(path: impl std::fmt::Display, reason: impl Into<String>) -> Skipped {
+    Skipped {
+        path: path.to_string(),
+        reason: reason.into(),
+    }
+}
+
 /// Pairs in a folder: `orig/` + `trans/` with equal names, else
-/// `NAME.LANG.EXT` groups.
-fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<Job>> {
+/// `NAME.LANG.EXT` groups; and the files left out, each with why.
+fn folder_jobs(
+    dir: &Path,
+    source_lang: Option<Language>,
+) -> anyhow::Result<(Vec<Job>, Vec<Skipped>)> {
     let (orig, trans) = (dir.join("orig"), dir.join("trans"));
     if orig.is_dir() && trans.is_dir() {
         let mut jobs = Vec::new();
+        let mut skipped = Vec::new();
         for t in super::pair::documents_in(&trans)? {
             let name = t.file_name().expect("a file").to_owned();
             let o = orig.join(&name);
@@ -306,6 +338,19 @@ fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<
                     source_lang: None,
                     target_lang: None,
                 });
+            } else {
+                skipped.push(skip(
+                    t.display(),
+                    "orphan translation: no file of the same name in orig/",
+                ));
+            }
+        }
+        for o in super::pair::documents_in(&orig)? {
+            if !trans.join(o.file_name().expect("a file")).is_file() {
+                skipped.push(skip(
+                    o.display(),
+                    "lonely original: no file of the same name in trans/",
+                ));
             }
         }
         if jobs.is_empty() {
@@ -314,11 +359,12 @@ fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<
                 dir.display()
             );
         }
-        return Ok(jobs);
+        return Ok((jobs, skipped));
     }
     // Group NAME.LANG.EXT by (NAME, EXT).
     let mut groups: std::collections::BTreeMap<(String, String), Vec<(Language, PathBuf)>> =
         Default::default();
+    let mut unnamed = Vec::new();
     for f in super::pair::documents_in(dir)? {
         let file = f
             .file_name()
@@ -326,16 +372,21 @@ fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<
             .to_string_lossy()
             .into_owned();
         let parts: Vec<&str> = file.rsplitn(3, '.').collect();
-        if let [ext, lang, stem] = parts.as_slice() {
-            if let Ok(l) = Language::from_code(&lang.to_ascii_lowercase()) {
-                groups
-                    .entry((stem.to_string(), ext.to_string()))
-                    .or_default()
-                    .push((l, f.clone()));
-            }
+        let language = match parts.as_slice() {
+            [ext, lang, stem] => Language::from_code(&lang.to_ascii_lowercase())
+                .ok()
+                .map(|l| (l, stem, ext)),
+            _ => None,
+        };
+        match language {
+            Some((l, stem, ext)) => groups
+                .entry((stem.to_string(), ext.to_string()))
+                .or_default()
+                .push((l, f.clone())),
+            None => unnamed.push(f),
         }
     }
-    let groups: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
+    let (groups, lonely): (Vec<_>, Vec<_>) = groups.into_iter().partition(|(_, v)| v.len() >= 2);
     if groups.is_empty() {
         bail!(
             "{}: no pairs found: expected NAME.LANG.EXT files (article.en.md, article.de.md) or orig/ and trans/ folders",
@@ -360,8 +411,42 @@ fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<
         }
     };
     let mut jobs = Vec::new();
+    let mut skipped: Vec<Skipped> = unnamed
+        .iter()
+        .map(|f| {
+            skip(
+                f.display(),
+                "no language code in the file name (expected NAME.LANG.EXT)",
+            )
+        })
+        .collect();
+    for (_, files) in &lonely {
+        let (l, f) = &files[0];
+        skipped.push(if *l == source {
+            skip(
+                f.display(),
+                "lonely original: no translation of the same name",
+            )
+        } else {
+            skip(
+                f.display(),
+                format!(
+                    "orphan translation: no original in {} of the same name",
+                    source.code()
+                ),
+            )
+        });
+    }
     for ((stem, _), files) in &groups {
         let Some((_, original)) = files.iter().find(|(l, _)| *l == source) else {
+            let paths: Vec<String> = files.iter().map(|(_, f)| f.display().to_string()).collect();
+            skipped.push(skip(
+                paths.join(", "),
+                format!(
+                    "group {stem}: no file in the original's language {}",
+                    source.code()
+                ),
+            ));
             continue;
         };
         for (l, t) in files.iter().filter(|(l, _)| *l != source) {
@@ -381,22 +466,27 @@ fn folder_jobs(dir: &Path, source_lang: Option<Language>) -> anyhow::Result<Vec<
             source.code()
         );
     }
-    Ok(jobs)
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((jobs, skipped))
 }
 
 struct Outcome {
     entry: IndexEntry,
+    /// The pair as a JUnit test suite, for the batch's `junit.xml`.
+    junit: JunitSuite,
 }
 
-fn check_one(
-    job: &Job,
-    args: &BatchArgs,
-    config: &Config,
-    policy: &Policy,
-    renderer: &(dyn Render + Send + Sync),
-    extension: &str,
-) -> Outcome {
-    let result = (|| -> anyhow::Result<(CheckReport, String)> {
+/// How each pair is reported.
+struct Reporting<'a> {
+    policy: &'a Policy,
+    show: Option<Severity>,
+    renderer: &'a (dyn Render + Send + Sync),
+    extension: &'a str,
+    junit: Junit,
+}
+
+fn check_one(job: &Job, args: &BatchArgs, config: &Config, how: &Reporting) -> Outcome {
+    let result = (|| -> anyhow::Result<_> {
         let options = CheckOptions {
             source_language: job
                 .source_lang
@@ -408,17 +498,26 @@ fn check_one(
                 .or(config.language(&config.target_lang, "target-lang")?),
             ..CheckOptions::default()
         };
-        let (report, bytes) = check_pair(
+        let mut report = check_pair(
             &job.original,
             &job.translation,
             args.input_args.load_options(),
             &options,
-            policy,
-            renderer,
+            how.policy,
         )?;
-        let file = format!("{}.{extension}", job.name);
+        // The index counts and ranks every finding, shown or not.
+        let (fails, worst, summary) = (
+            how.policy.fails(&report),
+            report.worst(),
+            report.summary.clone(),
+        );
+        if let Some(level) = how.show {
+            report.hide_below(level);
+        }
+        let file = format!("{}.{}", job.name, how.extension);
+        let bytes = render(&report, how.renderer)?;
         output::write(&bytes, Some(&args.output.join(&file)))?;
-        Ok((report, file))
+        Ok((fails, worst, summary, file, how.junit.suite(&report)))
     })();
     let mut entry = IndexEntry {
         name: job.name.clone(),
@@ -430,39 +529,52 @@ fn check_one(
         fails: false,
         error: None,
     };
-    match result {
-        Ok((report, file)) => {
-            entry.fails = policy.fails(&report);
-            entry.worst = report.worst();
-            entry.summary = Some(report.summary);
+    let junit = match result {
+        Ok((fails, worst, summary, file, junit)) => {
+            entry.fails = fails;
+            entry.worst = worst;
+            entry.summary = Some(summary);
             entry.report = Some(file);
+            junit
         }
-        Err(e) => entry.error = Some(crate::one_line(&e)),
-    }
-    Outcome { entry }
+        Err(e) => {
+            let message = crate::one_line(&e);
+            let junit = JunitSuite::error(&entry.original, &entry.translation, &message);
+            entry.error = Some(message);
+            junit
+        }
+    };
+    Outcome { entry, junit }
 }
+
+/// The name of the batch's aggregated JUnit file in the output folder.
+const JUNIT_FILE: &str = "junit.xml";
 
 pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
     let config = Config::load(args.report.policy.config.as_deref())?;
     let policy = args.report.policy.policy(&config)?;
     let format = args.report.format(&config, Format::Html)?;
-    let renderer = format.renderer(args.report.terminal(&config, false));
+    let renderer = format.renderer(args.report.terminal(&config, false), &policy, true);
     let allow = args.allow_outside || config.allow_outside.unwrap_or(false);
-    let mut unpaired = Vec::new();
-    let mut jobs = if let Some(translations) = &args.translations {
-        let (jobs, left) = content_jobs(&args.input, translations, &args)?;
-        unpaired = left;
-        jobs
+    let (mut jobs, skipped) = if let Some(translations) = &args.translations {
+        content_jobs(&args.input, translations, &args)?
     } else if args.input.is_dir() {
         let source = args
             .source_lang
             .or(config.language(&config.source_lang, "source-lang")?);
         folder_jobs(&args.input, source)?
     } else if args.input.is_file() {
-        manifest_jobs(&args.input, allow)?
+        (manifest_jobs(&args.input, allow)?, Vec::new())
     } else {
         bail!("{}: no such folder or manifest", args.input.display());
     };
+    let quiet = args.report.quiet;
+    if !quiet {
+        let mut stderr = std::io::stderr().lock();
+        for k in &skipped {
+            let _ = writeln!(stderr, "transalign: skipped {}: {}", k.path, k.reason);
+        }
+    }
     dedupe(&mut jobs);
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("{}: cannot create the output folder", args.output.display()))?;
@@ -476,17 +588,19 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
+    let how = Reporting {
+        policy: &policy,
+        show: args.report.show(&config)?,
+        renderer: renderer.as_ref(),
+        extension: format.extension(),
+        junit: Junit {
+            policy: policy.clone(),
+        },
+    };
     let outcomes: Vec<Outcome> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
-                let o = check_one(
-                    job,
-                    &args,
-                    &config,
-                    &policy,
-                    renderer.as_ref(),
-                    format.extension(),
-                );
+                let o = check_one(job, &args, &config, &how);
                 bar.inc(1);
                 o
             })
@@ -494,20 +608,47 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
     });
     bar.finish_and_clear();
 
-    let mut entries: Vec<IndexEntry> = outcomes.into_iter().map(|o| o.entry).collect();
+    // The JUnit suites in input order, then the files not checked.
+    let (mut entries, mut suites): (Vec<IndexEntry>, Vec<JunitSuite>) =
+        outcomes.into_iter().map(|o| (o.entry, o.junit)).unzip();
+    if !skipped.is_empty() {
+        let files: Vec<(String, String)> = skipped
+            .iter()
+            .map(|k| (k.path.clone(), k.reason.clone()))
+            .collect();
+        suites.push(JunitSuite::skipped("files not checked", &files));
+    }
+    output::write(
+        junit_document(&suites).as_bytes(),
+        Some(&args.output.join(JUNIT_FILE)),
+    )?;
     entries.sort_by_key(IndexEntry::rank);
     output::write(
-        index_page(&entries).as_bytes(),
+        index_page(&entries, &skipped).as_bytes(),
         Some(&args.output.join("index.html")),
     )?;
 
     let failing = entries.iter().filter(|e| e.fails).count();
     let broken = entries.iter().filter(|e| e.error.is_some()).count();
-    let mut text = format!(
-        "{} pairs: {failing} failing, {broken} could not be checked, {} passing\n",
+    let summary = format!(
+        "{} pair{}: {failing} failing, {broken} could not be checked, {} passing, {} skipped\n",
         entries.len(),
-        entries.len() - failing - broken
+        if entries.len() == 1 { "" } else { "s" },
+        entries.len() - failing - broken,
+        skipped.len()
     );
+    let code = if broken > 0 {
+        EXIT_ERROR
+    } else if failing > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    if quiet {
+        output::write(summary.as_bytes(), None)?;
+        return Ok(code);
+    }
+    let mut text = summary;
     for e in &entries {
         let status = match (&e.error, e.worst) {
             (Some(err), _) => format!("failed   {}: {err}", e.name),
@@ -523,21 +664,12 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
         };
         text.push_str(&format!("  {status}\n"));
     }
-    for path in &unpaired {
-        text.push_str(&format!("  unpaired {}\n", path.display()));
-    }
     text.push_str(&format!(
         "index: {}\n",
         args.output.join("index.html").display()
     ));
     output::write(text.as_bytes(), None)?;
-    Ok(if broken > 0 {
-        EXIT_ERROR
-    } else if failing > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    Ok(code)
 }
 
 #[cfg(test)]

@@ -8,12 +8,13 @@ use clap::{Args, ValueEnum};
 use transalign::document::{Document, LoadOptions};
 use transalign::report::policy::Policy;
 use transalign::report::{
-    CheckReport, DEFAULT_WIDTH, Github, Html, Json, JsonLines, Junit, Render, Sarif, Terminal,
+    BatchHtml, CheckReport, DEFAULT_WIDTH, Github, Html, Json, JsonLines, Junit, Render, Sarif,
+    Terminal,
 };
-use transalign::{CheckOptions, Language};
+use transalign::{CheckOptions, Language, Severity};
 
 use super::config::{Config, PolicyArgs};
-use super::{InputArgs, at_most_one_stdin, output, parse_language};
+use super::{InputArgs, at_most_one_stdin, output, parse_language, values};
 use crate::{EXIT_CLEAN, EXIT_FINDINGS};
 
 /// Report formats.
@@ -49,16 +50,26 @@ impl Format {
         }
     }
 
-    /// The renderer, with `terminal` settings for the terminal format.
-    pub fn renderer(self, terminal: Terminal) -> Box<dyn Render + Send + Sync> {
+    /// The renderer, with `terminal` settings for the terminal format and
+    /// the `policy` that decides JUnit failures; `in_batch` links each HTML
+    /// report back to the batch's index.
+    pub fn renderer(
+        self,
+        terminal: Terminal,
+        policy: &Policy,
+        in_batch: bool,
+    ) -> Box<dyn Render + Send + Sync> {
         match self {
             Format::Terminal => Box::new(terminal),
             Format::Json => Box::new(Json),
             Format::Jsonl => Box::new(JsonLines),
+            Format::Html if in_batch => Box::new(BatchHtml),
             Format::Html => Box::new(Html),
             Format::Sarif => Box::new(Sarif),
             Format::Github => Box::new(Github),
-            Format::Junit => Box::new(Junit),
+            Format::Junit => Box::new(Junit {
+                policy: policy.clone(),
+            }),
         }
     }
 }
@@ -82,6 +93,15 @@ pub struct ReportArgs {
     /// Terminal format: colour [default: auto, which honours NO_COLOR].
     #[arg(long, value_enum)]
     color: Option<Color>,
+    /// List only findings of at least this severity, in every format; the
+    /// summary still counts them all, and the exit code is unchanged
+    /// [default: info, all findings].
+    #[arg(long, value_name = "LEVEL", value_parser = values::parser::<Severity>())]
+    show: Option<Severity>,
+    /// Print only the summary line on standard output (the report still
+    /// goes to -o if given).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     #[command(flatten)]
     pub policy: PolicyArgs,
 }
@@ -104,6 +124,11 @@ impl ReportArgs {
             }),
             None => Ok(default),
         }
+    }
+
+    /// The `--show` level: command line, then configuration.
+    pub fn show(&self, config: &Config) -> anyhow::Result<Option<Severity>> {
+        Ok(self.show.or(config.show()?))
     }
 
     /// Terminal settings for output to a terminal (`to_terminal`) or not.
@@ -183,42 +208,56 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         align: args.aligner.options()?,
         ..CheckOptions::default()
     };
-    let (report, bytes) = check_pair(
+    let mut report = check_pair(
         &args.original,
         &args.translation,
         args.input.load_options(),
         &options,
         &policy,
-        format.renderer(terminal).as_ref(),
     )?;
-    output::write(&bytes, args.output.as_deref())?;
-    Ok(if policy.fails(&report) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    // The exit code and the summary count every finding, shown or not.
+    let fails = policy.fails(&report);
+    if let Some(level) = args.report.show(&config)? {
+        report.hide_below(level);
+    }
+    let quiet = args.report.quiet;
+    let to_file = args.output.as_deref().is_some_and(|p| p.as_os_str() != "-");
+    if !quiet || to_file {
+        let bytes = render(&report, format.renderer(terminal, &policy, false).as_ref())?;
+        output::write(&bytes, args.output.as_deref())?;
+    }
+    if quiet {
+        output::write(format!("{}\n", report.summary.line()).as_bytes(), None)?;
+    }
+    Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// The report's bytes in the renderer's format.
+pub fn render(report: &CheckReport, renderer: &dyn Render) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    renderer
+        .render(report, &mut bytes)
+        .context("rendering the report")?;
+    Ok(bytes)
 }
 
 /// One pair, as `check` and `batch` both run it: loads the original and
-/// the translation, checks them, applies the policy and renders the report.
-/// Returns the report (for the exit code or the index) and its bytes.
+/// the translation, checks them and applies the policy's ignore patterns.
+/// Returns the report with every finding, for the exit code and the index.
 pub fn check_pair(
     original: &Path,
     translation: &Path,
     load: LoadOptions,
     options: &CheckOptions,
     policy: &Policy,
-    renderer: &dyn Render,
-) -> anyhow::Result<(CheckReport, Vec<u8>)> {
+) -> anyhow::Result<CheckReport> {
     let source = Document::load(original, load)?;
     let target = Document::load(translation, load)?;
-    let report = check_documents(source, target, options, policy)?;
-    let bytes = render(&report, renderer)?;
-    Ok((report, bytes))
+    check_documents(source, target, options, policy)
 }
 
-/// Checks two loaded documents and applies the policy: the report that
-/// `check`, `batch` and `serve` render.
+/// Checks two loaded documents and applies the policy's ignore patterns:
+/// the report of `check`, `batch` and `serve`, with every finding.
 pub fn check_documents(
     source: Document,
     target: Document,
@@ -229,13 +268,4 @@ pub fn check_documents(
     let mut report = CheckReport::new(&checked);
     policy.apply(&mut report);
     Ok(report)
-}
-
-/// The report's bytes in the renderer's format.
-pub fn render(report: &CheckReport, renderer: &dyn Render) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    renderer
-        .render(report, &mut bytes)
-        .context("rendering the report")?;
-    Ok(bytes)
 }

@@ -31,6 +31,8 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// Unchanged paragraph pairs around each change in the terminal.
     pub context: Option<usize>,
+    /// Lowest severity listed in reports (`--show`).
+    pub show: Option<String>,
     /// auto, always or never.
     pub color: Option<String>,
     /// Language of originals.
@@ -87,6 +89,7 @@ impl Config {
     fn check(&self) -> anyhow::Result<()> {
         self.fail_on()?;
         self.min_severity()?;
+        self.show()?;
         self.ignore_patterns(&[])?;
         self.language(&self.source_lang, "source-lang")?;
         self.language(&self.target_lang, "target-lang")?;
@@ -125,6 +128,14 @@ impl Config {
         self.min_severity
             .as_deref()
             .map(|s| self.value::<Severity>("min-severity", s))
+            .transpose()
+    }
+
+    /// `show` as a severity.
+    pub fn show(&self) -> anyhow::Result<Option<Severity>> {
+        self.show
+            .as_deref()
+            .map(|s| self.value::<Severity>("show", s))
             .transpose()
     }
 
@@ -218,12 +229,13 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let c = parse(
-            "format = \"sarif\"\nfail-on = [\"omission\"]\nmin-severity = \"error\"\nignore = [\"^Anzeige\"]\ncontext = 2\ncolor = \"never\"\nsource-lang = \"en\"\ntarget-lang = \"de\"\nallow-outside = true\n",
+            "format = \"sarif\"\nfail-on = [\"omission\"]\nmin-severity = \"error\"\nignore = [\"^Anzeige\"]\ncontext = 2\nshow = \"warning\"\ncolor = \"never\"\nsource-lang = \"en\"\ntarget-lang = \"de\"\nallow-outside = true\n",
         )
         .unwrap();
         assert_eq!(c.fail_on().unwrap(), Some(vec![Kind::Omission]));
         assert_eq!(c.min_severity().unwrap(), Some(Severity::Error));
         assert_eq!(c.context, Some(2));
+        assert_eq!(c.show().unwrap(), Some(Severity::Warning));
         assert_eq!(c.ignore_patterns(&[]).unwrap().len(), 1);
     }
 

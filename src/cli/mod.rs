@@ -16,7 +16,8 @@ mod values;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use anyhow::Context;
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use transalign::Language;
 use transalign::document::{DEFAULT_MAX_BYTES, InputFormat, LoadOptions};
 
@@ -28,12 +29,75 @@ Examples:
   transalign check original.html translation.html --format html -o report.html
   transalign check en.md de.md --format json --fail-on omission,altered_quote
   transalign segment article.md --format json
-  cat de.txt | transalign check en.txt - --target-lang de";
+  cat de.txt | transalign check en.txt - --target-lang de
+
+Developer commands (scoring the aligner, the splitter and the checks; docs/benchmarks.md):
+  eval, eval-faults, eval-segmentation, eval-real  (each has --help)";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  transalign check corpora/pairs/en-de-brenner-tunnel/en.md corpora/pairs/en-de-brenner-tunnel/de.md
+  transalign check en.md de.md --format html -o report.html
+  transalign check en.md de.md --show warning              # list warnings and errors only
+  transalign check en.md de.md --quiet                     # the summary line alone
+  transalign check en.md de.md --format junit --fail-on omission,altered_quote -o junit.xml
+  cat de.html | transalign check en.html - --input-format html";
+
+const SEGMENT_EXAMPLES: &str = "\
+Examples:
+  transalign segment corpora/pairs/en-de-brenner-tunnel/de.md
+  transalign segment article.html --format json -o segments.json
+  transalign segment notes.txt --lang de";
+
+const PAIR_EXAMPLES: &str = "\
+Examples:
+  transalign pair originals/ translations/
+  transalign pair originals/ translations/ --format json -o pairs.json
+  transalign pair originals/ translations/ --min-score 0.5";
+
+const ALIGN_EXAMPLES: &str = "\
+Examples:
+  transalign align corpora/pairs/en-de-brenner-tunnel/en.md corpora/pairs/en-de-brenner-tunnel/de.md
+  transalign align en.txt de.txt --presegmented --lexicon de-en.tsv
+  transalign align en.md de.md --format json -o alignment.json";
+
+const EVAL_EXAMPLES: &str = "\
+Examples:
+  transalign eval --dir ../shared/gold/dtm-hu-en
+  transalign eval --gold G1 S1 T1 --gold G2 S2 T2 --json";
+
+const EVAL_SEGMENTATION_EXAMPLES: &str = "\
+Examples:
+  transalign eval-segmentation
+  transalign eval-segmentation corpora/segmentation/heldout --failures";
+
+const EVAL_FAULTS_EXAMPLES: &str = "\
+Examples:
+  transalign eval-faults --max-articles 25
+  transalign eval-faults --gold /nonexistent --copies 6 --json";
+
+const EVAL_REAL_EXAMPLES: &str = "\
+Examples:
+  transalign eval-real
+  transalign eval-real --lang de,fr --verbose";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  transalign completions bash > ~/.local/share/bash-completion/completions/transalign
+  transalign completions zsh > ~/.zfunc/_transalign      # with fpath+=~/.zfunc in ~/.zshrc
+  transalign completions fish > ~/.config/fish/completions/transalign.fish
+  transalign completions powershell >> $PROFILE";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  transalign man --dir ~/.local/share/man/man1 && man transalign-check
+  transalign man | man -l -
+  transalign man batch > transalign-batch.1";
 
 /// Check a translated article against its original: what it dropped, what
 /// it added, and which quotations it changed.
 #[derive(Debug, Parser)]
-#[command(name = "transalign", version, about, after_help = EXAMPLES)]
+#[command(name = "transalign", version, propagate_version = true, about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,25 +106,60 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check a translation against its original (the main command).
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(check::CheckArgs),
     /// Check many pairs at once: a folder or a manifest in, one report per pair and an index out.
     Batch(batch::BatchArgs),
     /// Split a document into paragraphs and sentences.
+    #[command(after_help = SEGMENT_EXAMPLES)]
     Segment(segment::SegmentArgs),
     /// Find each translation's original among many documents, by content.
+    #[command(after_help = PAIR_EXAMPLES)]
     Pair(pair::PairArgs),
-    /// Score the sentence splitter on a golden corpus (paragraphs exactly right).
-    EvalSegmentation(eval_segmentation::EvalArgs),
-    /// Plant faults into clean parallel articles and measure recall and false alarms.
-    EvalFaults(eval_faults::EvalFaultsArgs),
-    /// Check faithful real human translations (GNOME Help) and count false alarms.
-    EvalReal(eval_real::EvalRealArgs),
     /// Serve the check as a web page for editors and a JSON API.
     Serve(serve::ServeArgs),
     /// Align the sentences of an original and its translation.
+    #[command(after_help = ALIGN_EXAMPLES)]
     Align(align::AlignArgs),
-    /// Score the aligner against gold alignments.
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff): transalign(1), or one command's page.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man(ManArgs),
+    // Developer commands: hidden from the main list, named under their own
+    // heading at the end of `transalign --help` (EXAMPLES).
+    /// Developer: score the sentence splitter on a golden corpus (paragraphs exactly right).
+    #[command(hide = true, after_help = EVAL_SEGMENTATION_EXAMPLES)]
+    EvalSegmentation(eval_segmentation::EvalArgs),
+    /// Developer: plant faults into clean parallel articles and measure recall and false alarms.
+    #[command(hide = true, after_help = EVAL_FAULTS_EXAMPLES)]
+    EvalFaults(eval_faults::EvalFaultsArgs),
+    /// Developer: check faithful real human translations (GNOME Help) and count false alarms.
+    #[command(hide = true, after_help = EVAL_REAL_EXAMPLES)]
+    EvalReal(eval_real::EvalRealArgs),
+    /// Developer: score the aligner against gold alignments.
+    #[command(hide = true, after_help = EVAL_EXAMPLES)]
     Eval(eval::EvalArgs),
+}
+
+/// `transalign man [COMMAND] [--dir DIR]`.
+#[derive(Debug, Args)]
+struct ManArgs {
+    /// A command's page (transalign-check(1)) instead of transalign(1).
+    command: Option<String>,
+    /// Write every page (transalign.1, transalign-check.1, …) into this
+    /// folder instead of printing one.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    dir: Option<PathBuf>,
+}
+
+/// `transalign completions SHELL`.
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 /// Options for reading input documents.
@@ -101,7 +200,48 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Serve(args) => serve::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man(args) => man(&args),
     }
+}
+
+/// Prints the completion script of `shell`, generated from the command
+/// line's definition.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "transalign", &mut script);
+    output::write(&script, None)?;
+    Ok(crate::EXIT_CLEAN)
+}
+
+/// Prints a man page, or writes them all, generated from the command
+/// line's definition.
+fn man(args: &ManArgs) -> anyhow::Result<u8> {
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    if let Some(dir) = &args.dir {
+        std::fs::create_dir_all(dir)
+            .and_then(|_| clap_mangen::generate_to(cli, dir))
+            .with_context(|| format!("{}: cannot write the manual pages", dir.display()))?;
+        return Ok(crate::EXIT_CLEAN);
+    }
+    let cmd = match &args.command {
+        None => cli,
+        Some(name) => match cli.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => anyhow::bail!(
+                "man: no command {name:?} (expected one of {})",
+                cli.get_subcommands()
+                    .map(|c| c.get_name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    };
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut page)?;
+    output::write(&page, None)?;
+    Ok(crate::EXIT_CLEAN)
 }
 
 /// Fails when two arguments both read standard input.

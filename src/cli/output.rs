@@ -12,9 +12,9 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
     match path {
         None => {
             let mut out = io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-            Ok(())
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .context("standard output: cannot write")
         }
         Some(path) if path.as_os_str() == "-" => write(bytes, None),
         // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written
@@ -33,13 +33,15 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
             };
-            let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
-                format!(
-                    "{}: cannot create a file in {}",
-                    path.display(),
-                    dir.display()
-                )
-            })?;
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .map_err(without_temp_path)
+                .with_context(|| {
+                    format!(
+                        "{}: cannot create a file in {}",
+                        path.display(),
+                        dir.display()
+                    )
+                })?;
             // A temporary file is private (0600); a report is not. Keep the
             // permissions of the file replaced, else the usual 0644.
             #[cfg(unix)]
@@ -53,12 +55,27 @@ pub fn write(bytes: &[u8], path: Option<&Path>) -> anyhow::Result<()> {
             }
             tmp.write_all(bytes)
                 .and_then(|_| tmp.flush())
+                .map_err(without_temp_path)
                 .with_context(|| format!("{}: cannot write", path.display()))?;
             tmp.persist(path)
-                .map_err(|e| e.error)
+                .map_err(|e| without_temp_path(e.error))
                 .with_context(|| format!("{}: cannot write", path.display()))?;
             Ok(())
         }
+    }
+}
+
+/// The error without the temporary file's name. tempfile's errors end in
+/// ` at path "out/.tmpX1y2"`, a file the user never asked for and which no
+/// longer exists; the messages around them name the user's path instead.
+fn without_temp_path(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    let text = e.to_string();
+    match text.rfind(" at path ") {
+        Some(at) => io::Error::new(e.kind(), text[..at].to_string()),
+        None => e,
     }
 }
 

@@ -25,9 +25,9 @@ use crate::language::Language;
 use crate::segment::SegmentedDocument;
 
 pub use github::Github;
-pub use html::{Html, IndexEntry, index_page};
+pub use html::{BatchHtml, Html, IndexEntry, Skipped, index_page};
 pub use json::{Json, JsonLines};
-pub use junit::Junit;
+pub use junit::{Junit, JunitSuite, junit_document};
 pub use sarif::Sarif;
 pub use terminal::{DEFAULT_WIDTH, Terminal};
 
@@ -118,6 +118,23 @@ pub struct SeverityCounts {
 }
 
 impl Summary {
+    /// The counts in one line, as `--quiet` prints them: `no findings`, or
+    /// `3 findings: 1 error, 0 warning, 2 info`.
+    pub fn line(&self) -> String {
+        if self.total == 0 {
+            return "no findings".into();
+        }
+        let sev = &self.by_severity;
+        format!(
+            "{} finding{}: {} error, {} warning, {} info",
+            self.total,
+            if self.total == 1 { "" } else { "s" },
+            sev.error,
+            sev.warning,
+            sev.info
+        )
+    }
+
     /// Counts `findings`.
     pub fn of(findings: &[Finding]) -> Summary {
         let mut s = Summary {
@@ -159,8 +176,12 @@ pub struct CheckReport {
     pub alignment: Vec<AlignedLink>,
     /// Findings in reading order.
     pub findings: Vec<Finding>,
-    /// Counts.
+    /// Counts of every finding, shown or not.
     pub summary: Summary,
+    /// Set when findings less severe than this were hidden from `findings`
+    /// ([`CheckReport::hide_below`]); `summary` still counts them. `None`
+    /// (`null`) when every finding is listed.
+    pub show: Option<Severity>,
 }
 
 fn document_info(doc: &SegmentedDocument) -> DocumentInfo {
@@ -224,7 +245,38 @@ impl CheckReport {
             alignment,
             findings: checked.findings.clone(),
             summary: Summary::of(&checked.findings),
+            show: None,
         }
+    }
+
+    /// Hides findings less severe than `level` from every renderer, as
+    /// `--show LEVEL` asks; the summary keeps counting them and `show`
+    /// records the level. `info` hides nothing and leaves the report as it
+    /// was. Decide the exit code and the worst severity before hiding.
+    pub fn hide_below(&mut self, level: Severity) {
+        if level == Severity::Info {
+            return;
+        }
+        self.findings.retain(|f| f.severity >= level);
+        self.show = Some(level);
+    }
+
+    /// How many findings [`CheckReport::hide_below`] hid.
+    pub fn hidden(&self) -> usize {
+        self.summary.total.saturating_sub(self.findings.len())
+    }
+
+    /// The line every human-readable report adds when findings were
+    /// hidden: `6 findings below warning not shown (--show warning)`.
+    pub fn hidden_note(&self) -> Option<String> {
+        let level = self.show?;
+        let n = self.hidden();
+        Some(format!(
+            "{n} finding{} below {} not shown (--show {})",
+            if n == 1 { "" } else { "s" },
+            level.name(),
+            level.name()
+        ))
     }
 
     /// The most severe finding's severity, if any.

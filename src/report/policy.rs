@@ -59,11 +59,3 @@ impl Policy {
         report.findings.iter().any(|f| self.fails_on(f))
     }
 }
-
-/// Drops the findings below `level` from `report` and recounts its summary:
-/// what "show only findings of at least this severity" displays. Whether
-/// the run fails is decided on the report before this.
-pub fn hide_below(report: &mut CheckReport, level: Severity) {
-    report.findings.retain(|f| f.severity >= level);
-    report.summary = Summary::of(&report.findings);
-}

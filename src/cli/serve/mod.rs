@@ -24,7 +24,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use transalign::report::policy::Policy;
-use transalign::{CheckOptions, Language};
+use transalign::{CheckOptions, Language, Severity};
 
 use super::align::AlignerArgs;
 use super::config::{Config, PolicyArgs};
@@ -100,6 +100,8 @@ pub struct Server {
     /// The policy of `transalign.toml` and the command line; a request
     /// may change `fail_on`, `min_severity` and add `ignore` patterns.
     policy: Policy,
+    /// The `show` level of `transalign.toml`, used when a request names none.
+    show: Option<Severity>,
     /// Languages set by `transalign.toml`, used when a request names none.
     source_lang: Option<Language>,
     target_lang: Option<Language>,
@@ -122,6 +124,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<u8> {
     );
     let server = Server {
         policy,
+        show: config.show()?,
         source_lang: config.language(&config.source_lang, "source-lang")?,
         target_lang: config.language(&config.target_lang, "target-lang")?,
         check: CheckOptions {

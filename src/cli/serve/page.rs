@@ -122,9 +122,9 @@ fn side(out: &mut String, legend: &str, field: &str, lang: &str, languages: &[(L
     out.push_str("</fieldset>\n");
 }
 
-/// The form at `GET /`. `policy` is the server's, whose settings the
-/// policy options start from.
-pub fn form(policy: &Policy, max_bytes: u64) -> String {
+/// The form at `GET /`. `policy` and `show` are the server's, where the
+/// options start from.
+pub fn form(policy: &Policy, show: Option<Severity>, max_bytes: u64) -> String {
     let languages = Language::detectable();
     let mut s = String::new();
     start(&mut s, "transalign: check a translation");
@@ -154,7 +154,7 @@ pub fn form(policy: &Policy, max_bytes: u64) -> String {
     );
     options::<InputFormat>(&mut s, Some("automatic (by file name; pasted: text)"), None);
     s.push_str("</select></div>\n<div><label for=\"show\">Show findings of at least</label>\n<select id=\"show\" name=\"show\">\n");
-    options::<Severity>(&mut s, Some("any severity"), None);
+    options::<Severity>(&mut s, None, Some(show.unwrap_or(Severity::Info)));
     s.push_str("</select></div>\n<div><label for=\"min_severity\">Findings fail from</label>\n<select id=\"min_severity\" name=\"min_severity\">\n");
     options::<Severity>(&mut s, None, Some(policy.min_severity));
     s.push_str(
@@ -242,12 +242,13 @@ mod tests {
 
     #[test]
     fn the_form_has_no_script_and_posts_here() {
-        let page = form(&Policy::default(), 8 * 1024 * 1024);
+        let page = form(&Policy::default(), None, 8 * 1024 * 1024);
         assert!(!page.contains("<script"));
         assert!(page.contains("action=\"/check\" enctype=\"multipart/form-data\""));
         assert!(page.contains("Up to 8 MiB"));
         assert!(page.contains("<option value=\"de\">de — German</option>"));
         assert!(page.contains("<option value=\"warning\" selected>"));
+        assert!(page.contains("<option value=\"info\" selected>"));
     }
 
     #[test]

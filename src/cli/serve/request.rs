@@ -6,7 +6,7 @@ use std::path::Path;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use transalign::document::Document;
-use transalign::report::policy::{self, Policy};
+use transalign::report::policy::Policy;
 use transalign::report::{CheckReport, Render};
 use transalign::{InputFormat, Kind, Language, Severity};
 
@@ -330,8 +330,8 @@ impl Server {
         } else {
             crate::EXIT_CLEAN
         };
-        if let Some(level) = request.show {
-            policy::hide_below(&mut report, level);
+        if let Some(level) = request.show.or(self.show) {
+            report.hide_below(level);
         }
         let bytes = render(&report, renderer).map_err(|e| Failure::of_check(&e))?;
         Ok(Answer { bytes, exit_code })

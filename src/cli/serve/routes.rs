@@ -53,7 +53,7 @@ pub fn router(server: Arc<Server>) -> Router {
 async fn form_page(State(server): State<Arc<Server>>) -> Response {
     html(
         StatusCode::OK,
-        page::form(&server.policy, server.max_bytes).into_bytes(),
+        page::form(&server.policy, server.show, server.max_bytes).into_bytes(),
         page::PAGE_CSP,
     )
 }

@@ -29,6 +29,16 @@ pub struct IndexEntry {
     pub error: Option<String>,
 }
 
+/// A file a batch did not check, and why (no counterpart, no original in
+/// the original's language, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file (or group of files) as the user named it.
+    pub path: String,
+    /// Why it was not checked, in a few words.
+    pub reason: String,
+}
+
 impl IndexEntry {
     /// Sort key: pairs that could not be checked first, then by worst
     /// severity, then failing before passing, then by name.
@@ -59,16 +69,21 @@ fn relative_url(file: &str) -> String {
     url
 }
 
-/// The index page of a batch; `entries` are shown in the order given.
-pub fn index_page(entries: &[IndexEntry]) -> String {
+/// The index page of a batch; `entries` are shown in the order given,
+/// then the files the batch did not check, each with why. On a narrow
+/// screen each row becomes a card whose cells carry their column's name
+/// (`data-label`), so the page never scrolls sideways.
+pub fn index_page(entries: &[IndexEntry], skipped: &[Skipped]) -> String {
     let mut s = String::new();
     page_start(&mut s, "transalign batch report");
     let failing = entries.iter().filter(|e| e.fails).count();
     let broken = entries.iter().filter(|e| e.error.is_some()).count();
     let _ = write!(
         s,
-        "<header>\n<h1>transalign batch report</h1>\n<p class=\"summary\">{} pairs: {failing} failing the policy, {broken} could not be checked</p>\n</header>\n<main>\n",
-        entries.len()
+        "<header>\n<h1>transalign batch report</h1>\n<p class=\"summary\">{} pair{}: {failing} failing the policy, {broken} could not be checked, {} skipped</p>\n</header>\n<main>\n",
+        entries.len(),
+        if entries.len() == 1 { "" } else { "s" },
+        skipped.len()
     );
     s.push_str("<table class=\"index\">\n<thead><tr><th>Worst</th><th>Pair</th><th>Original</th><th>Translation</th><th>Findings</th><th>Policy</th></tr></thead>\n<tbody>\n");
     for e in entries {
@@ -100,12 +115,29 @@ pub fn index_page(entries: &[IndexEntry]) -> String {
         };
         let _ = writeln!(
             s,
-            "<tr><td>{worst}</td><td>{name}</td><td>{}</td><td>{}</td><td>{findings}</td><td>{policy}</td></tr>",
+            "<tr><td data-label=\"Worst\">{worst}</td><td data-label=\"Pair\">{name}</td><td data-label=\"Original\">{}</td><td data-label=\"Translation\">{}</td><td data-label=\"Findings\">{findings}</td><td data-label=\"Policy\">{policy}</td></tr>",
             markup::html(&e.original),
             markup::html(&e.translation)
         );
     }
-    s.push_str("</tbody>\n</table>\n</main>\n");
+    s.push_str("</tbody>\n</table>\n");
+    if !skipped.is_empty() {
+        let _ = writeln!(
+            s,
+            "<section class=\"skipped\">\n<h2>Not checked ({})</h2>\n<ul>",
+            skipped.len()
+        );
+        for k in skipped {
+            let _ = writeln!(
+                s,
+                "<li><code>{}</code>: {}</li>",
+                markup::html(&k.path),
+                markup::html(&k.reason)
+            );
+        }
+        s.push_str("</ul>\n</section>\n");
+    }
+    s.push_str("</main>\n");
     page_end(&mut s);
     s
 }
@@ -140,10 +172,16 @@ mod tests {
     #[test]
     fn hostile_names_and_errors_render_as_text() {
         let p = "\"><svg onload=alert(1)><script>x</script>";
-        let page = index_page(&[
-            entry(p, None, Some(p)),
-            entry(p, Some(Severity::Info), None),
-        ]);
+        let page = index_page(
+            &[
+                entry(p, None, Some(p)),
+                entry(p, Some(Severity::Info), None),
+            ],
+            &[Skipped {
+                path: p.into(),
+                reason: p.into(),
+            }],
+        );
         assert!(!page.contains(p));
         assert!(!page.contains("<svg"));
         assert_eq!(
@@ -151,6 +189,18 @@ mod tests {
             1,
             "only the page's own script"
         );
+    }
+
+    #[test]
+    fn skipped_files_are_counted_and_listed() {
+        let skipped = [Skipped {
+            path: "in/lonely.en.md".into(),
+            reason: "no translation".into(),
+        }];
+        let page = index_page(&[entry("a", None, None)], &skipped);
+        assert!(page.contains("1 pair: 0 failing the policy, 0 could not be checked, 1 skipped"));
+        assert!(page.contains("<li><code>in/lonely.en.md</code>: no translation</li>"));
+        assert!(!index_page(&[entry("a", None, None)], &[]).contains("Not checked"));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 mod index;
 mod sha256;
 
-pub use index::{IndexEntry, index_page};
+pub use index::{IndexEntry, Skipped, index_page};
 
 use std::fmt::Write as _;
 use std::io;
@@ -27,6 +27,16 @@ const JS: &str = include_str!("../assets/report.js");
 /// The HTML renderer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Html;
+
+/// The HTML renderer for a pair of a batch: the page of [`Html`] with a
+/// link back to the batch's `index.html` beside it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BatchHtml;
+
+/// The link from a batch's pair report to its index (a fixed relative URL:
+/// the reports and `index.html` share a folder).
+const INDEX_LINK: &str =
+    "<p class=\"back\"><a href=\"./index.html\">← All pairs of this batch</a></p>\n";
 
 /// The parts of the Content-Security-Policy, with the hashes of the script
 /// and style computed by the compiler.
@@ -103,41 +113,55 @@ fn data(f: &Finding) -> String {
 
 impl Render for Html {
     fn render(&self, report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
-        let mut s = String::new();
-        let lay = Layout::of(report);
-        let (src, tgt) = (&report.source, &report.target);
-        page_start(&mut s, &format!("transalign: {} → {}", src.path, tgt.path));
-        header(&mut s, report);
-        s.push_str("<div class=\"layout\">\n");
-        findings_list(&mut s, report);
-        s.push_str("<main>\n<div class=\"cols\" aria-hidden=\"true\"><span></span>");
-        let _ = writeln!(
-            s,
-            "<span>Original · {}</span><span></span><span>Translation · {}</span></div>",
-            markup::html(&src.path),
-            markup::html(&tgt.path)
-        );
-        for (n, block) in lay.blocks.iter().enumerate() {
-            let class = if block.findings.is_empty() {
-                "pair clean"
-            } else {
-                "pair"
-            };
-            let _ = writeln!(s, "<section class=\"{class}\" id=\"p{}\">", n + 1);
-            for l in block.links.clone() {
-                link(&mut s, report, l, &lay.link_findings[l], &block.findings);
-            }
-            s.push_str("</section>\n");
-        }
-        if !lay.unplaced.is_empty() {
-            s.push_str("<section class=\"pair\"><h2>Findings without an aligned place</h2>\n");
-            notes(&mut s, report, &lay.unplaced);
-            s.push_str("</section>\n");
-        }
-        s.push_str("</main>\n</div>\n");
-        page_end(&mut s);
-        out.write_all(s.as_bytes())
+        out.write_all(page(report, false).as_bytes())
     }
+}
+
+impl Render for BatchHtml {
+    fn render(&self, report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
+        out.write_all(page(report, true).as_bytes())
+    }
+}
+
+/// The report's page; `in_batch` adds the link back to the index.
+fn page(report: &CheckReport, in_batch: bool) -> String {
+    let mut s = String::new();
+    let lay = Layout::of(report);
+    let (src, tgt) = (&report.source, &report.target);
+    page_start(&mut s, &format!("transalign: {} → {}", src.path, tgt.path));
+    if in_batch {
+        s.push_str(INDEX_LINK);
+    }
+    header(&mut s, report);
+    s.push_str("<div class=\"layout\">\n");
+    findings_list(&mut s, report);
+    s.push_str("<main>\n<div class=\"cols\" aria-hidden=\"true\"><span></span>");
+    let _ = writeln!(
+        s,
+        "<span>Original · {}</span><span></span><span>Translation · {}</span></div>",
+        markup::html(&src.path),
+        markup::html(&tgt.path)
+    );
+    for (n, block) in lay.blocks.iter().enumerate() {
+        let class = if block.findings.is_empty() {
+            "pair clean"
+        } else {
+            "pair"
+        };
+        let _ = writeln!(s, "<section class=\"{class}\" id=\"p{}\">", n + 1);
+        for l in block.links.clone() {
+            link(&mut s, report, l, &lay.link_findings[l], &block.findings);
+        }
+        s.push_str("</section>\n");
+    }
+    if !lay.unplaced.is_empty() {
+        s.push_str("<section class=\"pair\"><h2>Findings without an aligned place</h2>\n");
+        notes(&mut s, report, &lay.unplaced);
+        s.push_str("</section>\n");
+    }
+    s.push_str("</main>\n</div>\n");
+    page_end(&mut s);
+    s
 }
 
 fn header(s: &mut String, report: &CheckReport) {
@@ -160,6 +184,9 @@ fn header(s: &mut String, report: &CheckReport) {
         sum.by_severity.warning,
         sum.by_severity.info
     );
+    if let Some(note) = report.hidden_note() {
+        let _ = writeln!(s, "<p class=\"summary\">{}</p>", markup::html(&note));
+    }
     s.push_str("<fieldset class=\"filters\"><legend class=\"keys\">Show</legend>\n");
     for sev in [Severity::Error, Severity::Warning, Severity::Info] {
         let n = report.findings.iter().filter(|f| f.severity == sev).count();

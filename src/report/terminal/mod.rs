@@ -107,6 +107,9 @@ impl Writer<'_> {
             }
         }
         self.summary();
+        if let Some(note) = self.report.hidden_note() {
+            let _ = writeln!(self.out, "  {note}");
+        }
     }
 
     /// Ranges of blocks to show: every block with findings, with `context`
