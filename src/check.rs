@@ -4,15 +4,16 @@ use crate::align::{self, AlignOptions, Alignment, Link, Side};
 use crate::document::Document;
 use crate::error::Result;
 use crate::findings::{self, Finding, FindingOptions, Role};
-use crate::language::{self, Detection, Language};
+use crate::language::{self, Detection, Language, LanguageSource};
 use crate::segment::SegmentedDocument;
 
 /// Settings for [`check`].
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
-    /// The original's language, instead of detecting it.
+    /// The original's language, instead of the one it declares
+    /// ([`Document::declared`]) or detection.
     pub source_language: Option<Language>,
-    /// The translation's language, instead of detecting it.
+    /// The translation's language, likewise.
     pub target_language: Option<Language>,
     /// Aligner settings.
     pub align: AlignOptions,
@@ -36,18 +37,18 @@ pub struct Checked {
     pub repeats: Vec<findings::Repeat>,
 }
 
-/// Settles a document's language: the given one, or detection.
+/// Settles a document's language: the given one, else the one its name
+/// or markup declares ([`Document::declared`]), else detection.
 pub fn settle_language(
     document: &Document,
     given: Option<Language>,
     flag: &'static str,
 ) -> Result<Detection> {
-    match given {
-        Some(language) => Ok(Detection {
-            language,
-            confidence: 1.0,
-            given: true,
-        }),
+    let declared = given
+        .map(|l| (l, LanguageSource::Option))
+        .or(document.declared.map(|d| (d.language, d.source)));
+    match declared {
+        Some((language, source)) => Ok(Detection::declared(language, source)),
         None => {
             let text: Vec<&str> = document
                 .paragraphs

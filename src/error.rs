@@ -82,7 +82,9 @@ pub enum Error {
         guess: String,
     },
     /// A language code given by the user is not an ISO 639-1 code.
-    #[error("unknown language code {code:?}: expected an ISO 639-1 code such as en, de or fr")]
+    #[error(
+        "unknown language code {code:?}: expected a two-letter ISO 639-1 code such as en, de or fr (a region may follow: pt-BR)"
+    )]
     UnknownLanguage {
         /// The code as given.
         code: String,

@@ -91,6 +91,23 @@ const CODES: &[(Lang, &str)] = &[
     (Lang::Zul, "zu"),
 ];
 
+/// Every ISO 639-1 code (the 183 of the standard's current list), sorted:
+/// a two-letter code outside it is a typo or a made-up code, and refused.
+const ISO_639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
+    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
+    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
+    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
+    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
+    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
+    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
+    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
+    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
+    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
+    "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
 /// Languages with their own segmentation, number and quotation rules (those
 /// with a file in `segment/data/`); a short or ambiguous text is first
 /// tried against these.
@@ -104,15 +121,30 @@ impl Language {
     /// French.
     pub const FR: Language = Language(*b"fr");
 
-    /// Parses an ISO 639-1 code, case-insensitively (`de`, `EN`).
+    /// Parses an ISO 639-1 code, case-insensitively (`de`, `EN`). A
+    /// region or script may follow, as in a BCP 47 tag (`pt-BR`, `en_GB`,
+    /// `zh-Hant-TW`); it is dropped. Anything else, and a two-letter code
+    /// that ISO 639-1 does not list (`zz`), is refused.
     pub fn from_code(code: &str) -> Result<Language> {
-        let lower = code.trim().to_ascii_lowercase();
-        match lower.as_bytes() {
-            [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => Ok(Language([*a, *b])),
-            _ => Err(Error::UnknownLanguage {
-                code: code.to_string(),
-            }),
+        let unknown = || Error::UnknownLanguage {
+            code: code.to_string(),
+        };
+        let mut parts = code.trim().split(['-', '_']);
+        let primary = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let subtags_ok = parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        match primary.as_bytes() {
+            [a, b] if subtags_ok && ISO_639_1.binary_search(&primary.as_str()).is_ok() => {
+                Ok(Language([*a, *b]))
+            }
+            _ => Err(unknown()),
         }
+    }
+
+    /// Whether detection (whatlang) knows this language: the languages
+    /// transalign can check without being told.
+    pub fn is_detectable(&self) -> bool {
+        self.to_whatlang().is_some()
     }
 
     /// The ISO 639-1 code.
@@ -172,15 +204,64 @@ impl std::str::FromStr for Language {
     }
 }
 
+/// Where a document's language came from, most authoritative first: the
+/// order in which they are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LanguageSource {
+    /// An option: the command line, the configuration or a batch manifest.
+    Option,
+    /// The file name: `article.de.md`, `article_de.md`, or `de.md`.
+    FileName,
+    /// The folder holding the file: `de/article.md`.
+    Folder,
+    /// The `lang` attribute of an HTML document's `<html>` element.
+    HtmlLang,
+    /// `lang:` (or `language:`) in a Markdown document's front matter.
+    FrontMatter,
+    /// Detected from the text.
+    Detected,
+}
+
+impl LanguageSource {
+    /// The stable name used in JSON and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            LanguageSource::Option => "option",
+            LanguageSource::FileName => "file_name",
+            LanguageSource::Folder => "folder",
+            LanguageSource::HtmlLang => "html_lang",
+            LanguageSource::FrontMatter => "front_matter",
+            LanguageSource::Detected => "detected",
+        }
+    }
+}
+
 /// How a document's language was settled.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Detection {
     /// The language.
     pub language: Language,
-    /// whatlang's confidence (0 to 1); 1 when the user named the language.
+    /// whatlang's confidence (0 to 1); 1 when the language was declared.
     pub confidence: f64,
-    /// Whether the user named it rather than detection.
+    /// Whether it was declared (by an option, the file's name or its
+    /// markup) rather than detected.
     pub given: bool,
+    /// Where it came from.
+    pub source: LanguageSource,
+}
+
+impl Detection {
+    /// A language declared by `source`, not detected.
+    pub fn declared(language: Language, source: LanguageSource) -> Detection {
+        Detection {
+            language,
+            confidence: 1.0,
+            given: source != LanguageSource::Detected,
+            source,
+        }
+    }
 }
 
 /// Detects the language of a whole document.
@@ -199,6 +280,7 @@ pub fn detect(path: &Path, text: &str, flag: &'static str) -> Result<Detection> 
                     language,
                     confidence: info.confidence(),
                     given: false,
+                    source: LanguageSource::Detected,
                 });
             }
         }
@@ -216,6 +298,7 @@ pub fn detect(path: &Path, text: &str, flag: &'static str) -> Result<Detection> 
                     language,
                     confidence: info.confidence(),
                     given: false,
+                    source: LanguageSource::Detected,
                 });
             }
         }
@@ -241,6 +324,45 @@ mod tests {
         assert_eq!(Language::from_code("DE").unwrap(), Language::DE);
         assert!(Language::from_code("deu").is_err());
         assert!(Language::from_code("d1").is_err());
+    }
+
+    #[test]
+    fn codes_outside_iso_639_1_are_refused() {
+        for bad in [
+            "zz",
+            "xx",
+            "qq",
+            "",
+            "-",
+            "en-",
+            "en-!!",
+            "en-toolongsubtag",
+        ] {
+            assert!(Language::from_code(bad).is_err(), "{bad:?}");
+        }
+        let e = Language::from_code("zz").unwrap_err().to_string();
+        assert!(e.contains("\"zz\"") && e.contains("ISO 639-1"), "{e}");
+    }
+
+    #[test]
+    fn a_region_or_script_may_follow_the_code() {
+        for (tag, code) in [
+            ("pt-BR", "pt"),
+            ("en_GB", "en"),
+            ("zh-Hant-TW", "zh"),
+            ("DE-de", "de"),
+        ] {
+            assert_eq!(Language::from_code(tag).unwrap().code(), code, "{tag}");
+        }
+        assert!(Language::from_code("zz-ZZ").is_err());
+    }
+
+    #[test]
+    fn the_code_list_is_sorted_and_has_every_detectable_language() {
+        assert!(ISO_639_1.windows(2).all(|w| w[0] < w[1]));
+        for (_, code) in CODES {
+            assert!(ISO_639_1.contains(code), "{code}");
+        }
     }
 
     #[test]

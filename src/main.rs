@@ -18,6 +18,18 @@ pub const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
+        Err(e) if e.kind() == clap::error::ErrorKind::ValueValidation => {
+            // A value one of our parsers refused (a language code): its
+            // message names the accepted form, so one line says it all.
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or_default();
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "transalign: error: {}",
+                first.trim_start_matches("error: ")
+            );
+            return ExitCode::from(EXIT_ERROR);
+        }
         Err(e) => {
             let code = if e.use_stderr() {
                 EXIT_ERROR

@@ -140,6 +140,32 @@ fn unknown_language_code_is_a_usage_error() {
 }
 
 #[test]
+fn codes_outside_iso_639_1_are_refused_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("en.txt"), GOOD).unwrap();
+    std::fs::write(d.join("zz.toml"), "target-lang = \"zz\"\n").unwrap();
+    std::fs::write(d.join("pairs.tsv"), "en.txt\ten.txt\ten\tzz\n").unwrap();
+    let runs: [&[&str]; 5] = [
+        &["check", "en.txt", "en.txt", "--source-lang", "zz"],
+        &["align", "en.txt", "en.txt", "--target-lang", "xx"],
+        &["segment", "en.txt", "--lang", "qq"],
+        &["check", "en.txt", "en.txt", "--config", "zz.toml"],
+        &["batch", "pairs.tsv", "-o", "out"],
+    ];
+    for args in runs {
+        let out = transalign().current_dir(d).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("ISO 639-1 code such as en, de or fr"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn help_shows_examples_and_exits_zero() {
     let out = transalign().arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0));

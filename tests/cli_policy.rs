@@ -124,6 +124,40 @@ fn configuration_can_be_named() {
 }
 
 #[test]
+fn configuration_is_found_up_to_the_repository_root() {
+    let root = tempfile::tempdir().unwrap();
+    let repo = root.path().join("repo");
+    let sub = repo.join("articles/2024");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    std::fs::write(sub.join("en.txt"), EN).unwrap();
+    std::fs::write(sub.join("de.txt"), DE).unwrap();
+    // Above the repository's root: not read.
+    std::fs::write(root.path().join("transalign.toml"), "format = \"junit\"\n").unwrap();
+    let out = check(&sub, &["--verbose"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("--- original"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("configuration: none"), "{stderr}");
+    // At the root: read from a subfolder, and --verbose names it.
+    std::fs::write(repo.join("transalign.toml"), "format = \"sarif\"\n").unwrap();
+    let out = check(&sub, &["--verbose"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("configuration: ../../transalign.toml"),
+        "{stderr}"
+    );
+    // Without --verbose, nothing is said.
+    assert!(check(&sub, &[]).stderr.is_empty());
+    // --config overrides the search.
+    std::fs::write(sub.join("ci.toml"), "format = \"json\"\n").unwrap();
+    let out = check(&sub, &["--config", "ci.toml"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+}
+
+#[test]
 fn bad_configuration_is_one_line_naming_the_file() {
     let dir = pair();
     for bad in [

@@ -232,3 +232,83 @@ fn a_write_error_names_the_output() {
         "{stderr}"
     );
 }
+
+/// The terminal report of the Brenner pair, without colour, 200 columns.
+fn brenner_terminal() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/pairs/en-de-brenner-tunnel");
+    let out = transalign()
+        .current_dir(&dir)
+        .env("COLUMNS", "200")
+        .args(["check", "en.md", "de.md", "--color", "never"])
+        .output()
+        .unwrap();
+    files::assert_ran(&out);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn terminal_marks_every_sentence_of_a_dropped_or_added_paragraph() {
+    let report = brenner_terminal();
+    let signed = |sign: &str, text: &str| {
+        report
+            .lines()
+            .any(|l| l.starts_with(sign) && l.contains(text))
+    };
+    // en.md:11 is dropped whole: both its sentences are `-` lines.
+    assert!(signed("- ", "Together with its access lines"), "{report}");
+    assert!(signed("- ", "Freight trains, which today need"), "{report}");
+    // de.md:3, a teaser repeating the lede: both its sentences are `+`.
+    assert!(signed("+ ", "Der Brenner-Basistunnel, die 64"), "{report}");
+    assert!(signed("+ ", "Die Baugesellschaft …"), "{report}");
+    // And neither shows as an unchanged pair.
+    assert!(
+        !report.lines().any(|l| l.starts_with("  Freight trains")),
+        "{report}"
+    );
+}
+
+#[test]
+fn terminal_notes_name_the_lines_on_both_sides() {
+    let report = brenner_terminal();
+    let note = report
+        .lines()
+        .find(|l| l.contains("error altered_quote"))
+        .expect("the altered quote");
+    assert!(
+        note.contains("· en.md:7 · de.md:11 ·"),
+        "original, then translation: {note}"
+    );
+    // An omission has no translation side to name.
+    let omission = report
+        .lines()
+        .find(|l| l.contains("error omission · en.md:11"))
+        .expect("the dropped paragraph");
+    assert!(!omission.contains("de.md"), "{omission}");
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files::write(d, "in/library.en.txt", EN);
+    files::write(d, "in/library.de.txt", DE);
+    let out = transalign()
+        .current_dir(d)
+        .args([
+            "batch",
+            "in",
+            "-o",
+            "out",
+            "--format",
+            "json",
+            "--source-lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    files::assert_ran(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("1 pair: "), "{stdout}");
+    let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
+    assert!(index.contains(">1 pair: "), "{index}");
+}

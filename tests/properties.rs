@@ -11,17 +11,13 @@ use std::path::Path;
 use proptest::prelude::*;
 use transalign::align::{self, AlignOptions, Side};
 use transalign::document::{Document, InputFormat};
-use transalign::language::{Detection, Language};
+use transalign::language::{Detection, Language, LanguageSource};
 use transalign::segment::{self, SegmentedDocument};
 
 const FORMATS: [InputFormat; 3] = [InputFormat::Text, InputFormat::Markdown, InputFormat::Html];
 
 fn detection(language: Language) -> Detection {
-    Detection {
-        language,
-        confidence: 1.0,
-        given: true,
-    }
+    Detection::declared(language, LanguageSource::Option)
 }
 
 /// Text with the characters that stress loaders and splitters.

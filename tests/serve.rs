@@ -465,6 +465,11 @@ fn the_api_answers_the_bytes_check_writes() {
     );
     assert_eq!(api.body, cli);
 
+    // Without a format or an extension, the content decides, as for files.
+    let api = server.api(&serde_json::json!({"original": en, "translation": de}));
+    let (cli, _) = check_cli(&dir_path, &["original", "translation", "--format", "json"]);
+    assert_eq!(api.body, cli);
+
     // A request's show wins over the file's, as --show does.
     let api = server.api(&serde_json::json!({
         "original": en, "translation": de, "format": "markdown", "show": "error",

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use transalign::document::{Document, InputFormat};
-use transalign::language::{Detection, Language};
+use transalign::language::{Detection, Language, LanguageSource};
 use transalign::segment::SegmentedDocument;
 
 /// Loads, segments and checks that every span is well formed.
@@ -17,11 +17,7 @@ pub fn load_and_segment(bytes: &[u8], format: InputFormat) {
         assert!(p.span.start <= p.span.end && p.span.end <= len);
         assert!(doc.text.is_char_boundary(p.span.start) && doc.text.is_char_boundary(p.span.end));
     }
-    let detection = Detection {
-        language: Language::DE,
-        confidence: 1.0,
-        given: true,
-    };
+    let detection = Detection::declared(Language::DE, LanguageSource::Option);
     let seg = SegmentedDocument::new(doc, detection);
     let mut last = 0;
     for s in &seg.sentences {

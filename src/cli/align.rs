@@ -11,7 +11,7 @@ use transalign::check::{settle_language, side};
 use transalign::document::Document;
 use transalign::{Language, SegmentedDocument};
 
-use super::{InputArgs, at_most_one_stdin, output, parse_language};
+use super::{InputArgs, SideFormats, at_most_one_stdin, output, parse_language};
 use crate::EXIT_CLEAN;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,10 +76,12 @@ pub struct AlignArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "units")]
     format: Format,
-    /// Language of the original (ISO 639-1), instead of detecting it.
+    /// Language of the original (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     source_lang: Option<Language>,
-    /// Language of the translation (ISO 639-1), instead of detecting it.
+    /// Language of the translation (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     target_lang: Option<Language>,
     /// Write to this file instead of standard output.
@@ -89,6 +91,8 @@ pub struct AlignArgs {
     aligner: AlignerArgs,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    formats: SideFormats,
 }
 
 /// One side as loaded: presegmented lines or a segmented document.
@@ -160,12 +164,12 @@ fn load(
     presegmented: bool,
     language: Option<Language>,
     flag: &'static str,
-    input: &InputArgs,
+    load: transalign::document::LoadOptions,
 ) -> anyhow::Result<Loaded> {
     if presegmented {
         return Loaded::lines(path, language);
     }
-    let doc = Document::load(path, input.load_options())?.require_text()?;
+    let doc = Document::load(path, load)?.require_text()?;
     let detection = settle_language(&doc, language, flag)?;
     Ok(Loaded::Document(Box::new(SegmentedDocument::new(
         doc, detection,
@@ -224,14 +228,14 @@ pub fn run(args: AlignArgs) -> anyhow::Result<u8> {
         args.presegmented,
         args.source_lang,
         "--source-lang",
-        &args.input,
+        args.input.side_options(args.formats.source_format),
     )?;
     let target = load(
         &args.target,
         args.presegmented,
         args.target_lang,
         "--target-lang",
-        &args.input,
+        args.input.side_options(args.formats.target_format),
     )?;
     let (s, t) = (source.side(), target.side());
     let alignment = align::align(&s, &t, &options);

@@ -551,7 +551,7 @@ fn check_one(job: &Job, args: &BatchArgs, config: &Config, how: &Reporting) -> O
 const JUNIT_FILE: &str = "junit.xml";
 
 pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
-    let config = Config::load(args.report.policy.config.as_deref())?;
+    let config = args.report.policy.load_config()?;
     let policy = args.report.policy.policy(&config)?;
     let format = args.report.format(&config, Format::Html)?;
     let renderer = format.renderer(args.report.terminal(&config, false), &policy, true);
@@ -631,9 +631,9 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
     let failing = entries.iter().filter(|e| e.fails).count();
     let broken = entries.iter().filter(|e| e.error.is_some()).count();
     let summary = format!(
-        "{} pair{}: {failing} failing, {broken} could not be checked, {} passing, {} skipped\n",
-        entries.len(),
-        if entries.len() == 1 { "" } else { "s" },
+        "{}: {failing} failing, {broken} could not be checked, {} passing, {} skipped
+",
+        transalign::report::count(entries.len(), "pair"),
         entries.len() - failing - broken,
         skipped.len()
     );
@@ -656,9 +656,10 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
                 let s = e.summary.as_ref().map_or(0, |s| s.total);
                 let mark = if e.fails { "FAIL" } else { "ok  " };
                 format!(
-                    "{mark} {:<7} {} ({s} findings)",
+                    "{mark} {:<7} {} ({})",
                     w.map_or("clean", |w| w.name()),
-                    e.name
+                    e.name,
+                    transalign::report::count(s, "finding")
                 )
             }
         };

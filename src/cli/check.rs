@@ -14,7 +14,7 @@ use transalign::report::{
 use transalign::{CheckOptions, Language, Severity};
 
 use super::config::{Config, PolicyArgs};
-use super::{InputArgs, at_most_one_stdin, output, parse_language, values};
+use super::{InputArgs, SideFormats, at_most_one_stdin, output, parse_language, values};
 use crate::{EXIT_CLEAN, EXIT_FINDINGS};
 
 /// Report formats.
@@ -174,10 +174,12 @@ pub struct CheckArgs {
     original: PathBuf,
     /// The translation to check (a file, or - for standard input).
     translation: PathBuf,
-    /// Language of the original (ISO 639-1), instead of detecting it.
+    /// Language of the original (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     source_lang: Option<Language>,
-    /// Language of the translation (ISO 639-1), instead of detecting it.
+    /// Language of the translation (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     target_lang: Option<Language>,
     /// Write the report to this file instead of standard output.
@@ -189,10 +191,12 @@ pub struct CheckArgs {
     aligner: super::align::AlignerArgs,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    formats: SideFormats,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let config = Config::load(args.report.policy.config.as_deref())?;
+    let config = args.report.policy.load_config()?;
     let policy = args.report.policy.policy(&config)?;
     let format = args.report.format(&config, Format::Terminal)?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -208,13 +212,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         align: args.aligner.options()?,
         ..CheckOptions::default()
     };
-    let mut report = check_pair(
-        &args.original,
-        &args.translation,
-        args.input.load_options(),
+    let mut report = check_sides(
+        [&args.original, &args.translation],
+        [
+            args.input.side_options(args.formats.source_format),
+            args.input.side_options(args.formats.target_format),
+        ],
         &options,
         &policy,
     )?;
+    if args.report.policy.verbose {
+        say_inputs(&report);
+    }
     // The exit code and the summary count every finding, shown or not.
     let fails = policy.fails(&report);
     if let Some(level) = args.report.show(&config)? {
@@ -241,6 +250,22 @@ pub fn render(report: &CheckReport, renderer: &dyn Render) -> anyhow::Result<Vec
     Ok(bytes)
 }
 
+/// Says on standard error how each input was read (`--verbose`).
+fn say_inputs(report: &CheckReport) {
+    for (side, doc) in [
+        ("original", &report.source),
+        ("translation", &report.target),
+    ] {
+        eprintln!(
+            "transalign: {side} {}: {}, language {} ({})",
+            doc.path,
+            doc.format.name(),
+            doc.language,
+            doc.language_source.name().replace('_', " ")
+        );
+    }
+}
+
 /// One pair, as `check` and `batch` both run it: loads the original and
 /// the translation, checks them and applies the policy's ignore patterns.
 /// Returns the report with every finding, for the exit code and the index.
@@ -251,8 +276,18 @@ pub fn check_pair(
     options: &CheckOptions,
     policy: &Policy,
 ) -> anyhow::Result<CheckReport> {
-    let source = Document::load(original, load)?;
-    let target = Document::load(translation, load)?;
+    check_sides([original, translation], [load; 2], options, policy)
+}
+
+/// [`check_pair`] with load options for each side.
+fn check_sides(
+    [original, translation]: [&Path; 2],
+    [source_load, target_load]: [LoadOptions; 2],
+    options: &CheckOptions,
+    policy: &Policy,
+) -> anyhow::Result<CheckReport> {
+    let source = Document::load(original, source_load)?;
+    let target = Document::load(translation, target_load)?;
     check_documents(source, target, options, policy)
 }
 

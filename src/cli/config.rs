@@ -1,7 +1,8 @@
 //! `transalign.toml`: defaults for every report and policy option.
 //!
-//! Read from the working directory, or from `--config FILE`. Options given
-//! on the command line win; `ignore` patterns from both are used.
+//! Found by searching from the working directory up to the repository's
+//! root (the folder holding `.git`), or named with `--config FILE`. Options
+//! given on the command line win; `ignore` patterns from both are used.
 
 use std::path::{Path, PathBuf};
 
@@ -12,8 +13,27 @@ use transalign::{Kind, Language, Severity};
 
 use super::values::{self, Named};
 
-/// The file looked for in the working directory.
+/// The file looked for in the working directory and the folders above.
 pub const FILE_NAME: &str = "transalign.toml";
+
+/// The configuration that applies in `dir` (an absolute path):
+/// `transalign.toml` in it or in the nearest folder above, searching no
+/// higher than the repository's root (the folder holding `.git`, a folder
+/// or a worktree's file) or the file system's root. The path is relative
+/// to `dir`: `transalign.toml`, `../transalign.toml`, …
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    let mut up = PathBuf::new();
+    for folder in dir.ancestors() {
+        if folder.join(FILE_NAME).is_file() {
+            return Some(up.join(FILE_NAME));
+        }
+        if folder.join(".git").exists() {
+            return None;
+        }
+        up.push("..");
+    }
+    None
+}
 
 /// The file's schema (docs/configuration.md). Unknown keys are errors, so a
 /// typo does not silently change nothing.
@@ -52,18 +72,15 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 impl Config {
-    /// Loads `explicit`, or `transalign.toml` from the working directory if
-    /// it exists, or nothing.
+    /// Loads `explicit`, or the `transalign.toml` that applies in the
+    /// working directory ([`discover`]), or nothing.
     pub fn load(explicit: Option<&Path>) -> anyhow::Result<Config> {
         let path = match explicit {
             Some(p) => p.to_path_buf(),
-            None => {
-                let p = PathBuf::from(FILE_NAME);
-                if !p.is_file() {
-                    return Ok(Config::default());
-                }
-                p
-            }
+            None => match std::env::current_dir().ok().and_then(|d| discover(&d)) {
+                Some(p) => p,
+                None => return Ok(Config::default()),
+            },
         };
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("{}: cannot read the configuration", path.display()))?;
@@ -191,12 +208,31 @@ pub struct PolicyArgs {
     /// (repeatable; adds to the configuration's patterns).
     #[arg(long, value_name = "REGEX")]
     ignore: Vec<String>,
-    /// Read options from this file instead of ./transalign.toml.
+    /// Read options from this file instead of the transalign.toml found in
+    /// the working directory or a folder above it (up to the repository's root).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Say on standard error which configuration file is used, and how each
+    /// input's format and language were settled.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 impl PolicyArgs {
+    /// The configuration: `--config`, or the one found; with `--verbose`,
+    /// says which on standard error.
+    pub fn load_config(&self) -> anyhow::Result<Config> {
+        let config = Config::load(self.config.as_deref())?;
+        if self.verbose {
+            let used = match &config.path {
+                Some(p) => p.display().to_string(),
+                None => format!("none (no {FILE_NAME} here or above, up to the repository's root)"),
+            };
+            eprintln!("transalign: configuration: {used}");
+        }
+        Ok(config)
+    }
+
     /// The policy: command line first, then the configuration, then defaults.
     pub fn policy(&self, config: &Config) -> anyhow::Result<Policy> {
         let fail_on = if self.fail_on.is_empty() {
@@ -271,6 +307,39 @@ mod tests {
     }
 
     #[test]
+    fn discovery_searches_up_to_the_repository_root() {
+        let root = tempfile::tempdir().unwrap();
+        let repo = root.path().join("repo");
+        let deep = repo.join("articles/de");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        // Above the repository: never read.
+        std::fs::write(root.path().join(FILE_NAME), "").unwrap();
+        assert_eq!(discover(&deep), None);
+        std::fs::write(repo.join(FILE_NAME), "").unwrap();
+        assert_eq!(
+            discover(&deep),
+            Some(PathBuf::from("../../transalign.toml"))
+        );
+        assert_eq!(discover(&repo), Some(PathBuf::from(FILE_NAME)));
+        // The nearest wins.
+        std::fs::write(deep.join(FILE_NAME), "").unwrap();
+        assert_eq!(discover(&deep), Some(PathBuf::from(FILE_NAME)));
+        // A worktree's `.git` is a file; it ends the search as well.
+        let tree = root.path().join("tree/sub");
+        std::fs::create_dir_all(&tree).unwrap();
+        std::fs::write(root.path().join("tree/.git"), "gitdir: x").unwrap();
+        assert_eq!(discover(&tree), None);
+        // Without a repository, up to the file system's root.
+        let plain = root.path().join("plain/a/b");
+        std::fs::create_dir_all(&plain).unwrap();
+        assert_eq!(
+            discover(&plain),
+            Some(PathBuf::from("../../../transalign.toml"))
+        );
+    }
+
+    #[test]
     fn command_line_wins() {
         let c = parse("min-severity = \"error\"\nfail-on = [\"addition\"]\n").unwrap();
         let args = PolicyArgs {
@@ -278,6 +347,7 @@ mod tests {
             min_severity: Some(Severity::Info),
             ignore: vec!["x".into()],
             config: None,
+            verbose: false,
         };
         let p = args.policy(&c).unwrap();
         assert_eq!(p.fail_on, vec![Kind::Omission]);

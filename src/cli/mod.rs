@@ -165,7 +165,8 @@ struct CompletionsArgs {
 /// Options for reading input documents.
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
-    /// Read inputs as this format instead of guessing from the extension.
+    /// Read inputs as this format instead of taking it from the extension
+    /// (or, for standard input and other names without one, from the content).
     #[arg(long, value_parser = values::parser::<InputFormat>(), global = true)]
     input_format: Option<InputFormat>,
     /// Refuse inputs larger than this many bytes.
@@ -180,6 +181,26 @@ impl InputArgs {
             max_bytes: self.max_bytes,
         }
     }
+
+    /// Options for one side: its own format first, then `--input-format`.
+    fn side_options(&self, format: Option<InputFormat>) -> LoadOptions {
+        LoadOptions {
+            format: format.or(self.input_format),
+            ..self.load_options()
+        }
+    }
+}
+
+/// The format of each side, for commands that read an original and a
+/// translation.
+#[derive(Debug, Clone, Args)]
+pub struct SideFormats {
+    /// Read the original as this format (wins over --input-format).
+    #[arg(long, value_parser = values::parser::<InputFormat>())]
+    source_format: Option<InputFormat>,
+    /// Read the translation as this format (wins over --input-format).
+    #[arg(long, value_parser = values::parser::<InputFormat>())]
+    target_format: Option<InputFormat>,
 }
 
 /// Parses an ISO 639-1 code for clap.

@@ -20,7 +20,8 @@ enum Format {
 pub struct SegmentArgs {
     /// The document (a file, or - for standard input).
     file: PathBuf,
-    /// Its language (ISO 639-1), instead of detecting it.
+    /// Its language (ISO 639-1: en, pt-BR) [default: named by its file
+    /// name, folder or markup, else detected].
     #[arg(long, value_parser = parse_language)]
     lang: Option<Language>,
     /// Output format: one sentence per line, or JSON with positions.

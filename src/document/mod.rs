@@ -7,6 +7,7 @@
 //! later stage can point at lines and columns an editor shows.
 
 mod builder;
+mod declared;
 mod decode;
 mod entities;
 mod html;
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 
+pub use declared::{DeclaredLanguage, declared_language};
 pub use lines::LineIndex;
 
 /// Whether `text` ends like a sentence: a final mark of any script we know
@@ -73,14 +75,66 @@ impl InputFormat {
 
     /// The format a file name suggests; plain text when nothing matches.
     pub fn from_path(path: &Path) -> InputFormat {
+        InputFormat::from_extension(path).unwrap_or(InputFormat::Text)
+    }
+
+    /// The format a file's extension names, if it names one (`.txt` names
+    /// plain text; standard input and `/dev/fd/63` name none).
+    pub fn from_extension(path: &Path) -> Option<InputFormat> {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
-            Some("md" | "markdown" | "mdown" | "mkd") => InputFormat::Markdown,
-            Some("html" | "htm" | "xhtml") => InputFormat::Html,
-            _ => InputFormat::Text,
+            Some("md" | "markdown" | "mdown" | "mkd") => Some(InputFormat::Markdown),
+            Some("html" | "htm" | "xhtml") => Some(InputFormat::Html),
+            Some("txt" | "text") => Some(InputFormat::Text),
+            _ => None,
+        }
+    }
+
+    /// The format `text` is written in, judged from its content: HTML
+    /// when it starts like an HTML document (a doctype, an `<html>`,
+    /// `<head>` or `<body>` tag, an XML declaration); Markdown when YAML
+    /// front matter opens it, a line is a heading (`# Title`) or a code
+    /// fence, or it has an inline link `[text](url)`; HTML again when it
+    /// starts with a tag and is none of these (a fragment such as
+    /// `<p>…</p>`); plain text otherwise.
+    ///
+    /// ```
+    /// use transalign::InputFormat;
+    /// assert_eq!(InputFormat::sniff("<!DOCTYPE html><p>Hi</p>"), InputFormat::Html);
+    /// assert_eq!(InputFormat::sniff("# Title\n\nText."), InputFormat::Markdown);
+    /// assert_eq!(InputFormat::sniff("Text.\n\nMore text."), InputFormat::Text);
+    /// ```
+    pub fn sniff(text: &str) -> InputFormat {
+        let start = text.trim_start();
+        let head = start
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let document_start = ["<!doctype html", "<html", "<head", "<body", "<?xml"];
+        if document_start.iter().any(|s| head.starts_with(s)) {
+            return InputFormat::Html;
+        }
+        let markdown_line = |line: &str| {
+            let line = line.trim_end();
+            let hashes = line.len() - line.trim_start_matches('#').len();
+            (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+                || line.starts_with("```")
+                || line.starts_with("~~~")
+        };
+        let front_matter = text.starts_with("---\n") || text.starts_with("---\r\n");
+        let link = text.find("](").is_some_and(|i| text[..i].contains('['));
+        if front_matter || link || text.lines().any(markdown_line) {
+            return InputFormat::Markdown;
+        }
+        let tag = head.starts_with('<') && head[1..].starts_with(|c: char| c.is_ascii_alphabetic());
+        if tag && text.contains("</") {
+            InputFormat::Html
+        } else {
+            InputFormat::Text
         }
     }
 }
@@ -305,13 +359,16 @@ pub struct Document {
     pub text: String,
     /// The blocks in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// The language its name or markup declares, if any.
+    pub declared: Option<DeclaredLanguage>,
     lines: LineIndex,
 }
 
 /// How to load a document.
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
-    /// Force a format instead of guessing it from the extension.
+    /// Force a format instead of taking it from the extension or, when
+    /// the extension names none (standard input), from the content.
     pub format: Option<InputFormat>,
     /// Refuse inputs larger than this many bytes.
     pub max_bytes: u64,
@@ -327,13 +384,23 @@ impl Default for LoadOptions {
 }
 
 impl Document {
-    /// Reads a file, or standard input when `path` is `-`.
+    /// Reads a file, or standard input when `path` is `-`. The format is
+    /// the one `options` forces, else the one the extension names, else
+    /// the one the content suggests ([`InputFormat::sniff`]).
     pub fn load(path: &Path, options: LoadOptions) -> Result<Document> {
         let bytes = decode::read_limited(path, options.max_bytes)?;
-        let format = options
-            .format
-            .unwrap_or_else(|| InputFormat::from_path(path));
-        Document::from_bytes(path, &bytes, format)
+        Document::from_input(path, &bytes, options.format)
+    }
+
+    /// Parses bytes already in memory as [`Document::load`] parses a
+    /// file's: `path` names them; the format is `format`, else the one
+    /// the extension names, else the one the content suggests.
+    pub fn from_input(path: &Path, bytes: &[u8], format: Option<InputFormat>) -> Result<Document> {
+        let text = decode::decode(path, bytes)?;
+        let format = format
+            .or_else(|| InputFormat::from_extension(path))
+            .unwrap_or_else(|| InputFormat::sniff(&text));
+        Ok(Document::from_text(path, text, format))
     }
 
     /// Parses bytes already in memory; `path` names them in messages.
@@ -351,11 +418,13 @@ impl Document {
             InputFormat::Html => html::blocks(&text),
         };
         let paragraphs = repair::join_broken(&text, blocks);
+        let declared = declared_language(path, &text, format);
         Document {
             path: path.to_path_buf(),
             format,
             text,
             paragraphs,
+            declared,
             lines,
         }
     }

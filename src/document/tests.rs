@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Document, InputFormat};
+use super::{Document, InputFormat, LoadOptions};
 
 fn check_words(text: &str, format: InputFormat) {
     let doc = Document::from_text(Path::new("t"), text.to_string(), format);
@@ -206,4 +206,54 @@ fn every_kind_has_a_noun_for_messages() {
     all.sort_unstable();
     all.dedup();
     assert_eq!(all.len(), nouns.len());
+}
+
+#[test]
+fn sniff_tells_html_and_markdown_from_their_content() {
+    use super::InputFormat::{Html, Markdown, Text};
+    for (text, format) in [
+        (
+            "<!DOCTYPE html>\n<html lang=\"de\"><body><p>Text.</p></body></html>",
+            Html,
+        ),
+        ("  <html><p>Text.</p></html>", Html),
+        ("<?xml version=\"1.0\"?><html/>", Html),
+        ("<p>Ein Absatz.</p>\n<p>Noch einer.</p>", Html),
+        ("---\nlang: de\n---\nText.", Markdown),
+        ("Intro.\n\n## Heading\n\nText.", Markdown),
+        ("Text with [a link](https://example.org).", Markdown),
+        ("```\ncode\n```", Markdown),
+        (
+            "Plain text.\n\nA second paragraph with #hashtag and 3 < 4.",
+            Text,
+        ),
+        ("<3 is a heart, not a tag.", Text),
+    ] {
+        assert_eq!(InputFormat::sniff(text), format, "{text:?}");
+    }
+}
+
+#[test]
+fn load_sniffs_only_when_the_extension_names_no_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<!DOCTYPE html><html><body><p>Text.</p></body></html>";
+    for (name, format) in [
+        ("page", InputFormat::Html),
+        ("page.txt", InputFormat::Text),
+        ("page.md", InputFormat::Markdown),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, html).unwrap();
+        let doc = Document::load(&path, LoadOptions::default()).unwrap();
+        assert_eq!(doc.format, format, "{name}");
+    }
+    let path = dir.path().join("page");
+    let forced = LoadOptions {
+        format: Some(InputFormat::Text),
+        ..LoadOptions::default()
+    };
+    assert_eq!(
+        Document::load(&path, forced).unwrap().format,
+        InputFormat::Text
+    );
 }

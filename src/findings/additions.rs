@@ -47,24 +47,10 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
     let target = sentences_excerpt(ctx.target, ids);
     let repeat = ctx.repeat_of.get(paragraph).copied().flatten();
     if let Some(rep) = repeat.map(|n| &ctx.repeats[n]) {
-        let of: Vec<String> = rep
-            .of
-            .iter()
-            .map(|&p| {
-                let (a, b) = ctx
-                    .target
-                    .document
-                    .line_range(ctx.target.document.paragraphs[p].span);
-                if a == b {
-                    format!("line {a}")
-                } else {
-                    format!("lines {a}-{b}")
-                }
-            })
-            .collect();
+        let of = paragraph_lines(&ctx.target.document, &rep.of);
         let message = format!(
             "the translation repeats its own text from {} (\"{}\"); the original says it once",
-            super::context::list(&of),
+            of,
             gist(&text)
         );
         let mut f = Finding::new(
@@ -144,6 +130,22 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
 
 /// Heading-like translation paragraphs that the aligner glued to running
 /// text although the original has no heading there.
+/// The lines of `paragraphs` of `doc` in reading order, whatever order
+/// they come in: "lines 9-11, line 13 and line 15".
+pub(super) fn paragraph_lines(doc: &crate::document::Document, paragraphs: &[usize]) -> String {
+    let mut sorted = paragraphs.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let lines: Vec<String> = sorted
+        .iter()
+        .map(|&p| match doc.line_range(doc.paragraphs[p].span) {
+            (a, b) if a == b => format!("line {a}"),
+            (a, b) => format!("lines {a}-{b}"),
+        })
+        .collect();
+    super::context::list(&lines)
+}
+
 fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     let tgt = ctx.target;
     for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {

@@ -206,7 +206,10 @@ pub(super) fn word_count(text: &str) -> usize {
 }
 
 /// A short description of a text for messages: its first words.
+/// Messages quote it in straight double quotes, so its own straight double
+/// quotes become single ones: `"'Despite…` rather than `""Despite…`.
 pub(super) fn gist(text: &str) -> String {
+    let text = text.replace('"', "'");
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
     if words.len() > 8 {

@@ -125,7 +125,7 @@ pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
 mod tests {
     use super::*;
     use crate::document::{Document, InputFormat};
-    use crate::language::{Detection, Language};
+    use crate::language::{Detection, Language, LanguageSource};
 
     fn doc(text: &str) -> SegmentedDocument {
         let d = Document::from_text(
@@ -133,14 +133,7 @@ mod tests {
             text.to_string(),
             InputFormat::Text,
         );
-        SegmentedDocument::new(
-            d,
-            Detection {
-                language: Language::EN,
-                confidence: 1.0,
-                given: true,
-            },
-        )
+        SegmentedDocument::new(d, Detection::declared(Language::EN, LanguageSource::Option))
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::*;
 use crate::align::Link;
 use crate::document::{Document, InputFormat};
-use crate::language::{Detection, Language};
+use crate::language::{Detection, Language, LanguageSource};
 
 fn doc(text: &str, language: Language) -> SegmentedDocument {
     let d = Document::from_text(
@@ -11,14 +11,7 @@ fn doc(text: &str, language: Language) -> SegmentedDocument {
         text.to_string(),
         InputFormat::Text,
     );
-    SegmentedDocument::new(
-        d,
-        Detection {
-            language,
-            confidence: 1.0,
-            given: true,
-        },
-    )
+    SegmentedDocument::new(d, Detection::declared(language, LanguageSource::Option))
 }
 
 fn links(pairs: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> Alignment {
@@ -426,4 +419,25 @@ fn a_short_added_sentence_without_facts_is_a_note() {
         .find(|f| f.kind == Kind::Addition)
         .expect("an addition");
     assert!(added.severity >= Severity::Warning, "{f:?}");
+}
+
+#[test]
+fn line_lists_are_in_reading_order() {
+    let d = Document::from_text(
+        std::path::Path::new("t.txt"),
+        "One.\n\nTwo\nlines.\n\nThree.\n\nFour.\n".to_string(),
+        InputFormat::Text,
+    );
+    assert_eq!(
+        additions::paragraph_lines(&d, &[3, 1, 2, 1]),
+        "lines 3-4, line 6 and line 8"
+    );
+}
+
+#[test]
+fn gists_do_not_double_quotes() {
+    assert_eq!(
+        context::gist("\"Despite the rain,\" she said."),
+        "'Despite the rain,' she said."
+    );
 }

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::check::Checked;
 use crate::document::InputFormat;
 use crate::findings::{Finding, Kind, Severity};
-use crate::language::Language;
+use crate::language::{Language, LanguageSource};
 use crate::segment::SegmentedDocument;
 
 pub use github::Github;
@@ -34,6 +34,21 @@ pub use terminal::{DEFAULT_WIDTH, Terminal};
 /// Version of the JSON contract. Fields may be added within a version;
 /// none is removed or changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// `n` and `noun`, plural unless `n` is 1: "1 finding", "2 findings".
+///
+/// ```
+/// use transalign::report::count;
+/// assert_eq!(count(1, "pair"), "1 pair");
+/// assert_eq!(count(0, "finding"), "0 findings");
+/// ```
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
 
 /// A renderer for one output format.
 pub trait Render {
@@ -48,10 +63,14 @@ pub struct DocumentInfo {
     pub path: String,
     /// ISO 639-1 code.
     pub language: Language,
-    /// Whether the language was given by the user rather than detected.
+    /// Whether the language was declared (by an option, the file's name or
+    /// its markup) rather than detected.
     pub language_given: bool,
-    /// Detection confidence (1 when given).
+    /// Detection confidence (1 when declared).
     pub language_confidence: f64,
+    /// Where the language came from: `option`, `file_name`, `folder`,
+    /// `html_lang`, `front_matter` or `detected`.
+    pub language_source: LanguageSource,
     /// How the input was read.
     pub format: InputFormat,
     /// Number of paragraphs (blocks with text).
@@ -190,6 +209,7 @@ fn document_info(doc: &SegmentedDocument) -> DocumentInfo {
         language: doc.language(),
         language_given: doc.detection.given,
         language_confidence: doc.detection.confidence,
+        language_source: doc.detection.source,
         format: doc.document.format,
         paragraphs: doc
             .paragraph_sentences

@@ -220,11 +220,7 @@ mod tests {
             "It rose. Then it fell.\n\n```\nls -l. cd /tmp. make all.\n```\n".to_string(),
             crate::document::InputFormat::Markdown,
         );
-        let detection = Detection {
-            language: Language::EN,
-            confidence: 1.0,
-            given: true,
-        };
+        let detection = Detection::declared(Language::EN, crate::language::LanguageSource::Option);
         let seg = SegmentedDocument::new(doc, detection);
         assert_eq!(
             seg.sentence_texts(),

@@ -27,7 +27,7 @@ use transalign::report::policy::Policy;
 use transalign::{CheckOptions, Language, Severity};
 
 use super::align::AlignerArgs;
-use super::config::{Config, PolicyArgs};
+use super::config::PolicyArgs;
 use crate::EXIT_CLEAN;
 
 /// Where the server listens unless told otherwise: this machine only.
@@ -116,7 +116,7 @@ pub struct Server {
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<u8> {
-    let config = Config::load(args.policy.config.as_deref())?;
+    let config = args.policy.load_config()?;
     let policy = args.policy.policy(&config)?;
     let workers = args.workers.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),

@@ -152,7 +152,7 @@ pub fn form(policy: &Policy, show: Option<Severity>, max_bytes: u64) -> String {
     s.push_str(
         "<div><label for=\"format\">Input format</label>\n<select id=\"format\" name=\"format\">\n",
     );
-    options::<InputFormat>(&mut s, Some("automatic (by file name; pasted: text)"), None);
+    options::<InputFormat>(&mut s, Some("automatic (file name, else content)"), None);
     s.push_str("</select></div>\n<div><label for=\"show\">Show findings of at least</label>\n<select id=\"show\" name=\"show\">\n");
     options::<Severity>(&mut s, None, Some(show.unwrap_or(Severity::Info)));
     s.push_str("</select></div>\n<div><label for=\"min_severity\">Findings fail from</label>\n<select id=\"min_severity\" name=\"min_severity\">\n");

@@ -310,11 +310,7 @@ impl Server {
     pub fn answer(&self, request: CheckRequest, renderer: &dyn Render) -> Result<Answer, Failure> {
         let policy = self.policy(&request)?;
         let load = |input: &Input| {
-            let path = Path::new(&input.name);
-            let format = request
-                .format
-                .unwrap_or_else(|| InputFormat::from_path(path));
-            Document::from_bytes(path, &input.bytes, format)
+            Document::from_input(Path::new(&input.name), &input.bytes, request.format)
                 .map_err(|e| Failure::of_check(&e.into()))
         };
         let (source, target) = (load(&request.original)?, load(&request.translation)?);

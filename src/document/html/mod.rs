@@ -130,6 +130,67 @@ fn heading_level(name: &str) -> u8 {
     }
 }
 
+/// The `lang` (or `xml:lang`) attribute of the root `<html>` element, if
+/// the document starts with one (after a doctype, comments or white space).
+pub fn root_lang(text: &str) -> Option<&str> {
+    let first_tag = Lexer::new(text, 0..text.len()).find_map(|t| match t {
+        Token::Start { name, range, .. } => Some((name, range)),
+        Token::Text(r) if !text[r.clone()].trim().is_empty() => Some((String::new(), r)),
+        _ => None,
+    })?;
+    match first_tag {
+        (name, range) if name == "html" => {
+            let tag = &text[range];
+            attribute(tag, "lang").or_else(|| attribute(tag, "xml:lang"))
+        }
+        _ => None,
+    }
+}
+
+/// The value of attribute `name` (lower case) in a start tag `<x a="b">`.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let inner = tag
+        .strip_prefix('<')?
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    // Past the element's name.
+    let mut rest = inner.trim_start_matches(|c: char| !c.is_ascii_whitespace());
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return None;
+        }
+        let key_end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '=')
+            .unwrap_or(rest.len());
+        let key = &rest[..key_end];
+        rest = rest[key_end..].trim_start();
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (value, next) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(q).unwrap_or(body.len());
+                    (&body[..end], &body[(end + 1).min(body.len())..])
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_ascii_whitespace())
+                        .unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            rest = next;
+            value
+        } else {
+            ""
+        };
+        if key.eq_ignore_ascii_case(name) {
+            return Some(value.trim());
+        }
+    }
+}
+
 /// Splits HTML into blocks.
 pub fn blocks(text: &str) -> Vec<Paragraph> {
     let whole = 0..text.len();

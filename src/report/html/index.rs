@@ -80,9 +80,13 @@ pub fn index_page(entries: &[IndexEntry], skipped: &[Skipped]) -> String {
     let broken = entries.iter().filter(|e| e.error.is_some()).count();
     let _ = write!(
         s,
-        "<header>\n<h1>transalign batch report</h1>\n<p class=\"summary\">{} pair{}: {failing} failing the policy, {broken} could not be checked, {} skipped</p>\n</header>\n<main>\n",
-        entries.len(),
-        if entries.len() == 1 { "" } else { "s" },
+        "<header>
+<h1>transalign batch report</h1>
+<p class=\"summary\">{}: {failing} failing the policy, {broken} could not be checked, {} skipped</p>
+</header>
+<main>
+",
+        super::super::count(entries.len(), "pair"),
         skipped.len()
     );
     s.push_str("<table class=\"index\">\n<thead><tr><th>Worst</th><th>Pair</th><th>Original</th><th>Translation</th><th>Findings</th><th>Policy</th></tr></thead>\n<tbody>\n");

@@ -144,12 +144,32 @@ impl Writer<'_> {
         );
         let head = self.paint(CYAN, &head);
         let _ = writeln!(self.out, "{head}");
+        // Notes wait until a dropped or added paragraph has been shown
+        // whole: its later sentences are links of their own.
+        let mut pending: Vec<usize> = Vec::new();
         for l in links {
-            if self.layout.link_findings[l].is_empty() {
-                self.context_row(&self.report.alignment[l]);
+            let unmarked = self.layout.link_findings[l].is_empty();
+            let link = &self.report.alignment[l];
+            if let (true, Some(sign)) = (unmarked, continues(self.report, link, &pending)) {
+                let (text, source) = match sign {
+                    '-' => (&link.source.text, true),
+                    _ => (&link.target.text, false),
+                };
+                self.side(sign, &sanitize(text), &[], source);
+                continue;
+            }
+            for i in std::mem::take(&mut pending) {
+                self.note(i);
+            }
+            if unmarked {
+                self.context_row(link);
             } else {
                 self.marked(l);
+                pending.clone_from(&self.layout.link_findings[l]);
             }
+        }
+        for i in pending {
+            self.note(i);
         }
     }
 
@@ -173,8 +193,8 @@ impl Writer<'_> {
         }
     }
 
-    /// A link with findings: each side as a `-`/`+`/`~` or context line,
-    /// then one note per finding.
+    /// A link with findings: each side as a `-`/`+`/`~` or context line
+    /// (the notes follow, from [`Writer::hunk`]).
     fn marked(&mut self, l: usize) {
         let link = &self.report.alignment[l];
         let ids = self.layout.link_findings[l].clone();
@@ -202,9 +222,6 @@ impl Writer<'_> {
         }
         if !target.is_empty() {
             self.side(target_sign, &target, &tgt_hi, false);
-        }
-        for i in ids {
-            self.note(i);
         }
     }
 
@@ -273,11 +290,13 @@ impl Writer<'_> {
     fn note(&mut self, i: usize) {
         let r = self.report;
         let f = &r.findings[i];
-        let place = match layout::primary(f) {
-            Some((e, true)) => format!(" · {}:{}", sanitize(&r.source.path), e.lines[0]),
-            Some((e, false)) => format!(" · {}:{}", sanitize(&r.target.path), e.lines[0]),
-            None => String::new(),
-        };
+        // Each side the finding has, original first: `path:line`.
+        let mut place = String::new();
+        for (excerpt, path) in [(&f.source, &r.source.path), (&f.target, &r.target.path)] {
+            if let Some(e) = excerpt {
+                let _ = write!(place, " · {}:{}", sanitize(path), e.lines[0]);
+            }
+        }
         let sev = f.severity.name();
         let color = match f.severity {
             crate::Severity::Error => RED,
@@ -353,6 +372,37 @@ impl Writer<'_> {
             let body: String = line.iter().map(|(t, _)| t.as_str()).collect();
             let _ = writeln!(self.out, "  {}", body.trim_end());
         }
+    }
+}
+
+/// The sign of a link that continues a dropped or added paragraph whose
+/// finding (among `findings`) was shown on an earlier link: `-` for an
+/// original sentence without counterpart inside an omission, `+` for a
+/// translation sentence without counterpart inside an addition.
+fn continues(report: &CheckReport, link: &AlignedLink, findings: &[usize]) -> Option<char> {
+    findings.iter().find_map(|&i| {
+        let f = &report.findings[i];
+        match f.kind {
+            Kind::Omission
+                if link.target.lines.is_none() && inside(link.source.lines, &f.source) =>
+            {
+                Some('-')
+            }
+            Kind::Addition
+                if link.source.lines.is_none() && inside(link.target.lines, &f.target) =>
+            {
+                Some('+')
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Whether a link side's `lines` lie within `excerpt`'s.
+fn inside(lines: Option<[u32; 2]>, excerpt: &Option<crate::findings::Excerpt>) -> bool {
+    match (lines, excerpt) {
+        (Some([a, b]), Some(e)) => e.lines[0] <= a && b <= e.lines[1],
+        _ => false,
     }
 }
 
