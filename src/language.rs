@@ -166,6 +166,17 @@ impl Language {
             .map(|(l, _)| *l)
     }
 
+    /// Every language detection knows, with its English name, in the
+    /// order of their codes (for pickers such as `serve`'s form).
+    pub fn detectable() -> Vec<(Language, &'static str)> {
+        let mut all: Vec<(Language, &'static str)> = CODES
+            .iter()
+            .filter_map(|(l, c)| Some((Language::from_code(c).ok()?, l.eng_name())))
+            .collect();
+        all.sort();
+        all
+    }
+
     fn from_whatlang(lang: Lang) -> Option<Language> {
         CODES
             .iter()

@@ -288,6 +288,17 @@ fn check_sides(
 ) -> anyhow::Result<CheckReport> {
     let source = Document::load(original, source_load)?;
     let target = Document::load(translation, target_load)?;
+    check_documents(source, target, options, policy)
+}
+
+/// Checks two loaded documents and applies the policy's ignore patterns:
+/// the report of `check`, `batch` and `serve`, with every finding.
+pub fn check_documents(
+    source: Document,
+    target: Document,
+    options: &CheckOptions,
+    policy: &Policy,
+) -> anyhow::Result<CheckReport> {
     let checked = transalign::check(source, target, options)?;
     let mut report = CheckReport::new(&checked);
     policy.apply(&mut report);

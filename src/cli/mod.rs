@@ -11,6 +11,7 @@ mod eval_segmentation;
 mod output;
 mod pair;
 mod segment;
+mod serve;
 mod values;
 
 use std::path::PathBuf;
@@ -115,6 +116,8 @@ enum Command {
     /// Find each translation's original among many documents, by content.
     #[command(after_help = PAIR_EXAMPLES)]
     Pair(pair::PairArgs),
+    /// Serve the check as a web page for editors and a JSON API.
+    Serve(serve::ServeArgs),
     /// Align the sentences of an original and its translation.
     #[command(after_help = ALIGN_EXAMPLES)]
     Align(align::AlignArgs),
@@ -215,6 +218,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
         Command::EvalFaults(args) => eval_faults::run(args),
         Command::EvalReal(args) => eval_real::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Completions(args) => completions(args.shell),

@@ -389,9 +389,15 @@ impl Document {
     /// the one the content suggests ([`InputFormat::sniff`]).
     pub fn load(path: &Path, options: LoadOptions) -> Result<Document> {
         let bytes = decode::read_limited(path, options.max_bytes)?;
-        let text = decode::decode(path, &bytes)?;
-        let format = options
-            .format
+        Document::from_input(path, &bytes, options.format)
+    }
+
+    /// Parses bytes already in memory as [`Document::load`] parses a
+    /// file's: `path` names them; the format is `format`, else the one
+    /// the extension names, else the one the content suggests.
+    pub fn from_input(path: &Path, bytes: &[u8], format: Option<InputFormat>) -> Result<Document> {
+        let text = decode::decode(path, bytes)?;
+        let format = format
             .or_else(|| InputFormat::from_extension(path))
             .unwrap_or_else(|| InputFormat::sniff(&text));
         Ok(Document::from_text(path, text, format))

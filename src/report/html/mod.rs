@@ -67,6 +67,12 @@ const CSP: &str = match std::str::from_utf8(&CSP_BYTES) {
     Err(_) => panic!("the policy is ASCII"),
 };
 
+impl Html {
+    /// The Content-Security-Policy every page carries in a meta tag, for a
+    /// server to send as a header as well.
+    pub const CONTENT_SECURITY_POLICY: &'static str = CSP;
+}
+
 /// Opens a page: doctype, head with CSP, the fixed style, and `<body>`.
 pub(crate) fn page_start(out: &mut String, title: &str) {
     let _ = write!(
