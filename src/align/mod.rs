@@ -9,7 +9,7 @@ mod cost;
 mod dp;
 pub mod eval;
 mod features;
-mod learn;
+pub(crate) mod learn;
 pub mod lexicon;
 mod paragraphs;
 pub mod reorder;
