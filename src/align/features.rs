@@ -31,6 +31,15 @@ impl Vocab {
         id
     }
 
+    /// Every interned string by id.
+    pub fn names(&self) -> Vec<&str> {
+        let mut out = vec![""; self.ids.len()];
+        for (s, &id) in &self.ids {
+            out[id as usize] = s;
+        }
+        out
+    }
+
     /// The id of `s` when known.
     pub fn get(&self, s: &str) -> Option<u32> {
         self.ids.get(s).copied()
@@ -176,6 +185,57 @@ impl Translations {
             }
         }
     }
+}
+
+/// The translations the dictionaries give between the words of two
+/// sides: each dictionary is read in its own direction (headwords from the
+/// side in its source language), and a translation counts only when the
+/// other side has the word.
+pub fn dictionary_translations(
+    sides: [&Tokenised; 2],
+    languages: [Option<Language>; 2],
+    dictionaries: &[std::sync::Arc<crate::dictionary::Dictionary>],
+    vocab: &Vocab,
+) -> Translations {
+    let mut out = Translations::default();
+    if dictionaries.is_empty() {
+        return out;
+    }
+    let names = vocab.names();
+    let words = |side: &Tokenised| -> Vec<u32> {
+        let mut w: Vec<u32> = side
+            .tokens
+            .iter()
+            .flatten()
+            .filter(|t| t.word)
+            .map(|t| t.form)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let [src, tgt] = [words(sides[0]), words(sides[1])];
+    for d in dictionaries {
+        let info = d.info();
+        let forward = languages == [Some(info.from), Some(info.to)];
+        let backward = languages == [Some(info.to), Some(info.from)];
+        if !forward && !backward {
+            continue;
+        }
+        let (heads, others) = if forward { (&src, &tgt) } else { (&tgt, &src) };
+        for &h in heads {
+            for t in d.translations(names[h as usize]) {
+                let Some(t) = vocab.get(&t).filter(|t| others.binary_search(t).is_ok()) else {
+                    continue;
+                };
+                let (s, t) = if forward { (h, t) } else { (t, h) };
+                if out.forward.get(&s).is_none_or(|v| !v.contains(&t)) {
+                    out.add(s, t);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// One side ready for matching.

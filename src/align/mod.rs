@@ -128,6 +128,9 @@ pub struct AlignOptions {
     pub max_link: usize,
     /// A bilingual word list, if one is available.
     pub lexicon: Option<Arc<Lexicon>>,
+    /// Bilingual dictionaries of the pair's languages (either direction):
+    /// their translations of the words in the texts are looked up.
+    pub dictionaries: Vec<Arc<crate::dictionary::Dictionary>>,
     /// Learn word translations from a first pass and realign.
     pub learn: bool,
     /// Cost weights.
@@ -139,6 +142,7 @@ impl Default for AlignOptions {
         AlignOptions {
             max_link: 4,
             lexicon: None,
+            dictionaries: Vec::new(),
             learn: true,
             weights: Weights::default(),
         }

@@ -86,6 +86,17 @@ pub fn align_with_breaks(
     if let Some(lexicon) = &options.lexicon {
         given.add_lexicon(lexicon, &vocab);
     }
+    let dictionary = features::dictionary_translations(
+        [&stoks, &ttoks],
+        languages,
+        &options.dictionaries,
+        &vocab,
+    );
+    for (s, ts) in &dictionary.forward {
+        for &t in ts {
+            given.add(*s, t);
+        }
+    }
     let mut skeys = features::key(&stoks, &given.forward);
     let mut tkeys = features::key(&ttoks, &given.backward);
     skeys.prune_against(&tkeys);

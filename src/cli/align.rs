@@ -7,6 +7,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use transalign::align::{self, AlignOptions, Alignment, Lexicon, Side};
+use transalign::dictionary::{self, DictionaryInfo, Shelf};
 use transalign::check::{settle_language, side};
 use transalign::document::Document;
 use transalign::{Language, SegmentedDocument};
@@ -31,6 +32,18 @@ pub struct AlignerArgs {
     /// (`target @ source`) or Ding (`de :: en`, e.g. /usr/share/trans/de-en).
     #[arg(long)]
     lexicon: Option<PathBuf>,
+    /// Look for FreeDict dictionaries (freedict-deu-fra.index and
+    /// .dict.dz, as Debian's dict-freedict-* packages install them) in
+    /// this folder instead of $TRANSALIGN_DICT_DIR or /usr/share/dictd;
+    /// repeatable.
+    #[arg(long, value_name = "DIR")]
+    dict_dir: Vec<PathBuf>,
+    /// Use no bilingual dictionary, even when one is installed.
+    #[arg(long, conflicts_with = "dict_dir")]
+    no_dictionaries: bool,
+    /// Name the dictionaries used on standard error.
+    #[arg(long)]
+    pub verbose: bool,
     /// Most sentences on one side of a link.
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=8))]
     max_link: u8,
@@ -43,6 +56,41 @@ pub struct AlignerArgs {
 }
 
 impl AlignerArgs {
+    /// Where to look for dictionaries: `--dict-dir`, else the folders in
+    /// `TRANSALIGN_DICT_DIR` (separated like `PATH`), else
+    /// /usr/share/dictd; `None` with `--no-dictionaries`.
+    pub fn shelf(&self) -> Option<Arc<Shelf>> {
+        if self.no_dictionaries {
+            return None;
+        }
+        let dirs = if !self.dict_dir.is_empty() {
+            self.dict_dir.clone()
+        } else if let Some(env) = std::env::var_os("TRANSALIGN_DICT_DIR") {
+            std::env::split_paths(&env)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        } else {
+            vec![PathBuf::from(dictionary::SYSTEM_DIR)]
+        };
+        Some(Arc::new(Shelf::new(dirs)))
+    }
+
+    /// The dictionaries between two languages, opened, and named on
+    /// standard error with `--verbose`.
+    pub fn dictionaries(
+        &self,
+        languages: [Option<Language>; 2],
+    ) -> anyhow::Result<Vec<Arc<dictionary::Dictionary>>> {
+        let (Some(shelf), [Some(a), Some(b)]) = (self.shelf(), languages) else {
+            return Ok(Vec::new());
+        };
+        let found = shelf.for_pair(a, b)?;
+        if self.verbose {
+            report_dictionaries(found.iter().map(|d| d.info()), a, b);
+        }
+        Ok(found)
+    }
+
     /// The options these arguments ask for (reads the lexicon).
     pub fn options(&self) -> anyhow::Result<AlignOptions> {
         let mut options = AlignOptions {
@@ -61,6 +109,28 @@ impl AlignerArgs {
             options.weights.merge = w[3];
         }
         Ok(options)
+    }
+}
+
+/// Names the dictionaries used for `a`–`b` on standard error (`--verbose`).
+pub fn report_dictionaries<'a>(
+    infos: impl Iterator<Item = &'a DictionaryInfo>,
+    a: Language,
+    b: Language,
+) {
+    let names: Vec<String> = infos
+        .map(|i| {
+            format!(
+                "{} ({} entries)",
+                i.path.as_deref().unwrap_or(&i.name),
+                i.entries
+            )
+        })
+        .collect();
+    if names.is_empty() {
+        eprintln!("dictionaries for {a}-{b}: none found");
+    } else {
+        eprintln!("dictionaries for {a}-{b}: {}", names.join(", "));
     }
 }
 
@@ -172,6 +242,21 @@ fn load(
     ))))
 }
 
+/// The language of presegmented sentences when detection is sure of it.
+pub fn detect_quietly(sentences: &[&str]) -> Option<Language> {
+    let mut text = String::new();
+    for s in sentences {
+        if text.len() > 20_000 {
+            break;
+        }
+        text.push_str(s);
+        text.push('\n');
+    }
+    transalign::language::detect(Path::new("-"), &text, "--source-lang")
+        .ok()
+        .map(|d| d.language)
+}
+
 #[derive(Serialize)]
 struct JsonLink<'a> {
     source: std::ops::Range<usize>,
@@ -233,7 +318,17 @@ pub fn run(args: AlignArgs) -> anyhow::Result<u8> {
         "--target-lang",
         &args.input,
     )?;
-    let (s, t) = (source.side(), target.side());
+    let (mut s, mut t) = (source.side(), target.side());
+    // Presegmented lines name no language: detect it where it is clear.
+    for side in [&mut s, &mut t] {
+        if side.language.is_none() {
+            side.language = detect_quietly(&side.sentences);
+        }
+    }
+    let mut options = options;
+    options.dictionaries = args
+        .aligner
+        .dictionaries([s.language, t.language])?;
     let alignment = align::align(&s, &t, &options);
     let text = render(args.format, &alignment, &s, &t);
     output::write(text.as_bytes(), args.output.as_deref()).context("writing the alignment")?;

@@ -181,6 +181,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             .target_lang
             .or(config.language(&config.target_lang, "target-lang")?),
         align: args.aligner.options()?,
+        dictionaries: args.aligner.shelf(),
         ..CheckOptions::default()
     };
     let (report, bytes) = check_pair(
@@ -191,6 +192,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         &policy,
         format.renderer(terminal).as_ref(),
     )?;
+    if args.aligner.verbose {
+        super::align::report_dictionaries(
+            report.dictionaries.iter(),
+            report.source.language,
+            report.target.language,
+        );
+    }
     output::write(&bytes, args.output.as_deref())?;
     Ok(if policy.fails(&report) {
         EXIT_FINDINGS

@@ -161,6 +161,9 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
     /// Counts.
     pub summary: Summary,
+    /// The bilingual dictionaries the aligner used (added in version 1;
+    /// empty when none was found or `--no-dictionaries` was given).
+    pub dictionaries: Vec<crate::dictionary::DictionaryInfo>,
 }
 
 fn document_info(doc: &SegmentedDocument) -> DocumentInfo {
@@ -224,6 +227,7 @@ impl CheckReport {
             alignment,
             findings: checked.findings.clone(),
             summary: Summary::of(&checked.findings),
+            dictionaries: checked.dictionaries.clone(),
         }
     }
 
