@@ -56,6 +56,15 @@ fn main() {
         let start = Instant::now();
         let d = Dictionary::open(&f.index, &f.body, f.from, f.to).expect("a readable dictionary");
         let open = start.elapsed();
+        let cache = tempfile::tempdir().expect("a temporary folder");
+        let start = Instant::now();
+        Dictionary::open_cached(&f.index, &f.body, f.from, f.to, cache.path())
+            .expect("a readable dictionary");
+        let compile = start.elapsed();
+        let start = Instant::now();
+        let cached = Dictionary::open_cached(&f.index, &f.body, f.from, f.to, cache.path())
+            .expect("a readable dictionary");
+        let reopen = start.elapsed();
         let words = words_of(&gold.join(words));
         let start = Instant::now();
         let found: usize = words.iter().filter(|w| !d.translations(w).is_empty()).count();
@@ -65,17 +74,35 @@ fn main() {
             d.translations(w);
         }
         let again = start.elapsed();
+        let start = Instant::now();
+        let same = words
+            .iter()
+            .filter(|w| cached.translations(w) == d.translations(w))
+            .count();
+        let both = start.elapsed();
+        assert_eq!(same, words.len(), "the cache answers as the files do");
+        let start = Instant::now();
+        for w in &words {
+            cached.translations(w);
+        }
+        let from_cache = start.elapsed();
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "{}: {} entries, opened in {:.0} ms; {} words looked up in {:.0} ms \
-             (again {:.0} ms), {} found",
+            "{}: {} entries; files: opened in {:.0} ms, {} words looked up in {:.0} ms \
+             (again {:.0} ms), {} found; cache: compiled in {:.0} ms, opened in {:.1} ms, \
+             words looked up in {:.1} ms",
             d.info().name,
             d.info().entries,
-            open.as_secs_f64() * 1000.0,
+            ms(open),
             words.len(),
-            first.as_secs_f64() * 1000.0,
-            again.as_secs_f64() * 1000.0,
-            found
+            ms(first),
+            ms(again),
+            found,
+            ms(compile),
+            ms(reopen),
+            ms(from_cache),
         );
+        let _ = both;
     }
     if !any {
         println!(

@@ -72,7 +72,11 @@ impl AlignerArgs {
         } else {
             vec![PathBuf::from(dictionary::SYSTEM_DIR)]
         };
-        Some(Arc::new(Shelf::new(dirs)))
+        let shelf = Shelf::new(dirs);
+        Some(Arc::new(match cache_dir() {
+            Some(dir) => shelf.with_cache(dir),
+            None => shelf,
+        }))
     }
 
     /// The dictionaries between two languages, opened, and named on
@@ -110,6 +114,16 @@ impl AlignerArgs {
         }
         Ok(options)
     }
+}
+
+/// Where compiled dictionaries are kept: `$XDG_CACHE_HOME/transalign`,
+/// else `~/.cache/transalign`.
+fn cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("transalign"))
 }
 
 /// Names the dictionaries used for `a`–`b` on standard error (`--verbose`).

@@ -10,17 +10,16 @@
 //! languages in its directories (both directions) and keeps them open for
 //! every pair of a batch.
 
+mod cache;
 mod dictd;
 mod entry;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
-use crate::align::learn::IntHasher;
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::text::fold_char;
@@ -34,11 +33,22 @@ pub const SYSTEM_DIR: &str = "/usr/share/dictd";
 #[derive(Debug)]
 pub struct Dictionary {
     info: DictionaryInfo,
-    /// Folded headword hash and entry span, sorted by hash.
-    index: Vec<(u64, dictd::Span)>,
-    body: dictd::Body,
+    store: Store,
     from_leading: &'static [&'static str],
     to_leading: &'static [&'static str],
+}
+
+/// Where lookups are answered from.
+#[derive(Debug)]
+enum Store {
+    /// The dictd files: folded headword hash and entry span, sorted by
+    /// hash, and the body, whose entries are parsed when looked up.
+    Direct {
+        index: Vec<(u64, dictd::Span)>,
+        body: dictd::Body,
+    },
+    /// A compiled table ([`cache`]).
+    Compiled(cache::Compiled),
 }
 
 /// What a report says of a dictionary it used.
@@ -56,10 +66,7 @@ pub struct DictionaryInfo {
     pub entries: usize,
 }
 
-/// The hash a headword is filed under: of its folded form.
-fn key_hash(folded: &str) -> u64 {
-    BuildHasherDefault::<IntHasher>::default().hash_one(folded)
-}
+use cache::key_hash;
 
 /// Index entries that are the dictionary's own header (`00databaseinfo`,
 /// `00-database-url`), not words.
@@ -118,8 +125,7 @@ impl Dictionary {
                 to,
                 entries,
             },
-            index: table,
-            body,
+            store: Store::Direct { index: table, body },
             from_leading: leading_words(from.code3().unwrap_or("")),
             to_leading: leading_words(to.code3().unwrap_or("")),
         })
@@ -153,6 +159,74 @@ impl Dictionary {
         Ok(dictionary)
     }
 
+    /// Opens a dictionary through a compiled copy in `cache_dir`: read
+    /// when it is there and current, else compiled from the files and
+    /// written there (a cache that cannot be written is no error: the
+    /// dictionary is still used).
+    pub fn open_cached(
+        index: &Path,
+        body: &Path,
+        from: Language,
+        to: Language,
+        cache_dir: &Path,
+    ) -> Result<Dictionary> {
+        let Some(stamp) = cache::stamp(index, body) else {
+            return Dictionary::open(index, body, from, to);
+        };
+        let name = index
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let file = cache_dir.join(format!(
+            "{name}-{:016x}.tadict",
+            key_hash(&index.display().to_string())
+        ));
+        let compiled = match std::fs::read(&file)
+            .ok()
+            .and_then(|b| cache::Compiled::from_bytes(b, &stamp))
+        {
+            Some(c) => c,
+            None => {
+                let direct = Dictionary::open(index, body, from, to)?;
+                let compiled = direct.compile(index, &stamp)?;
+                let _ = cache::write_atomically(&file, compiled.bytes());
+                compiled
+            }
+        };
+        Ok(Dictionary {
+            info: DictionaryInfo {
+                name,
+                path: Some(index.display().to_string()),
+                from,
+                to,
+                entries: compiled.entries,
+            },
+            store: Store::Compiled(compiled),
+            from_leading: leading_words(from.code3().unwrap_or("")),
+            to_leading: leading_words(to.code3().unwrap_or("")),
+        })
+    }
+
+    /// Every single-word headword of the index file with its translations.
+    fn compile(&self, index: &Path, stamp: &cache::Stamp) -> Result<cache::Compiled> {
+        let text = std::fs::read_to_string(index).map_err(|source| Error::Io {
+            path: index.to_path_buf(),
+            source,
+        })?;
+        let mut heads: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .filter(|h| !h.is_empty() && !is_header(h) && !h.contains(char::is_whitespace))
+            .map(crate::text::fold)
+            .collect();
+        heads.sort_unstable();
+        heads.dedup();
+        let records = heads.into_iter().map(|h| {
+            let t = self.translations(&h);
+            (h, t)
+        });
+        Ok(cache::Compiled::build(records, self.info.entries, stamp))
+    }
+
     /// What reports say of it.
     pub fn info(&self) -> &DictionaryInfo {
         &self.info
@@ -162,14 +236,18 @@ impl Dictionary {
     /// no diacritics, as the aligner's tokens are), from every entry filed
     /// under it. Entries the body cannot give (a damaged file) are skipped.
     pub fn translations(&self, folded: &str) -> Vec<String> {
+        let (index, body) = match &self.store {
+            Store::Compiled(c) => return c.lookup(folded),
+            Store::Direct { index, body } => (index, body),
+        };
         let h = key_hash(folded);
-        let start = self.index.partition_point(|&(k, _)| k < h);
+        let start = index.partition_point(|&(k, _)| k < h);
         let mut out: Vec<String> = Vec::new();
-        for &(k, span) in &self.index[start..] {
+        for &(k, span) in &index[start..] {
             if k != h {
                 break;
             }
-            let Some(bytes) = self.body.read(span) else {
+            let Some(bytes) = body.read(span) else {
                 continue;
             };
             let text = String::from_utf8_lossy(&bytes);
@@ -236,6 +314,7 @@ pub fn find(dirs: &[PathBuf], a: Language, b: Language) -> Vec<Found> {
 #[derive(Debug, Default)]
 pub struct Shelf {
     dirs: Vec<PathBuf>,
+    cache: Option<PathBuf>,
     opened: Mutex<HashMap<PathBuf, Arc<Dictionary>>>,
 }
 
@@ -244,8 +323,15 @@ impl Shelf {
     pub fn new(dirs: Vec<PathBuf>) -> Shelf {
         Shelf {
             dirs,
+            cache: None,
             opened: Mutex::default(),
         }
+    }
+
+    /// Keeps compiled dictionaries in `dir` ([`Dictionary::open_cached`]).
+    pub fn with_cache(mut self, dir: PathBuf) -> Shelf {
+        self.cache = Some(dir);
+        self
     }
 
     /// The directories searched.
@@ -266,12 +352,18 @@ impl Shelf {
             let dictionary = match opened.get(&found.index) {
                 Some(d) => d.clone(),
                 None => {
-                    let d = Arc::new(Dictionary::open(
-                        &found.index,
-                        &found.body,
-                        found.from,
-                        found.to,
-                    )?);
+                    let d = Arc::new(match &self.cache {
+                        Some(dir) => Dictionary::open_cached(
+                            &found.index,
+                            &found.body,
+                            found.from,
+                            found.to,
+                            dir,
+                        )?,
+                        None => {
+                            Dictionary::open(&found.index, &found.body, found.from, found.to)?
+                        }
+                    });
                     opened.insert(found.index.clone(), d.clone());
                     d
                 }
@@ -376,5 +468,31 @@ pub(crate) mod tests {
         assert!(Arc::ptr_eq(&a[0], &b[1]));
         assert_eq!(a[1].translations("maison"), ["haus"]);
         assert_eq!(a[0].info().name, "freedict-deu-fra");
+    }
+
+    #[test]
+    fn a_cached_dictionary_answers_as_the_files_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, body) = build(ENTRIES, 50);
+        let (i, b) = (dir.path().join("d.index"), dir.path().join("d.dict.dz"));
+        std::fs::write(&i, &index).unwrap();
+        std::fs::write(&b, &body).unwrap();
+        let cache = dir.path().join("cache");
+        let direct = Dictionary::open(&i, &b, lang("de"), lang("fr")).unwrap();
+        for _ in 0..2 {
+            let cached = Dictionary::open_cached(&i, &b, lang("de"), lang("fr"), &cache).unwrap();
+            assert!(matches!(cached.store, Store::Compiled(_)));
+            for w in ["haus", "hutte", "gehen", "katze"] {
+                assert_eq!(cached.translations(w), direct.translations(w), "{w}");
+            }
+            assert_eq!(cached.info(), direct.info());
+        }
+        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
+        // A changed dictionary is compiled again.
+        let (index, body) = build(&[("haus", "Haus\nmaison\n")], 50);
+        std::fs::write(&i, &index).unwrap();
+        std::fs::write(&b, &body).unwrap();
+        let cached = Dictionary::open_cached(&i, &b, lang("de"), lang("fr"), &cache).unwrap();
+        assert_eq!(cached.translations("haus"), ["maison"]);
     }
 }
