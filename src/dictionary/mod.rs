@@ -13,6 +13,7 @@
 mod cache;
 mod dictd;
 mod entry;
+pub mod morphology;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -159,6 +160,69 @@ impl Dictionary {
         Ok(dictionary)
     }
 
+    /// The translations of a folded word as it stands in a text: the word
+    /// itself, else without its elided article or inflectional ending,
+    /// else (in languages that compound) as a compound of two headwords,
+    /// whose translations both count ([`morphology`]).
+    pub fn translations_inflected(&self, folded: &str, steps: Morphology) -> Vec<String> {
+        let code = self.info.from.code3().unwrap_or("");
+        let found = self.translations(folded);
+        if !found.is_empty() || !steps.affixes {
+            if found.is_empty() && steps.compounds {
+                return self.compound(folded, code);
+            }
+            return found;
+        }
+        for form in [
+            morphology::unelide(folded, code),
+            morphology::stem(folded, code),
+        ] {
+            if form != folded {
+                let found = self.translations(form);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        if steps.compounds {
+            return self.compound(folded, code);
+        }
+        Vec::new()
+    }
+
+    /// A compound's translations: of its longest last part that is a
+    /// headword after a first part that is one too.
+    fn compound(&self, word: &str, code: &str) -> Vec<String> {
+        if !morphology::compounding(code) {
+            return Vec::new();
+        }
+        let known = |w: &str| {
+            let t = self.translations(w);
+            if t.is_empty() {
+                self.translations(morphology::stem(w, code))
+            } else {
+                t
+            }
+        };
+        for (first, last) in morphology::splits(word) {
+            let mut tail = known(last);
+            if tail.is_empty() {
+                continue;
+            }
+            let head = self.translations(first);
+            if head.is_empty() {
+                continue;
+            }
+            for t in head {
+                if !tail.contains(&t) {
+                    tail.push(t);
+                }
+            }
+            return tail;
+        }
+        Vec::new()
+    }
+
     /// Opens a dictionary through a compiled copy in `cache_dir`: read
     /// when it is there and current, else compiled from the files and
     /// written there (a cache that cannot be written is no error: the
@@ -259,6 +323,24 @@ impl Dictionary {
             }
         }
         out
+    }
+}
+
+/// Which morphology steps lookups take ([`morphology`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Morphology {
+    /// Strip elided articles and inflectional endings.
+    pub affixes: bool,
+    /// Split compounds in the languages that write them as one word.
+    pub compounds: bool,
+}
+
+impl Default for Morphology {
+    fn default() -> Self {
+        Morphology {
+            affixes: true,
+            compounds: true,
+        }
     }
 }
 
