@@ -25,13 +25,9 @@ enum Format {
     Json,
 }
 
-/// Aligner settings shared by `align` and `eval`.
+/// Where bilingual dictionaries come from.
 #[derive(Debug, Clone, Args)]
-pub struct AlignerArgs {
-    /// A bilingual word list: TSV (word<TAB>translation), hunalign .dic
-    /// (`target @ source`) or Ding (`de :: en`, e.g. /usr/share/trans/de-en).
-    #[arg(long)]
-    lexicon: Option<PathBuf>,
+pub struct DictionaryArgs {
     /// Look for FreeDict dictionaries (freedict-deu-fra.index and
     /// .dict.dz, as Debian's dict-freedict-* packages install them) in
     /// this folder instead of $TRANSALIGN_DICT_DIR or /usr/share/dictd;
@@ -41,21 +37,9 @@ pub struct AlignerArgs {
     /// Use no bilingual dictionary, even when one is installed.
     #[arg(long, conflicts_with = "dict_dir")]
     no_dictionaries: bool,
-    /// Name the dictionaries used on standard error.
-    #[arg(long)]
-    pub verbose: bool,
-    /// Most sentences on one side of a link.
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=8))]
-    max_link: u8,
-    /// Do not learn word translations from the pair and realign.
-    #[arg(long)]
-    no_learn: bool,
-    /// Cost weights for experiments: skip,overlap,length,merge.
-    #[arg(long, hide = true, value_delimiter = ',')]
-    weights: Option<Vec<f32>>,
 }
 
-impl AlignerArgs {
+impl DictionaryArgs {
     /// Where to look for dictionaries: `--dict-dir`, else the folders in
     /// `TRANSALIGN_DICT_DIR` (separated like `PATH`), else
     /// /usr/share/dictd; `None` with `--no-dictionaries`.
@@ -79,13 +63,39 @@ impl AlignerArgs {
         }))
     }
 
+}
+
+/// Aligner settings shared by `align` and `eval`.
+#[derive(Debug, Clone, Args)]
+pub struct AlignerArgs {
+    /// A bilingual word list: TSV (word<TAB>translation), hunalign .dic
+    /// (`target @ source`) or Ding (`de :: en`, e.g. /usr/share/trans/de-en).
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    pub dictionaries: DictionaryArgs,
+    /// Name the dictionaries used on standard error.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Most sentences on one side of a link.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=8))]
+    max_link: u8,
+    /// Do not learn word translations from the pair and realign.
+    #[arg(long)]
+    no_learn: bool,
+    /// Cost weights for experiments: skip,overlap,length,merge.
+    #[arg(long, hide = true, value_delimiter = ',')]
+    weights: Option<Vec<f32>>,
+}
+
+impl AlignerArgs {
     /// The dictionaries between two languages, opened, and named on
     /// standard error with `--verbose`.
     pub fn dictionaries(
         &self,
         languages: [Option<Language>; 2],
     ) -> anyhow::Result<Vec<Arc<dictionary::Dictionary>>> {
-        let (Some(shelf), [Some(a), Some(b)]) = (self.shelf(), languages) else {
+        let (Some(shelf), [Some(a), Some(b)]) = (self.dictionaries.shelf(), languages) else {
             return Ok(Vec::new());
         };
         let found = shelf.for_pair(a, b)?;

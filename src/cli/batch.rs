@@ -55,6 +55,8 @@ pub struct BatchArgs {
     report: ReportArgs,
     #[command(flatten)]
     input_args: InputArgs,
+    #[command(flatten)]
+    dictionaries: super::align::DictionaryArgs,
 }
 
 /// One pair to check.
@@ -390,6 +392,7 @@ struct Outcome {
 
 fn check_one(
     job: &Job,
+    shelf: &Option<std::sync::Arc<transalign::dictionary::Shelf>>,
     args: &BatchArgs,
     config: &Config,
     policy: &Policy,
@@ -406,6 +409,7 @@ fn check_one(
                 .target_lang
                 .or(args.target_lang)
                 .or(config.language(&config.target_lang, "target-lang")?),
+            dictionaries: shelf.clone(),
             ..CheckOptions::default()
         };
         let (report, bytes) = check_pair(
@@ -476,11 +480,14 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
+    // One shelf for every pair: each dictionary is opened once.
+    let shelf = args.dictionaries.shelf();
     let outcomes: Vec<Outcome> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
                 let o = check_one(
                     job,
+                    &shelf,
                     &args,
                     &config,
                     &policy,

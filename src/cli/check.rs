@@ -181,7 +181,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             .target_lang
             .or(config.language(&config.target_lang, "target-lang")?),
         align: args.aligner.options()?,
-        dictionaries: args.aligner.shelf(),
+        dictionaries: args.aligner.dictionaries.shelf(),
         ..CheckOptions::default()
     };
     let (report, bytes) = check_pair(
