@@ -67,7 +67,10 @@ fn main() {
         let reopen = start.elapsed();
         let words = words_of(&gold.join(words));
         let start = Instant::now();
-        let found: usize = words.iter().filter(|w| !d.translations(w).is_empty()).count();
+        let found: usize = words
+            .iter()
+            .filter(|w| !d.translations(w).is_empty())
+            .count();
         let first = start.elapsed();
         let start = Instant::now();
         for w in &words {

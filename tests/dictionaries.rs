@@ -149,7 +149,10 @@ fn check_reports_the_dictionaries_in_json() {
         .map(|i| i["name"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(names, ["freedict-deu-fra", "freedict-fra-deu"]);
-    assert_eq!(json(&["--no-dictionaries"])["dictionaries"], serde_json::json!([]));
+    assert_eq!(
+        json(&["--no-dictionaries"])["dictionaries"],
+        serde_json::json!([])
+    );
 }
 
 #[test]

@@ -10,7 +10,10 @@ use predicates::str::contains;
 
 fn transalign() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("transalign").unwrap();
-    cmd.env("TRANSALIGN_DICT_DIR", "/nonexistent/transalign-test-dictionaries");
+    cmd.env(
+        "TRANSALIGN_DICT_DIR",
+        "/nonexistent/transalign-test-dictionaries",
+    );
     cmd
 }
 

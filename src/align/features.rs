@@ -224,9 +224,17 @@ pub fn dictionary_translations(
     sides: [&Tokenised; 2],
     languages: [Option<Language>; 2],
     dictionaries: &[std::sync::Arc<crate::dictionary::Dictionary>],
+    steps: crate::dictionary::Morphology,
     vocab: &Vocab,
 ) -> Translations {
-    use crate::dictionary::{Morphology, morphology};
+    use crate::dictionary::morphology;
+    let stem = |w: &'_ str, code: &str| -> String {
+        if steps.stems {
+            morphology::stem(w, code).to_string()
+        } else {
+            w.to_string()
+        }
+    };
     let mut out = Translations::default();
     if dictionaries.is_empty() {
         return out;
@@ -256,17 +264,16 @@ pub fn dictionary_translations(
         let to_code = info.to.code3().unwrap_or("");
         // The other side's words by stem, so that a translation meets
         // their inflected forms.
-        let mut by_stem: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
         for &o in others {
-            let w = names[o as usize];
             by_stem
-                .entry(morphology::stem(w, to_code))
+                .entry(stem(names[o as usize], to_code))
                 .or_default()
                 .push(o);
         }
         for &h in heads {
-            for t in d.translations_inflected(names[h as usize], Morphology::default()) {
-                let Some(forms) = by_stem.get(morphology::stem(&t, to_code)) else {
+            for t in d.translations_inflected(names[h as usize], steps) {
+                let Some(forms) = by_stem.get(&stem(&t, to_code)) else {
                     continue;
                 };
                 for &t in forms {

@@ -131,6 +131,8 @@ pub struct AlignOptions {
     /// Bilingual dictionaries of the pair's languages (either direction):
     /// their translations of the words in the texts are looked up.
     pub dictionaries: Vec<Arc<crate::dictionary::Dictionary>>,
+    /// How dictionary entries meet inflected and compound words.
+    pub morphology: crate::dictionary::Morphology,
     /// Learn word translations from a first pass and realign.
     pub learn: bool,
     /// Cost weights.
@@ -143,6 +145,7 @@ impl Default for AlignOptions {
             max_link: 4,
             lexicon: None,
             dictionaries: Vec::new(),
+            morphology: crate::dictionary::Morphology::default(),
             learn: true,
             weights: Weights::default(),
         }

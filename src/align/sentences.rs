@@ -90,6 +90,7 @@ pub fn align_with_breaks(
         [&stoks, &ttoks],
         languages,
         &options.dictionaries,
+        options.morphology,
         &vocab,
     );
     for (s, ts) in &dictionary.forward {

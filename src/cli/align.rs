@@ -7,8 +7,8 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use transalign::align::{self, AlignOptions, Alignment, Lexicon, Side};
-use transalign::dictionary::{self, DictionaryInfo, Shelf};
 use transalign::check::{settle_language, side};
+use transalign::dictionary::{self, DictionaryInfo, Shelf};
 use transalign::document::Document;
 use transalign::{Language, SegmentedDocument};
 
@@ -62,7 +62,6 @@ impl DictionaryArgs {
             None => shelf,
         }))
     }
-
 }
 
 /// Aligner settings shared by `align` and `eval`.
@@ -83,6 +82,10 @@ pub struct AlignerArgs {
     /// Do not learn word translations from the pair and realign.
     #[arg(long)]
     no_learn: bool,
+    /// Morphology steps of dictionary matching, for experiments: `none`
+    /// or any of affixes,stems,compounds.
+    #[arg(long, hide = true, value_delimiter = ',')]
+    morphology: Option<Vec<String>>,
     /// Cost weights for experiments: skip,overlap,length,merge.
     #[arg(long, hide = true, value_delimiter = ',')]
     weights: Option<Vec<f32>>,
@@ -114,6 +117,20 @@ impl AlignerArgs {
         };
         if let Some(path) = &self.lexicon {
             options.lexicon = Some(Arc::new(Lexicon::load(path)?));
+        }
+        if let Some(steps) = &self.morphology {
+            let has = |name: &str| steps.iter().any(|s| s == name);
+            for s in steps {
+                anyhow::ensure!(
+                    ["none", "affixes", "stems", "compounds"].contains(&s.as_str()),
+                    "--morphology takes none or affixes,stems,compounds, not {s:?}"
+                );
+            }
+            options.morphology = dictionary::Morphology {
+                affixes: has("affixes"),
+                stems: has("stems"),
+                compounds: has("compounds"),
+            };
         }
         if let Some(w) = &self.weights {
             anyhow::ensure!(w.len() == 4, "--weights takes skip,overlap,length,merge");
@@ -350,9 +367,7 @@ pub fn run(args: AlignArgs) -> anyhow::Result<u8> {
         }
     }
     let mut options = options;
-    options.dictionaries = args
-        .aligner
-        .dictionaries([s.language, t.language])?;
+    options.dictionaries = args.aligner.dictionaries([s.language, t.language])?;
     let alignment = align::align(&s, &t, &options);
     let text = render(args.format, &alignment, &s, &t);
     output::write(text.as_bytes(), args.output.as_deref()).context("writing the alignment")?;

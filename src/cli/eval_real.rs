@@ -32,7 +32,8 @@ pub struct EvalRealArgs {
 }
 
 pub fn run(args: EvalRealArgs) -> anyhow::Result<u8> {
-    let Some(report) = real::false_alarms_with(&args.dir, &args.lang, args.dictionaries.shelf())? else {
+    let Some(report) = real::false_alarms_with(&args.dir, &args.lang, args.dictionaries.shelf())?
+    else {
         let message = format!(
             "real translations: {} absent (no manifest.tsv), skipped\n",
             args.dir.display()

@@ -149,7 +149,10 @@ impl Compiled {
         let blob_len = bytes.len() - blob;
         for r in 0..rows {
             let at = HEADER + r * ROW;
-            let (start, len) = (u32_at(&bytes, at + 8) as usize, u32_at(&bytes, at + 12) as usize);
+            let (start, len) = (
+                u32_at(&bytes, at + 8) as usize,
+                u32_at(&bytes, at + 12) as usize,
+            );
             if start.checked_add(len)? > blob_len {
                 return None;
             }

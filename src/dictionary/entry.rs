@@ -30,7 +30,10 @@ const LEADING: &[(&str, &[&str])] = &[
     ("hun", &["a", "az", "egy"]),
     ("nld", &["de", "het", "een", "zich"]),
     ("spa", &["el", "la", "los", "las", "se", "un", "una"]),
-    ("ita", &["il", "lo", "la", "i", "gli", "le", "l'", "un", "una"]),
+    (
+        "ita",
+        &["il", "lo", "la", "i", "gli", "le", "l'", "un", "una"],
+    ),
     ("por", &["o", "a", "os", "as", "um", "uma"]),
     ("swe", &["att", "en", "ett"]),
     ("dan", &["at", "en", "et"]),
@@ -228,8 +231,14 @@ mod tests {
 
     #[test]
     fn phrases_are_dropped_and_articles_stripped() {
-        assert_eq!(single_word("la maison", leading_words("fra")), Some("maison".into()));
-        assert_eq!(single_word("l'eau", leading_words("fra")), Some("eau".into()));
+        assert_eq!(
+            single_word("la maison", leading_words("fra")),
+            Some("maison".into())
+        );
+        assert_eq!(
+            single_word("l'eau", leading_words("fra")),
+            Some("eau".into())
+        );
         assert_eq!(single_word("prime à la casse", leading_words("fra")), None);
         assert_eq!(single_word("the", leading_words("eng")), Some("the".into()));
         assert_eq!(single_word("1957", leading_words("eng")), None);

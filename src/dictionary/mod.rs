@@ -326,11 +326,15 @@ impl Dictionary {
     }
 }
 
-/// Which morphology steps lookups take ([`morphology`]).
+/// Which morphology steps dictionary matching takes ([`morphology`]); all
+/// by default (each step's effect is in docs/benchmarks.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Morphology {
-    /// Strip elided articles and inflectional endings.
+    /// Strip elided articles and inflectional endings from the word looked
+    /// up.
     pub affixes: bool,
+    /// Match translations to the other side's words by stem, not form.
+    pub stems: bool,
     /// Split compounds in the languages that write them as one word.
     pub compounds: bool,
 }
@@ -339,6 +343,7 @@ impl Default for Morphology {
     fn default() -> Self {
         Morphology {
             affixes: true,
+            stems: true,
             compounds: true,
         }
     }
@@ -442,9 +447,7 @@ impl Shelf {
                             found.to,
                             dir,
                         )?,
-                        None => {
-                            Dictionary::open(&found.index, &found.body, found.from, found.to)?
-                        }
+                        None => Dictionary::open(&found.index, &found.body, found.from, found.to)?,
                     });
                     opened.insert(found.index.clone(), d.clone());
                     d
@@ -498,8 +501,14 @@ pub(crate) mod tests {
     }
 
     const ENTRIES: &[(&str, &str)] = &[
-        ("Haus", "Haus /haʊ̯s/ <n, neut>\nmaison, bâtiment\nein Gebäude\n"),
-        ("Hütte", "Hütte /ˈhʏtə/ <n, fem>\n1. cabane\nkleines Haus\n2. refuge\n"),
+        (
+            "Haus",
+            "Haus /haʊ̯s/ <n, neut>\nmaison, bâtiment\nein Gebäude\n",
+        ),
+        (
+            "Hütte",
+            "Hütte /ˈhʏtə/ <n, fem>\n1. cabane\nkleines Haus\n2. refuge\n",
+        ),
         ("Haus", "Haus /haʊ̯s/ <n, neut>\n1. famille\nDynastie\n"),
         ("gehen", "gehen /ˈɡeːən/ <v>\naller, marcher\n"),
     ];
@@ -507,8 +516,8 @@ pub(crate) mod tests {
     #[test]
     fn looks_up_folded_words_in_every_entry() {
         let (index, body) = build(ENTRIES, 40);
-        let d = Dictionary::from_bytes("t", lang("de"), lang("fr"), index.as_bytes(), body)
-            .unwrap();
+        let d =
+            Dictionary::from_bytes("t", lang("de"), lang("fr"), index.as_bytes(), body).unwrap();
         assert_eq!(d.info().entries, 4);
         assert_eq!(d.translations("haus"), ["maison", "batiment", "famille"]);
         assert_eq!(d.translations("hutte"), ["cabane", "refuge"]);

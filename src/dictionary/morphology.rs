@@ -37,10 +37,10 @@ const ENDINGS: &[(&str, &[&str])] = &[
     (
         "hun",
         &[
-            "jaban", "jeben", "aban", "eben", "okban", "ekben", "akban", "oknak", "eknek",
-            "aknak", "ban", "ben", "nak", "nek", "val", "vel", "bol", "rol", "tol", "ra",
-            "re", "ba", "be", "hoz", "hez", "kor", "ig", "nal", "nel", "on", "en", "ok", "ek",
-            "ak", "at", "et", "ot", "ja", "je", "ai", "ei", "k", "t", "a", "e", "n",
+            "jaban", "jeben", "aban", "eben", "okban", "ekben", "akban", "oknak", "eknek", "aknak",
+            "ban", "ben", "nak", "nek", "val", "vel", "bol", "rol", "tol", "ra", "re", "ba", "be",
+            "hoz", "hez", "kor", "ig", "nal", "nel", "on", "en", "ok", "ek", "ak", "at", "et",
+            "ot", "ja", "je", "ai", "ei", "k", "t", "a", "e", "n",
         ],
     ),
 ];
@@ -54,7 +54,10 @@ const ELIDED: &[(&str, &[&str])] = &[
             "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
         ],
     ),
-    ("ita", &["l", "d", "un", "dell", "all", "nell", "sull", "dall"]),
+    (
+        "ita",
+        &["l", "d", "un", "dell", "all", "nell", "sull", "dall"],
+    ),
 ];
 
 /// Languages that write compounds as one word.
@@ -150,7 +153,10 @@ mod tests {
         let s = splits("hohenzahl");
         assert!(s.contains(&("hohen", "zahl")));
         assert!(s.contains(&("hohe", "zahl")));
-        assert!(!s.iter().any(|(f, l)| f.len() < MIN_PART || l.len() < MIN_PART));
+        assert!(
+            !s.iter()
+                .any(|(f, l)| f.len() < MIN_PART || l.len() < MIN_PART)
+        );
         assert!(splits("haus").is_empty());
         assert!(compounding("deu") && !compounding("fra"));
     }
