@@ -31,12 +31,20 @@ pub use entry::{Entry, leading_words};
 pub const SYSTEM_DIR: &str = "/usr/share/dictd";
 
 /// One bilingual dictionary, open.
-#[derive(Debug)]
 pub struct Dictionary {
     info: DictionaryInfo,
     store: Store,
     from_leading: &'static [&'static str],
     to_leading: &'static [&'static str],
+}
+
+impl std::fmt::Debug for Dictionary {
+    // Its tables are megabytes: what it is, not what it holds.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("info", &self.info)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Where lookups are answered from.
