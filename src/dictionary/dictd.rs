@@ -142,9 +142,13 @@ impl Body {
                 let mut out = Vec::with_capacity(span.len as usize);
                 let first = start / chunk_len;
                 let last = end.saturating_sub(1) / chunk_len;
-                for c in first..=last.max(first) {
-                    let &(a, b) = chunks.get(c)?;
-                    let chunk = inflated[c]
+                let last = last.max(first);
+                if last >= chunks.len() {
+                    return None;
+                }
+                let wanted = chunks.iter().zip(inflated).enumerate();
+                for (c, (&(a, b), slot)) in wanted.take(last + 1).skip(first) {
+                    let chunk = slot
                         .get_or_init(|| inflate_chunk(&bytes[a..b], *chunk_len))
                         .as_deref()?;
                     let base = c * chunk_len;

@@ -112,8 +112,8 @@ pub fn splits(word: &str) -> Vec<(&str, &str)> {
     if n < 2 * MIN_PART {
         return out;
     }
-    for k in MIN_PART..=n - MIN_PART {
-        let (first, last) = word.split_at(bounds[k]);
+    for &cut in &bounds[MIN_PART..=n - MIN_PART] {
+        let (first, last) = word.split_at(cut);
         if last.starts_with('-') || first.ends_with('-') {
             continue;
         }
