@@ -17,6 +17,9 @@ pub struct CheckOptions {
     pub target_language: Option<Language>,
     /// Aligner settings.
     pub align: AlignOptions,
+    /// Where to look for dictionaries of the pair's languages once they
+    /// are known; their entries join the aligner's (`align.dictionaries`).
+    pub dictionaries: Option<std::sync::Arc<crate::dictionary::Shelf>>,
     /// Finding settings.
     pub findings: FindingOptions,
 }
@@ -35,6 +38,8 @@ pub struct Checked {
     /// Translation paragraphs that repeat other translation text; they
     /// were kept out of the alignment and are reported as additions.
     pub repeats: Vec<findings::Repeat>,
+    /// The dictionaries the aligner used.
+    pub dictionaries: Vec<crate::dictionary::DictionaryInfo>,
 }
 
 /// Settles a document's language: the given one, else the one its name
@@ -88,6 +93,19 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     let target_detection = settle_language(&target, options.target_language, "--target-lang")?;
     let source = SegmentedDocument::new(source, source_detection);
     let target = SegmentedDocument::new(target, target_detection);
+    let mut align_options = options.align.clone();
+    if let Some(shelf) = &options.dictionaries {
+        align_options
+            .dictionaries
+            .extend(shelf.for_pair(source.language(), target.language())?);
+    }
+    let options = &CheckOptions {
+        align: align_options,
+        dictionaries: None,
+        findings: options.findings.clone(),
+        source_language: options.source_language,
+        target_language: options.target_language,
+    };
     let mut repeats = findings::repeats::find(&target);
     let mut excluded = excluded_target_paragraphs(&target, &repeats);
     // The alignments below meet the same texts: each is tokenised once.
@@ -139,12 +157,19 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     alignment.moves.extend(crossed);
     alignment.moves.sort_by_key(|m| m.source.start);
     let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
+    let dictionaries = options
+        .align
+        .dictionaries
+        .iter()
+        .map(|d| d.info().clone())
+        .collect();
     Ok(Checked {
         source,
         target,
         alignment,
         findings,
         repeats,
+        dictionaries,
     })
 }
 

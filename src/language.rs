@@ -153,6 +153,12 @@ impl Language {
         std::str::from_utf8(&self.0).unwrap_or("xx")
     }
 
+    /// The ISO 639-3 code (`deu`, `fra`, `hun`), which FreeDict's file
+    /// names use; `None` for a language whatlang does not know.
+    pub fn code3(&self) -> Option<&'static str> {
+        self.to_whatlang().map(|l| l.code())
+    }
+
     /// Whether transalign has language-specific rules for it.
     pub fn has_resources(&self) -> bool {
         WITH_RESOURCES.contains(&self.code())

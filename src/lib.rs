@@ -62,6 +62,7 @@ pub mod align;
 pub mod anchors;
 pub mod check;
 pub mod data;
+pub mod dictionary;
 pub mod document;
 pub mod error;
 pub mod eval;

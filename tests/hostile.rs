@@ -704,6 +704,7 @@ mod pipes {
             de.display()
         );
         let out = Command::new("bash")
+            .env("TRANSALIGN_DICT_DIR", files::NO_DICTIONARIES)
             .arg("-c")
             .arg(script)
             .timeout(TIMEOUT)

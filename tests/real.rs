@@ -9,7 +9,12 @@ use predicates::prelude::*;
 use predicates::str::contains;
 
 fn transalign() -> assert_cmd::Command {
-    assert_cmd::Command::cargo_bin("transalign").unwrap()
+    let mut cmd = assert_cmd::Command::cargo_bin("transalign").unwrap();
+    cmd.env(
+        "TRANSALIGN_DICT_DIR",
+        "/nonexistent/transalign-test-dictionaries",
+    );
+    cmd
 }
 
 #[test]

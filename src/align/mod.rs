@@ -9,7 +9,7 @@ mod cost;
 mod dp;
 pub mod eval;
 mod features;
-mod learn;
+pub(crate) mod learn;
 pub mod lexicon;
 mod paragraphs;
 pub mod reorder;
@@ -129,6 +129,11 @@ pub struct AlignOptions {
     pub max_link: usize,
     /// A bilingual word list, if one is available.
     pub lexicon: Option<Arc<Lexicon>>,
+    /// Bilingual dictionaries of the pair's languages (either direction):
+    /// their translations of the words in the texts are looked up.
+    pub dictionaries: Vec<Arc<crate::dictionary::Dictionary>>,
+    /// How dictionary entries meet inflected and compound words.
+    pub morphology: crate::dictionary::Morphology,
     /// Learn word translations from a first pass and realign.
     pub learn: bool,
     /// Cost weights.
@@ -140,6 +145,8 @@ impl Default for AlignOptions {
         AlignOptions {
             max_link: 4,
             lexicon: None,
+            dictionaries: Vec::new(),
+            morphology: crate::dictionary::Morphology::default(),
             learn: true,
             weights: Weights::default(),
         }

@@ -228,6 +228,19 @@ fn solve_units(
     if let Some(lexicon) = &options.lexicon {
         given.add_lexicon(lexicon, cache, &vocab);
     }
+    let dictionary = features::dictionary_translations(
+        [&stoks, &ttoks],
+        languages,
+        &options.dictionaries,
+        options.morphology,
+        &vocab,
+        cache,
+    );
+    for (s, ts) in &dictionary.forward {
+        for &t in ts {
+            given.add(*s, t);
+        }
+    }
     let mut skeys = features::key(&stoks, &given.forward);
     let mut tkeys = features::key(&ttoks, &given.backward);
     skeys.prune_against(&tkeys);

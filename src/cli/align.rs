@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use transalign::align::{self, AlignOptions, Alignment, Lexicon, Side};
 use transalign::check::{settle_language, side};
+use transalign::dictionary::{self, DictionaryInfo, Shelf};
 use transalign::document::Document;
 use transalign::{Language, SegmentedDocument};
 
@@ -24,6 +25,45 @@ enum Format {
     Json,
 }
 
+/// Where bilingual dictionaries come from.
+#[derive(Debug, Clone, Args)]
+pub struct DictionaryArgs {
+    /// Look for FreeDict dictionaries (freedict-deu-fra.index and
+    /// .dict.dz, as Debian's dict-freedict-* packages install them) in
+    /// this folder instead of $TRANSALIGN_DICT_DIR or /usr/share/dictd;
+    /// repeatable.
+    #[arg(long, value_name = "DIR")]
+    dict_dir: Vec<PathBuf>,
+    /// Use no bilingual dictionary, even when one is installed.
+    #[arg(long, conflicts_with = "dict_dir")]
+    no_dictionaries: bool,
+}
+
+impl DictionaryArgs {
+    /// Where to look for dictionaries: `--dict-dir`, else the folders in
+    /// `TRANSALIGN_DICT_DIR` (separated like `PATH`), else
+    /// /usr/share/dictd; `None` with `--no-dictionaries`.
+    pub fn shelf(&self) -> Option<Arc<Shelf>> {
+        if self.no_dictionaries {
+            return None;
+        }
+        let dirs = if !self.dict_dir.is_empty() {
+            self.dict_dir.clone()
+        } else if let Some(env) = std::env::var_os("TRANSALIGN_DICT_DIR") {
+            std::env::split_paths(&env)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        } else {
+            vec![PathBuf::from(dictionary::SYSTEM_DIR)]
+        };
+        let shelf = Shelf::new(dirs);
+        Some(Arc::new(match cache_dir() {
+            Some(dir) => shelf.with_cache(dir),
+            None => shelf,
+        }))
+    }
+}
+
 /// Aligner settings shared by `align` and `eval`.
 #[derive(Debug, Clone, Args)]
 pub struct AlignerArgs {
@@ -31,18 +71,41 @@ pub struct AlignerArgs {
     /// (`target @ source`) or Ding (`de :: en`, e.g. /usr/share/trans/de-en).
     #[arg(long)]
     lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    pub dictionaries: DictionaryArgs,
     /// Most sentences on one side of a link.
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=8))]
     max_link: u8,
     /// Do not learn word translations from the pair and realign.
     #[arg(long)]
     no_learn: bool,
+    /// Morphology steps of dictionary matching, for experiments: `none`
+    /// or any of affixes,stems,compounds.
+    #[arg(long, hide = true, value_delimiter = ',')]
+    morphology: Option<Vec<String>>,
     /// Cost weights for experiments: skip,overlap,length,merge.
     #[arg(long, hide = true, value_delimiter = ',')]
     weights: Option<Vec<f32>>,
 }
 
 impl AlignerArgs {
+    /// The dictionaries between two languages, opened, and named on
+    /// standard error with `--verbose`.
+    pub fn dictionaries(
+        &self,
+        languages: [Option<Language>; 2],
+        verbose: bool,
+    ) -> anyhow::Result<Vec<Arc<dictionary::Dictionary>>> {
+        let (Some(shelf), [Some(a), Some(b)]) = (self.dictionaries.shelf(), languages) else {
+            return Ok(Vec::new());
+        };
+        let found = shelf.for_pair(a, b)?;
+        if verbose {
+            report_dictionaries(found.iter().map(|d| d.info()), a, b);
+        }
+        Ok(found)
+    }
+
     /// The options these arguments ask for (reads the lexicon).
     pub fn options(&self) -> anyhow::Result<AlignOptions> {
         let mut options = AlignOptions {
@@ -53,6 +116,20 @@ impl AlignerArgs {
         if let Some(path) = &self.lexicon {
             options.lexicon = Some(Arc::new(Lexicon::load(path)?));
         }
+        if let Some(steps) = &self.morphology {
+            let has = |name: &str| steps.iter().any(|s| s == name);
+            for s in steps {
+                anyhow::ensure!(
+                    ["none", "affixes", "stems", "compounds"].contains(&s.as_str()),
+                    "--morphology takes none or affixes,stems,compounds, not {s:?}"
+                );
+            }
+            options.morphology = dictionary::Morphology {
+                affixes: has("affixes"),
+                stems: has("stems"),
+                compounds: has("compounds"),
+            };
+        }
         if let Some(w) = &self.weights {
             anyhow::ensure!(w.len() == 4, "--weights takes skip,overlap,length,merge");
             options.weights.skip = w[0];
@@ -61,6 +138,38 @@ impl AlignerArgs {
             options.weights.merge = w[3];
         }
         Ok(options)
+    }
+}
+
+/// Where compiled dictionaries are kept: `$XDG_CACHE_HOME/transalign`,
+/// else `~/.cache/transalign`.
+fn cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("transalign"))
+}
+
+/// Names the dictionaries used for `a`–`b` on standard error (`--verbose`).
+pub fn report_dictionaries<'a>(
+    infos: impl Iterator<Item = &'a DictionaryInfo>,
+    a: Language,
+    b: Language,
+) {
+    let names: Vec<String> = infos
+        .map(|i| {
+            format!(
+                "{} ({} entries)",
+                i.path.as_deref().unwrap_or(&i.name),
+                i.entries
+            )
+        })
+        .collect();
+    if names.is_empty() {
+        eprintln!("dictionaries for {a}-{b}: none found");
+    } else {
+        eprintln!("dictionaries for {a}-{b}: {}", names.join(", "));
     }
 }
 
@@ -87,6 +196,9 @@ pub struct AlignArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// Name the dictionaries used on standard error.
+    #[arg(long, short = 'v')]
+    verbose: bool,
     #[command(flatten)]
     aligner: AlignerArgs,
     #[command(flatten)]
@@ -176,6 +288,21 @@ fn load(
     ))))
 }
 
+/// The language of presegmented sentences when detection is sure of it.
+pub fn detect_quietly(sentences: &[&str]) -> Option<Language> {
+    let mut text = String::new();
+    for s in sentences {
+        if text.len() > 20_000 {
+            break;
+        }
+        text.push_str(s);
+        text.push('\n');
+    }
+    transalign::language::detect(Path::new("-"), &text, "--source-lang")
+        .ok()
+        .map(|d| d.language)
+}
+
 #[derive(Serialize)]
 struct JsonLink<'a> {
     source: std::ops::Range<usize>,
@@ -237,7 +364,17 @@ pub fn run(args: AlignArgs) -> anyhow::Result<u8> {
         "--target-lang",
         args.input.side_options(args.formats.target_format),
     )?;
-    let (s, t) = (source.side(), target.side());
+    let (mut s, mut t) = (source.side(), target.side());
+    // Presegmented lines name no language: detect it where it is clear.
+    for side in [&mut s, &mut t] {
+        if side.language.is_none() {
+            side.language = detect_quietly(&side.sentences);
+        }
+    }
+    let mut options = options;
+    options.dictionaries = args
+        .aligner
+        .dictionaries([s.language, t.language], args.verbose)?;
     let alignment = align::align(&s, &t, &options);
     let text = render(args.format, &alignment, &s, &t);
     output::write(text.as_bytes(), args.output.as_deref()).context("writing the alignment")?;

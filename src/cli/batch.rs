@@ -71,6 +71,8 @@ pub struct BatchArgs {
     report: ReportArgs,
     #[command(flatten)]
     input_args: InputArgs,
+    #[command(flatten)]
+    dictionaries: super::align::DictionaryArgs,
 }
 
 /// One pair to check.
@@ -483,6 +485,8 @@ struct Reporting<'a> {
     renderer: &'a (dyn Render + Send + Sync),
     extension: &'a str,
     junit: Junit,
+    /// The dictionaries, one shelf for every pair: each is opened once.
+    shelf: Option<std::sync::Arc<transalign::dictionary::Shelf>>,
 }
 
 fn check_one(job: &Job, args: &BatchArgs, config: &Config, how: &Reporting) -> Outcome {
@@ -496,6 +500,7 @@ fn check_one(job: &Job, args: &BatchArgs, config: &Config, how: &Reporting) -> O
                 .target_lang
                 .or(args.target_lang)
                 .or(config.language(&config.target_lang, "target-lang")?),
+            dictionaries: how.shelf.clone(),
             ..CheckOptions::default()
         };
         let mut report = check_pair(
@@ -589,6 +594,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<u8> {
         .build()
         .context("starting worker threads")?;
     let how = Reporting {
+        shelf: args.dictionaries.shelf(),
         policy: &policy,
         show: args.report.show(&config)?,
         renderer: renderer.as_ref(),

@@ -210,6 +210,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             .target_lang
             .or(config.language(&config.target_lang, "target-lang")?),
         align: args.aligner.options()?,
+        dictionaries: args.aligner.dictionaries.shelf(),
         ..CheckOptions::default()
     };
     let mut report = check_sides(
@@ -223,6 +224,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     )?;
     if args.report.policy.verbose {
         say_inputs(&report);
+        super::align::report_dictionaries(
+            report.dictionaries.iter(),
+            report.source.language,
+            report.target.language,
+        );
     }
     // The exit code and the summary count every finding, shown or not.
     let fails = policy.fails(&report);

@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Args;
 use transalign::align::{self, eval};
 
-use super::align::{AlignerArgs, Loaded};
+use super::align::{AlignerArgs, Loaded, detect_quietly};
 use crate::EXIT_CLEAN;
 
 #[derive(Debug, Args)]
@@ -19,9 +19,19 @@ pub struct EvalArgs {
     /// repeatable.
     #[arg(long)]
     dir: Vec<PathBuf>,
+    /// Language of the sources (ISO 639-1), instead of detecting it; it
+    /// selects the dictionaries.
+    #[arg(long, value_parser = super::parse_language)]
+    source_lang: Option<transalign::Language>,
+    /// Language of the targets (ISO 639-1), instead of detecting it.
+    #[arg(long, value_parser = super::parse_language)]
+    target_lang: Option<transalign::Language>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Name the dictionaries used on standard error.
+    #[arg(long, short = 'v')]
+    verbose: bool,
     #[command(flatten)]
     aligner: AlignerArgs,
 }
@@ -71,9 +81,19 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             source,
         })?;
         let gold_units = eval::parse_units(gold, &text)?;
-        let s = Loaded::lines(source, None)?;
-        let t = Loaded::lines(target, None)?;
-        let alignment = align::align(&s.side(), &t.side(), &options);
+        let s = Loaded::lines(source, args.source_lang)?;
+        let t = Loaded::lines(target, args.target_lang)?;
+        let (mut s, mut t) = (s.side(), t.side());
+        for side in [&mut s, &mut t] {
+            if side.language.is_none() {
+                side.language = detect_quietly(&side.sentences);
+            }
+        }
+        let mut options = options.clone();
+        options.dictionaries = args
+            .aligner
+            .dictionaries([s.language, t.language], args.verbose)?;
+        let alignment = align::align(&s, &t, &options);
         let tally = eval::tally(&gold_units, &eval::units(&alignment));
         let sc = tally.scores();
         lines.push_str(&format!(

@@ -50,9 +50,12 @@ pub struct EvalFaultsArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    dictionaries: super::align::DictionaryArgs,
 }
 
 pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
+    let shelf = args.dictionaries.shelf();
     let mut articles = faults::faithful_pairs(&args.corpora);
     let mut sources = vec![format!("{} faithful pairs", articles.len())];
     if args.gold.is_dir() {
@@ -68,7 +71,7 @@ pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
             articles.extend(found);
         }
     }
-    let report = faults::run(&articles, args.copies, args.seed)?;
+    let report = faults::run_with(&articles, args.copies, args.seed, shelf.clone())?;
     // The real translations are a run of their own: their articles neither
     // lend paragraphs to the other groups nor shift their random streams,
     // so the figures above stay comparable with earlier runs.
@@ -88,7 +91,10 @@ pub fn run(args: EvalFaultsArgs) -> anyhow::Result<u8> {
                     args.real_pages,
                     args.real_lang.join(", ")
                 );
-                Some((faults::run(&found, args.copies, args.seed)?, description))
+                Some((
+                    faults::run_with(&found, args.copies, args.seed, shelf.clone())?,
+                    description,
+                ))
             }
         }
     };

@@ -27,10 +27,13 @@ pub struct EvalRealArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    dictionaries: super::align::DictionaryArgs,
 }
 
 pub fn run(args: EvalRealArgs) -> anyhow::Result<u8> {
-    let Some(report) = real::false_alarms(&args.dir, &args.lang)? else {
+    let Some(report) = real::false_alarms_with(&args.dir, &args.lang, args.dictionaries.shelf())?
+    else {
         let message = format!(
             "real translations: {} absent (no manifest.tsv), skipped\n",
             args.dir.display()

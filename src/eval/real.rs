@@ -250,7 +250,11 @@ pub struct RealReport {
     pub alarms: Vec<Alarm>,
 }
 
-fn check_page(dir: &Path, page: &Page) -> Result<(usize, Vec<crate::findings::Finding>)> {
+fn check_page(
+    dir: &Path,
+    page: &Page,
+    dictionaries: &Option<std::sync::Arc<crate::dictionary::Shelf>>,
+) -> Result<(usize, Vec<crate::findings::Finding>)> {
     let source_path = page_path(dir, "en", &page.page);
     let target_path = page_path(dir, &page.lang, &page.page);
     let source = Document::load(&source_path, LoadOptions::default())?;
@@ -260,6 +264,7 @@ fn check_page(dir: &Path, page: &Page) -> Result<(usize, Vec<crate::findings::Fi
     let options = CheckOptions {
         source_language: Some(Language::from_code("en")?),
         target_language: Some(language(&page.lang)?),
+        dictionaries: dictionaries.clone(),
         ..CheckOptions::default()
     };
     Ok((paragraphs, check(source, target, &options)?.findings))
@@ -269,6 +274,15 @@ fn check_page(dir: &Path, page: &Page) -> Result<(usize, Vec<crate::findings::Fi
 /// for pages left entirely in English, whether they are reported as
 /// untranslated. `None` when `dir` has no manifest.
 pub fn false_alarms(dir: &Path, langs: &[String]) -> Result<Option<RealReport>> {
+    false_alarms_with(dir, langs, None)
+}
+
+/// [`false_alarms`] with the dictionaries of a shelf.
+pub fn false_alarms_with(
+    dir: &Path,
+    langs: &[String],
+    dictionaries: Option<std::sync::Arc<crate::dictionary::Shelf>>,
+) -> Result<Option<RealReport>> {
     let Some(pages) = manifest(dir)? else {
         return Ok(None);
     };
@@ -284,7 +298,7 @@ pub fn false_alarms(dir: &Path, langs: &[String]) -> Result<Option<RealReport>> 
         };
         for page in pages.iter().filter(|p| p.lang == *lang) {
             if page.faithful() {
-                let (paragraphs, findings) = check_page(dir, page)?;
+                let (paragraphs, findings) = check_page(dir, page, &dictionaries)?;
                 figures.pages += 1;
                 figures.paragraphs += paragraphs;
                 for f in findings {
@@ -311,7 +325,7 @@ pub fn false_alarms(dir: &Path, langs: &[String]) -> Result<Option<RealReport>> 
                 }
             } else if page.entirely_english() {
                 figures.english_pages += 1;
-                let (_, findings) = check_page(dir, page)?;
+                let (_, findings) = check_page(dir, page, &dictionaries)?;
                 if findings.iter().any(|f| f.kind == Kind::Untranslated) {
                     figures.english_pages_reported += 1;
                 }

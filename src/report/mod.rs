@@ -201,6 +201,9 @@ pub struct CheckReport {
     /// ([`CheckReport::hide_below`]); `summary` still counts them. `None`
     /// (`null`) when every finding is listed.
     pub show: Option<Severity>,
+    /// The bilingual dictionaries the aligner used (added in version 1;
+    /// empty when none was found or `--no-dictionaries` was given).
+    pub dictionaries: Vec<crate::dictionary::DictionaryInfo>,
 }
 
 fn document_info(doc: &SegmentedDocument) -> DocumentInfo {
@@ -266,6 +269,7 @@ impl CheckReport {
             findings: checked.findings.clone(),
             summary: Summary::of(&checked.findings),
             show: None,
+            dictionaries: checked.dictionaries.clone(),
         }
     }
 

@@ -14,8 +14,14 @@ use assert_cmd::Command;
 pub fn transalign() -> Command {
     let mut cmd = Command::new(binary());
     cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
+    // No installed dictionary changes what the tests see.
+    cmd.env("TRANSALIGN_DICT_DIR", NO_DICTIONARIES);
     cmd
 }
+
+/// A dictionary folder that does not exist: tests run without the
+/// machine's dictionaries unless they give their own.
+pub const NO_DICTIONARIES: &str = "/nonexistent/transalign-test-dictionaries";
 
 /// [`transalign`] run in `dir`.
 pub fn transalign_in(dir: &Path) -> Command {

@@ -129,6 +129,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<u8> {
         target_lang: config.language(&config.target_lang, "target-lang")?,
         check: CheckOptions {
             align: args.aligner.options()?,
+            // One shelf for every request: each dictionary is opened once.
+            dictionaries: args.aligner.dictionaries.shelf(),
             ..CheckOptions::default()
         },
         pool: pool::Pool::new(workers, Duration::from_secs_f64(args.check_timeout)),

@@ -418,7 +418,11 @@ pub fn gold_articles(
     Ok(out)
 }
 
-fn run_check(article: &Article, target: &[String]) -> Result<Vec<Finding>> {
+fn run_check(
+    article: &Article,
+    target: &[String],
+    dictionaries: &Option<std::sync::Arc<crate::dictionary::Shelf>>,
+) -> Result<Vec<Finding>> {
     let ext = match article.format {
         InputFormat::Markdown => "md",
         InputFormat::Html => "html",
@@ -437,6 +441,7 @@ fn run_check(article: &Article, target: &[String]) -> Result<Vec<Finding>> {
     let options = CheckOptions {
         source_language: Some(article.source_language),
         target_language: Some(article.target_language),
+        dictionaries: dictionaries.clone(),
         ..CheckOptions::default()
     };
     Ok(check(s, t, &options)?.findings)
@@ -494,6 +499,16 @@ fn detected(planted: &Planted, findings: &[Finding]) -> bool {
 /// Runs the benchmark over `articles`, `copies` copies per fault type and
 /// article, with random seed `seed`.
 pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
+    run_with(articles, copies, seed, None)
+}
+
+/// [`run`] with the dictionaries of a shelf.
+pub fn run_with(
+    articles: &[Article],
+    copies: usize,
+    seed: u64,
+    dictionaries: Option<std::sync::Arc<crate::dictionary::Shelf>>,
+) -> Result<Report> {
     let mut report = Report {
         recall: Fault::ALL
             .iter()
@@ -543,7 +558,7 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
             }
         };
         report.false_alarms_by_corpus[slot].2 += article.target.len();
-        let clean: Vec<Finding> = run_check(article, &article.target)?
+        let clean: Vec<Finding> = run_check(article, &article.target, &dictionaries)?
             .into_iter()
             .filter(|f| f.severity >= Severity::Warning)
             .collect();
@@ -565,7 +580,7 @@ pub fn run(articles: &[Article], copies: usize, seed: u64) -> Result<Report> {
                 let Some(planted) = plant::plant(*fault, article, &all, &mut rng) else {
                     continue;
                 };
-                let findings = run_check(article, &planted.target)?;
+                let findings = run_check(article, &planted.target, &dictionaries)?;
                 report.recall[n].planted += 1;
                 report.recall_by_group[g].1[n].planted += 1;
                 // For a swap, "detected" counts the swaps that raised a new

@@ -1,0 +1,166 @@
+//! Meeting dictionary headwords from inflected and compound words.
+//!
+//! Words reach the dictionary folded (lower case, no diacritics), so case
+//! and diacritics never stand in the way. Beyond that, three light steps,
+//! all by table, none a full analyser:
+//!
+//! - elision: French and Italian articles and pronouns joined to a word
+//!   (`l'altitude`, tokenised `l-altitude`) are dropped;
+//! - affix stripping: a word's inflectional ending is cut (`Gipfeln` →
+//!   `gipfel`, `cordes` → `corde`, `hegyekben` → `hegy`), longest ending
+//!   first, always leaving a stem of [`MIN_STEM`] letters;
+//! - compound splitting (German, Dutch, Hungarian, which write compounds
+//!   as one word): a word the dictionary lacks is read as a known first
+//!   part and a known last part (`Höhenzahl` = `höhe(n)` + `zahl`), each
+//!   of [`MIN_PART`] letters or more, with a linking `s`, `es`, `n`, `en`
+//!   or `e` allowed between them.
+//!
+//! The same stripping gives the key under which the other side's words are
+//! found, so a translation `corde` meets the text's `cordes`.
+
+/// Fewest letters a stripped stem keeps: shorter stems of different words
+/// collide too often (`ab-er`, `an-en`).
+pub const MIN_STEM: usize = 4;
+/// Fewest letters of each part of a compound.
+pub const MIN_PART: usize = 4;
+
+/// Inflectional endings by ISO 639-3 code, folded, longest first within
+/// each list (the first that leaves a long enough stem is cut).
+const ENDINGS: &[(&str, &[&str])] = &[
+    ("deu", &["ern", "em", "en", "er", "es", "e", "n", "s"]),
+    ("nld", &["en", "s", "e"]),
+    ("eng", &["ies", "ing", "ed", "es", "s"]),
+    ("fra", &["es", "s", "x", "e"]),
+    ("spa", &["es", "s"]),
+    ("ita", &["i", "e"]),
+    ("por", &["es", "s"]),
+    (
+        "hun",
+        &[
+            "jaban", "jeben", "aban", "eben", "okban", "ekben", "akban", "oknak", "eknek", "aknak",
+            "ban", "ben", "nak", "nek", "val", "vel", "bol", "rol", "tol", "ra", "re", "ba", "be",
+            "hoz", "hez", "kor", "ig", "nal", "nel", "on", "en", "ok", "ek", "ak", "at", "et",
+            "ot", "ja", "je", "ai", "ei", "k", "t", "a", "e", "n",
+        ],
+    ),
+];
+
+/// Elided words written joined to the next, folded (the tokeniser turns
+/// the apostrophe into `-`).
+const ELIDED: &[(&str, &[&str])] = &[
+    (
+        "fra",
+        &[
+            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+        ],
+    ),
+    (
+        "ita",
+        &["l", "d", "un", "dell", "all", "nell", "sull", "dall"],
+    ),
+];
+
+/// Languages that write compounds as one word.
+const COMPOUNDING: &[&str] = &["deu", "nld", "hun", "swe", "dan"];
+
+/// Linking elements between the parts of a compound.
+const LINKS: &[&str] = &["es", "en", "s", "n", "e"];
+
+fn table(list: &'static [(&str, &[&str])], code: &str) -> &'static [&'static str] {
+    list.iter()
+        .find(|(c, _)| *c == code)
+        .map_or(&[], |(_, w)| w)
+}
+
+/// The word without a joined elided article (`l-altitude` → `altitude`).
+pub fn unelide<'a>(word: &'a str, code: &str) -> &'a str {
+    if let Some((head, tail)) = word.split_once('-') {
+        if !tail.is_empty() && table(ELIDED, code).contains(&head) {
+            return tail;
+        }
+    }
+    word
+}
+
+/// The word's stem: without a joined elided article and its longest
+/// inflectional ending that leaves [`MIN_STEM`] letters.
+pub fn stem<'a>(word: &'a str, code: &str) -> &'a str {
+    let word = unelide(word, code);
+    let letters = word.chars().count();
+    for ending in table(ENDINGS, code) {
+        if let Some(s) = word.strip_suffix(ending) {
+            if letters - ending.chars().count() >= MIN_STEM {
+                return s;
+            }
+        }
+    }
+    word
+}
+
+/// Whether the language writes compounds as one word.
+pub fn compounding(code: &str) -> bool {
+    COMPOUNDING.contains(&code)
+}
+
+/// The ways a compound may split, last part longest first: (first part,
+/// last part), the first without a linking element where it has one (both
+/// readings are given).
+pub fn splits(word: &str) -> Vec<(&str, &str)> {
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    let n = bounds.len();
+    let mut out = Vec::new();
+    if n < 2 * MIN_PART {
+        return out;
+    }
+    for &cut in &bounds[MIN_PART..=n - MIN_PART] {
+        let (first, last) = word.split_at(cut);
+        if last.starts_with('-') || first.ends_with('-') {
+            continue;
+        }
+        out.push((first, last));
+        for link in LINKS {
+            if let Some(f) = first.strip_suffix(link) {
+                if f.chars().count() >= MIN_PART {
+                    out.push((f, last));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("gipfeln", "deu"), "gipfel");
+        // Singular and plural meet at one stem.
+        assert_eq!(stem("cordes", "fra"), "cord");
+        assert_eq!(stem("corde", "fra"), "cord");
+        assert_eq!(stem("l-altitude", "fra"), stem("altitudes", "fra"));
+        assert_eq!(stem("hegyekben", "hun"), "hegy");
+        assert_eq!(stem("gibt", "deu"), "gibt");
+        // A stem keeps four letters: `-en` would leave three.
+        assert_eq!(stem("alten", "deu"), "alte");
+        assert_eq!(stem("ohne", "deu"), "ohne");
+        assert_eq!(stem("houses", "eng"), "hous");
+        assert_eq!(stem("houses", "xxx"), "houses");
+        assert_eq!(unelide("l-eau", "fra"), "eau");
+        assert_eq!(unelide("blow-off", "eng"), "blow-off");
+    }
+
+    #[test]
+    fn compound_splits() {
+        let s = splits("hohenzahl");
+        assert!(s.contains(&("hohen", "zahl")));
+        assert!(s.contains(&("hohe", "zahl")));
+        assert!(
+            !s.iter()
+                .any(|(f, l)| f.len() < MIN_PART || l.len() < MIN_PART)
+        );
+        assert!(splits("haus").is_empty());
+        assert!(compounding("deu") && !compounding("fra"));
+    }
+}
