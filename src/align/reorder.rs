@@ -140,6 +140,19 @@ fn link_of(
     out
 }
 
+/// The translation sentences the links of the original's `paragraphs`
+/// reach, in link order (a merged link once per sentence of it).
+fn linked_targets(
+    alignment: &Alignment,
+    s_link: &[usize],
+    paragraphs: impl Iterator<Item = Range<usize>>,
+) -> Vec<usize> {
+    paragraphs
+        .flatten()
+        .flat_map(|i| alignment.links[s_link[i]].target.clone())
+        .collect()
+}
+
 /// Whether translation paragraph `q` stands right after the counterpart
 /// of original paragraph `p + 1`, or right before that of `p - 1`: where
 /// `p`'s translation would be had the translator told the two neighbours
@@ -155,12 +168,8 @@ fn swapped_with_neighbour(
     let t_paragraph = |j: usize| target.paragraphs.partition_point(|r| r.end <= j);
     // The translation paragraphs of original paragraph `pp`'s links.
     let counterpart = |pp: usize| -> Option<(usize, usize)> {
-        let targets: Vec<usize> = source
-            .paragraphs
-            .get(pp)?
-            .clone()
-            .flat_map(|i| alignment.links[s_link[i]].target.clone())
-            .collect();
+        let paragraphs = source.paragraphs.get(pp..pp + 1)?;
+        let targets = linked_targets(alignment, s_link, paragraphs.iter().cloned());
         Some((
             t_paragraph(*targets.iter().min()?),
             t_paragraph(*targets.iter().max()?),
@@ -194,11 +203,9 @@ fn joined_in_window(
     // The translation sentences the window's other paragraphs are linked
     // to, in order, with `q`'s sentences put at `p`'s place.
     let counterparts = |range: Range<usize>| -> Vec<usize> {
-        let mut v: Vec<usize> = range
-            .flat_map(|pp| source.paragraphs[pp].clone())
-            .flat_map(|i| alignment.links[s_link[i]].target.clone())
-            .filter(|j| !target.paragraphs[q].contains(j))
-            .collect();
+        let paragraphs = source.paragraphs[range].iter().cloned();
+        let mut v = linked_targets(alignment, s_link, paragraphs);
+        v.retain(|j| !target.paragraphs[q].contains(j));
         // A merged link is reached from each of its sentences.
         v.sort_unstable();
         v.dedup();

@@ -175,14 +175,7 @@ impl Config {
             .map(|p| (p, true))
             .chain(extra.iter().map(|p| (p, false)))
         {
-            let re = regex::Regex::new(p).map_err(|e| {
-                let first = e
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
+            let re = compile_pattern(p).map_err(|first| {
                 if from_file {
                     anyhow::anyhow!("{}: ignore: invalid pattern {p:?}: {first}", self.name())
                 } else {
@@ -193,6 +186,19 @@ impl Config {
         }
         Ok(out)
     }
+}
+
+/// An ignore pattern compiled, or the last line of regex's explanation
+/// (the one that says what is wrong) when it is invalid.
+pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
+    regex::Regex::new(pattern).map_err(|e| {
+        e.to_string()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    })
 }
 
 /// Policy options shared by `check` and `batch`.

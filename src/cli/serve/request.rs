@@ -290,14 +290,7 @@ impl Server {
             policy.min_severity = level;
         }
         for pattern in &request.ignore {
-            let re = regex::Regex::new(pattern).map_err(|e| {
-                let first = e
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
+            let re = crate::cli::config::compile_pattern(pattern).map_err(|first| {
                 Failure::bad_request(format!("ignore: invalid pattern {pattern:?}: {first}"))
             })?;
             policy.ignore.push(re);
