@@ -6,6 +6,7 @@
 # server's resident memory every 5 s and its peak.
 #
 #   scripts/bench-serve.sh [SECONDS] [CLIENTS]     (default: 60 32)
+#   SERVE_ARGS=--no-dictionaries scripts/bench-serve.sh   (more options for `serve`)
 #
 # Needs wrk (apt-get install -y wrk). The pair is ../shared/corpora/seed,
 # or a corpora/ pair of about the same size when that is absent.
@@ -24,7 +25,8 @@ else
 fi
 cargo build --release --quiet
 work="$(mktemp -d)"
-./target/release/transalign serve --bind 127.0.0.1:0 2>"$work/serve.log" &
+# shellcheck disable=SC2086 # SERVE_ARGS is a list of options
+./target/release/transalign serve --bind 127.0.0.1:0 ${SERVE_ARGS:-} 2>"$work/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do
