@@ -96,7 +96,7 @@ pub fn align_with_breaks(
 /// Aligns `units` like [`align_with_breaks`] aligns sentences, where the units' count differs between the
 /// sides, and also settles the character ratio: the one under which the
 /// alignment costs least, among the pair's `ratio` and the ratios that
-/// would hold if one unit were dropped or added ([`fitted_ratio`]).
+/// would hold if one unit were dropped or added ([`unit_ratios`]).
 /// Returns the links and the ratio they were found with.
 ///
 /// On a short document, one dropped paragraph skews the pair's ratio
@@ -151,7 +151,7 @@ enum Ratios<'r> {
     /// The one given (or the pair's own).
     Given,
     /// The given one or, where the sides' unit counts differ, a better
-    /// fitting one ([`fitted_ratio`]).
+    /// fitting one ([`unit_ratios`]).
     FitUnits,
     /// Each of these, in order.
     Each(&'r [f64]),
@@ -310,29 +310,42 @@ fn finish(
     overlap: Overlap,
     ratios: Ratios<'_>,
 ) -> Vec<Solved> {
+    match ratios {
+        Ratios::Given => under_each(solver, &path, &overlap, &[solver.ratio]),
+        Ratios::FitUnits => {
+            let ratios = unit_ratios(solver);
+            let mut all = under_each(solver, &path, &overlap, &ratios);
+            let costs: Vec<f32> = all.iter().map(|s| s.cost).collect();
+            vec![all.swap_remove(cheapest(&costs, &ratios))]
+        }
+        Ratios::Each(each) => under_each(solver, &path, &overlap, each),
+    }
+}
+
+/// The alignment under each of `ratios`: `path` itself under the solver's
+/// own ratio, solved again around it under the others.
+fn under_each(
+    solver: &Solver<'_>,
+    path: &[Step],
+    overlap: &Overlap,
+    ratios: &[f64],
+) -> Vec<Solved> {
     let solved = |s: &Solver<'_>, path: &[Step], overlap: &Overlap| Solved {
         links: s.links(path, overlap),
         ratio: s.ratio,
         cost: total_cost(s, path, overlap),
     };
-    match ratios {
-        Ratios::Given => vec![solved(solver, &path, &overlap)],
-        Ratios::FitUnits => {
-            let (path, overlap, ratio) = fitted_ratio(solver, path, overlap);
-            vec![solved(&Solver { ratio, ..*solver }, &path, &overlap)]
-        }
-        Ratios::Each(each) => each
-            .iter()
-            .map(|&ratio| {
-                if ratio == solver.ratio {
-                    return solved(solver, &path, &overlap);
-                }
-                let s = Solver { ratio, ..*solver };
-                let (p, o) = s.solve(Start::Path(&path));
-                solved(&s, &p, &o)
-            })
-            .collect(),
-    }
+    ratios
+        .iter()
+        .map(|&ratio| {
+            if ratio == solver.ratio {
+                return solved(solver, path, overlap);
+            }
+            let s = Solver { ratio, ..*solver };
+            let (p, o) = s.solve(Start::Path(path));
+            solved(&s, &p, &o)
+        })
+        .collect()
 }
 
 /// What a path costs in all.
@@ -359,42 +372,28 @@ const RATIO_FIT_MARGIN: f32 = 0.5;
 /// Where the sides have different numbers of units, something was dropped
 /// or added, and the pair's character ratio counts it: the ratio the
 /// translation really has is the one without the unit that has no
-/// counterpart. Each unit of either side, taken away, gives a candidate
-/// ratio; the path is solved again under each, and the ratio whose path
-/// costs least (by a margin) wins. Only the side with more units is
-/// searched (it holds what has no counterpart), and pairs with as many
-/// units on both sides keep their ratio.
-fn fitted_ratio(
-    solver: &Solver<'_>,
-    path: Vec<Step>,
-    overlap: Overlap,
-) -> (Vec<Step>, Overlap, f64) {
+/// counterpart. The pair's own ratio first, then one candidate for each
+/// unit of the side with more units (it holds what has no counterpart),
+/// taken away; the path is solved again under each, and [`cheapest`]
+/// decides. Pairs with as many units on both sides keep their ratio.
+fn unit_ratios(solver: &Solver<'_>) -> Vec<f64> {
     let (n, m) = (solver.src.len(), solver.tgt.len());
+    let mut ratios = vec![solver.ratio];
     if n == m || n == 0 || m == 0 {
-        return (path, overlap, solver.ratio);
+        return ratios;
     }
     let longer = if n > m { solver.src } else { solver.tgt };
-    let candidates = candidate_ratios(
+    let lengths = [
+        solver.src.lengths.iter().sum(),
+        solver.tgt.lengths.iter().sum(),
+    ];
+    ratios.extend(candidate_ratios(
         solver.ratio,
-        [
-            solver.src.lengths.iter().sum(),
-            solver.tgt.lengths.iter().sum(),
-        ],
+        lengths,
         n > m,
         &longer.lengths,
-    );
-    let total = total_cost;
-    let base = solver.ratio;
-    let mut tried = vec![(total(solver, &path, &overlap), path, overlap, base)];
-    for ratio in candidates {
-        let s = Solver { ratio, ..*solver };
-        let (p, o) = s.solve(Start::Path(&tried[0].1));
-        tried.push((total(&s, &p, &o), p, o, ratio));
-    }
-    let costs: Vec<f32> = tried.iter().map(|t| t.0).collect();
-    let ratios: Vec<f64> = tried.iter().map(|t| t.3).collect();
-    let (_, path, overlap, ratio) = tried.swap_remove(cheapest(&costs, &ratios));
-    (path, overlap, ratio)
+    ));
+    ratios
 }
 
 /// Spread (standard deviation of the logarithm) of the character ratios
