@@ -3,6 +3,7 @@
 //! or invented text.
 
 use super::context::{Context, gist, word_count};
+use super::evidence::{Evidence, NumberFact, measured, position_in_sentences, sentence_excerpts};
 use super::roles::{self, Role};
 use super::{Finding, Kind, Severity, excerpt, lengths, sentences_excerpt};
 
@@ -51,6 +52,9 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
         let whole = tgt.paragraph_sentences[paragraph] == (j..e);
         let mut finding = addition(ctx, j..e, whole, paragraph);
         if !whole && finding.severity > Severity::Info && balances(ctx, paragraph, j..e) {
+            if let Some(Evidence::Unmatched { split_piece, .. }) = &mut finding.evidence {
+                *split_piece = true;
+            }
             finding.severity = Severity::Info;
             finding.confidence = SPLIT_PIECE_CONFIDENCE;
             finding.message.push_str(
@@ -65,7 +69,7 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
 
 fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: usize) -> Finding {
     let text = ctx.target_text(ids.clone());
-    let target = sentences_excerpt(ctx.target, ids);
+    let target = sentences_excerpt(ctx.target, ids.clone());
     let repeat = ctx.repeat_of.get(paragraph).copied().flatten();
     if let Some(rep) = repeat.map(|n| &ctx.repeats[n]) {
         let of = paragraph_lines(&ctx.target.document, &rep.of);
@@ -85,7 +89,22 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
             let para = &ctx.target.document.paragraphs[p];
             excerpt(ctx.target, para.span, para.text.clone())
         });
-        return f;
+        let mut repeats: Vec<[u32; 2]> = rep
+            .of
+            .iter()
+            .map(|&p| {
+                let doc = &ctx.target.document;
+                let (a, b) = doc.line_range(doc.paragraphs[p].span);
+                [a, b]
+            })
+            .collect();
+        repeats.sort_unstable();
+        repeats.dedup();
+        return f.with_evidence(Evidence::Repeat {
+            added: sentence_excerpts(ctx.target, ids),
+            repeats,
+            coverage: measured(rep.coverage),
+        });
     }
     let role = if whole {
         roles::role(&ctx.target.document.paragraphs[paragraph])
@@ -93,6 +112,24 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         Role::Content
     };
     let info = ctx.options.boilerplate_severity;
+    let digit_numbers: Vec<_> = ctx
+        .target_numbers(&text)
+        .into_iter()
+        .filter(|n| n.digits)
+        .collect();
+    let words = word_count(&text);
+    let evidence = Evidence::Unmatched {
+        missing: Vec::new(),
+        added: sentence_excerpts(ctx.target, ids.clone()),
+        role,
+        words,
+        numbers: digit_numbers
+            .iter()
+            .map(|n| NumberFact::of(n, |at| position_in_sentences(ctx.target, ids.clone(), at)))
+            .collect(),
+        link_confidence: None,
+        split_piece: false,
+    };
     let (severity, confidence, message) = match role {
         Role::Ad => (
             info,
@@ -119,12 +156,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
             ),
         ),
         Role::Content => {
-            let numbers = ctx
-                .target_numbers(&text)
-                .into_iter()
-                .filter(|n| n.digits)
-                .count();
-            let words = word_count(&text);
+            let numbers = digit_numbers.len();
             // The same scale as omissions: a short sentence without facts
             // ("The seconds were ticking by.") is a translator's touch
             // more often than an invention.
@@ -146,7 +178,9 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
             )
         }
     };
-    Finding::new(Kind::Addition, severity, confidence, message).with_target(target)
+    Finding::new(Kind::Addition, severity, confidence, message)
+        .with_target(target)
+        .with_evidence(evidence)
 }
 
 /// Heading-like translation paragraphs that the aligner glued to running
@@ -188,6 +222,21 @@ fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
             continue;
         }
         let text = ctx.target_text(ids.clone());
+        let numbers = ctx
+            .target_numbers(&text)
+            .iter()
+            .filter(|n| n.digits)
+            .map(|n| NumberFact::of(n, |at| position_in_sentences(tgt, ids.clone(), at)))
+            .collect();
+        let evidence = Evidence::Unmatched {
+            missing: Vec::new(),
+            added: sentence_excerpts(tgt, ids.clone()),
+            role: Role::Heading,
+            words: word_count(&text),
+            numbers,
+            link_confidence: None,
+            split_piece: false,
+        };
         out.push((
             k,
             Finding::new(
@@ -199,7 +248,8 @@ fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
                     gist(&text)
                 ),
             )
-            .with_target(sentences_excerpt(tgt, ids.clone())),
+            .with_target(sentences_excerpt(tgt, ids.clone()))
+            .with_evidence(evidence),
         ));
     }
 }

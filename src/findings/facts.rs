@@ -5,6 +5,7 @@
 //! placed one sentence off does not look like a changed fact.
 
 use super::context::{Context, gist, list};
+use super::evidence::{Evidence, NameFact, NumberFact, position_in_sentences};
 use super::quotes::Quotes;
 use super::{Finding, Kind, Severity, lengths, sentences_excerpt};
 use crate::anchors::persons::Person;
@@ -46,6 +47,24 @@ fn numbers_outside<'d>(
         .collect()
 }
 
+/// The numbers' texts, as written.
+fn texts(numbers: &[&Number]) -> Vec<String> {
+    numbers.iter().map(|n| n.text.clone()).collect()
+}
+
+/// The evidence of number `n` of sentence `i`.
+fn number_fact(doc: &SegmentedDocument, i: usize, n: &Number) -> NumberFact {
+    NumberFact::of(n, |at| position_in_sentences(doc, i..i + 1, at))
+}
+
+/// The evidence of name `text` at byte `at` of sentence `i`.
+fn name_fact(doc: &SegmentedDocument, i: usize, text: &str, at: usize) -> NameFact {
+    NameFact {
+        text: text.to_string(),
+        at: position_in_sentences(doc, i..i + 1, at),
+    }
+}
+
 pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding)>) {
     for (k, link) in ctx.links.iter().enumerate() {
         if link.source.is_empty() || link.target.is_empty() {
@@ -56,28 +75,43 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         let near_t_numbers: Vec<&Number> = ctx.target.numbers_of(near_t).collect();
         let near_s_numbers: Vec<&Number> = ctx.source.numbers_of(near_s).collect();
         // Per source sentence: digit numbers with no counterpart nearby.
-        let mut missing: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut missing_numbers: Vec<(usize, Vec<&Number>)> = Vec::new();
         for i in link.source.clone() {
-            let lost: Vec<String> = numbers_outside(ctx.source, &quotes.source, i)
+            let lost: Vec<&Number> = numbers_outside(ctx.source, &quotes.source, i)
                 .into_iter()
                 .filter(|n| n.firm && !near_t_numbers.iter().any(|t| anchors::same_number(n, t)))
-                .map(|n| n.text.clone())
                 .collect();
             if !lost.is_empty() {
-                missing.push((i, lost));
+                missing_numbers.push((i, lost));
             }
         }
-        let mut extra: Vec<String> = Vec::new();
+        let missing: Vec<(usize, Vec<String>)> = missing_numbers
+            .iter()
+            .map(|(i, lost)| (*i, texts(lost)))
+            .collect();
+        let mut extra_numbers: Vec<(usize, &Number)> = Vec::new();
         for j in link.target.clone() {
-            extra.extend(
+            extra_numbers.extend(
                 numbers_outside(ctx.target, &quotes.target, j)
                     .into_iter()
                     .filter(|n| {
                         n.firm && !near_s_numbers.iter().any(|s| anchors::same_number(n, s))
                     })
-                    .map(|n| n.text.clone()),
+                    .map(|n| (j, n)),
             );
         }
+        let extra: Vec<String> = extra_numbers.iter().map(|(_, n)| n.text.clone()).collect();
+        let added_facts: Vec<NumberFact> = extra_numbers
+            .iter()
+            .map(|&(j, n)| number_fact(ctx.target, j, n))
+            .collect();
+        let missing_facts = |only: Option<usize>| -> Vec<NumberFact> {
+            missing_numbers
+                .iter()
+                .filter(|(i, _)| only.is_none_or(|o| o == *i))
+                .flat_map(|(i, lost)| lost.iter().map(|n| number_fact(ctx.source, *i, n)))
+                .collect()
+        };
         let target_excerpt = sentences_excerpt(ctx.target, link.target.clone());
         if !missing.is_empty() && !extra.is_empty() {
             let lost: Vec<String> = missing.iter().flat_map(|(_, l)| l.clone()).collect();
@@ -97,7 +131,11 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     ),
                 )
                 .with_source(sentences_excerpt(ctx.source, first..last + 1))
-                .with_target(target_excerpt.clone()),
+                .with_target(target_excerpt.clone())
+                .with_evidence(Evidence::Numbers {
+                    missing: missing_facts(None),
+                    added: added_facts,
+                }),
             ));
         } else if !missing.is_empty() {
             for (i, lost) in &missing {
@@ -120,10 +158,15 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                         ),
                     )
                     .with_source(sentences_excerpt(ctx.source, *i..*i + 1))
-                    .with_target(target_excerpt.clone()),
+                    .with_target(target_excerpt.clone())
+                    .with_evidence(Evidence::Numbers {
+                        missing: missing_facts(Some(*i)),
+                        added: Vec::new(),
+                    }),
                 ));
             }
-        } else if let Some((j, new)) = added_sentence(ctx, quotes, k, &near_s_numbers) {
+        } else if let Some((j, new_numbers)) = added_sentence(ctx, quotes, k, &near_s_numbers) {
+            let new = texts(&new_numbers);
             out.push((
                 k,
                 Finding::new(
@@ -138,7 +181,14 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     ),
                 )
                 .with_source(sentences_excerpt(ctx.source, link.source.clone()))
-                .with_target(sentences_excerpt(ctx.target, j..j + 1)),
+                .with_target(sentences_excerpt(ctx.target, j..j + 1))
+                .with_evidence(Evidence::Numbers {
+                    missing: Vec::new(),
+                    added: new_numbers
+                        .iter()
+                        .map(|n| number_fact(ctx.target, j, n))
+                        .collect(),
+                }),
             ));
         } else if !extra.is_empty() {
             // Any number, spelled ones too: "két" (2) may be the one a
@@ -166,7 +216,11 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     ),
                 )
                 .with_source(sentences_excerpt(ctx.source, link.source.clone()))
-                .with_target(target_excerpt.clone()),
+                .with_target(target_excerpt.clone())
+                .with_evidence(Evidence::Numbers {
+                    missing: Vec::new(),
+                    added: added_facts,
+                }),
             ));
         }
         names(ctx, k, out);
@@ -181,21 +235,25 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     // a name in both languages rather than a capitalised noun.
     let s_near = ctx.source.words_of(ctx.source_near(k));
     let t_near = ctx.target.words_of(ctx.target_near(k));
-    let lost: Vec<String> = ctx
+    let lost_facts: Vec<NameFact> = link
         .source
-        .names_of(link.source.clone())
-        .filter(|n| ctx.target_names.has(&n.folded) && !t_near.contains(&n.folded))
-        .map(|n| n.text.clone())
+        .clone()
+        .flat_map(|i| ctx.source.facts(i).names.iter().map(move |n| (i, n)))
+        .filter(|(_, n)| ctx.target_names.has(&n.folded) && !t_near.contains(&n.folded))
+        .map(|(i, n)| name_fact(ctx.source, i, &n.text, n.range.start))
         .collect();
-    let gained: Vec<String> = ctx
+    let gained_facts: Vec<NameFact> = link
         .target
-        .names_of(link.target.clone())
-        .filter(|n| {
+        .clone()
+        .flat_map(|j| ctx.target.facts(j).names.iter().map(move |n| (j, n)))
+        .filter(|(_, n)| {
             (ctx.source_names.has(&n.folded) || !capitalises_nouns(tl))
                 && !s_near.contains(&n.folded)
         })
-        .map(|n| n.text.clone())
+        .map(|(j, n)| name_fact(ctx.target, j, &n.text, n.range.start))
         .collect();
+    let lost: Vec<String> = lost_facts.iter().map(|n| n.text.clone()).collect();
+    let gained: Vec<String> = gained_facts.iter().map(|n| n.text.clone()).collect();
     if lost.is_empty() || gained.is_empty() {
         out.extend(swapped_person(ctx, k).map(|f| (k, f)));
         return;
@@ -219,10 +277,21 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     } else {
         NAME_CHANGE_CONFIDENCE
     };
+    let evidence = Evidence::Names {
+        missing: dedup_names(lost_facts),
+        added: dedup_names(gained_facts),
+        persons: false,
+    };
     out.push((
         k,
-        name_mismatch(ctx, k, severity, confidence, &gained, &lost),
+        name_mismatch(ctx, k, severity, confidence, &gained, &lost).with_evidence(evidence),
     ));
+}
+
+/// Names without a repeat of the one before (as the message lists them).
+fn dedup_names(mut names: Vec<NameFact>) -> Vec<NameFact> {
+    names.dedup_by(|a, b| a.text == b.text);
+    names
 }
 
 /// "The translation names X where the original names Y", on link `k`.
@@ -253,12 +322,12 @@ fn name_mismatch(
 /// sentence whose every number is one the original does not have nearby,
 /// while the link's other sentences carry the original's numbers or none:
 /// a sentence added inside a merge rather than a figure added to explain.
-fn added_sentence(
-    ctx: &Context,
+fn added_sentence<'a>(
+    ctx: &Context<'a>,
     quotes: &Quotes,
     k: usize,
     near_s_numbers: &[&Number],
-) -> Option<(usize, Vec<String>)> {
+) -> Option<(usize, Vec<&'a Number>)> {
     let link = &ctx.links[k];
     if link.target.len() < 2 {
         return None;
@@ -269,10 +338,10 @@ fn added_sentence(
             .into_iter()
             .filter(|n| n.firm)
             .collect();
-        let new: Vec<String> = numbers
+        let new: Vec<&Number> = numbers
             .iter()
             .filter(|n| !near_s_numbers.iter().any(|s| anchors::same_number(n, s)))
-            .map(|n| n.text.clone())
+            .copied()
             .collect();
         if new.is_empty() {
             continue;
@@ -301,42 +370,48 @@ fn added_sentence(
 /// also holds where every noun is capitalised.
 fn swapped_person(ctx: &Context, k: usize) -> Option<Finding> {
     let link = &ctx.links[k];
-    let source_people: Vec<&Person> = ctx
+    let source_people: Vec<(usize, &Person)> = link
         .source
-        .facts_of(link.source.clone())
-        .flat_map(|f| &f.persons)
+        .clone()
+        .flat_map(|i| ctx.source.facts(i).persons.iter().map(move |p| (i, p)))
         .collect();
     if source_people.is_empty() {
         return None;
     }
-    let target_people: Vec<&Person> = ctx
+    let target_people: Vec<(usize, &Person)> = link
         .target
-        .facts_of(link.target.clone())
-        .flat_map(|f| &f.persons)
+        .clone()
+        .flat_map(|j| ctx.target.facts(j).persons.iter().map(move |p| (j, p)))
         .collect();
     if target_people.is_empty() {
         return None;
     }
     let t_near = ctx.target.words_of(ctx.target_near(k));
-    let lost: Vec<String> = source_people
+    let lost: Vec<NameFact> = source_people
         .into_iter()
-        .filter(|p| !p.surnames.iter().any(|n| t_near.contains(n)))
-        .map(|p| p.text.clone())
+        .filter(|(_, p)| !p.surnames.iter().any(|n| t_near.contains(n)))
+        .map(|(i, p)| name_fact(ctx.source, i, &p.text, p.range.start))
         .collect();
-    let gained: Vec<String> = target_people
+    let gained: Vec<NameFact> = target_people
         .into_iter()
-        .filter(|p| !p.surnames.iter().any(|n| ctx.source_words().contains(n)))
-        .map(|p| p.text.clone())
+        .filter(|(_, p)| !p.surnames.iter().any(|n| ctx.source_words().contains(n)))
+        .map(|(j, p)| name_fact(ctx.target, j, &p.text, p.range.start))
         .collect();
     if lost.is_empty() || gained.is_empty() {
         return None;
     }
-    Some(name_mismatch(
+    let text = |names: &[NameFact]| names.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+    let finding = name_mismatch(
         ctx,
         k,
         Severity::Warning,
         PERSON_SWAP_CONFIDENCE,
-        &gained,
-        &lost,
-    ))
+        &text(&gained),
+        &text(&lost),
+    );
+    Some(finding.with_evidence(Evidence::Names {
+        missing: lost,
+        added: gained,
+        persons: true,
+    }))
 }

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::context::{Context, gist, list};
+use super::evidence::{Culprit, Evidence, measured, sentence_excerpts};
 use super::{Finding, Kind, Severity, sentences_excerpt};
 use crate::anchors;
 use crate::segment::SegmentedDocument;
@@ -454,7 +455,17 @@ fn inside_finding(ctx: &Context, p: &Passage, gap: &Gap) -> Option<Finding> {
                 && !unlinked_beside(ctx, &p.target)
         }
     };
-    reported.then(|| inside_sentence(ctx, p, gap.r, gap.side, *id))
+    reported.then(|| {
+        inside_sentence(ctx, p, gap.r, gap.side, *id).with_evidence(length_evidence(
+            ctx,
+            gap,
+            gap.side,
+            *id..*id + 1,
+            Culprit::Inside,
+            None,
+            Vec::new(),
+        ))
+    })
 }
 
 /// The finding for culprit `c`, unless the evidence falls short: a
@@ -489,10 +500,56 @@ fn culprit_finding(ctx: &Context, gap: &Gap, c: &Candidate) -> Option<Finding> {
         culprit_message(gap, c, &joined(doc, c.range.clone())),
     );
     let excerpt = sentences_excerpt(doc, c.range.clone());
-    Some(match gap.side {
-        Side::Source => finding.with_source(excerpt),
-        Side::Target => finding.with_target(excerpt),
-    })
+    let culprit = if c.whole {
+        Culprit::Paragraph
+    } else {
+        Culprit::Sentence
+    };
+    let evidence = length_evidence(
+        ctx,
+        gap,
+        gap.side,
+        c.range.clone(),
+        culprit,
+        Some(c.fitted),
+        c.support.lost.clone(),
+    );
+    Some(
+        match gap.side {
+            Side::Source => finding.with_source(excerpt),
+            Side::Target => finding.with_target(excerpt),
+        }
+        .with_evidence(evidence),
+    )
+}
+
+/// The evidence of a length finding: the culprit's sentences `range` on
+/// `side`, the passage's ratios, and the culprit's lost facts.
+fn length_evidence(
+    ctx: &Context,
+    gap: &Gap,
+    side: Side,
+    range: Range<usize>,
+    culprit: Culprit,
+    without: Option<f64>,
+    unmatched_facts: Vec<String>,
+) -> Evidence {
+    let sentences = sentence_excerpts(side.doc(ctx), range);
+    let (missing, added) = match side {
+        Side::Source => (sentences, Vec::new()),
+        Side::Target => (Vec::new(), sentences),
+    };
+    Evidence::Length {
+        missing,
+        added,
+        culprit,
+        measured_ratio: measured(gap.r * ctx.ratio),
+        expected_ratio: measured(ctx.ratio),
+        length_ratio: measured(gap.r),
+        deviation: measured(gap.z),
+        length_ratio_without: without.map(measured),
+        unmatched_facts,
+    }
 }
 
 /// An omission for the original's side, an addition for the translation's.

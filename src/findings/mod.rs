@@ -9,6 +9,7 @@
 
 mod additions;
 mod context;
+pub mod evidence;
 mod facts;
 mod lengths;
 mod moves;
@@ -26,6 +27,7 @@ use crate::align::Alignment;
 use crate::document::Span;
 use crate::segment::SegmentedDocument;
 
+pub use evidence::Evidence;
 pub use repeats::Repeat;
 pub use roles::Role;
 
@@ -156,6 +158,9 @@ pub struct Finding {
     /// For repeated content: the other translation text it repeats
     /// (null otherwise).
     pub repeats: Option<Excerpt>,
+    /// What the finding rests on, with the values measured (added in
+    /// version 1; null when a stage gives none).
+    pub evidence: Option<Evidence>,
 }
 
 impl Finding {
@@ -169,6 +174,7 @@ impl Finding {
             source: None,
             target: None,
             repeats: None,
+            evidence: None,
         }
     }
 
@@ -181,6 +187,12 @@ impl Finding {
     /// Sets the translation's excerpt.
     pub fn with_target(mut self, excerpt: Option<Excerpt>) -> Finding {
         self.target = excerpt;
+        self
+    }
+
+    /// Sets the evidence.
+    pub fn with_evidence(mut self, evidence: Evidence) -> Finding {
+        self.evidence = Some(evidence);
         self
     }
 }

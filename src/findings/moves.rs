@@ -12,6 +12,7 @@
 //! reported ([`detect_all`](super::detect_all) leaves them out).
 
 use super::context::{Context, gist};
+use super::evidence::{Evidence, MoveEvidence};
 use super::{Finding, Kind, Severity, sentences_excerpt};
 use crate::align::reorder::Move;
 use crate::anchors;
@@ -174,25 +175,29 @@ pub(super) fn by_facts(ctx: &Context) -> Vec<Move> {
     out
 }
 
-/// Every move, from the alignment and from facts, once each.
-pub(super) fn all(ctx: &Context, aligned: &[Move]) -> Vec<Move> {
-    let mut out: Vec<Move> = aligned.to_vec();
+/// Every move, from the alignment and from facts, once each, with what
+/// showed it.
+pub(super) fn all(ctx: &Context, aligned: &[Move]) -> Vec<(Move, MoveEvidence)> {
+    let mut out: Vec<(Move, MoveEvidence)> = aligned
+        .iter()
+        .map(|m| (m.clone(), MoveEvidence::Alignment))
+        .collect();
     for m in by_facts(ctx) {
         if !out
             .iter()
-            .any(|o| o.source == m.source || o.target == m.target)
+            .any(|(o, _)| o.source == m.source || o.target == m.target)
         {
-            out.push(m);
+            out.push((m, MoveEvidence::Facts));
         }
     }
     out
 }
 
 /// One `moved` finding per move, at info.
-pub(super) fn report(ctx: &Context, moves: &[Move]) -> Vec<(usize, Finding)> {
+pub(super) fn report(ctx: &Context, moves: &[(Move, MoveEvidence)]) -> Vec<(usize, Finding)> {
     moves
         .iter()
-        .map(|m| {
+        .map(|(m, found_by)| {
             let t_line = ctx.target.sentences[m.target.start].start.line;
             let text = ctx.source_text(m.source.clone());
             let finding = Finding::new(
@@ -205,7 +210,12 @@ pub(super) fn report(ctx: &Context, moves: &[Move]) -> Vec<(usize, Finding)> {
                 ),
             )
             .with_source(sentences_excerpt(ctx.source, m.source.clone()))
-            .with_target(sentences_excerpt(ctx.target, m.target.clone()));
+            .with_target(sentences_excerpt(ctx.target, m.target.clone()))
+            .with_evidence(Evidence::Moved {
+                moved_from: ctx.source.sentences[m.source.start].start,
+                moved_to: ctx.target.sentences[m.target.start].start,
+                found_by: *found_by,
+            });
             (ctx.source_link[m.source.start], finding)
         })
         .collect()

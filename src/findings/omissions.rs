@@ -5,6 +5,7 @@
 //! Passages the aligner merged are checked in [`super::lengths`].
 
 use super::context::{Context, gist, list, word_count};
+use super::evidence::{Evidence, NumberFact, measured, position_in_sentences, sentence_excerpts};
 use super::roles::{self, Role};
 use super::{Finding, Kind, Severity, sentences_excerpt};
 
@@ -60,12 +61,12 @@ fn omission(
 ) -> Finding {
     let text = ctx.source_text(ids.clone());
     let role = roles::role(&ctx.source.document.paragraphs[paragraph]);
-    let numbers: Vec<String> = ctx
+    let digit_numbers: Vec<_> = ctx
         .source_numbers(&text)
         .into_iter()
         .filter(|n| n.digits)
-        .map(|n| n.text)
         .collect();
+    let numbers: Vec<String> = digit_numbers.iter().map(|n| n.text.clone()).collect();
     let words = word_count(&text);
     let what = match (whole, role) {
         (true, Role::Heading) => "the heading",
@@ -98,6 +99,18 @@ fn omission(
         Severity::Warning if confidence < DOUBTED_LINK && numbers.is_empty() => Severity::Info,
         s => s,
     };
+    let evidence = Evidence::Unmatched {
+        missing: sentence_excerpts(ctx.source, ids.clone()),
+        added: Vec::new(),
+        role,
+        words,
+        numbers: digit_numbers
+            .iter()
+            .map(|n| NumberFact::of(n, |at| position_in_sentences(ctx.source, ids.clone(), at)))
+            .collect(),
+        link_confidence: Some(measured(confidence)),
+        split_piece: false,
+    };
     let confidence = (BASE_CONFIDENCE
         + LINK_CONFIDENCE * confidence
         + if numbers.is_empty() {
@@ -108,4 +121,5 @@ fn omission(
     .min(MAX_CONFIDENCE);
     Finding::new(Kind::Omission, severity, confidence, message)
         .with_source(sentences_excerpt(ctx.source, ids))
+        .with_evidence(evidence)
 }

@@ -7,7 +7,8 @@ use crate::anchors;
 use crate::document::{BlockKind, Paragraph};
 
 /// The role of a paragraph in an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Running text.
     Content,

@@ -441,3 +441,195 @@ fn gists_do_not_double_quotes() {
         "'Despite the rain,' she said."
     );
 }
+
+// Evidence: what each finding rests on, typed.
+
+#[test]
+fn a_changed_scale_carries_both_numbers_with_their_scale_words() {
+    let en = "The city will spend 10 million euros on the new bridge.\n";
+    let de = "Die Stadt wird 1 Million Euro für die neue Brücke ausgeben.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    let Some(Evidence::Numbers { missing, added }) = &f[0].evidence else {
+        panic!("{:?}", f[0].evidence);
+    };
+    let shown = |n: &evidence::NumberFact| {
+        (
+            n.text.clone(),
+            n.values.clone(),
+            n.scale.clone(),
+            n.at.map(|p| (p.line, p.column)),
+        )
+    };
+    assert_eq!(
+        missing.iter().map(shown).collect::<Vec<_>>(),
+        [(
+            "10 million".to_string(),
+            vec![1e7],
+            Some("million".to_string()),
+            Some((1, 21))
+        )]
+    );
+    assert_eq!(
+        added.iter().map(shown).collect::<Vec<_>>(),
+        [(
+            "1 Million".to_string(),
+            vec![1e6],
+            Some("Million".to_string()),
+            Some((1, 16))
+        )]
+    );
+}
+
+#[test]
+fn a_dropped_paragraph_carries_its_sentences_and_numbers() {
+    let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nDer Verkehr beginnt am Freitag.\n";
+    let f = run(
+        EN,
+        de,
+        &[(0..1, 0..1), (1..2, 1..1), (2..3, 1..1), (3..4, 1..2)],
+    );
+    let Some(Evidence::Unmatched {
+        missing,
+        added,
+        numbers,
+        link_confidence,
+        role,
+        ..
+    }) = &f[0].evidence
+    else {
+        panic!("{:?}", f[0].evidence);
+    };
+    assert_eq!(
+        missing.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(),
+        [
+            "It cost 12 million euros and took three years to build.",
+            "Critics called it too expensive."
+        ]
+    );
+    assert!(added.is_empty());
+    assert_eq!(*role, Role::Content);
+    assert_eq!(*link_confidence, Some(0.9));
+    assert_eq!(
+        numbers
+            .iter()
+            .map(|n| (n.text.as_str(), n.at.map(|p| (p.line, p.column))))
+            .collect::<Vec<_>>(),
+        [("12 million", Some((3, 9)))]
+    );
+}
+
+#[test]
+fn a_moved_paragraph_carries_where_it_went() {
+    let en = "The mayor opened the bridge on Monday.\n\nIt cost 12 million euros, said Anna Berger, who led the project for 7 years.\n\nTraffic will start on Friday.\n";
+    let de = "Die Bürgermeisterin eröffnete am Montag die Brücke.\n\nDer Verkehr beginnt am Freitag.\n\nSie kostete 12 Millionen Euro, sagte Anna Berger, die das Projekt 7 Jahre lang leitete.\n";
+    let f = run(
+        en,
+        de,
+        &[(0..1, 0..1), (1..2, 1..1), (2..3, 1..2), (3..3, 2..3)],
+    );
+    assert_eq!(
+        f[0].evidence,
+        Some(Evidence::Moved {
+            moved_from: crate::document::Position { line: 3, column: 1 },
+            moved_to: crate::document::Position { line: 5, column: 1 },
+            found_by: evidence::MoveEvidence::Facts,
+        })
+    );
+}
+
+#[test]
+fn a_cut_quote_carries_its_length_ratio() {
+    let cut =
+        "Die Ministerin sprach am Montag.\n\n„Wir werden die Steuern nicht erhöhen“, sagte sie.\n";
+    let f = run(EN_Q, cut, &[(0..1, 0..1), (1..2, 1..2)]);
+    let Some(Evidence::Quote { checks }) = &f[0].evidence else {
+        panic!("{:?}", f[0].evidence);
+    };
+    let [evidence::QuoteCheck::Cut(length)] = checks.as_slice() else {
+        panic!("{checks:?}");
+    };
+    // Cut means under 60% of the expected length; the message says how much.
+    assert!(
+        length.length_ratio > 0.0 && length.length_ratio < 0.6,
+        "{length:?}"
+    );
+    assert!(length.deviation < -5.0, "{length:?}");
+    let percent = (100.0 * length.length_ratio).round();
+    assert!(
+        f[0].message.contains(&format!("{percent:.0}%"))
+            || f[0].message.contains(&format!("{:.0}%", percent - 1.0)),
+        "{} {length:?}",
+        f[0].message
+    );
+}
+
+#[test]
+fn a_negated_quote_carries_the_counts_on_each_side() {
+    let negated = "Die Ministerin sprach am Montag.\n\n„Wir werden die Steuern dieses Jahr erhöhen, und wir werden das Budget für Schulen schützen“, sagte sie.\n";
+    let f = run(EN_Q, negated, &[(0..1, 0..1), (1..2, 1..2)]);
+    let checks = f
+        .iter()
+        .find_map(|f| match &f.evidence {
+            Some(Evidence::Quote { checks }) => Some(checks.clone()),
+            _ => None,
+        })
+        .expect("a quote finding");
+    assert!(
+        checks.contains(&evidence::QuoteCheck::Negation {
+            clauses: [1, 0],
+            cues: [1, 0]
+        }),
+        "{checks:?}"
+    );
+}
+
+#[test]
+fn a_repeat_carries_the_lines_it_repeats() {
+    let de = "Der Bürgermeister eröffnete am Montag die neue Brücke.\n\nSie kostete 12 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n\nDer Verkehr beginnt am Freitag.\n\nSie kostete 12 Millionen Euro, der Bau dauerte drei Jahre. Kritiker nannten sie zu teuer.\n";
+    let f = run(
+        EN,
+        de,
+        &[
+            (0..1, 0..1),
+            (1..2, 1..2),
+            (2..3, 2..3),
+            (3..4, 3..4),
+            (4..4, 4..6),
+        ],
+    );
+    let Some(Evidence::Repeat {
+        added,
+        repeats,
+        coverage,
+    }) = &f[0].evidence
+    else {
+        panic!("{:?}", f[0].evidence);
+    };
+    assert_eq!(repeats, &[[3, 3]]);
+    assert_eq!(added.len(), 2);
+    assert!(*coverage > 0.9, "{coverage}");
+}
+
+#[test]
+fn evidence_serialises_tagged_and_snake_case() {
+    let en = "The city will spend 10 million euros on the new bridge.\n";
+    let de = "Die Stadt wird 1 Million Euro für die neue Brücke ausgeben.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    let json = serde_json::to_value(&f[0]).unwrap();
+    assert_eq!(json["evidence"]["type"], "numbers");
+    assert_eq!(json["evidence"]["missing"][0]["kind"], "plain");
+    assert_eq!(json["evidence"]["added"][0]["scale"], "Million");
+    assert_eq!(json["evidence"]["added"][0]["at"]["column"], 16);
+    let moved = serde_json::to_value(Evidence::Moved {
+        moved_from: crate::document::Position { line: 3, column: 1 },
+        moved_to: crate::document::Position { line: 9, column: 4 },
+        found_by: evidence::MoveEvidence::Alignment,
+    })
+    .unwrap();
+    assert_eq!(
+        moved,
+        serde_json::json!({"type": "moved", "moved_from": {"line": 3, "column": 1},
+                           "moved_to": {"line": 9, "column": 4}, "found_by": "alignment"})
+    );
+}

@@ -27,8 +27,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::context::{Context, gist};
+use super::evidence::{Evidence, Identity, measured};
 use super::{Finding, Kind, Severity, sentences_excerpt};
 use crate::document::BlockKind;
+use crate::language::Language;
 
 /// Fewest words of a paragraph reported at error: below it a block is as
 /// likely a label or a name as a passage a reader misses. The scale of
@@ -128,6 +130,17 @@ enum Reading {
 struct Reader {
     detector: Option<whatlang::Detector>,
     source: Option<whatlang::Lang>,
+    /// The pair's languages, original first.
+    languages: [Language; 2],
+}
+
+/// What the reader made of a text: its [`Reading`], and the language
+/// whatlang chose between the two with its confidence (none when the text
+/// is too short to read).
+struct Detected {
+    reading: Reading,
+    language: Option<Language>,
+    confidence: Option<f64>,
 }
 
 impl Reader {
@@ -138,26 +151,46 @@ impl Reader {
             (Some(s), Some(t)) => Some(whatlang::Detector::with_allowlist(vec![s, t])),
             _ => None,
         };
-        Reader { detector, source }
+        Reader {
+            detector,
+            source,
+            languages: [ctx.source.language(), ctx.target.language()],
+        }
     }
 
     fn read(&self, text: &str) -> Reading {
+        self.detect(text).reading
+    }
+
+    fn detect(&self, text: &str) -> Detected {
+        let unsure = Detected {
+            reading: Reading::Unsure,
+            language: None,
+            confidence: None,
+        };
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let Some(detector) = &self.detector else {
-            return Reading::Unsure;
+            return unsure;
         };
         if letters < LANGUAGE_LETTERS {
-            return Reading::Unsure;
+            return unsure;
         }
-        match detector.detect(text) {
-            Some(info) if info.confidence() >= LANGUAGE_CONFIDENCE => {
-                if Some(info.lang()) == self.source {
-                    Reading::Source
-                } else {
-                    Reading::Target
-                }
-            }
-            _ => Reading::Unsure,
+        let Some(info) = detector.detect(text) else {
+            return unsure;
+        };
+        let (reading, language) = if Some(info.lang()) == self.source {
+            (Reading::Source, self.languages[0])
+        } else {
+            (Reading::Target, self.languages[1])
+        };
+        Detected {
+            reading: if info.confidence() >= LANGUAGE_CONFIDENCE {
+                reading
+            } else {
+                Reading::Unsure
+            },
+            language: Some(language),
+            confidence: Some(info.confidence()),
         }
     }
 }
@@ -224,15 +257,15 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             } else {
                 linked.start
             };
-            let copy = nearest(source_sentences.get(&fold(sentence)), expected)
+            let copied = nearest(source_sentences.get(&fold(sentence)), expected);
+            let similar = (copied.is_none() && !linked.is_empty())
+                .then(|| similarity(sentence, &ctx.source_text(linked.clone())));
+            let near = similar.is_some_and(|s| s >= NEAR_IDENTITY);
+            let copy = copied
                 .map(|i| i..i + 1)
-                .or_else(|| {
-                    (!linked.is_empty()
-                        && similarity(sentence, &ctx.source_text(linked.clone())) >= NEAR_IDENTITY)
-                        .then_some(linked.clone())
-                });
-            let reading = reader.read(sentence);
-            let why = match (&copy, reading) {
+                .or_else(|| near.then_some(linked.clone()));
+            let detected = reader.detect(sentence);
+            let why = match (&copy, detected.reading) {
                 (_, Reading::Target) => continue,
                 (Some(_), _) => "as the original writes it",
                 (None, Reading::Source) => "it reads as the original's language",
@@ -252,7 +285,14 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
                     message,
                 )
                 .with_source(sentences_excerpt(ctx.source, copy.unwrap_or(linked)))
-                .with_target(sentences_excerpt(tgt, j..j + 1)),
+                .with_target(sentences_excerpt(tgt, j..j + 1))
+                .with_evidence(untranslated_evidence(
+                    ctx,
+                    &detected,
+                    identity(copied.is_some(), near),
+                    similar,
+                    words,
+                )),
             ));
         }
     }
@@ -280,10 +320,11 @@ fn judge(
         // A name, a menu item, a command.
         return None;
     }
-    let near = copied.is_none()
-        && !aligned.is_empty()
-        && similarity(text, &ctx.source_text(aligned.clone())) >= NEAR_IDENTITY;
-    let reading = reader.read(text);
+    let similar = (copied.is_none() && !aligned.is_empty())
+        .then(|| similarity(text, &ctx.source_text(aligned.clone())));
+    let near = similar.is_some_and(|s| s >= NEAR_IDENTITY);
+    let detected = reader.detect(text);
+    let reading = detected.reading;
     let identical = copied.is_some() || near;
     let untranslated = match reading {
         Reading::Target => false,
@@ -335,8 +376,43 @@ fn judge(
     Some(
         Finding::new(Kind::Untranslated, severity, confidence, message)
             .with_source(sentences_excerpt(ctx.source, source_ids))
-            .with_target(sentences_excerpt(ctx.target, ids)),
+            .with_target(sentences_excerpt(ctx.target, ids))
+            .with_evidence(untranslated_evidence(
+                ctx,
+                &detected,
+                identity(copied.is_some(), near),
+                similar,
+                words,
+            )),
     )
+}
+
+/// How a text repeats the original: a copy, nearly the aligned text, or
+/// neither.
+fn identity(copy: bool, near: bool) -> Identity {
+    match (copy, near) {
+        (true, _) => Identity::Copy,
+        (false, true) => Identity::Near,
+        (false, false) => Identity::None,
+    }
+}
+
+/// The evidence of an untranslated finding.
+fn untranslated_evidence(
+    ctx: &Context,
+    detected: &Detected,
+    identity: Identity,
+    similarity: Option<f64>,
+    words: usize,
+) -> Evidence {
+    Evidence::Untranslated {
+        language: ctx.source.language(),
+        detected: detected.language,
+        detection_confidence: detected.confidence.map(measured),
+        identity,
+        similarity: similarity.map(measured),
+        words,
+    }
 }
 
 /// The original sentences linked to a run of translation sentences.

@@ -151,7 +151,11 @@ impl Render for Sarif {
                     "message": { "text": f.message },
                     "locations": primary.into_iter().collect::<Vec<_>>(),
                     "partialFingerprints": { "transalignFinding/v1": fingerprint(f) },
-                    "properties": { "confidence": f.confidence, "severity": f.severity.name() },
+                    "properties": {
+                        "confidence": f.confidence,
+                        "severity": f.severity.name(),
+                        "evidence": f.evidence,
+                    },
                 });
                 if let Some(rel) = related {
                     let mut rel = rel;

@@ -9,6 +9,7 @@ use std::ops::Range;
 pub use extract::{Quote, quotes};
 
 use super::context::{Context, gist, list, word_count};
+use super::evidence::{Evidence, NumberFact, QuoteCheck, QuoteLength, measured, position_in};
 use super::lengths;
 use super::{Excerpt, Finding, Kind, Severity, excerpt};
 use crate::anchors::{self, names::capitalises_nouns};
@@ -318,7 +319,11 @@ impl<'c, 'a> Pairing<'c, 'a> {
                 INVENTED_IN_ADDITION_CONFIDENCE,
                 message,
             )
-            .with_target(quote_excerpt(ctx.target, t)),
+            .with_target(quote_excerpt(ctx.target, t))
+            .with_evidence(quote_evidence(QuoteCheck::Invented {
+                words: word_count(&t.text),
+                in_addition: true,
+            })),
         )
     }
 
@@ -345,8 +350,19 @@ impl<'c, 'a> Pairing<'c, 'a> {
                     ctx.source,
                     ctx.links[k].source.clone(),
                 ))
-                .with_target(quote_excerpt(ctx.target, t)),
+                .with_target(quote_excerpt(ctx.target, t))
+                .with_evidence(quote_evidence(QuoteCheck::Invented {
+                    words,
+                    in_addition: false,
+                })),
         )
+    }
+}
+
+/// The evidence of a quote finding resting on one check.
+fn quote_evidence(check: QuoteCheck) -> Evidence {
+    Evidence::Quote {
+        checks: vec![check],
     }
 }
 
@@ -382,7 +398,8 @@ fn unpaired_source_quote(
     Some(
         Finding::new(Kind::AlteredQuote, severity, UNQUOTED_CONFIDENCE, message)
             .with_source(quote_excerpt(ctx.source, q))
-            .with_target(super::sentences_excerpt(ctx.target, t_ids)),
+            .with_target(super::sentences_excerpt(ctx.target, t_ids))
+            .with_evidence(quote_evidence(QuoteCheck::Unquoted { words })),
     )
 }
 
@@ -462,12 +479,12 @@ fn dropped_with_sentence(
     }
     let t_text = ctx.target_text(t_ids.clone());
     let t_numbers = ctx.target_numbers(&t_text);
-    let lost: Vec<String> = ctx
+    let lost_numbers: Vec<anchors::Number> = ctx
         .source_numbers(&q.text)
         .into_iter()
         .filter(|n| n.digits && !t_numbers.iter().any(|t| anchors::same_number(n, t)))
-        .map(|n| n.text)
         .collect();
+    let lost: Vec<String> = lost_numbers.iter().map(|n| n.text.clone()).collect();
     let s_all = lengths::chars(ctx.source, start..end);
     let s_rest = s_all - lengths::chars(ctx.source, ids.clone());
     let t = lengths::chars(ctx.target, t_ids);
@@ -503,7 +520,12 @@ fn dropped_with_sentence(
     );
     Some(
         Finding::new(Kind::Omission, severity, DROPPED_QUOTE_CONFIDENCE, message)
-            .with_source(super::sentences_excerpt(ctx.source, ids)),
+            .with_source(super::sentences_excerpt(ctx.source, ids))
+            .with_evidence(quote_evidence(QuoteCheck::DroppedWithSentence {
+                missing: number_facts(ctx.source, q, &lost_numbers),
+                length_ratio_with: measured(with.exp()),
+                length_ratio_without: measured(without.exp()),
+            })),
     )
 }
 
@@ -537,14 +559,17 @@ struct Problem {
     what: String,
     severity: Severity,
     confidence: f64,
+    /// The check that found it, with its values.
+    check: QuoteCheck,
 }
 
 impl Problem {
-    fn new(what: String, severity: Severity, confidence: f64) -> Problem {
+    fn new(what: String, severity: Severity, confidence: f64, check: QuoteCheck) -> Problem {
         Problem {
             what,
             severity,
             confidence,
+            check,
         }
     }
 }
@@ -570,7 +595,8 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
         .iter()
         .map(|p| p.confidence)
         .fold(BASE_CONFIDENCE, f64::max);
-    let whats: Vec<String> = problems.into_iter().map(|p| p.what).collect();
+    let (whats, checks): (Vec<String>, Vec<QuoteCheck>) =
+        problems.into_iter().map(|p| (p.what, p.check)).unzip();
     let message = format!(
         "the translation of the quote \"{}\" {}",
         gist(&s.text),
@@ -579,8 +605,21 @@ fn compare_pair(ctx: &Context, s: &Quote, t: &Quote) -> Option<Finding> {
     Some(
         Finding::new(Kind::AlteredQuote, severity, confidence, message)
             .with_source(quote_excerpt(ctx.source, s))
-            .with_target(quote_excerpt(ctx.target, t)),
+            .with_target(quote_excerpt(ctx.target, t))
+            .with_evidence(Evidence::Quote { checks }),
     )
+}
+
+/// The evidence of numbers read from quote `q`'s text.
+fn number_facts(
+    doc: &SegmentedDocument,
+    q: &Quote,
+    numbers: &[anchors::Number],
+) -> Vec<NumberFact> {
+    numbers
+        .iter()
+        .map(|n| NumberFact::of(n, |at| position_in(doc, q.parts.iter().cloned(), at)))
+        .collect()
 }
 
 /// Confidence of a changed number in a quote (one lost, another gained),
@@ -595,16 +634,18 @@ const ADDED_NUMBER_CONFIDENCE: f64 = 0.8;
 fn number_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
     let sn: Vec<_> = ctx.source_numbers(&s.text);
     let tn: Vec<_> = ctx.target_numbers(&t.text);
-    let missing: Vec<String> = sn
+    let missing_numbers: Vec<anchors::Number> = sn
         .iter()
         .filter(|a| a.digits && !tn.iter().any(|b| anchors::same_number(a, b)))
-        .map(|a| a.text.clone())
+        .cloned()
         .collect();
-    let extra: Vec<String> = tn
+    let extra_numbers: Vec<anchors::Number> = tn
         .iter()
         .filter(|b| b.digits && !sn.iter().any(|a| anchors::same_number(a, b)))
-        .map(|b| b.text.clone())
+        .cloned()
         .collect();
+    let missing: Vec<String> = missing_numbers.iter().map(|n| n.text.clone()).collect();
+    let extra: Vec<String> = extra_numbers.iter().map(|n| n.text.clone()).collect();
     let (what, confidence) = match (missing.is_empty(), extra.is_empty()) {
         (false, false) => (
             format!("changes {} to {}", list(&missing), list(&extra)),
@@ -617,7 +658,11 @@ fn number_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         (true, false) => (format!("adds {}", list(&extra)), ADDED_NUMBER_CONFIDENCE),
         (true, true) => return None,
     };
-    Some(Problem::new(what, Severity::Error, confidence))
+    let check = QuoteCheck::Numbers {
+        missing: number_facts(ctx.source, s, &missing_numbers),
+        added: number_facts(ctx.target, t, &extra_numbers),
+    };
+    Some(Problem::new(what, Severity::Error, confidence, check))
 }
 
 /// Confidence of a negation lost or gained in a quote (set by hand, not
@@ -648,6 +693,10 @@ fn negation_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         what.to_string(),
         Severity::Error,
         NEGATION_CONFIDENCE,
+        QuoteCheck::Negation {
+            clauses: [a, b],
+            cues: [ca, cb],
+        },
     ))
 }
 
@@ -687,10 +736,15 @@ fn name_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         .map(|n| n.text.clone())
         .collect();
     if !lost.is_empty() && !gained.is_empty() {
+        let check = QuoteCheck::Names {
+            missing: lost.clone(),
+            added: gained.clone(),
+        };
         return Some(Problem::new(
             format!("replaces {} with {}", list(&lost), list(&gained)),
             Severity::Warning,
             REPLACED_NAME_CONFIDENCE,
+            check,
         ));
     }
     if capitalises_nouns(tl) {
@@ -707,13 +761,15 @@ fn name_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
     } else {
         Severity::Warning
     };
+    let what = format!(
+        "names {}, which the original never mentions",
+        list(&invented)
+    );
     Some(Problem::new(
-        format!(
-            "names {}, which the original never mentions",
-            list(&invented)
-        ),
+        what,
         severity,
         INVENTED_NAME_CONFIDENCE,
+        QuoteCheck::InventedNames { added: invented },
     ))
 }
 
@@ -772,6 +828,11 @@ fn length_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
     // ("en train de mourir" is "dying"), a long one hardly.
     let deviation = r.ln() * expected.clamp(1.0, DEVIATION_CAP).sqrt();
     let short = r < CUT && deviation < CUT_DEVIATION;
+    let lengths = QuoteLength {
+        length_ratio: measured(r),
+        expected_ratio: measured(ctx.ratio),
+        deviation: measured(deviation),
+    };
     if short && reported(ctx, s, t) {
         return Some(Problem::new(
             format!(
@@ -780,6 +841,7 @@ fn length_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
             ),
             Severity::Warning,
             BASE_CONFIDENCE,
+            QuoteCheck::ReportedSpeech(lengths),
         ));
     }
     if short {
@@ -792,6 +854,7 @@ fn length_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
             format!("is cut to {:.0}% of the expected length", 100.0 * r),
             severity,
             confidence,
+            QuoteCheck::Cut(lengths),
         ));
     }
     if r > EXTENDED {
@@ -804,6 +867,7 @@ fn length_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
             format!("is extended to {:.0}% of the expected length", 100.0 * r),
             severity,
             EXTENDED_CONFIDENCE,
+            QuoteCheck::Extended(lengths),
         ));
     }
     None
