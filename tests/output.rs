@@ -312,3 +312,83 @@ fn counts_of_one_are_singular() {
     let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
     assert!(index.contains(">1 pair: "), "{index}");
 }
+
+/// The evidence types each kind may carry (docs/json-format.md, "Evidence").
+fn evidence_types(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "omission" => &["unmatched", "numbers", "length", "quote"],
+        "addition" => &["unmatched", "repeat", "numbers", "length"],
+        "altered_quote" => &["quote"],
+        "number_mismatch" => &["numbers"],
+        "name_mismatch" => &["names"],
+        "untranslated" => &["untranslated"],
+        "moved" => &["moved"],
+        other => panic!("unknown kind {other}"),
+    }
+}
+
+#[test]
+fn every_finding_carries_typed_evidence_in_json_and_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = files::write(dir.path(), "en.txt", EN);
+    let de = files::write(dir.path(), "de.txt", DE);
+    let pair = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/pairs/en-de-brenner-tunnel");
+    for (a, b) in [
+        (en.clone(), de.clone()),
+        (pair.join("en.md"), pair.join("de.md")),
+    ] {
+        let run = |format: &str| {
+            let out = transalign()
+                .args(["check", "--format", format])
+                .arg(&a)
+                .arg(&b)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{out:?}");
+            out.stdout
+        };
+        let json: serde_json::Value = serde_json::from_slice(&run("json")).unwrap();
+        let findings = json["findings"].as_array().unwrap();
+        assert!(!findings.is_empty());
+        for f in findings {
+            let kind = f["kind"].as_str().unwrap();
+            let evidence = f["evidence"]["type"].as_str().unwrap_or("null");
+            assert!(evidence_types(kind).contains(&evidence), "{f}");
+        }
+        // JSON Lines carries the same evidence, finding by finding.
+        let lines = String::from_utf8(run("jsonl")).unwrap();
+        let evidence: Vec<serde_json::Value> = lines
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["evidence"].clone())
+            .collect();
+        let expected: Vec<serde_json::Value> =
+            findings.iter().map(|f| f["evidence"].clone()).collect();
+        assert_eq!(evidence, expected);
+    }
+    // The aligner links the invented paragraph to the dropped one: what
+    // is found is the year that has no counterpart, placed in the original.
+    let json: serde_json::Value = serde_json::from_slice(
+        &transalign()
+            .args(["check", "--format", "json"])
+            .arg(&en)
+            .arg(&de)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let omission = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "omission")
+        .expect("an omission");
+    let evidence = &omission["evidence"];
+    assert_eq!(evidence["type"], "numbers");
+    assert_eq!(evidence["added"], serde_json::json!([]));
+    assert_eq!(
+        evidence["missing"],
+        serde_json::json!([{"text": "1911", "values": [1911.0], "scale": null, "kind": "year",
+                            "at": {"line": 5, "column": 28}}])
+    );
+}
