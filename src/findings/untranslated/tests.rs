@@ -244,3 +244,37 @@ fn a_chinese_paragraph_left_in_an_english_translation_is_found() {
     assert_eq!(u[0].severity, Severity::Error);
     assert_eq!(u[0].target.as_ref().map(|e| e.lines), Some([3, 3]));
 }
+
+#[test]
+fn the_evidence_says_how_the_text_repeats_the_original_and_reads() {
+    let german = "Nach Angaben der Gesellschaft nutzten am ersten Tag rund 1200 Fahrgäste die Boote; erwartet hatte sie weniger als die Hälfte.";
+    let copy = "About 1,200 passengers used the boats on the first day, according to the company, which had expected fewer than half that number.";
+    let edited = "About 1,300 passengers used the boats on the first day, according to the company, which had expected less than half that number.";
+    for (english, expected) in [(copy, Identity::Copy), (edited, Identity::Near)] {
+        let f = checked(EN, &DE.replace(german, english), Language::DE);
+        let u = untranslated(&f);
+        let Some(Evidence::Untranslated {
+            language,
+            detected,
+            detection_confidence,
+            identity,
+            similarity,
+            words,
+        }) = &u[0].evidence
+        else {
+            panic!("{f:#?}");
+        };
+        assert_eq!((*language, *detected), (Language::EN, Some(Language::EN)));
+        assert!(detection_confidence.is_some_and(|c| c >= LANGUAGE_CONFIDENCE));
+        assert_eq!(*identity, expected);
+        match expected {
+            // A copy is found by folding; no similarity is measured.
+            Identity::Copy => assert_eq!(*similarity, None),
+            _ => assert!(
+                similarity.is_some_and(|s| (NEAR_IDENTITY..1.0).contains(&s)),
+                "{similarity:?}"
+            ),
+        }
+        assert_eq!(*words, 22);
+    }
+}
