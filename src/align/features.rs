@@ -13,12 +13,15 @@ use std::hash::BuildHasherDefault;
 use super::learn::{IntHasher, IntMap};
 use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
+use crate::dictionary::Morphology;
 use crate::language::Language;
 
 /// Interns strings to small ids.
 #[derive(Debug, Default)]
 struct Interner {
     ids: HashMap<String, u32, BuildHasherDefault<IntHasher>>,
+    /// Every string by its id.
+    by_id: Vec<Box<str>>,
 }
 
 impl Interner {
@@ -29,16 +32,13 @@ impl Interner {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(s.to_string(), id);
+        self.by_id.push(s.into());
         id
     }
 
-    /// Every interned string by id.
-    pub fn names(&self) -> Vec<&str> {
-        let mut out = vec![""; self.ids.len()];
-        for (s, &id) in &self.ids {
-            out[id as usize] = s;
-        }
-        out
+    /// The string of id `id`.
+    fn name(&self, id: u32) -> &str {
+        self.by_id.get(id as usize).map_or("", |s| s)
     }
 
     /// The id of `s` when known.
@@ -75,6 +75,45 @@ struct CacheInner {
     forms: Interner,
     /// Readings by language, then by text.
     texts: Vec<(Option<Language>, TextMap)>,
+    /// Dictionary matching of the forms met so far ([`Looked`]).
+    looked: Looked,
+}
+
+/// What the dictionaries said of each form, remembered for the check's
+/// other alignments (each solve meets the same words again): the stems of
+/// forms and the stems of their translations, as ids of `stems`.
+#[derive(Debug, Default)]
+struct Looked {
+    stems: Interner,
+    /// (form, language the stem is taken in, whether stems are taken) →
+    /// stem id.
+    stem_of: IntMap<(u32, Language, bool), u32>,
+    /// (dictionary, morphology steps, form) → stem ids of its translations,
+    /// in the order the dictionary gives them.
+    translated: IntMap<(usize, Morphology, u32), Vec<u32>>,
+}
+
+impl Looked {
+    /// The stem id of `word` (form `form`) in `language`, whose ISO 639-3
+    /// code is `code`: the word itself when `stems` is off.
+    fn stem(&mut self, form: u32, word: &str, language: (Language, &str), stems: bool) -> u32 {
+        if let Some(&id) = self.stem_of.get(&(form, language.0, stems)) {
+            return id;
+        }
+        let id = self.stem_text(word, language.1, stems);
+        self.stem_of.insert((form, language.0, stems), id);
+        id
+    }
+
+    /// The stem id of any text in the language of ISO 639-3 `code`.
+    fn stem_text(&mut self, word: &str, code: &str, stems: bool) -> u32 {
+        if stems {
+            self.stems
+                .id(crate::dictionary::morphology::stem(word, code))
+        } else {
+            self.stems.id(word)
+        }
+    }
 }
 
 type TextMap = HashMap<Box<str>, ReadText, BuildHasherDefault<IntHasher>>;
@@ -160,16 +199,6 @@ impl Vocab {
             self.global.push(g as u32);
         }
         self.local[g]
-    }
-
-    /// Every form this alignment has met, by its id here.
-    pub fn names(&self, cache: &TokenCache) -> Vec<String> {
-        let inner = cache.inner.borrow();
-        let all = inner.forms.names();
-        self.global
-            .iter()
-            .map(|&g| all.get(g as usize).copied().unwrap_or("").to_string())
-            .collect()
     }
 
     /// The id of form `s` (a folded word) when this alignment has met it.
@@ -409,19 +438,12 @@ pub fn dictionary_translations(
     vocab: &Vocab,
     cache: &TokenCache,
 ) -> Translations {
-    use crate::dictionary::morphology;
-    let stem = |w: &'_ str, code: &str| -> String {
-        if steps.stems {
-            morphology::stem(w, code).to_string()
-        } else {
-            w.to_string()
-        }
-    };
     let mut out = Translations::default();
     if dictionaries.is_empty() {
         return out;
     }
-    let names = vocab.names(cache);
+    let mut inner = cache.inner.borrow_mut();
+    let CacheInner { forms, looked, .. } = &mut *inner;
     // Content words of each side, sorted.
     let content = |side: &Tokenised| -> Vec<u32> {
         let counts = sentence_counts(side);
@@ -443,19 +465,31 @@ pub fn dictionary_translations(
             continue;
         }
         let (heads, others) = if forward { (&src, &tgt) } else { (&tgt, &src) };
-        let to_code = info.to.code3().unwrap_or("");
+        let to = (info.to, info.to.code3().unwrap_or(""));
         // The other side's words by stem, so that a translation meets
         // their inflected forms.
-        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_stem: IntMap<u32, Vec<u32>> = IntMap::default();
         for &o in others {
-            by_stem
-                .entry(stem(&names[o as usize], to_code))
-                .or_default()
-                .push(o);
+            let g = vocab.global[o as usize];
+            let stem = looked.stem(g, forms.name(g), to, steps.stems);
+            by_stem.entry(stem).or_default().push(o);
         }
+        // Dictionaries are told apart by where they live, for as long as
+        // the check holds them.
+        let dictionary = std::sync::Arc::as_ptr(d) as usize;
         for &h in heads {
-            for t in d.translations_inflected(&names[h as usize], steps) {
-                let Some(forms) = by_stem.get(&stem(&t, to_code)) else {
+            let g = vocab.global[h as usize];
+            let key = (dictionary, steps, g);
+            if !looked.translated.contains_key(&key) {
+                let stems = d
+                    .translations_inflected(forms.name(g), steps)
+                    .iter()
+                    .map(|t| looked.stem_text(t, to.1, steps.stems))
+                    .collect();
+                looked.translated.insert(key, stems);
+            }
+            for stem in &looked.translated[&key] {
+                let Some(forms) = by_stem.get(stem) else {
                     continue;
                 };
                 for &t in forms {
