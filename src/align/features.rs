@@ -20,8 +20,6 @@ use crate::language::Language;
 #[derive(Debug, Default)]
 struct Interner {
     ids: HashMap<String, u32, BuildHasherDefault<IntHasher>>,
-    /// Every string by its id.
-    by_id: Vec<Box<str>>,
 }
 
 impl Interner {
@@ -32,13 +30,16 @@ impl Interner {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(s.to_string(), id);
-        self.by_id.push(s.into());
         id
     }
 
-    /// The string of id `id`.
-    fn name(&self, id: u32) -> &str {
-        self.by_id.get(id as usize).map_or("", |s| s)
+    /// Every interned string by id.
+    fn names(&self) -> Vec<&str> {
+        let mut out = vec![""; self.ids.len()];
+        for (s, &id) in &self.ids {
+            out[id as usize] = s;
+        }
+        out
     }
 
     /// The id of `s` when known.
@@ -444,6 +445,7 @@ pub fn dictionary_translations(
     }
     let mut inner = cache.inner.borrow_mut();
     let CacheInner { forms, looked, .. } = &mut *inner;
+    let names = forms.names();
     // Content words of each side, sorted.
     let content = |side: &Tokenised| -> Vec<u32> {
         let counts = sentence_counts(side);
@@ -471,7 +473,7 @@ pub fn dictionary_translations(
         let mut by_stem: IntMap<u32, Vec<u32>> = IntMap::default();
         for &o in others {
             let g = vocab.global[o as usize];
-            let stem = looked.stem(g, forms.name(g), to, steps.stems);
+            let stem = looked.stem(g, names[g as usize], to, steps.stems);
             by_stem.entry(stem).or_default().push(o);
         }
         // Dictionaries are told apart by where they live, for as long as
@@ -482,7 +484,7 @@ pub fn dictionary_translations(
             let key = (dictionary, steps, g);
             if !looked.translated.contains_key(&key) {
                 let stems = d
-                    .translations_inflected(forms.name(g), steps)
+                    .translations_inflected(names[g as usize], steps)
                     .iter()
                     .map(|t| looked.stem_text(t, to.1, steps.stems))
                     .collect();

@@ -78,7 +78,8 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     .map(|n| n.text.clone()),
             );
         }
-        let target_excerpt = sentences_excerpt(ctx.target, link.target.clone());
+        // Built only for a finding (most links have none).
+        let target_excerpt = || sentences_excerpt(ctx.target, link.target.clone());
         if !missing.is_empty() && !extra.is_empty() {
             let lost: Vec<String> = missing.iter().flat_map(|(_, l)| l.clone()).collect();
             let first = missing[0].0;
@@ -97,7 +98,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     ),
                 )
                 .with_source(sentences_excerpt(ctx.source, first..last + 1))
-                .with_target(target_excerpt.clone()),
+                .with_target(target_excerpt()),
             ));
         } else if !missing.is_empty() {
             for (i, lost) in &missing {
@@ -120,7 +121,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                         ),
                     )
                     .with_source(sentences_excerpt(ctx.source, *i..*i + 1))
-                    .with_target(target_excerpt.clone()),
+                    .with_target(target_excerpt()),
                 ));
             }
         } else if let Some((j, new)) = added_sentence(ctx, quotes, k, &near_s_numbers) {
@@ -166,7 +167,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     ),
                 )
                 .with_source(sentences_excerpt(ctx.source, link.source.clone()))
-                .with_target(target_excerpt.clone()),
+                .with_target(target_excerpt()),
             ));
         }
         names(ctx, k, out);
