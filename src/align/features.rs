@@ -682,6 +682,55 @@ mod tests {
     }
 
     #[test]
+    fn dictionary_answers_kept_in_the_cache_are_the_fresh_ones() {
+        use crate::dictionary::{Dictionary, Morphology, tests::build};
+        let (index, body) = build(
+            &[
+                ("Haus", "Haus /haʊ̯s/ <n, neut>\nhouse, building\n"),
+                ("gehen", "gehen /ˈɡeːən/ <v>\ngo, walk\n"),
+            ],
+            40,
+        );
+        let d = std::sync::Arc::new(
+            Dictionary::from_bytes("t", Language::DE, Language::EN, index.as_bytes(), body)
+                .unwrap(),
+        );
+        let pairs = |cache: &TokenCache, de: &[&str], en: &[&str]| -> Vec<(u32, u32)> {
+            let mut vocab = Vocab::default();
+            let s = tokenise(de, Some(Language::DE), cache, &mut vocab);
+            let t = tokenise(en, Some(Language::EN), cache, &mut vocab);
+            let found = dictionary_translations(
+                [&s, &t],
+                [Some(Language::DE), Some(Language::EN)],
+                std::slice::from_ref(&d),
+                Morphology::default(),
+                &vocab,
+                cache,
+            );
+            let mut out: Vec<(u32, u32)> = found
+                .forward
+                .iter()
+                .flat_map(|(s, ts)| ts.iter().map(|t| (*s, *t)))
+                .collect();
+            out.sort_unstable();
+            out
+        };
+        let de = ["Das Haus ist alt.", "Wir gehen heute."];
+        let en = ["The house is old.", "We go today."];
+        let fresh = pairs(&TokenCache::default(), &de, &en);
+        assert!(fresh.len() >= 2, "{fresh:?}");
+        // A cache that already answered for other words (and some of
+        // these) answers the same.
+        let shared = TokenCache::default();
+        pairs(
+            &shared,
+            &["Wir gehen.", "Ein Haus."],
+            &["We walk.", "A building."],
+        );
+        assert_eq!(pairs(&shared, &de, &en), fresh);
+    }
+
+    #[test]
     fn pruning_keeps_every_match() {
         let mut vocab = Vocab::default();
         let cache = TokenCache::default();
