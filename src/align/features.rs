@@ -13,6 +13,7 @@ use std::hash::BuildHasherDefault;
 use super::learn::{IntHasher, IntMap};
 use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
+use crate::dictionary::Morphology;
 use crate::language::Language;
 
 /// Interns strings to small ids.
@@ -33,7 +34,7 @@ impl Interner {
     }
 
     /// Every interned string by id.
-    pub fn names(&self) -> Vec<&str> {
+    fn names(&self) -> Vec<&str> {
         let mut out = vec![""; self.ids.len()];
         for (s, &id) in &self.ids {
             out[id as usize] = s;
@@ -75,6 +76,45 @@ struct CacheInner {
     forms: Interner,
     /// Readings by language, then by text.
     texts: Vec<(Option<Language>, TextMap)>,
+    /// Dictionary matching of the forms met so far ([`Looked`]).
+    looked: Looked,
+}
+
+/// What the dictionaries said of each form, remembered for the check's
+/// other alignments (each solve meets the same words again): the stems of
+/// forms and the stems of their translations, as ids of `stems`.
+#[derive(Debug, Default)]
+struct Looked {
+    stems: Interner,
+    /// (form, language the stem is taken in, whether stems are taken) →
+    /// stem id.
+    stem_of: IntMap<(u32, Language, bool), u32>,
+    /// (dictionary, morphology steps, form) → stem ids of its translations,
+    /// in the order the dictionary gives them.
+    translated: IntMap<(usize, Morphology, u32), Vec<u32>>,
+}
+
+impl Looked {
+    /// The stem id of `word` (form `form`) in `language`, whose ISO 639-3
+    /// code is `code`: the word itself when `stems` is off.
+    fn stem(&mut self, form: u32, word: &str, language: (Language, &str), stems: bool) -> u32 {
+        if let Some(&id) = self.stem_of.get(&(form, language.0, stems)) {
+            return id;
+        }
+        let id = self.stem_text(word, language.1, stems);
+        self.stem_of.insert((form, language.0, stems), id);
+        id
+    }
+
+    /// The stem id of any text in the language of ISO 639-3 `code`.
+    fn stem_text(&mut self, word: &str, code: &str, stems: bool) -> u32 {
+        if stems {
+            self.stems
+                .id(crate::dictionary::morphology::stem(word, code))
+        } else {
+            self.stems.id(word)
+        }
+    }
 }
 
 type TextMap = HashMap<Box<str>, ReadText, BuildHasherDefault<IntHasher>>;
@@ -160,16 +200,6 @@ impl Vocab {
             self.global.push(g as u32);
         }
         self.local[g]
-    }
-
-    /// Every form this alignment has met, by its id here.
-    pub fn names(&self, cache: &TokenCache) -> Vec<String> {
-        let inner = cache.inner.borrow();
-        let all = inner.forms.names();
-        self.global
-            .iter()
-            .map(|&g| all.get(g as usize).copied().unwrap_or("").to_string())
-            .collect()
     }
 
     /// The id of form `s` (a folded word) when this alignment has met it.
@@ -409,19 +439,13 @@ pub fn dictionary_translations(
     vocab: &Vocab,
     cache: &TokenCache,
 ) -> Translations {
-    use crate::dictionary::morphology;
-    let stem = |w: &'_ str, code: &str| -> String {
-        if steps.stems {
-            morphology::stem(w, code).to_string()
-        } else {
-            w.to_string()
-        }
-    };
     let mut out = Translations::default();
     if dictionaries.is_empty() {
         return out;
     }
-    let names = vocab.names(cache);
+    let mut inner = cache.inner.borrow_mut();
+    let CacheInner { forms, looked, .. } = &mut *inner;
+    let names = forms.names();
     // Content words of each side, sorted.
     let content = |side: &Tokenised| -> Vec<u32> {
         let counts = sentence_counts(side);
@@ -443,19 +467,31 @@ pub fn dictionary_translations(
             continue;
         }
         let (heads, others) = if forward { (&src, &tgt) } else { (&tgt, &src) };
-        let to_code = info.to.code3().unwrap_or("");
+        let to = (info.to, info.to.code3().unwrap_or(""));
         // The other side's words by stem, so that a translation meets
         // their inflected forms.
-        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_stem: IntMap<u32, Vec<u32>> = IntMap::default();
         for &o in others {
-            by_stem
-                .entry(stem(&names[o as usize], to_code))
-                .or_default()
-                .push(o);
+            let g = vocab.global[o as usize];
+            let stem = looked.stem(g, names[g as usize], to, steps.stems);
+            by_stem.entry(stem).or_default().push(o);
         }
+        // Dictionaries are told apart by where they live, for as long as
+        // the check holds them.
+        let dictionary = std::sync::Arc::as_ptr(d) as usize;
         for &h in heads {
-            for t in d.translations_inflected(&names[h as usize], steps) {
-                let Some(forms) = by_stem.get(&stem(&t, to_code)) else {
+            let g = vocab.global[h as usize];
+            let key = (dictionary, steps, g);
+            if !looked.translated.contains_key(&key) {
+                let stems = d
+                    .translations_inflected(names[g as usize], steps)
+                    .iter()
+                    .map(|t| looked.stem_text(t, to.1, steps.stems))
+                    .collect();
+                looked.translated.insert(key, stems);
+            }
+            for stem in &looked.translated[&key] {
+                let Some(forms) = by_stem.get(stem) else {
                     continue;
                 };
                 for &t in forms {
@@ -643,6 +679,55 @@ mod tests {
             numbers("1 Million", Language::DE, &mut v),
             numbers("10 million", Language::EN, &mut v)
         );
+    }
+
+    #[test]
+    fn dictionary_answers_kept_in_the_cache_are_the_fresh_ones() {
+        use crate::dictionary::{Dictionary, Morphology, tests::build};
+        let (index, body) = build(
+            &[
+                ("Haus", "Haus /haʊ̯s/ <n, neut>\nhouse, building\n"),
+                ("gehen", "gehen /ˈɡeːən/ <v>\ngo, walk\n"),
+            ],
+            40,
+        );
+        let d = std::sync::Arc::new(
+            Dictionary::from_bytes("t", Language::DE, Language::EN, index.as_bytes(), body)
+                .unwrap(),
+        );
+        let pairs = |cache: &TokenCache, de: &[&str], en: &[&str]| -> Vec<(u32, u32)> {
+            let mut vocab = Vocab::default();
+            let s = tokenise(de, Some(Language::DE), cache, &mut vocab);
+            let t = tokenise(en, Some(Language::EN), cache, &mut vocab);
+            let found = dictionary_translations(
+                [&s, &t],
+                [Some(Language::DE), Some(Language::EN)],
+                std::slice::from_ref(&d),
+                Morphology::default(),
+                &vocab,
+                cache,
+            );
+            let mut out: Vec<(u32, u32)> = found
+                .forward
+                .iter()
+                .flat_map(|(s, ts)| ts.iter().map(|t| (*s, *t)))
+                .collect();
+            out.sort_unstable();
+            out
+        };
+        let de = ["Das Haus ist alt.", "Wir gehen heute."];
+        let en = ["The house is old.", "We go today."];
+        let fresh = pairs(&TokenCache::default(), &de, &en);
+        assert!(fresh.len() >= 2, "{fresh:?}");
+        // A cache that already answered for other words (and some of
+        // these) answers the same.
+        let shared = TokenCache::default();
+        pairs(
+            &shared,
+            &["Wir gehen.", "Ein Haus."],
+            &["We walk.", "A building."],
+        );
+        assert_eq!(pairs(&shared, &de, &en), fresh);
     }
 
     #[test]

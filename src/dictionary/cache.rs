@@ -157,7 +157,8 @@ impl Compiled {
                 return None;
             }
         }
-        std::str::from_utf8(&bytes[blob..]).ok()?;
+        // Records are checked for UTF-8 one by one as they are looked up
+        // (a whole-blob check here cost more than a check's look-ups).
         Some(Compiled {
             bytes,
             rows,
@@ -193,7 +194,8 @@ impl Compiled {
             let at = HEADER + r * ROW;
             let start = blob + u32_at(&self.bytes, at + 8) as usize;
             let len = u32_at(&self.bytes, at + 12) as usize;
-            // Checked whole in `from_bytes`, and records split at tabs.
+            // Records split at tabs; one that is not UTF-8 (a damaged
+            // file) gives nothing.
             let record = std::str::from_utf8(&self.bytes[start..start + len]).unwrap_or("");
             let mut fields = record.split('\t');
             if fields.next() == Some(folded) {
@@ -274,6 +276,20 @@ mod tests {
         let mut other = bytes.clone();
         other[8] ^= 1;
         assert!(Compiled::from_bytes(other, &stamp).is_none());
+    }
+
+    #[test]
+    fn a_record_that_is_not_utf8_gives_nothing() {
+        let stamp = [3u8; STAMP];
+        let mut bytes = sample(&stamp).bytes().to_vec();
+        let at = bytes
+            .windows(6)
+            .position(|w| w == b"maison")
+            .expect("the sample holds maison");
+        bytes[at] = 0xFF;
+        let damaged = Compiled::from_bytes(bytes, &stamp).unwrap();
+        assert!(damaged.lookup("haus").is_empty());
+        assert_eq!(damaged.lookup("gehen"), ["aller"]);
     }
 
     #[test]

@@ -336,7 +336,7 @@ impl Dictionary {
 
 /// Which morphology steps dictionary matching takes ([`morphology`]); all
 /// by default (each step's effect is in docs/benchmarks.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Morphology {
     /// Strip elided articles and inflectional endings from the word looked
     /// up.

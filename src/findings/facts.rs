@@ -112,7 +112,8 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 .flat_map(|(i, lost)| lost.iter().map(|n| number_fact(ctx.source, *i, n)))
                 .collect()
         };
-        let target_excerpt = sentences_excerpt(ctx.target, link.target.clone());
+        // Built only for a finding (most links have none).
+        let target_excerpt = || sentences_excerpt(ctx.target, link.target.clone());
         if !missing.is_empty() && !extra.is_empty() {
             let lost: Vec<String> = missing.iter().flat_map(|(_, l)| l.clone()).collect();
             let first = missing[0].0;
@@ -131,7 +132,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     ),
                 )
                 .with_source(sentences_excerpt(ctx.source, first..last + 1))
-                .with_target(target_excerpt.clone())
+                .with_target(target_excerpt())
                 .with_evidence(Evidence::Numbers {
                     missing: missing_facts(None),
                     added: added_facts,
@@ -158,7 +159,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                         ),
                     )
                     .with_source(sentences_excerpt(ctx.source, *i..*i + 1))
-                    .with_target(target_excerpt.clone())
+                    .with_target(target_excerpt())
                     .with_evidence(Evidence::Numbers {
                         missing: missing_facts(Some(*i)),
                         added: Vec::new(),
@@ -216,7 +217,7 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     ),
                 )
                 .with_source(sentences_excerpt(ctx.source, link.source.clone()))
-                .with_target(target_excerpt.clone())
+                .with_target(target_excerpt())
                 .with_evidence(Evidence::Numbers {
                     missing: Vec::new(),
                     added: added_facts,
