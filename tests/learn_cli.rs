@@ -44,8 +44,16 @@ fn learns_a_lexicon_that_check_reads() {
     let again = learn(dir.path(), &[]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), tsv);
 
-    write(dir.path(), "a.de.md", "Der Hund bellt. Die Katze schläft im Garten.\n");
-    write(dir.path(), "a.en.md", "The dog barks. The cat sleeps in the garden.\n");
+    write(
+        dir.path(),
+        "a.de.md",
+        "Der Hund bellt. Die Katze schläft im Garten.\n",
+    );
+    write(
+        dir.path(),
+        "a.en.md",
+        "The dog barks. The cat sleeps in the garden.\n",
+    );
     let check = transalign()
         .current_dir(dir.path())
         .args(["check", "a.en.md", "a.de.md", "--lexicon", "de-en.tsv"])

@@ -36,16 +36,18 @@ use crate::language::Language;
 /// Fewest sentence pairs a word pair must share. At 2, chance pairs
 /// doubled the lexicons and 1984 ← dtm fell to 0.9855; at 3, 0.9864.
 pub const MIN_COUNT: u32 = 3;
-/// Least Dice coefficient of a learned pair. At 0.2 (and three partners a
-/// word) dtm ← 1984 fell to 0.9843 and 1984 ← dtm to 0.9855.
+/// Least Dice coefficient of a learned pair. At 0.2 (with a minimum count
+/// of 2 and three partners a word) dtm ← 1984 fell to 0.9843 and
+/// 1984 ← dtm to 0.9855.
 pub const MIN_DICE: f64 = 0.3;
 /// Partners a word keeps: inflection is folded away by stems, but a word
 /// may still have two usual translations (Hungarian `mond`: `say`, `tell`).
 pub const KEEP: usize = 2;
 /// A word in more than this share of the sentences on its side is not a
 /// content word: articles, conjunctions and auxiliaries would pair with
-/// everything. With every word allowed, dtm ← 1984 fell to 0.9843 and
-/// 1984 ← dtm to 0.9855; 0.05 and 0.2 both kept 0.9869 / 0.9864.
+/// everything. With every word allowed (and a minimum count of 2),
+/// dtm ← 1984 fell to 0.9843 and 1984 ← dtm to 0.9855; 0.05 and 0.2 both
+/// kept 0.9869 / 0.9864.
 pub const MAX_SHARE: f64 = 0.05;
 /// A word in this many sentences or fewer is always a content word (small
 /// archives, where a share is less than one sentence).
