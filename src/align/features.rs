@@ -755,4 +755,27 @@ mod tests {
         assert_eq!(s.run_length(0, 2), src.lengths[0] + src.lengths[1]);
         assert_eq!(s.run_length(1, 1), 0.0);
     }
+
+    #[test]
+    fn lexicon_entries_meet_inflected_forms_by_stem() {
+        let mut vocab = Vocab::default();
+        let cache = TokenCache::default();
+        let (hu, en) = (
+            Language::from_code("hu").ok(),
+            Language::from_code("en").ok(),
+        );
+        let src = tokenise(&["Sok hó van a hegyekben."], hu, &cache, &mut vocab);
+        let tgt = tokenise(&["There is snow in the mountains."], en, &cache, &mut vocab);
+        let text = "# learned\nhegy\tmountain\t0.9\t5\nsnow\tho\n";
+        let lexicon = Lexicon::parse(std::path::Path::new("x"), text, None).unwrap();
+        let id = |w| vocab.get(&cache, w).unwrap();
+        let tr = lexicon_translations([&src, &tgt], [hu, en], &lexicon, &vocab, &cache);
+        assert_eq!(tr.forward[&id("hegyekben")], [id("mountains")]);
+        // Either orientation of an entry counts.
+        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
+        // Without the languages, only the very forms meet.
+        let tr = lexicon_translations([&src, &tgt], [None, None], &lexicon, &vocab, &cache);
+        assert!(!tr.forward.contains_key(&id("hegyekben")));
+        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
+    }
 }
