@@ -43,6 +43,7 @@ impl Interner {
     }
 
     /// The id of `s` when known.
+    #[cfg(test)]
     fn get(&self, s: &str) -> Option<u32> {
         self.ids.get(s).copied()
     }
@@ -203,6 +204,7 @@ impl Vocab {
     }
 
     /// The id of form `s` (a folded word) when this alignment has met it.
+    #[cfg(test)]
     pub fn get(&self, cache: &TokenCache, s: &str) -> Option<u32> {
         let g = cache.inner.borrow().forms.get(s)?;
         self.local
@@ -384,18 +386,87 @@ impl Translations {
         self.backward.entry(target).or_default().push(source);
     }
 
-    /// Adds a lexicon's entries, in both orientations (a lexicon file does
-    /// not say which of our sides is its first language).
-    pub fn add_lexicon(&mut self, lexicon: &Lexicon, cache: &TokenCache, vocab: &Vocab) {
-        for (a, b) in lexicon.pairs() {
-            if let (Some(a), Some(b)) = (vocab.get(cache, a), vocab.get(cache, b)) {
-                if a != b {
-                    self.add(a, b);
-                    self.add(b, a);
+    /// Adds every pair of `other` that is not here yet.
+    pub fn merge(&mut self, other: &Translations) {
+        let mut sources: Vec<&u32> = other.forward.keys().collect();
+        sources.sort_unstable();
+        for s in sources {
+            for &t in &other.forward[s] {
+                if self.forward.get(s).is_none_or(|v| !v.contains(&t)) {
+                    self.add(*s, t);
                 }
             }
         }
     }
+}
+
+/// The translations a lexicon gives between the content words of two
+/// sides ([`CONTENT_SHARE`]), in both orientations (a lexicon file does not say which of our sides is
+/// its first language). Where a side's language is known, an entry meets
+/// the side's words by stem ([`crate::dictionary::morphology::stem`]), as
+/// dictionary translations do: a lexicon learned from an archive holds one
+/// form of a word, the text another (Hungarian `hegy`, `hegyekben`).
+pub fn lexicon_translations(
+    sides: [&Tokenised; 2],
+    languages: [Option<Language>; 2],
+    lexicon: &Lexicon,
+    vocab: &Vocab,
+    cache: &TokenCache,
+) -> Translations {
+    use crate::dictionary::morphology;
+    let mut out = Translations::default();
+    if lexicon.is_empty() {
+        return out;
+    }
+    let names = vocab.names(cache);
+    let codes = languages.map(|l| l.and_then(|l| l.code3()));
+    let key = |w: &str, code: Option<&str>| match code {
+        Some(c) => morphology::stem(w, c).to_string(),
+        None => w.to_string(),
+    };
+    let by_key = |side: &Tokenised, code: Option<&str>| {
+        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut forms: Vec<u32> = side
+            .tokens
+            .iter()
+            .flatten()
+            .filter(|t| t.word)
+            .map(|t| t.form)
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        // Content words only, as for dictionaries: a frequent word's
+        // translation matches almost every sentence (measured with
+        // learned lexicons: docs/benchmarks.md, "Learning from an archive").
+        let counts = sentence_counts(side);
+        let limit = (CONTENT_SHARE * side.tokens.len() as f32).max(CONTENT_MIN_SENTENCES as f32);
+        forms.retain(|f| counts.get(f).is_some_and(|&c| c as f32 <= limit));
+        for f in forms {
+            map.entry(key(&names[f as usize], code))
+                .or_default()
+                .push(f);
+        }
+        map
+    };
+    let maps = [by_key(sides[0], codes[0]), by_key(sides[1], codes[1])];
+    for (a, b) in lexicon.pairs() {
+        for (x, y) in [(a, b), (b, a)] {
+            let (Some(ss), Some(ts)) = (
+                maps[0].get(&key(x, codes[0])),
+                maps[1].get(&key(y, codes[1])),
+            ) else {
+                continue;
+            };
+            for &s in ss {
+                for &t in ts {
+                    if s != t && out.forward.get(&s).is_none_or(|v| !v.contains(&t)) {
+                        out.add(s, t);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A word is a content word for dictionary matching when it occurs in at
@@ -768,5 +839,28 @@ mod tests {
         assert_eq!(s.weights, key(&src, &tr.forward).weights);
         assert_eq!(s.run_length(0, 2), src.lengths[0] + src.lengths[1]);
         assert_eq!(s.run_length(1, 1), 0.0);
+    }
+
+    #[test]
+    fn lexicon_entries_meet_inflected_forms_by_stem() {
+        let mut vocab = Vocab::default();
+        let cache = TokenCache::default();
+        let (hu, en) = (
+            Language::from_code("hu").ok(),
+            Language::from_code("en").ok(),
+        );
+        let src = tokenise(&["Sok hó van a hegyekben."], hu, &cache, &mut vocab);
+        let tgt = tokenise(&["There is snow in the mountains."], en, &cache, &mut vocab);
+        let text = "# learned\nhegy\tmountain\t0.9\t5\nsnow\tho\n";
+        let lexicon = Lexicon::parse(std::path::Path::new("x"), text, None).unwrap();
+        let id = |w| vocab.get(&cache, w).unwrap();
+        let tr = lexicon_translations([&src, &tgt], [hu, en], &lexicon, &vocab, &cache);
+        assert_eq!(tr.forward[&id("hegyekben")], [id("mountains")]);
+        // Either orientation of an entry counts.
+        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
+        // Without the languages, only the very forms meet.
+        let tr = lexicon_translations([&src, &tgt], [None, None], &lexicon, &vocab, &cache);
+        assert!(!tr.forward.contains_key(&id("hegyekben")));
+        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
     }
 }

@@ -44,6 +44,12 @@ impl Lexicon {
         self.pairs.is_empty()
     }
 
+    /// Adds `other`'s pairs after these (several lexicon files, in the
+    /// order given).
+    pub fn append(&mut self, other: Lexicon) {
+        self.pairs.extend(other.pairs);
+    }
+
     /// Reads a lexicon file, guessing its format from its first entry.
     pub fn load(path: &Path) -> Result<Lexicon> {
         let bytes = std::fs::read(path).map_err(|source| Error::Io {
@@ -75,9 +81,12 @@ impl Lexicon {
             let f = *format.get_or_insert_with(|| guess(line));
             match f {
                 LexiconFormat::Tsv => {
-                    let (a, b) = line
-                        .split_once('\t')
-                        .ok_or_else(|| malformed("expected word<TAB>translation"))?;
+                    // Columns after the second (a learned lexicon's score
+                    // and count) are for people reading the file.
+                    let mut columns = line.split('\t');
+                    let (Some(a), Some(b)) = (columns.next(), columns.next()) else {
+                        return Err(malformed("expected word<TAB>translation"));
+                    };
                     lexicon.push_phrases(a, b);
                 }
                 LexiconFormat::Hunalign => {
@@ -182,6 +191,8 @@ mod tests {
     #[test]
     fn reads_tsv_and_hunalign() {
         let l = Lexicon::parse(Path::new("x"), "Hund\tdog\nrote Katze\tred cat\n", None).unwrap();
+        assert_eq!(pairs(&l), [("hund", "dog")]);
+        let l = Lexicon::parse(Path::new("x"), "# learned\nHund\tdog\t0.812\t14\n", None).unwrap();
         assert_eq!(pairs(&l), [("hund", "dog")]);
         let l = Lexicon::parse(Path::new("x"), "dog @ kutya\n", None).unwrap();
         assert_eq!(pairs(&l), [("kutya", "dog")]);

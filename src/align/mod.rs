@@ -4,6 +4,7 @@
 //! sentence of each side is covered by exactly one [`Link`], links are in
 //! order, and each carries a confidence that later stages use.
 
+pub mod archive;
 mod band;
 mod cost;
 mod dp;

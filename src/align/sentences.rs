@@ -224,23 +224,7 @@ fn solve_units(
     let mut vocab = Vocab::default();
     let stoks = src.tokenise(languages[0], cache, &mut vocab);
     let ttoks = tgt.tokenise(languages[1], cache, &mut vocab);
-    let mut given = Translations::default();
-    if let Some(lexicon) = &options.lexicon {
-        given.add_lexicon(lexicon, cache, &vocab);
-    }
-    let dictionary = features::dictionary_translations(
-        [&stoks, &ttoks],
-        languages,
-        &options.dictionaries,
-        options.morphology,
-        &vocab,
-        cache,
-    );
-    for (s, ts) in &dictionary.forward {
-        for &t in ts {
-            given.add(*s, t);
-        }
-    }
+    let given = given_translations([&stoks, &ttoks], languages, options, &vocab, cache);
     let mut skeys = features::key(&stoks, &given.forward);
     let mut tkeys = features::key(&ttoks, &given.backward);
     skeys.prune_against(&tkeys);
@@ -276,6 +260,7 @@ fn solve_units(
     if !learning {
         return finish(&first, path, overlap, ratios);
     }
+    // Last in the order of sources: what the pair itself teaches.
     let learned = learn_from(&stoks, &ttoks, &first, &path, &overlap);
     let mut all = given;
     for (s, ts) in learned.forward {
@@ -301,6 +286,40 @@ fn solve_units(
     };
     let (path, overlap) = second.solve(Start::Path(&path));
     finish(&second, path, overlap, ratios)
+}
+
+/// The word translations known before the pair is aligned, from its
+/// sources in order: the `--lexicon` files in the order given (a lexicon
+/// made by hand first, then one `transalign learn` made from an archive),
+/// then the dictionaries of the pair's languages. What the pair itself
+/// teaches joins after the first pass ([`learn_from`]). Every source
+/// weighs the same, 1: a token matched through a translation from any of
+/// them counts its full weight, as a token matched by its own form does,
+/// and no source removes another's translations; so the order decides
+/// only which translation comes first in a word's list (docs/benchmarks.md,
+/// "Learning from an archive", for the weights tried).
+fn given_translations(
+    sides: [&Tokenised; 2],
+    languages: [Option<Language>; 2],
+    options: &AlignOptions,
+    vocab: &Vocab,
+    cache: &TokenCache,
+) -> Translations {
+    let mut given = Translations::default();
+    if let Some(lexicon) = &options.lexicon {
+        given.merge(&features::lexicon_translations(
+            sides, languages, lexicon, vocab, cache,
+        ));
+    }
+    given.merge(&features::dictionary_translations(
+        sides,
+        languages,
+        &options.dictionaries,
+        options.morphology,
+        vocab,
+        cache,
+    ));
+    given
 }
 
 /// The alignments `ratios` asks for, from the path found under the first.

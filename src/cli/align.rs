@@ -67,10 +67,12 @@ impl DictionaryArgs {
 /// Aligner settings shared by `align` and `eval`.
 #[derive(Debug, Clone, Args)]
 pub struct AlignerArgs {
-    /// A bilingual word list: TSV (word<TAB>translation), hunalign .dic
-    /// (`target @ source`) or Ding (`de :: en`, e.g. /usr/share/trans/de-en).
+    /// A bilingual word list: TSV (word<TAB>translation, as `transalign
+    /// learn` writes), hunalign .dic (`target @ source`) or Ding (`de ::
+    /// en`, e.g. /usr/share/trans/de-en); repeatable (a hand-made one
+    /// first, then one learned from an archive).
     #[arg(long)]
-    lexicon: Option<PathBuf>,
+    lexicon: Vec<PathBuf>,
     #[command(flatten)]
     pub dictionaries: DictionaryArgs,
     /// Most sentences on one side of a link.
@@ -113,8 +115,12 @@ impl AlignerArgs {
             learn: !self.no_learn,
             ..AlignOptions::default()
         };
-        if let Some(path) = &self.lexicon {
-            options.lexicon = Some(Arc::new(Lexicon::load(path)?));
+        if !self.lexicon.is_empty() {
+            let mut all = Lexicon::default();
+            for path in &self.lexicon {
+                all.append(Lexicon::load(path)?);
+            }
+            options.lexicon = Some(Arc::new(all));
         }
         if let Some(steps) = &self.morphology {
             let has = |name: &str| steps.iter().any(|s| s == name);

@@ -77,12 +77,12 @@ pub struct BatchArgs {
 
 /// One pair to check.
 #[derive(Debug, Clone, PartialEq)]
-struct Job {
-    name: String,
-    original: PathBuf,
-    translation: PathBuf,
-    source_lang: Option<Language>,
-    target_lang: Option<Language>,
+pub(super) struct Job {
+    pub(super) name: String,
+    pub(super) original: PathBuf,
+    pub(super) translation: PathBuf,
+    pub(super) source_lang: Option<Language>,
+    pub(super) target_lang: Option<Language>,
 }
 
 /// A manifest in TOML: `[[pair]]` tables.
@@ -197,7 +197,7 @@ fn job_name(translation: &str) -> String {
 
 /// Reads a manifest: TOML (`.toml`) or tab-separated lines of original,
 /// translation and optional languages (`#` starts a comment).
-fn manifest_jobs(path: &Path, allow: bool) -> anyhow::Result<Vec<Job>> {
+pub(super) fn manifest_jobs(path: &Path, allow: bool) -> anyhow::Result<Vec<Job>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read the manifest", path.display()))?;
     let base = path
@@ -321,7 +321,7 @@ fn skip(path: impl std::fmt::Display, reason: impl Into<String>) -> Skipped {
 
 /// Pairs in a folder: `orig/` + `trans/` with equal names, else
 /// `NAME.LANG.EXT` groups; and the files left out, each with why.
-fn folder_jobs(
+pub(super) fn folder_jobs(
     dir: &Path,
     source_lang: Option<Language>,
 ) -> anyhow::Result<(Vec<Job>, Vec<Skipped>)> {

@@ -8,6 +8,7 @@ mod eval;
 mod eval_faults;
 mod eval_real;
 mod eval_segmentation;
+mod learn;
 mod output;
 mod pair;
 mod segment;
@@ -121,6 +122,9 @@ enum Command {
     /// Align the sentences of an original and its translation.
     #[command(after_help = ALIGN_EXAMPLES)]
     Align(align::AlignArgs),
+    /// Learn word translations from past translations: a lexicon for --lexicon.
+    #[command(after_help = learn::EXAMPLES)]
+    Learn(learn::LearnArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -220,6 +224,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::EvalReal(args) => eval_real::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Align(args) => align::run(args),
+        Command::Learn(args) => learn::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Completions(args) => completions(args.shell),
         Command::Man(args) => man(&args),
