@@ -121,6 +121,30 @@ fn as_link(chunk: &str) -> Option<String> {
     (is_url || is_mail).then_some(lower)
 }
 
+/// The scripts Japanese mixes without spaces. A change of script is the
+/// best word boundary there is without a dictionary: katakana runs are
+/// loanwords and names (バックアップ, "backup"), kanji runs are content
+/// words, hiragana runs grammar. Chinese text is one kanji run, as before;
+/// a Latin word glued to Chinese or Japanese (`USB接続`) comes apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CjkScript {
+    /// Not Chinese or Japanese: letters of other scripts, digits.
+    Other,
+    Hiragana,
+    Katakana,
+    Han,
+}
+
+fn cjk_script(c: char) -> CjkScript {
+    match c as u32 {
+        0x3040..=0x309F => CjkScript::Hiragana,
+        // With the prolonged sound mark ー, which katakana words end in.
+        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => CjkScript::Katakana,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => CjkScript::Han,
+        _ => CjkScript::Other,
+    }
+}
+
 fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'_>)) {
     // Byte offsets of each character, and the character after it.
     let mut chars = chunk.char_indices().peekable();
@@ -161,7 +185,11 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
         } else if c.is_alphabetic() {
             scratch.clear();
             fold_char(c, scratch);
+            let script = cjk_script(c);
             while let Some(&(k, d)) = chars.peek() {
+                if cjk_script(d) != script {
+                    break;
+                }
                 if d.is_alphanumeric() {
                     fold_char(d, scratch);
                 } else if matches!(d, '-' | '\'' | '’')
@@ -173,7 +201,11 @@ fn chunk_tokens(chunk: &str, scratch: &mut String, f: &mut impl FnMut(TokenRef<'
                 }
                 chars.next();
             }
-            f(TokenRef::Word(scratch));
+            // A run of hiragana is grammar (particles, endings) between
+            // the words of Japanese text.
+            if script != CjkScript::Hiragana {
+                f(TokenRef::Word(scratch));
+            }
         } else if let Some(m) = mark(c) {
             f(TokenRef::Mark(m));
         }
@@ -209,5 +241,24 @@ mod tests {
             !t.iter()
                 .any(|t| matches!(t, Token::Link(l) if l.contains('z')))
         );
+    }
+
+    #[test]
+    fn japanese_splits_at_changes_of_script() {
+        let words = |t: &str| -> Vec<String> {
+            tokens(t)
+                .into_iter()
+                .filter_map(|t| match t {
+                    Token::Word(w) => Some(w),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            words("バックアップをUSB接続のディスクに保存します。"),
+            ["バックアップ", "usb", "接続", "ディスク", "保存"]
+        );
+        // Chinese is one run of ideographs between punctuation, as before.
+        assert_eq!(words("长江江豚数量增加"), ["长江江豚数量增加"]);
     }
 }

@@ -68,8 +68,17 @@ pub(super) fn plant(
     let n = article.target.len();
     let tl = article.target_language;
     let mut target = article.target.clone();
+    // Paragraphs of 8 words or more on both sides: a short heading is
+    // short in the original too, though a translation in ideographs may
+    // count more words for it.
     let content: Vec<usize> = (0..n)
-        .filter(|&i| crate::text::word_count(&target[i]) >= 8)
+        .filter(|&i| {
+            crate::text::word_count(&target[i]) >= 8
+                && article
+                    .source
+                    .get(i)
+                    .is_none_or(|s| crate::text::word_count(s) >= 8)
+        })
         .collect();
     let pick = |rng: &mut Rng, v: &[usize]| -> Option<usize> {
         (!v.is_empty()).then(|| v[rng.below(v.len())])
@@ -170,11 +179,21 @@ pub(super) fn plant(
             })
         }
         Fault::ChangeNumber => {
+            // A number the original states in its paragraph: one it writes
+            // in words ("a week", "1 週間") or does not have is no fact
+            // the translation changed.
             let with: Vec<(usize, anchors::Number)> = (0..n)
                 .flat_map(|i| {
+                    let stated = article
+                        .source
+                        .get(i)
+                        .map(|s| anchors::numbers(s, article.source_language))
+                        .unwrap_or_default();
                     anchors::numbers(&target[i], tl)
                         .into_iter()
-                        .filter(|x| x.digits)
+                        .filter(move |x| {
+                            x.digits && stated.iter().any(|y| anchors::same_number(x, y))
+                        })
                         .map(move |x| (i, x))
                 })
                 .collect();
@@ -445,5 +464,45 @@ mod tests {
         // A paragraph already the same as its original is no place either.
         let c = article(&[EN[0], EN[1]], &[DE[0], EN[1]]);
         assert!(plants(Fault::UntranslatedParagraph, &c).is_empty());
+    }
+
+    #[test]
+    fn a_changed_number_is_one_the_original_states() {
+        // "a week" is written with a digit only in the translation: no
+        // number to change there; the 30 days are.
+        let a = article(
+            &[
+                "Old copies are kept for a week.",
+                "Copies are kept for 30 days.",
+            ],
+            &[
+                "Alte Kopien werden 1 Woche lang aufbewahrt.",
+                "Kopien werden 30 Tage lang aufbewahrt.",
+            ],
+        );
+        let planted = plants(Fault::ChangeNumber, &a);
+        assert!(!planted.is_empty());
+        for p in &planted {
+            assert_eq!(
+                p.target[0], a.target[0],
+                "the digit of 'a week' is left alone"
+            );
+            assert_ne!(p.target[1], a.target[1]);
+        }
+    }
+
+    #[test]
+    fn a_dropped_paragraph_is_long_in_the_original_too() {
+        // A five-word heading counts nine words in ideographs.
+        let mut a = article(&EN[..3], &DE[..3]);
+        a.target[0] = "ファイルを自動的にバックアップする".into();
+        assert!(crate::text::word_count(&a.target[0]) >= 8);
+        let planted = plants(Fault::DropParagraph, &a);
+        assert!(!planted.is_empty());
+        assert!(
+            planted
+                .iter()
+                .all(|p| p.source_lines != Some([line(0), line(0)]))
+        );
     }
 }

@@ -115,6 +115,21 @@ fn an_english_sentence_in_a_translated_paragraph_is_a_warning() {
 }
 
 #[test]
+fn a_long_english_caption_without_a_final_stop_is_an_error() {
+    // A run of captions: long enough to be read as prose, though it does
+    // not end like a sentence. A short label would stay at info.
+    let caption_en = "Passengers boarding the first ferry of the season at the northern pier on Monday morning with their bicycles";
+    let caption_de = "Fahrgäste gehen am Montagmorgen mit ihren Fahrrädern an der Nordmole an Bord der ersten Fähre der Saison";
+    let en = format!("{EN}\n{caption_en}\n");
+    let f = checked(&en, &format!("{DE}\n{caption_de}\n"), Language::DE);
+    assert!(untranslated(&f).is_empty(), "{f:#?}");
+    let f = checked(&en, &format!("{DE}\n{caption_en}\n"), Language::DE);
+    let u = untranslated(&f);
+    assert_eq!(u.len(), 1, "{f:#?}");
+    assert_eq!(u[0].severity, Severity::Error);
+}
+
+#[test]
 fn a_command_identical_on_both_sides_is_not_untranslated() {
     let cmd = "\n\ngsettings set org.gnome.desktop.input-sources show-all-sources true\n\ntail -f /var/log/messages\n";
     let f = checked(&format!("{EN}{cmd}"), &format!("{DE}{cmd}"), Language::DE);
