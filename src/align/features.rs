@@ -203,6 +203,17 @@ impl Vocab {
         self.local[g]
     }
 
+    /// The form of each of this alignment's ids (for lexicon files, which
+    /// are matched once per alignment).
+    pub fn names(&self, cache: &TokenCache) -> Vec<String> {
+        let inner = cache.inner.borrow();
+        let all = inner.forms.names();
+        self.global
+            .iter()
+            .map(|&g| all.get(g as usize).copied().unwrap_or("").to_string())
+            .collect()
+    }
+
     /// The id of form `s` (a folded word) when this alignment has met it.
     #[cfg(test)]
     pub fn get(&self, cache: &TokenCache, s: &str) -> Option<u32> {
