@@ -11,7 +11,9 @@ use files::transalign;
 
 /// Copies every golden pair's original to `originals/o<i>.<ext>` and its
 /// translation to `translations/t<n-1-i>.<ext>`; returns the true pairs as
-/// (original file name, translation file name).
+/// (original file name, translation file name). A pair whose original is
+/// the same text as an earlier pair's (a faithful and a faulty translation
+/// of one page) is left out: no content tells two copies apart.
 fn scrambled(root: &Path) -> Vec<(String, String)> {
     let pairs = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/pairs");
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&pairs)
@@ -20,6 +22,14 @@ fn scrambled(root: &Path) -> Vec<(String, String)> {
         .filter(|p| p.join("expected.json").is_file())
         .collect();
     dirs.sort();
+    let mut seen = std::collections::HashSet::new();
+    dirs.retain(|dir| {
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
+                .unwrap();
+        let source = dir.join(expected["source"].as_str().unwrap());
+        seen.insert(std::fs::read(source).unwrap())
+    });
     std::fs::create_dir_all(root.join("originals")).unwrap();
     std::fs::create_dir_all(root.join("translations")).unwrap();
     let n = dirs.len();
