@@ -478,22 +478,19 @@ mod tests {
     #[test]
     fn an_acronym_compounded_with_a_noun_is_no_name() {
         let ns = |text: &str, language| -> Vec<String> {
-            names(text, language)
-                .into_iter()
-                .map(|n| n.folded)
-                .collect()
+            names(text, language).into_iter().map(|n| n.text).collect()
         };
         let text = "Dort sprach US-Außenminister Rubio mit der EU-Kommission.";
-        assert_eq!(ns(text, Language::DE), ["rubio"]);
+        assert_eq!(ns(text, Language::DE), ["Rubio"]);
         // Left whole: two acronyms, a number, a name after the acronym's
         // hyphen in a language that does not capitalise nouns.
         assert_eq!(
             ns("Dort sprach US-EU und Covid-19 mit Rubio.", Language::DE),
-            ["us-eu", "covid-19", "rubio"]
+            ["US-EU", "Covid-19", "Rubio"]
         );
         assert_eq!(
             ns("Then the US-Russia talks began.", Language::EN),
-            ["us-russia"]
+            ["US-Russia"]
         );
     }
 
