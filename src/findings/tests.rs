@@ -633,3 +633,16 @@ fn evidence_serialises_tagged_and_snake_case() {
                            "moved_to": {"line": 9, "column": 4}, "found_by": "alignment"})
     );
 }
+
+#[test]
+fn a_title_compounded_with_an_acronym_is_no_changed_name() {
+    // "Minister" is a name-like title elsewhere in the original, "Staaten"
+    // a capitalised noun elsewhere in the translation: read as names,
+    // "US-Außenminister" (containing "Minister") stood for a changed name
+    // where the original names "State".
+    let en = "Foreign Minister Wang Yi spoke first.\n\nThe talks lasted three hours.\n\nIn Riyadh, US Secretary of State Marco Rubio met Russian officials.\n\nNo agreement was signed.\n\nWestern states were not invited.\n";
+    let de = "Außenminister Wang Yi sprach zuerst.\n\nDie Gespräche dauerten drei Stunden.\n\nIn Riad traf US-Außenminister Marco Rubio russische Vertreter.\n\nEs wurde kein Abkommen unterzeichnet.\n\nWestliche Staaten waren nicht eingeladen.\n";
+    let one_to_one: Vec<_> = (0..5).map(|i| (i..i + 1, i..i + 1)).collect();
+    let f = run(en, de, &one_to_one);
+    assert!(f.iter().all(|x| x.kind != Kind::NameMismatch), "{f:?}");
+}
