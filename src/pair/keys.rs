@@ -34,6 +34,9 @@ pub struct Fingerprint {
     /// (whitespace and case folded), sorted. A page left untranslated
     /// shares them with its original.
     pub blocks: Vec<u64>,
+    /// The shape keys among `keys`, sorted: they make two pages alike but
+    /// never a pair on their own.
+    pub shapes: Vec<u64>,
     /// The document's language, when detection is sure of it: a
     /// translation is never paired with an original in its own language
     /// unless they share blocks word for word.
@@ -97,7 +100,9 @@ impl Fingerprint {
         identity.sort_unstable();
         keys.extend(&identity);
         identity.dedup();
-        keys.extend(shape_keys(blocks));
+        let mut shapes = shape_keys(blocks);
+        shapes.sort_unstable();
+        keys.extend(&shapes);
         terms.sort_unstable();
         terms.dedup();
         let mut words: Vec<u64> = terms.iter().map(|t| hash("w", t)).collect();
@@ -126,6 +131,7 @@ impl Fingerprint {
             words,
             terms,
             blocks: identity,
+            shapes,
             language: whatlang::detect(&sample)
                 .filter(whatlang::Info::is_reliable)
                 .map(|i| i.lang()),
@@ -157,6 +163,11 @@ impl Fingerprint {
     /// Whether `key` is one of this document's identity keys.
     pub fn has_block(&self, key: u64) -> bool {
         self.blocks.binary_search(&key).is_ok()
+    }
+
+    /// Whether `key` is one of this document's shape keys.
+    pub fn has_shape(&self, key: u64) -> bool {
+        self.shapes.binary_search(&key).is_ok()
     }
 
     /// The IDF-weighted Euclidean norm.

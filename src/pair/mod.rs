@@ -211,8 +211,9 @@ fn score(
     }
     let norms: Vec<f64> = originals.iter().map(|fp| fp.norm(&idf)).collect();
     let mut out = Vec::with_capacity(translations.len());
-    // Per original: shared weight, and whether a block is shared word for word.
-    let mut overlap: HashMap<usize, (f64, bool)> = HashMap::new();
+    // Per original: shared weight, whether a block is shared word for word,
+    // and whether anything but the shape is shared.
+    let mut overlap: HashMap<usize, (f64, bool, bool)> = HashMap::new();
     for fp in translations {
         overlap.clear();
         for &(key, count) in &fp.keys {
@@ -221,11 +222,13 @@ fn score(
             };
             let w = idf.get(&key).copied().unwrap_or(0.0);
             let identity = fp.has_block(key);
+            let content = !fp.has_shape(key);
             for &o in list {
                 let other = originals[o].count(key);
                 let entry = overlap.entry(o).or_default();
                 entry.0 += w * w * f64::from(count.min(other));
                 entry.1 |= identity;
+                entry.2 |= content;
             }
         }
         let t_norm = fp.norm(&idf);
@@ -233,10 +236,13 @@ fn score(
             .iter()
             // A translation is in another language than its original,
             // unless it was left (partly) untranslated: then blocks match.
-            .filter(|&(&o, &(_, identical))| {
-                identical || fp.language.is_none() || fp.language != originals[o].language
+            .filter(|&(&o, &(_, identical, content))| {
+                // Two pages of the same shape and nothing else in common
+                // are alike, not a pair.
+                content
+                    && (identical || fp.language.is_none() || fp.language != originals[o].language)
             })
-            .map(|(&o, &(shared, _))| {
+            .map(|(&o, &(shared, _, _))| {
                 let cosine = shared / (t_norm * norms[o]).max(f64::MIN_POSITIVE);
                 (o, cosine * originals[o].length_prior(fp))
             })
