@@ -49,10 +49,13 @@ pub struct WordLinks {
     translation: HashMap<String, Vec<u64>>,
 }
 
+/// Looks a folded word up: its translations, folded.
+type Lookup<'a> = Box<dyn Fn(&str) -> Vec<String> + 'a>;
+
 /// One direction of lookup: from one side's words into the other's.
 struct Direction<'a> {
     /// Looks a folded word up.
-    lookup: Box<dyn Fn(&str) -> Vec<String> + 'a>,
+    lookup: Lookup<'a>,
     /// Key namespace: one per direction, so the two never mix.
     namespace: &'static str,
 }
