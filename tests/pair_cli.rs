@@ -345,3 +345,13 @@ fn an_untranslated_copy_pairs_with_its_original() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn eval_pair_skips_cleanly_without_the_corpus() {
+    let out = transalign()
+        .args(["eval-pair", "--dir", "no/such/real/gnome-help"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("skipped"));
+}
