@@ -389,7 +389,13 @@ const COMMANDS: [&str; 7] = [
     "completions",
     "man",
 ];
-const DEVELOPER_COMMANDS: [&str; 4] = ["eval", "eval-faults", "eval-segmentation", "eval-real"];
+const DEVELOPER_COMMANDS: [&str; 5] = [
+    "eval",
+    "eval-faults",
+    "eval-segmentation",
+    "eval-real",
+    "eval-pair",
+];
 
 fn help(args: &[&str]) -> String {
     let out = files::transalign().args(args).output().unwrap();

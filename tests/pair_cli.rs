@@ -169,3 +169,199 @@ fn batch_pairs_by_content_then_checks_each_pair() {
         );
     }
 }
+
+/// Writes `files` (name, text) into `dir`.
+fn write_all(dir: &Path, files: &[(&str, &str)]) {
+    std::fs::create_dir_all(dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+const BRIDGE_EN: &str = "# Bridge reopens\n\nThe Köhlbrand bridge in Hamburg reopened on 14 May after 18 months of repairs costing 240 million euros.\n\nMayor Tschentscher said 38,000 vehicles cross it every day.\n";
+const BRIDGE_DE: &str = "# Brücke wieder offen\n\nDie Köhlbrandbrücke in Hamburg ist am 14. Mai nach 18 Monaten Reparatur für 240 Millionen Euro wieder offen.\n\nBürgermeister Tschentscher sagte, täglich führen 38.000 Fahrzeuge darüber.\n";
+const ZOO_EN: &str = "# Elephants born\n\nLeipzig Zoo announced the birth of two elephants on 3 March, each weighing 110 kilograms.\n";
+const UNRELATED_DE: &str =
+    "# Wetter\n\nMorgen wird es regnerisch und kühl, am Nachmittag klart es auf.\n";
+
+/// TSV rows as (original name, translation name, kind, candidates).
+fn tsv_rows(stdout: &[u8]) -> Vec<[String; 4]> {
+    let text = String::from_utf8_lossy(stdout);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("original\ttranslation\tscore\tconfidence\tkind\tcandidates")
+    );
+    let name = |c: &str| {
+        Path::new(c)
+            .file_name()
+            .map_or("-".into(), |n| n.to_string_lossy().into_owned())
+    };
+    lines
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 6, "{l}");
+            [
+                name(cols[0]),
+                name(cols[1]),
+                cols[4].to_string(),
+                cols[5].to_string(),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn two_equally_good_translations_are_listed_as_ambiguous_not_paired() {
+    let dir = tempfile::tempdir().unwrap();
+    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
+    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
+    // The same translation twice: the original cannot tell them apart.
+    write_all(&trans, &[("a.md", BRIDGE_DE), ("b.md", BRIDGE_DE)]);
+    let out = transalign()
+        .arg("pair")
+        .arg(&orig)
+        .arg(&trans)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rows = tsv_rows(&out.stdout);
+    for t in ["a.md", "b.md"] {
+        let row = rows.iter().find(|r| r[1] == t).unwrap();
+        assert_eq!(row[0], "-", "{rows:?}");
+        assert_eq!(row[2], "ambiguous", "{rows:?}");
+        assert!(row[3].contains("bridge.md"), "{rows:?}");
+        assert!(!row[3].contains("zoo.md"), "{rows:?}");
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "bridge.md" && r[2] == "unpaired")
+    );
+    assert!(!rows.iter().any(|r| r[2] == "pair"), "{rows:?}");
+
+    let out = transalign()
+        .arg("pair")
+        .arg(&orig)
+        .arg(&trans)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = json.as_array().unwrap();
+    let ambiguous: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r["kind"] == "ambiguous").collect();
+    assert_eq!(ambiguous.len(), 2, "{json}");
+    for r in ambiguous {
+        assert!(r["original"].is_null());
+        let first = &r["candidates"][0];
+        assert!(first["original"].as_str().unwrap().ends_with("bridge.md"));
+        assert!(first["score"].as_f64().unwrap() > 0.0);
+    }
+}
+
+#[test]
+fn unpaired_files_are_named_in_tsv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
+    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
+    write_all(
+        &trans,
+        &[("brucke.md", BRIDGE_DE), ("wetter.md", UNRELATED_DE)],
+    );
+    let out = transalign()
+        .arg("pair")
+        .arg(&orig)
+        .arg(&trans)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut rows = tsv_rows(&out.stdout);
+    rows.sort();
+    let row = |a: &str, b: &str, kind: &str| [a, b, kind, "-"].map(String::from);
+    assert_eq!(
+        rows,
+        [
+            row("-", "wetter.md", "unpaired"),
+            row("bridge.md", "brucke.md", "pair"),
+            row("zoo.md", "-", "unpaired"),
+        ]
+    );
+    let out = transalign()
+        .arg("pair")
+        .arg(&orig)
+        .arg(&trans)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<(String, String)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let side = |k: &str| {
+                r[k].as_str().map_or("-".to_string(), |p| {
+                    Path::new(p)
+                        .file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+            };
+            (
+                format!("{} {}", side("original"), side("translation")),
+                r["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        kinds.contains(&("- wetter.md".into(), "unpaired".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("zoo.md -".into(), "unpaired".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("bridge.md brucke.md".into(), "pair".into())),
+        "{kinds:?}"
+    );
+    // Only ambiguous rows carry candidates.
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r.get("candidates").is_none())
+    );
+}
+
+#[test]
+fn an_untranslated_copy_pairs_with_its_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
+    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
+    // Left in English: the same language as the originals.
+    write_all(&trans, &[("copy.md", BRIDGE_EN), ("brucke.md", BRIDGE_DE)]);
+    let out = transalign()
+        .arg("pair")
+        .arg(&orig)
+        .arg(&trans)
+        .output()
+        .unwrap();
+    let rows = tsv_rows(&out.stdout);
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "bridge.md" && r[1] == "copy.md" && r[2] == "pair"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn eval_pair_skips_cleanly_without_the_corpus() {
+    let out = transalign()
+        .args(["eval-pair", "--dir", "no/such/real/gnome-help"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("skipped"));
+}

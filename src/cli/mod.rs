@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod eval;
 mod eval_faults;
+mod eval_pair;
 mod eval_real;
 mod eval_segmentation;
 mod learn;
@@ -33,7 +34,7 @@ Examples:
   cat de.txt | transalign check en.txt - --target-lang de
 
 Developer commands (scoring the aligner, the splitter and the checks; docs/benchmarks.md):
-  eval, eval-faults, eval-segmentation, eval-real  (each has --help)";
+  eval, eval-faults, eval-segmentation, eval-real, eval-pair  (each has --help)";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -76,6 +77,11 @@ const EVAL_FAULTS_EXAMPLES: &str = "\
 Examples:
   transalign eval-faults --max-articles 25
   transalign eval-faults --gold /nonexistent --copies 6 --json";
+
+const EVAL_PAIR_EXAMPLES: &str = "\
+Examples:
+  transalign eval-pair
+  transalign eval-pair --lang it --list --no-dictionaries";
 
 const EVAL_REAL_EXAMPLES: &str = "\
 Examples:
@@ -142,6 +148,9 @@ enum Command {
     /// Developer: check faithful real human translations (GNOME Help) and count false alarms.
     #[command(hide = true, after_help = EVAL_REAL_EXAMPLES)]
     EvalReal(eval_real::EvalRealArgs),
+    /// Developer: pair real translations (GNOME Help) with their originals by content, names shuffled.
+    #[command(hide = true, after_help = EVAL_PAIR_EXAMPLES)]
+    EvalPair(eval_pair::EvalPairArgs),
     /// Developer: score the aligner against gold alignments.
     #[command(hide = true, after_help = EVAL_EXAMPLES)]
     Eval(eval::EvalArgs),
@@ -222,6 +231,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::EvalSegmentation(args) => eval_segmentation::run(args),
         Command::EvalFaults(args) => eval_faults::run(args),
         Command::EvalReal(args) => eval_real::run(args),
+        Command::EvalPair(args) => eval_pair::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Align(args) => align::run(args),
         Command::Learn(args) => learn::run(args),

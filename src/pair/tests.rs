@@ -95,10 +95,182 @@ fn numbers_match_across_locales() {
 
 #[test]
 fn a_translation_is_never_paired_with_an_original_in_its_own_language() {
-    // The German text shares every key with the German "original", but a
-    // translation is in another language than its original.
-    let originals = [DE[0], EN[1]];
+    // The German text shares its numbers and names with the German
+    // "original", but a translation is in another language than its
+    // original (unless blocks are the same word for word: a page left
+    // untranslated).
+    let originals = [
+        "Borussia Dortmund schlug Bayern München mit 3:1 vor 81.365 Zuschauern im Westfalenstadion.",
+        EN[1],
+    ];
     let result = pair(&fps(&originals), &fps(&DE[..1]), &PairOptions::default());
     assert_eq!(result.pairs.len(), 1, "{result:?}");
     assert_eq!(result.pairs[0].original, 1);
+}
+
+#[test]
+fn margin_is_the_share_of_the_best_score_it_leads_by() {
+    assert!((margin(0.5, 0.4) - 0.2).abs() < 1e-12);
+    assert_eq!(margin(0.5, 0.0), 1.0);
+    assert_eq!(
+        margin(0.5, 0.6),
+        0.0,
+        "a runner-up above the best leaves no margin"
+    );
+    assert_eq!(margin(0.0, 0.0), 0.0);
+}
+
+#[test]
+fn a_pair_must_be_clear_on_both_sides() {
+    // Clear for the translation, clear for the original.
+    assert!(is_clear(0.5, 0.3, 0.2, MIN_MARGIN));
+    // Clear for the translation, but the original has another translation
+    // nearly as good: not clear.
+    assert!(!is_clear(0.5, 0.3, 0.48, MIN_MARGIN));
+    // And the other way round.
+    assert!(!is_clear(0.5, 0.48, 0.3, MIN_MARGIN));
+    // Exactly at the margin counts as clear.
+    assert!(is_clear(1.0, 1.0 - MIN_MARGIN, 0.0, MIN_MARGIN));
+}
+
+#[test]
+fn two_translations_equally_close_to_one_original_are_both_ambiguous() {
+    // Greedy best-first pairing would give the original to the first copy;
+    // the original's own runner-up is as good, so neither is paired.
+    let result = pair(&fps(&EN), &fps(&[DE[0], DE[0]]), &PairOptions::default());
+    assert!(result.pairs.is_empty(), "{result:?}");
+    assert_eq!(result.unpaired_translations, [0, 1]);
+    assert_eq!(result.ambiguous.len(), 2, "{result:?}");
+    for a in &result.ambiguous {
+        assert_eq!(a.candidates[0].original, 1, "{result:?}");
+    }
+    assert_eq!(result.unpaired_originals, [0, 1, 2]);
+}
+
+#[test]
+fn a_translation_without_candidates_is_not_ambiguous() {
+    let result = pair(
+        &fps(&EN[..1]),
+        &fps(&["Ein Text ohne Zahlen und ohne Namen."]),
+        &PairOptions::default(),
+    );
+    assert_eq!(result.unpaired_translations, [0]);
+    assert!(result.ambiguous.is_empty(), "{result:?}");
+}
+
+/// Blocks of a page: a heading, then paragraphs.
+fn page<'a>(heading: &'a str, paragraphs: &[&'a str]) -> Vec<Block<'a>> {
+    let mut blocks = vec![Block {
+        kind: crate::document::BlockKind::Heading,
+        level: 1,
+        text: heading,
+    }];
+    blocks.extend(paragraphs.iter().map(|text| Block {
+        kind: crate::document::BlockKind::Paragraph,
+        level: 0,
+        text,
+    }));
+    blocks
+}
+
+const EN_PAGE: [&str; 3] = [
+    "Open the Activities overview and start typing Settings.",
+    "Click on Sound in the sidebar to open the panel.",
+    "Choose the device you want to use from the list of outputs.",
+];
+const EN_OTHER: [&str; 3] = [
+    "Open the Activities overview and start typing Printers.",
+    "Click the button to add a printer to the list of devices.",
+    "Choose the printer you want to use and press Add.",
+];
+
+#[test]
+fn an_untranslated_page_pairs_with_its_original_by_identity() {
+    // The "translation" was left in English: same language as every
+    // original, which alone would exclude it, but its blocks are the
+    // original's word for word.
+    let originals = [
+        Fingerprint::of_blocks(&page("Printers", &EN_OTHER)),
+        Fingerprint::of_blocks(&page("Sound settings", &EN_PAGE)),
+    ];
+    let left = Fingerprint::of_blocks(&page("Sound settings", &EN_PAGE));
+    let result = pair(&originals, &[left], &PairOptions::default());
+    assert_eq!(result.pairs.len(), 1, "{result:?}");
+    assert_eq!(result.pairs[0].original, 1);
+    assert!(result.pairs[0].confidence >= MIN_MARGIN);
+}
+
+#[test]
+fn a_partly_translated_page_pairs_by_its_identical_blocks() {
+    let originals = [
+        Fingerprint::of_blocks(&page("Printers", &EN_OTHER)),
+        Fingerprint::of_blocks(&page("Sound settings", &EN_PAGE)),
+    ];
+    let mixed = Fingerprint::of_blocks(&page(
+        "Impostazioni audio",
+        &[
+            "Aprire la panoramica delle attività e iniziare a digitare Impostazioni.",
+            EN_PAGE[1],
+            EN_PAGE[2],
+        ],
+    ));
+    let result = pair(&originals, &[mixed], &PairOptions::default());
+    assert_eq!(result.pairs.len(), 1, "{result:?}");
+    assert_eq!(result.pairs[0].original, 1);
+}
+
+#[test]
+fn identity_keys_ignore_case_and_spacing_but_not_words() {
+    let a = Fingerprint::of("Click on Sound in the sidebar.");
+    let b = Fingerprint::of("click  on sound in the   sidebar.");
+    let c = Fingerprint::of("Click on Power in the sidebar.");
+    assert_eq!(a.blocks, b.blocks);
+    assert_eq!(a.blocks.len(), 1);
+    assert_ne!(a.blocks, c.blocks);
+    // Too short to tell pages apart.
+    assert!(Fingerprint::of("OK").blocks.is_empty());
+}
+
+#[test]
+fn a_heading_only_page_pairs_by_its_heading_and_shape() {
+    let originals = [
+        Fingerprint::of_blocks(&page("Printers", &EN_OTHER)),
+        Fingerprint::of_blocks(&page("Network problems", &[])),
+        Fingerprint::of_blocks(&page("Sound settings", &EN_PAGE)),
+    ];
+    let heading = Fingerprint::of_blocks(&page("Problèmes de réseau", &[]));
+    let result = pair(&originals, &[heading], &PairOptions::default());
+    assert_eq!(result.pairs.len(), 1, "{result:?}");
+    assert_eq!(result.pairs[0].original, 1);
+}
+
+#[test]
+fn dictionary_words_become_shared_keys() {
+    // Without the word list nothing links the two headings; with it they
+    // pair. The list's sides may be either language.
+    let originals = [
+        Fingerprint::of("The weather forecast for the weekend."),
+        Fingerprint::of("The library reopens after the flood."),
+    ];
+    let translations = [Fingerprint::of("Die Wettervorhersage fürs Wochenende.")];
+    let plain = pair(&originals, &translations, &PairOptions::default());
+    assert!(plain.pairs.is_empty(), "{plain:?}");
+    let lexicon = crate::align::Lexicon::parse(
+        std::path::Path::new("words.tsv"),
+        "wettervorhersage\tforecast\nwochenende\tweekend\n",
+        None,
+    )
+    .unwrap();
+    let options = PairOptions {
+        words: Some(std::sync::Arc::new(WordSources {
+            lexicon: Some(std::sync::Arc::new(lexicon)),
+            original_language: Some("eng"),
+            translation_language: Some("deu"),
+            ..WordSources::default()
+        })),
+        ..PairOptions::default()
+    };
+    let linked = pair(&originals, &translations, &options);
+    assert_eq!(linked.pairs.len(), 1, "{linked:?}");
+    assert_eq!(linked.pairs[0].original, 0);
 }
