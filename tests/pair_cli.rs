@@ -212,6 +212,31 @@ fn tsv_rows(stdout: &[u8]) -> Vec<[String; 4]> {
 }
 
 #[test]
+fn batch_names_an_ambiguous_translation_with_its_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
+    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
+    write_all(&trans, &[("a.md", BRIDGE_DE), ("b.md", BRIDGE_DE)]);
+    let out = transalign()
+        .args(["batch", "--pair-by-content"])
+        .arg(&orig)
+        .arg(&trans)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for t in ["a.md", "b.md"] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(t))
+            .unwrap_or_else(|| panic!("{t} not named: {stderr}"));
+        assert!(line.contains("ambiguous translation"), "{line}");
+        assert!(line.contains("bridge.md"), "{line}");
+    }
+}
+
+#[test]
 fn two_equally_good_translations_are_listed_as_ambiguous_not_paired() {
     let dir = tempfile::tempdir().unwrap();
     let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));

@@ -296,10 +296,18 @@ fn content_jobs(
         .unpaired_translations
         .iter()
         .map(|&t| {
-            skip(
-                translations[t].display(),
-                "orphan translation: no original found by content",
-            )
+            let reason = match result.ambiguous.iter().find(|a| a.translation == t) {
+                Some(a) => format!(
+                    "ambiguous translation: no original is clearly its own (candidates {})",
+                    a.candidates
+                        .iter()
+                        .map(|c| format!("{} {:.2}", originals[c.original].display(), c.score))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => "orphan translation: no original found by content".to_string(),
+            };
+            skip(translations[t].display(), reason)
         })
         .chain(result.unpaired_originals.iter().map(|&o| {
             skip(
