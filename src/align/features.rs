@@ -203,17 +203,6 @@ impl Vocab {
         self.local[g]
     }
 
-    /// The form of each of this alignment's ids (for lexicon files, which
-    /// are matched once per alignment).
-    pub fn names(&self, cache: &TokenCache) -> Vec<String> {
-        let inner = cache.inner.borrow();
-        let all = inner.forms.names();
-        self.global
-            .iter()
-            .map(|&g| all.get(g as usize).copied().unwrap_or("").to_string())
-            .collect()
-    }
-
     /// The id of form `s` (a folded word) when this alignment has met it.
     #[cfg(test)]
     pub fn get(&self, cache: &TokenCache, s: &str) -> Option<u32> {
@@ -429,7 +418,14 @@ pub fn lexicon_translations(
     if lexicon.is_empty() {
         return out;
     }
-    let names = vocab.names(cache);
+    let inner = cache.inner.borrow();
+    let all = inner.forms.names();
+    let name = |f: u32| {
+        vocab
+            .global
+            .get(f as usize)
+            .map_or("", |&g| all[g as usize])
+    };
     let codes = languages.map(|l| l.and_then(|l| l.code3()));
     let key = |w: &str, code: Option<&str>| match code {
         Some(c) => morphology::stem(w, c).to_string(),
@@ -453,9 +449,7 @@ pub fn lexicon_translations(
         let limit = (CONTENT_SHARE * side.tokens.len() as f32).max(CONTENT_MIN_SENTENCES as f32);
         forms.retain(|f| counts.get(f).is_some_and(|&c| c as f32 <= limit));
         for f in forms {
-            map.entry(key(&names[f as usize], code))
-                .or_default()
-                .push(f);
+            map.entry(key(name(f), code)).or_default().push(f);
         }
         map
     };

@@ -543,13 +543,10 @@ fn learn_from(
     // Languages that share no words (English and Japanese without a
     // dictionary) give no link a lexical score: the 1-1 links the lengths
     // chose are then the best evidence there is.
-    let one_to_one: Vec<Step> = path
-        .iter()
-        .filter(|s| s.s1 == s.s0 + 1 && s.t1 == s.t0 + 1)
-        .copied()
-        .collect();
-    if sure.len() * FEW_SURE_LINKS < one_to_one.len() {
-        return learn::learn(stoks, ttoks, &one_to_one);
+    let one_to_one = |s: &&Step| s.s1 == s.s0 + 1 && s.t1 == s.t0 + 1;
+    if sure.len() * FEW_SURE_LINKS < path.iter().filter(one_to_one).count() {
+        let all: Vec<Step> = path.iter().filter(one_to_one).copied().collect();
+        return learn::learn(stoks, ttoks, &all);
     }
     learn::learn(stoks, ttoks, &sure)
 }
