@@ -24,10 +24,19 @@ fn golden_pairs_meet_their_expectations() {
     }
     let (mut wanted, mut missed) = (0usize, 0usize);
     let mut broken = Vec::new();
+    let mut bare = Vec::new();
     for dir in &dirs {
         let expected =
             eval::Expected::load(&dir.join("expected.json")).expect("expected.json reads");
-        let (verdict, _) = eval::judge_pair(dir).expect("the pair checks");
+        let (verdict, findings) = eval::judge_pair(dir).expect("the pair checks");
+        bare.extend(findings.iter().filter(|f| f.evidence.is_none()).map(|f| {
+            format!(
+                "{}: {} without evidence: {}",
+                dir.display(),
+                f.kind.name(),
+                f.message
+            )
+        }));
         wanted += expected.must_find.len();
         missed += verdict.missed.len();
         for e in &verdict.missed {
@@ -45,6 +54,9 @@ fn golden_pairs_meet_their_expectations() {
         }
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
+    // Consumers read `evidence` instead of parsing messages: every stage
+    // must say what its finding rests on.
+    assert!(bare.is_empty(), "{}", bare.join("\n"));
     let recall = 1.0 - missed as f64 / wanted.max(1) as f64;
     println!(
         "must_find recall over {} pairs: {recall:.3} ({missed} of {wanted} missed)",

@@ -159,7 +159,8 @@ pub struct Finding {
     /// (null otherwise).
     pub repeats: Option<Excerpt>,
     /// What the finding rests on, with the values measured (added in
-    /// version 1; null when a stage gives none).
+    /// version 1; every stage sets it, null only in reports older than
+    /// the field).
     pub evidence: Option<Evidence>,
 }
 
@@ -259,6 +260,10 @@ pub fn detect_all(
             f.target.as_ref().map_or(0, |e| e.bytes[0]),
         )
     });
+    debug_assert!(
+        found.iter().all(|(_, f)| f.evidence.is_some()),
+        "every stage says what its finding rests on"
+    );
     dedup(found.into_iter().map(|(_, f)| f).collect())
 }
 
