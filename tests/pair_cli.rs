@@ -170,6 +170,35 @@ fn batch_pairs_by_content_then_checks_each_pair() {
     }
 }
 
+/// An `orig/` and a `trans/` folder in a temporary directory, holding the
+/// given files, for `pair` and `batch --pair-by-content` to read.
+struct Folders {
+    dir: tempfile::TempDir,
+    orig: PathBuf,
+    trans: PathBuf,
+}
+
+impl Folders {
+    fn new(originals: &[(&str, &str)], translations: &[(&str, &str)]) -> Folders {
+        let dir = tempfile::tempdir().unwrap();
+        let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
+        write_all(&orig, originals);
+        write_all(&trans, translations);
+        Folders { dir, orig, trans }
+    }
+
+    /// Runs `transalign pair ORIG TRANS` with `extra` arguments after.
+    fn pair(&self, extra: &[&str]) -> std::process::Output {
+        transalign()
+            .arg("pair")
+            .arg(&self.orig)
+            .arg(&self.trans)
+            .args(extra)
+            .output()
+            .unwrap()
+    }
+}
+
 /// Writes `files` (name, text) into `dir`.
 fn write_all(dir: &Path, files: &[(&str, &str)]) {
     std::fs::create_dir_all(dir).unwrap();
@@ -213,16 +242,16 @@ fn tsv_rows(stdout: &[u8]) -> Vec<[String; 4]> {
 
 #[test]
 fn batch_names_an_ambiguous_translation_with_its_candidates() {
-    let dir = tempfile::tempdir().unwrap();
-    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
-    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
-    write_all(&trans, &[("a.md", BRIDGE_DE), ("b.md", BRIDGE_DE)]);
+    let f = Folders::new(
+        &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)],
+        &[("a.md", BRIDGE_DE), ("b.md", BRIDGE_DE)],
+    );
     let out = transalign()
         .args(["batch", "--pair-by-content"])
-        .arg(&orig)
-        .arg(&trans)
+        .arg(&f.orig)
+        .arg(&f.trans)
         .arg("-o")
-        .arg(dir.path().join("out"))
+        .arg(f.dir.path().join("out"))
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -238,17 +267,12 @@ fn batch_names_an_ambiguous_translation_with_its_candidates() {
 
 #[test]
 fn two_equally_good_translations_are_listed_as_ambiguous_not_paired() {
-    let dir = tempfile::tempdir().unwrap();
-    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
-    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
     // The same translation twice: the original cannot tell them apart.
-    write_all(&trans, &[("a.md", BRIDGE_DE), ("b.md", BRIDGE_DE)]);
-    let out = transalign()
-        .arg("pair")
-        .arg(&orig)
-        .arg(&trans)
-        .output()
-        .unwrap();
+    let f = Folders::new(
+        &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)],
+        &[("a.md", BRIDGE_DE), ("b.md", BRIDGE_DE)],
+    );
+    let out = f.pair(&[]);
     assert_eq!(out.status.code(), Some(0));
     let rows = tsv_rows(&out.stdout);
     for t in ["a.md", "b.md"] {
@@ -264,13 +288,7 @@ fn two_equally_good_translations_are_listed_as_ambiguous_not_paired() {
     );
     assert!(!rows.iter().any(|r| r[2] == "pair"), "{rows:?}");
 
-    let out = transalign()
-        .arg("pair")
-        .arg(&orig)
-        .arg(&trans)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    let out = f.pair(&["--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = json.as_array().unwrap();
     let ambiguous: Vec<&serde_json::Value> =
@@ -286,19 +304,11 @@ fn two_equally_good_translations_are_listed_as_ambiguous_not_paired() {
 
 #[test]
 fn unpaired_files_are_named_in_tsv_and_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
-    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
-    write_all(
-        &trans,
+    let f = Folders::new(
+        &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)],
         &[("brucke.md", BRIDGE_DE), ("wetter.md", UNRELATED_DE)],
     );
-    let out = transalign()
-        .arg("pair")
-        .arg(&orig)
-        .arg(&trans)
-        .output()
-        .unwrap();
+    let out = f.pair(&[]);
     assert_eq!(out.status.code(), Some(0));
     let mut rows = tsv_rows(&out.stdout);
     rows.sort();
@@ -311,13 +321,7 @@ fn unpaired_files_are_named_in_tsv_and_json() {
             row("zoo.md", "-", "unpaired"),
         ]
     );
-    let out = transalign()
-        .arg("pair")
-        .arg(&orig)
-        .arg(&trans)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    let out = f.pair(&["--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let kinds: Vec<(String, String)> = json
         .as_array()
@@ -362,17 +366,12 @@ fn unpaired_files_are_named_in_tsv_and_json() {
 
 #[test]
 fn an_untranslated_copy_pairs_with_its_original() {
-    let dir = tempfile::tempdir().unwrap();
-    let (orig, trans) = (dir.path().join("orig"), dir.path().join("trans"));
-    write_all(&orig, &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)]);
     // Left in English: the same language as the originals.
-    write_all(&trans, &[("copy.md", BRIDGE_EN), ("brucke.md", BRIDGE_DE)]);
-    let out = transalign()
-        .arg("pair")
-        .arg(&orig)
-        .arg(&trans)
-        .output()
-        .unwrap();
+    let f = Folders::new(
+        &[("bridge.md", BRIDGE_EN), ("zoo.md", ZOO_EN)],
+        &[("copy.md", BRIDGE_EN), ("brucke.md", BRIDGE_DE)],
+    );
+    let out = f.pair(&[]);
     let rows = tsv_rows(&out.stdout);
     assert!(
         rows.iter()
