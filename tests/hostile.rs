@@ -112,6 +112,9 @@ fn assert_sane(out: &Output, name: &str) -> Option<serde_json::Value> {
 
 /// Checks `bad` as the translation of a good original, then as the
 /// original of a good translation.
+/// Languages given on the command line, so no detection runs.
+const GIVEN_LANGS: &[&str] = &["--source-lang", "en", "--target-lang", "de"];
+
 fn both_sides(dir: &Path, bad: &Path, extra: &[&str]) -> [Option<serde_json::Value>; 2] {
     let en = files::write(dir, "good-en.txt", EN);
     let de = files::write(dir, "good-de.txt", DE);
@@ -151,11 +154,7 @@ fn random_unicode_in_every_format() {
     for (seed, name) in [(1, "u.txt"), (2, "u.md"), (3, "u.html")] {
         let bad = files::write(dir.path(), name, random_unicode(seed, 40_000));
         both_sides(dir.path(), &bad, &[]);
-        both_sides(
-            dir.path(),
-            &bad,
-            &["--source-lang", "en", "--target-lang", "de"],
-        );
+        both_sides(dir.path(), &bad, GIVEN_LANGS);
     }
 }
 
@@ -204,26 +203,14 @@ fn one_very_long_line() {
     let words = "the bridge opened in march after four years of work and ";
     let no_stop = words.repeat(3 * 1024 * 1024 / words.len());
     let bad = files::write(dir.path(), "long-nostop.txt", &no_stop);
-    both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    both_sides(dir.path(), &bad, GIVEN_LANGS);
     let sentence = "The bridge opened in March. ";
     let stops = sentence.repeat(2 * 1024 * 1024 / sentence.len());
     let bad = files::write(dir.path(), "long-stops.md", &stops);
-    both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    both_sides(dir.path(), &bad, GIVEN_LANGS);
     // One 1 MB "word" without any space.
     let bad = files::write(dir.path(), "long-word.txt", "x".repeat(1024 * 1024));
-    both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    both_sides(dir.path(), &bad, GIVEN_LANGS);
 }
 
 #[test]
@@ -265,20 +252,12 @@ fn twenty_thousand_headings() {
         .map(|i| format!("# Heading number {i}\n\n"))
         .collect();
     let bad = files::write(dir.path(), "headings.md", &md);
-    both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    both_sides(dir.path(), &bad, GIVEN_LANGS);
     let html: String = (0..20_000)
         .map(|i| format!("<h2>Kapitel {i}</h2>\n"))
         .collect();
     let other = files::write(dir.path(), "headings.html", &html);
-    let out = check(
-        &bad,
-        &other,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    let out = check(&bad, &other, GIVEN_LANGS);
     assert_sane(&out, "headings");
 }
 
@@ -288,11 +267,7 @@ fn thousands_of_identical_paragraphs() {
     let para =
         "The council voted on Monday to close the old bridge for repairs lasting two years.\n\n";
     let bad = files::write(dir.path(), "copies.txt", para.repeat(5_000));
-    let [_, as_original] = both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    let [_, as_original] = both_sides(dir.path(), &bad, GIVEN_LANGS);
     assert!(as_original.is_some(), "repeated text is still checked");
 }
 
@@ -328,25 +303,13 @@ fn thousands_of_quotation_marks() {
         .collect::<String>()
         + "nothing.";
     let bad = files::write(dir.path(), "nested.txt", &nested);
-    both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    both_sides(dir.path(), &bad, GIVEN_LANGS);
     let open = "“Open ".repeat(5_000) + ".\n\n" + &"close” ".repeat(3_000);
     let bad = files::write(dir.path(), "unbalanced.md", &open);
-    both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    both_sides(dir.path(), &bad, GIVEN_LANGS);
     let quotes = "\"".repeat(20_000) + "\n\n" + &"»«".repeat(10_000);
     let bad = files::write(dir.path(), "marks.txt", &quotes);
-    both_sides(
-        dir.path(),
-        &bad,
-        &["--source-lang", "en", "--target-lang", "de"],
-    );
+    both_sides(dir.path(), &bad, GIVEN_LANGS);
     // Quoted sentences on both sides, many of them.
     let en = "“The bridge will open,” she said. ".repeat(2_000);
     let de = "„Die Brücke wird eröffnet“, sagte sie. ".repeat(2_000);
@@ -391,11 +354,7 @@ fn scripts_directions_and_invisible_characters() {
     for (name, text) in samples {
         let bad = files::write(dir.path(), name, text);
         both_sides(dir.path(), &bad, &[]);
-        both_sides(
-            dir.path(),
-            &bad,
-            &["--source-lang", "en", "--target-lang", "de"],
-        );
+        both_sides(dir.path(), &bad, GIVEN_LANGS);
     }
 }
 
@@ -491,7 +450,7 @@ fn line_ends_keep_line_numbers_right() {
     let en = files::write(dir.path(), "en.txt", EN);
     for (name, eol) in [("lf.txt", "\n"), ("crlf.txt", "\r\n"), ("cr.txt", "\r")] {
         let de = files::write(dir.path(), name, translation_with_invention(eol));
-        let out = check(&en, &de, &["--source-lang", "en", "--target-lang", "de"]);
+        let out = check(&en, &de, GIVEN_LANGS);
         let report = assert_sane(&out, name).expect("a report");
         assert_invention_lines(&report, name);
         assert_eq!(
@@ -508,11 +467,7 @@ fn line_ends_keep_line_numbers_right() {
         // ends, as the source side.
         let src_text = EN.replace('\n', eol);
         let src = files::write(dir.path(), &format!("src-{name}"), src_text);
-        let report = assert_sane(
-            &check(&src, &de, &["--source-lang", "en", "--target-lang", "de"]),
-            name,
-        )
-        .expect("a report");
+        let report = assert_sane(&check(&src, &de, GIVEN_LANGS), name).expect("a report");
         assert_eq!(
             link_lines(&report, "source", "Residents"),
             vec![(5, 5)],
@@ -531,11 +486,7 @@ fn utf16_with_bom_reads_and_keeps_lines() {
             name,
             utf16(&translation_with_invention("\r\n"), little),
         );
-        let report = assert_sane(
-            &check(&en, &de, &["--source-lang", "en", "--target-lang", "de"]),
-            name,
-        )
-        .expect("a report");
+        let report = assert_sane(&check(&en, &de, GIVEN_LANGS), name).expect("a report");
         assert_invention_lines(&report, name);
         // And as the original.
         let src = files::write(dir.path(), &format!("src-{name}"), utf16(EN, little));
