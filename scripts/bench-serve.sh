@@ -12,17 +12,13 @@
 # or a corpora/ pair of about the same size when that is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 seconds="${1:-60}"
 clients="${2:-32}"
 command -v wrk >/dev/null || { echo "bench-serve: needs wrk: apt-get install -y wrk" >&2; exit 2; }
 
-if [ -d ../shared/corpora/seed ]; then
-    orig=../shared/corpora/seed/en.md
-    trans=../shared/corpora/seed/de.md
-else
-    orig=corpora/pairs/en-de-brenner-tunnel/en.md
-    trans=corpora/pairs/en-de-brenner-tunnel/de.md
-fi
+seed_pair
 cargo build --release --quiet
 work="$(mktemp -d)"
 # shellcheck disable=SC2086 # SERVE_ARGS is a list of options

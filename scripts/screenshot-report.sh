@@ -10,23 +10,17 @@
 # it skips), each at desktop (1280 px) and phone (390 px) width.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${1:-target/screenshots}"
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+out="$(absolute_dir "${1:-target/screenshots}")"
 
-browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+find_browser
 if [ -z "$browser" ]; then
     echo "screenshot-report: no Chromium found; install it with: apt-get install -y chromium" >&2
     exit 2
 fi
 
-if [ -d ../shared/corpora/seed ]; then
-    orig=../shared/corpora/seed/en.md
-    trans=../shared/corpora/seed/de.md
-else
-    orig=corpora/pairs/en-de-brenner-tunnel/en.md
-    trans=corpora/pairs/en-de-brenner-tunnel/de.md
-fi
+seed_pair
 cargo build --quiet
 # Exit 1 only means findings.
 ./target/debug/transalign check "$orig" "$trans" --format html -o "$out/seed.html" || [ $? -eq 1 ]
@@ -51,13 +45,7 @@ cp corpora/pairs/en-de-brenner-tunnel/en.md "$batch_in/lonely-original.en.md"
     [ $? -eq 1 ]
 
 shoot() { # page width height png
-    local profile
-    profile="$(mktemp -d)"
-    "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
-        --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
-        --user-data-dir="$profile" --window-size="$2,$3" --screenshot="$4" "file://$1" \
-        >/dev/null 2>&1
-    rm -rf "$profile"
+    chrome --window-size="$2,$3" --screenshot="$4" "file://$1" >/dev/null
     echo "$4"
 }
 for page in seed sample batch/index batch/en-de-brenner-tunnel.en-de; do
@@ -68,11 +56,7 @@ done
 
 # The page's script must run under its own Content-Security-Policy: it sets
 # --head on <html>; a blocked script would leave it unset.
-profile="$(mktemp -d)"
-dom="$("$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
-    --dump-dom "file://$out/sample.html" 2>/dev/null)"
-rm -rf "$profile"
+dom="$(chrome --dump-dom "file://$out/sample.html")"
 if grep -q -- '--head:' <<<"$dom"; then
     echo "script ran under the page's CSP"
 else

@@ -9,23 +9,17 @@
 # Skips (exit 0, with a note) when no Chromium is installed: apt-get install -y chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${1:-target/screenshots}"
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+out="$(absolute_dir "${1:-target/screenshots}")"
 
-browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+find_browser
 if [ -z "$browser" ]; then
     echo "screenshot-serve: no Chromium found; skipped (apt-get install -y chromium)" >&2
     exit 0
 fi
 
-if [ -d ../shared/corpora/seed ]; then
-    orig=../shared/corpora/seed/en.md
-    trans=../shared/corpora/seed/de.md
-else
-    orig=corpora/pairs/en-de-brenner-tunnel/en.md
-    trans=corpora/pairs/en-de-brenner-tunnel/de.md
-fi
+seed_pair
 cargo build --quiet
 work="$(mktemp -d)"
 ./target/debug/transalign serve --bind 127.0.0.1:0 2>"$work/serve.log" &
@@ -39,14 +33,6 @@ url="$(grep -o 'http://[^ ]*' "$work/serve.log" | head -n1)"
 [ -n "$url" ] || { cat "$work/serve.log" >&2; exit 1; }
 echo "server at $url"
 
-chrome() { # chromium arguments...
-    local profile
-    profile="$(mktemp -d)"
-    "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
-        --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
-        --user-data-dir="$profile" "$@" 2>/dev/null
-    rm -rf "$profile"
-}
 chrome --window-size=1280,1400 --screenshot="$out/serve-form-desktop.png" "$url" >/dev/null
 chrome --window-size=390,2400 --screenshot="$out/serve-form-phone.png" "$url" >/dev/null
 echo "$out/serve-form-desktop.png"
