@@ -246,8 +246,14 @@ impl Reader {
             if word.is_empty() || word.chars().nth(self.longest_function_word).is_some() {
                 continue;
             }
+            let mut ascii = [0u8; MAX_ASCII_WORD];
             let word = if word.bytes().all(|b| b.is_ascii_lowercase()) {
                 word
+            } else if word.len() <= MAX_ASCII_WORD && word.is_ascii() {
+                let ascii = &mut ascii[..word.len()];
+                ascii.copy_from_slice(word.as_bytes());
+                ascii.make_ascii_lowercase();
+                std::str::from_utf8(ascii).unwrap_or_default()
             } else {
                 lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
@@ -297,6 +303,10 @@ impl Reader {
         }
     }
 }
+
+/// Longest ASCII word lower-cased on the stack when looking up function
+/// words (longer words take a `String`, which is only slower).
+const MAX_ASCII_WORD: usize = 16;
 
 /// Letters in a text.
 fn letters(text: &str) -> usize {
