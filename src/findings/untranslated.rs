@@ -9,7 +9,9 @@
 //!   with;
 //! - **language**: whatlang, restricted to the pair's two languages, reads
 //!   the block as the original's language ([`LANGUAGE_CONFIDENCE`], on at
-//!   least [`LANGUAGE_LETTERS`] letters).
+//!   least [`LANGUAGE_LETTERS`] letters). A block that does not repeat the
+//!   original and whose function words are clearly the translation's
+//!   ([`CLEAR_WORDS`]) is read as the translation's language without it.
 //!
 //! Identity counts unless the language says the text is in the
 //! translation's language (an original that quotes a sentence in the
@@ -111,7 +113,8 @@ const LANGUAGE_CONFIDENCE: f64 = 0.5;
 /// not repeating the original is reported only when whatlang reads it as
 /// the original's language. Calibrated on the fault benchmark and GNOME
 /// help (`eval-faults --max-articles 25` with and without dictionaries,
-/// `eval-real`: 111,726 such readings of 80 letters or more): whatlang
+/// `eval-real --no-dictionaries`: 111,726 such readings of 80 letters or
+/// more, docs/benchmarks.md, "Seventh session"): whatlang
 /// read 10 as the original's language, none of which passes the test at
 /// any threshold from 1 word and a ratio of 1 (the nearest, an English
 /// block in a French translation, has 9 English function words and no
