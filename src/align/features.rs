@@ -96,6 +96,11 @@ struct Looked {
 }
 
 impl Looked {
+    /// The stem id of form `form` in `language`, if already taken.
+    fn known_stem(&self, form: u32, language: Language, stems: bool) -> Option<u32> {
+        self.stem_of.get(&(form, language, stems)).copied()
+    }
+
     /// The stem id of `word` (form `form`) in `language`, whose ISO 639-3
     /// code is `code`: the word itself when `stems` is off.
     fn stem(&mut self, form: u32, word: &str, language: (Language, &str), stems: bool) -> u32 {
@@ -519,9 +524,19 @@ pub fn dictionary_translations(
     if dictionaries.is_empty() {
         return out;
     }
+    let applies = |d: &crate::dictionary::Dictionary| {
+        let info = d.info();
+        languages == [Some(info.from), Some(info.to)]
+            || languages == [Some(info.to), Some(info.from)]
+    };
+    if !dictionaries.iter().any(|d| applies(d)) {
+        return out;
+    }
     let mut inner = cache.inner.borrow_mut();
     let CacheInner { forms, looked, .. } = &mut *inner;
-    let names = forms.names();
+    // Every form's text, listed only when a form is met that the cache
+    // has not looked up yet (in the first solve of a check, mostly).
+    let mut names: Option<Vec<&str>> = None;
     // Content words of each side, sorted.
     let content = |side: &Tokenised| -> Vec<u32> {
         let counts = sentence_counts(side);
@@ -549,7 +564,13 @@ pub fn dictionary_translations(
         let mut by_stem: IntMap<u32, Vec<u32>> = IntMap::default();
         for &o in others {
             let g = vocab.global[o as usize];
-            let stem = looked.stem(g, names[g as usize], to, steps.stems);
+            let stem = match looked.known_stem(g, to.0, steps.stems) {
+                Some(stem) => stem,
+                None => {
+                    let word = names.get_or_insert_with(|| forms.names())[g as usize];
+                    looked.stem(g, word, to, steps.stems)
+                }
+            };
             by_stem.entry(stem).or_default().push(o);
         }
         // Dictionaries are told apart by where they live, for as long as
@@ -559,8 +580,9 @@ pub fn dictionary_translations(
             let g = vocab.global[h as usize];
             let key = (dictionary, steps, g);
             if !looked.translated.contains_key(&key) {
+                let word = names.get_or_insert_with(|| forms.names())[g as usize];
                 let stems = d
-                    .translations_inflected(names[g as usize], steps)
+                    .translations_inflected(word, steps)
                     .iter()
                     .map(|t| looked.stem_text(t, to.1, steps.stems))
                     .collect();

@@ -412,6 +412,7 @@ pub const PROPERTY_KEYS: &[&str] = &[
     "capitalises-nouns",
     "ordinal-suffixes",
     "decade-suffixes",
+    "function-words",
 ];
 
 /// One `key = value` setting of a properties file.
@@ -427,6 +428,9 @@ pub enum Property<'a> {
     /// `er`; one starting with an apostrophe, `'s`, is matched right
     /// after the digits).
     DecadeSuffixes(Vec<&'a str>),
+    /// Frequent short words (articles, pronouns, prepositions, auxiliary
+    /// verbs) that mark a text as written in the language, lower case.
+    FunctionWords(Vec<&'a str>),
 }
 
 /// Reads a properties file; a key may be set once.
@@ -456,6 +460,7 @@ pub fn properties<'a>(file: &'a str, text: &'a str) -> Result<Vec<Property<'a>>,
                 }
                 "ordinal-suffixes" => Ok(Property::OrdinalSuffixes(words())),
                 "decade-suffixes" => Ok(Property::DecadeSuffixes(words())),
+                "function-words" => Ok(Property::FunctionWords(words())),
                 _ => Err(line.error(format!(
                     "`{key}` is no property (known: {})",
                     PROPERTY_KEYS.join(", ")

@@ -145,10 +145,13 @@ impl Compiled {
         if blob > bytes.len() {
             return None;
         }
-        // Every record must lie in the blob.
+        // Records are written in row order, so a whole file's last record
+        // ends the blob: a truncated file is refused here. Each record is
+        // checked as it is looked up (bounds, UTF-8): reading every row
+        // here cost as much as a check's look-ups.
         let blob_len = bytes.len() - blob;
-        for r in 0..rows {
-            let at = HEADER + r * ROW;
+        if let Some(last) = rows.checked_sub(1) {
+            let at = HEADER + last * ROW;
             let (start, len) = (
                 u32_at(&bytes, at + 8) as usize,
                 u32_at(&bytes, at + 12) as usize,
@@ -157,8 +160,6 @@ impl Compiled {
                 return None;
             }
         }
-        // Records are checked for UTF-8 one by one as they are looked up
-        // (a whole-blob check here cost more than a check's look-ups).
         Some(Compiled {
             bytes,
             rows,
@@ -194,9 +195,13 @@ impl Compiled {
             let at = HEADER + r * ROW;
             let start = blob + u32_at(&self.bytes, at + 8) as usize;
             let len = u32_at(&self.bytes, at + 12) as usize;
-            // Records split at tabs; one that is not UTF-8 (a damaged
-            // file) gives nothing.
-            let record = std::str::from_utf8(&self.bytes[start..start + len]).unwrap_or("");
+            // Records split at tabs; one outside the file or not UTF-8 (a
+            // damaged file) gives nothing.
+            let record = start
+                .checked_add(len)
+                .and_then(|end| self.bytes.get(start..end))
+                .and_then(|r| std::str::from_utf8(r).ok())
+                .unwrap_or("");
             let mut fields = record.split('\t');
             if fields.next() == Some(folded) {
                 out.extend(fields.map(str::to_string));
@@ -290,6 +295,25 @@ mod tests {
         let damaged = Compiled::from_bytes(bytes, &stamp).unwrap();
         assert!(damaged.lookup("haus").is_empty());
         assert_eq!(damaged.lookup("gehen"), ["aller"]);
+    }
+
+    #[test]
+    fn a_record_outside_the_file_gives_nothing() {
+        let stamp = [3u8; STAMP];
+        let whole = sample(&stamp);
+        let mut bytes = whole.bytes().to_vec();
+        // The first row points past the end of the file (the last one,
+        // which ends the blob, is checked on opening).
+        let (damaged, kept) = if u64_at(&bytes, HEADER) == key_hash("gehen") {
+            ("gehen", "haus")
+        } else {
+            ("haus", "gehen")
+        };
+        bytes[HEADER + 8..HEADER + 12].copy_from_slice(&u32::MAX.to_le_bytes());
+        let opened = Compiled::from_bytes(bytes, &stamp).expect("the last row is whole");
+        assert!(opened.lookup(damaged).is_empty());
+        assert_eq!(opened.lookup(kept), whole.lookup(kept));
+        assert!(!whole.lookup(kept).is_empty());
     }
 
     #[test]

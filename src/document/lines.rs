@@ -24,6 +24,11 @@ fn starts_char(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
+/// Characters in UTF-8 bytes that start and end on character boundaries.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| starts_char(b)).count()
+}
+
 impl LineIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> LineIndex {
@@ -56,10 +61,7 @@ impl LineIndex {
         let block = offset / BLOCK;
         let base = self.checkpoints.get(block).copied().unwrap_or(0);
         let from = (block * BLOCK).min(offset);
-        base + text.as_bytes()[from..offset]
-            .iter()
-            .filter(|&&b| starts_char(b))
-            .count()
+        base + count_chars(&text.as_bytes()[from..offset])
     }
 
     /// The position of byte `offset` (clamped to the text).
@@ -70,7 +72,13 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        // Counting from the line's start is cheaper than from two
+        // checkpoints when the line began less than a block ago.
+        let column = if offset - start <= BLOCK {
+            count_chars(&text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        } + 1;
         Position {
             line: line as u32,
             column: column as u32,
@@ -120,5 +128,26 @@ mod tests {
         assert_eq!((p.line, p.column), (2, 2001));
         let p = index.position(&text, 4000);
         assert_eq!((p.line, p.column), (1, 2001));
+    }
+
+    #[test]
+    fn columns_agree_with_counting_from_the_line_start() {
+        // Lines shorter and longer than a block, multi-byte characters.
+        let text = format!(
+            "{}\n{}\n{}",
+            "ä".repeat(700),
+            "x".repeat(1500),
+            "é".repeat(10)
+        );
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices() {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let p = index.position(&text, offset);
+            assert_eq!(
+                p.column as usize,
+                text[start..offset].chars().count() + 1,
+                "{offset}"
+            );
+        }
     }
 }

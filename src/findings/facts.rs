@@ -234,16 +234,19 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
     let tl = ctx.target.language();
     // A lost name must be one the translation writes elsewhere, so it is
     // a name in both languages rather than a capitalised noun.
-    let s_near = ctx.source.words_of(ctx.source_near(k));
     let t_near = ctx.target.words_of(ctx.target_near(k));
-    let lost_facts: Vec<NameFact> = link
+    let lost_names: Vec<_> = link
         .source
         .clone()
         .flat_map(|i| ctx.source.facts(i).names.iter().map(move |n| (i, n)))
         .filter(|(_, n)| ctx.target_names.has(&n.folded) && !t_near.contains(&n.folded))
-        .map(|(i, n)| name_fact(ctx.source, i, &n.text, n.range.start))
         .collect();
-    let gained_facts: Vec<NameFact> = link
+    if lost_names.is_empty() {
+        out.extend(swapped_person(ctx, k).map(|f| (k, f)));
+        return;
+    }
+    let s_near = ctx.source.words_of(ctx.source_near(k));
+    let gained_names: Vec<_> = link
         .target
         .clone()
         .flat_map(|j| ctx.target.facts(j).names.iter().map(move |n| (j, n)))
@@ -251,14 +254,21 @@ fn names(ctx: &Context, k: usize, out: &mut Vec<(usize, Finding)>) {
             (ctx.source_names.has(&n.folded) || !capitalises_nouns(tl))
                 && !s_near.contains(&n.folded)
         })
+        .collect();
+    if gained_names.is_empty() {
+        out.extend(swapped_person(ctx, k).map(|f| (k, f)));
+        return;
+    }
+    let lost_facts: Vec<NameFact> = lost_names
+        .into_iter()
+        .map(|(i, n)| name_fact(ctx.source, i, &n.text, n.range.start))
+        .collect();
+    let gained_facts: Vec<NameFact> = gained_names
+        .into_iter()
         .map(|(j, n)| name_fact(ctx.target, j, &n.text, n.range.start))
         .collect();
     let lost: Vec<String> = lost_facts.iter().map(|n| n.text.clone()).collect();
     let gained: Vec<String> = gained_facts.iter().map(|n| n.text.clone()).collect();
-    if lost.is_empty() || gained.is_empty() {
-        out.extend(swapped_person(ctx, k).map(|f| (k, f)));
-        return;
-    }
     // A swap with a name the original writes elsewhere is likely; a name
     // the original never writes may be a translated or inflected name.
     let swap = gained

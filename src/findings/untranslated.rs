@@ -9,7 +9,9 @@
 //!   with;
 //! - **language**: whatlang, restricted to the pair's two languages, reads
 //!   the block as the original's language ([`LANGUAGE_CONFIDENCE`], on at
-//!   least [`LANGUAGE_LETTERS`] letters).
+//!   least [`LANGUAGE_LETTERS`] letters). A block that does not repeat the
+//!   original and whose function words are clearly the translation's
+//!   ([`CLEAR_WORDS`]) is read as the translation's language without it.
 //!
 //! Identity counts unless the language says the text is in the
 //! translation's language (an original that quotes a sentence in the
@@ -102,6 +104,25 @@ const LANGUAGE_LETTERS: usize = 80;
 /// 0.9) are command output: half-way is safe on both sides.
 const LANGUAGE_CONFIDENCE: f64 = 0.5;
 
+/// Fewest function words of the translation's language (listed in
+/// `language/data/<code>.txt`, none of the original's) for a block that
+/// does not repeat the original to read as the translation's language
+/// without asking whatlang, which costs about 150,000 instructions a block;
+/// [`CLEAR_RATIO`] times as many as the original's function words are
+/// needed too. Only the translation's language is decided this way: a text
+/// not repeating the original is reported only when whatlang reads it as
+/// the original's language. Calibrated on the fault benchmark and GNOME
+/// help (`eval-faults --max-articles 25` with and without dictionaries,
+/// `eval-real --no-dictionaries`: 111,726 such readings of 80 letters or
+/// more, docs/benchmarks.md, "Seventh session"): whatlang
+/// read 10 as the original's language, none of which passes the test at
+/// any threshold from 1 word and a ratio of 1 (the nearest, an English
+/// block in a French translation, has 9 English function words and no
+/// French one); at 3 and 3, 78 % of the readings are spared whatlang.
+const CLEAR_WORDS: usize = 3;
+/// See [`CLEAR_WORDS`].
+const CLEAR_RATIO: usize = 3;
+
 /// Share of a block's words that must be plain words (letters only, not
 /// capitalised, apart from its first word) for it to be prose. GNOME help
 /// paragraphs of 6 words or more: English median 0.93, 7 of 2,137 below
@@ -141,6 +162,11 @@ struct Reader {
     source: Option<whatlang::Lang>,
     /// The pair's languages, original first.
     languages: [Language; 2],
+    /// What the two languages' data files say of them (their function
+    /// words), original first.
+    properties: [&'static crate::language::Properties; 2],
+    /// Characters of the longest function word of either language.
+    longest_function_word: usize,
 }
 
 /// What the reader made of a text: its [`Reading`], and the language
@@ -160,11 +186,89 @@ impl Reader {
             (Some(s), Some(t)) => Some(whatlang::Detector::with_allowlist(vec![s, t])),
             _ => None,
         };
+        Reader::with(
+            detector,
+            source,
+            [ctx.source.language(), ctx.target.language()],
+        )
+    }
+
+    fn with(
+        detector: Option<whatlang::Detector>,
+        source: Option<whatlang::Lang>,
+        languages: [Language; 2],
+    ) -> Reader {
+        let properties = languages.map(crate::language::properties);
+        let longest_function_word = properties
+            .iter()
+            .flat_map(|p| &p.function_words)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
         Reader {
             detector,
             source,
-            languages: [ctx.source.language(), ctx.target.language()],
+            languages,
+            properties,
+            longest_function_word,
         }
+    }
+
+    /// Reads a text not known to repeat the original: one whose function
+    /// words are clearly the translation's reads as the translation's
+    /// language without whatlang (whose reading could only matter if it
+    /// were the original's language).
+    fn detect_unless_clear(&self, text: &str) -> Detected {
+        if self.detector.is_none() || letters(text) < LANGUAGE_LETTERS {
+            // Unsure, whatever the words.
+            return self.detect(text);
+        }
+        let [source, target] = self.function_words(text);
+        if target >= CLEAR_WORDS && target >= CLEAR_RATIO * source {
+            return Detected {
+                reading: Reading::Target,
+                language: Some(self.languages[1]),
+                confidence: None,
+            };
+        }
+        self.detect(text)
+    }
+
+    /// How many of a text's words are function words of the original's
+    /// language and of the translation's (a word of both counts for
+    /// neither; none counts when either language lists none).
+    fn function_words(&self, text: &str) -> [usize; 2] {
+        let [source, target] = self.properties;
+        if source.function_words.is_empty() || target.function_words.is_empty() {
+            return [0, 0];
+        }
+        let mut counts = [0, 0];
+        let mut lower = String::new();
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            // Lower case never makes a word shorter in characters.
+            if word.is_empty() || word.chars().nth(self.longest_function_word).is_some() {
+                continue;
+            }
+            let mut ascii = [0u8; MAX_ASCII_WORD];
+            let word = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                word
+            } else if word.len() <= MAX_ASCII_WORD && word.is_ascii() {
+                let ascii = &mut ascii[..word.len()];
+                ascii.copy_from_slice(word.as_bytes());
+                ascii.make_ascii_lowercase();
+                std::str::from_utf8(ascii).unwrap_or_default()
+            } else {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            };
+            match (source.is_function_word(word), target.is_function_word(word)) {
+                (true, false) => counts[0] += 1,
+                (false, true) => counts[1] += 1,
+                _ => {}
+            }
+        }
+        counts
     }
 
     fn read(&self, text: &str) -> Reading {
@@ -177,11 +281,10 @@ impl Reader {
             language: None,
             confidence: None,
         };
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let Some(detector) = &self.detector else {
             return unsure;
         };
-        if letters < LANGUAGE_LETTERS {
+        if letters(text) < LANGUAGE_LETTERS {
             return unsure;
         }
         let Some(info) = detector.detect(text) else {
@@ -202,6 +305,15 @@ impl Reader {
             confidence: Some(info.confidence()),
         }
     }
+}
+
+/// Longest ASCII word lower-cased on the stack when looking up function
+/// words (longer words take a `String`, which is only slower).
+const MAX_ASCII_WORD: usize = 16;
+
+/// Letters in a text.
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
@@ -273,7 +385,11 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             let copy = copied
                 .map(|i| i..i + 1)
                 .or_else(|| near.then_some(linked.clone()));
-            let detected = reader.detect(sentence);
+            let detected = if copy.is_some() {
+                reader.detect(sentence)
+            } else {
+                reader.detect_unless_clear(sentence)
+            };
             let why = match (&copy, detected.reading) {
                 (_, Reading::Target) => continue,
                 (Some(_), _) => "as the original writes it",
@@ -333,9 +449,13 @@ fn judge(
     let similar = (copied.is_none() && !aligned.is_empty())
         .then(|| similarity(text, &ctx.source_text(aligned.clone())));
     let near = similar.is_some_and(|s| s >= NEAR_IDENTITY);
-    let detected = reader.detect(text);
-    let reading = detected.reading;
     let identical = copied.is_some() || near;
+    let detected = if identical {
+        reader.detect(text)
+    } else {
+        reader.detect_unless_clear(text)
+    };
+    let reading = detected.reading;
     let untranslated = match reading {
         Reading::Target => false,
         Reading::Source => true,

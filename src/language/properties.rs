@@ -25,6 +25,10 @@ pub struct Properties {
     /// one that starts with an apostrophe (`'s`) is matched right after
     /// the digits.
     pub decade_suffixes: Vec<&'static str>,
+    /// Frequent short words that mark a text as written in the language
+    /// (articles, pronouns, prepositions, auxiliaries), lower case and
+    /// sorted; empty where the file lists none.
+    pub function_words: Vec<&'static str>,
 }
 
 impl Properties {
@@ -49,12 +53,23 @@ impl Properties {
         })
     }
 
+    /// Whether `word` (lower case) is one of the language's function
+    /// words.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.binary_search(&word).is_ok()
+    }
+
     fn set(&mut self, property: Property<'static>) {
         match property {
             Property::DecimalMark(c) => self.decimal_mark = c,
             Property::CapitalisesNouns(b) => self.capitalises_nouns = b,
             Property::OrdinalSuffixes(s) => self.ordinal_suffixes = s,
             Property::DecadeSuffixes(s) => self.decade_suffixes = s,
+            Property::FunctionWords(mut s) => {
+                s.sort_unstable();
+                s.dedup();
+                self.function_words = s;
+            }
         }
     }
 }
@@ -78,6 +93,7 @@ pub fn default_properties() -> &'static Properties {
             capitalises_nouns: false,
             ordinal_suffixes: Vec::new(),
             decade_suffixes: Vec::new(),
+            function_words: Vec::new(),
         };
         read(data::DEFAULT_PROPERTIES, &blank)
     })
@@ -135,5 +151,21 @@ mod tests {
         assert!(properties(Language::EN).is_decade_suffix("", "'s were wild"));
         assert!(!properties(Language::EN).is_decade_suffix("sth", "sth"));
         assert!(properties(Language::DE).is_decade_suffix("er", "er-Jahre"));
+    }
+
+    #[test]
+    fn function_words_are_looked_up_in_the_languages_list() {
+        let lang = |c| Language::from_code(c).expect("a language code");
+        assert!(properties(Language::DE).is_function_word("und"));
+        // Left out of the German list as a common English word.
+        assert!(!properties(Language::DE).is_function_word("was"));
+        assert!(properties(Language::EN).is_function_word("the"));
+        assert!(!properties(Language::EN).is_function_word("und"));
+        // Lists are sorted when read, whatever the file's order.
+        for (code, _, _) in data::PROPERTIES {
+            let words = &properties(lang(code)).function_words;
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{code}");
+        }
+        assert!(default_properties().function_words.is_empty());
     }
 }

@@ -293,3 +293,58 @@ fn the_evidence_says_how_the_text_repeats_the_original_and_reads() {
         assert_eq!(*words, 22);
     }
 }
+
+/// A reader of English originals and German translations.
+fn english_german_reader() -> Reader {
+    let (en, de) = (Language::EN, Language::DE);
+    let detector = Some(whatlang::Detector::with_allowlist(vec![
+        en.to_whatlang().expect("whatlang reads English"),
+        de.to_whatlang().expect("whatlang reads German"),
+    ]));
+    Reader::with(detector, en.to_whatlang(), [en, de])
+}
+
+#[test]
+fn function_words_are_counted_for_each_language_of_the_pair() {
+    let reader = english_german_reader();
+    // "Die", "der", "auf", "dem" are German; "in" is in both lists and
+    // counts for neither; "Fährgesellschaft" is in none.
+    assert_eq!(
+        reader.function_words("Die Fährgesellschaft der Stadt fährt in Zukunft auf dem See."),
+        [0, 4]
+    );
+    assert_eq!(
+        reader.function_words("The ferry company of the town sails in future on the lake."),
+        [5, 0]
+    );
+    // A language without a list: nothing is counted.
+    let hungarian = Language::from_code("hu").expect("a language code");
+    let reader = Reader::with(None, None, [Language::EN, hungarian]);
+    assert_eq!(reader.function_words("The ferry of the town."), [0, 0]);
+}
+
+#[test]
+fn only_a_block_clearly_in_the_translations_language_skips_whatlang() {
+    let reader = english_german_reader();
+    // Clearly German: read as German without whatlang, so without its
+    // confidence.
+    let german = reader.detect_unless_clear(
+        "Die Gesellschaft will im Juli einen Abendbetrieb auf dem See einführen, wenn die Nachfrage hoch bleibt.",
+    );
+    assert_eq!(german.reading, Reading::Target);
+    assert_eq!(german.language, Some(Language::DE));
+    assert_eq!(german.confidence, None);
+    // English, or German mixed with as much English: whatlang decides.
+    for text in [
+        "The company plans to add an evening service in July if the demand for it stays high through the spring.",
+        "Die Gesellschaft will im Juli the evening service of the company and all of its ferry boats einführen.",
+    ] {
+        assert!(
+            reader.detect_unless_clear(text).confidence.is_some(),
+            "{text}"
+        );
+    }
+    // Too short to read either way.
+    let short = reader.detect_unless_clear("Die Gesellschaft will im Juli fahren.");
+    assert_eq!(short.reading, Reading::Unsure);
+}
