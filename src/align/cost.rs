@@ -79,13 +79,15 @@ impl Default for Weights {
 /// dictionaries and without; docs/benchmarks.md): at 6.5 (off) 0.865 /
 /// 0.987 / 0.991 and 0.858 / 0.987 / 0.986; at 4.0 0.868 / 0.987 / 0.991
 /// and 0.865 / 0.987 / 0.987; at 3.0 0.869 / 0.987 / 0.992 and 0.871 /
-/// 0.987 / 0.988; at 2.0 textberg falls to 0.850 (a weak 3-1 merge of
-/// a freely translated passage becomes three dropped sentences).
+/// 0.987 / 0.988; at 2.5 textberg falls to 0.858 and at 2.0 to 0.850:
+/// the cheaper a run, the more weak 2-1 and 3-1 merges of freely
+/// translated passages become dropped sentences (some do at 3.0 too).
 pub const RUN_WEIGHT: f32 = 3.0;
 
 /// Longest run of unaligned sentences priced as one link (longer runs are
-/// several links, each paying `skip` once). Runs of 8, 12 and 16 scored
-/// the same on the gold sets.
+/// several links, each paying `skip` once). Runs of at most 4, 6, 8 and
+/// 12 scored the same on the gold sets at a run weight of 4.0; 8 and 12
+/// the same at 3.5.
 pub const RUN_MAX: usize = 8;
 
 /// Default [`Weights::kind`]: what a heading linked to a paragraph (or
