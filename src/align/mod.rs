@@ -155,11 +155,19 @@ impl Default for AlignOptions {
 }
 
 impl AlignOptions {
-    /// Link shapes allowed: skips of one sentence, and n-m links with both
-    /// sides at most `max_link` and at most `max_link + 1` sentences in all.
+    /// Link shapes allowed: skips of one sentence, runs of unaligned
+    /// sentences up to [`cost::RUN_MAX`] when a run costs less than its
+    /// skips ([`Weights::run`]), and n-m links with both sides at most
+    /// `max_link` and at most `max_link + 1` sentences in all.
     fn shapes(&self) -> Vec<dp::Shape> {
         let max = self.max_link.max(1);
         let mut shapes = vec![(1, 1), (1, 0), (0, 1)];
+        if self.weights.run < self.weights.skip {
+            for k in 2..=cost::RUN_MAX {
+                shapes.push((k, 0));
+                shapes.push((0, k));
+            }
+        }
         for total in 3..=max + 1 {
             for a in 1..total {
                 let b = total - a;
@@ -224,6 +232,10 @@ mod tests {
     fn shapes_follow_max_link() {
         let o = AlignOptions {
             max_link: 3,
+            weights: Weights {
+                run: Weights::default().skip,
+                ..Weights::default()
+            },
             ..AlignOptions::default()
         };
         let s = o.shapes();
@@ -231,6 +243,62 @@ mod tests {
         assert!(s.contains(&(1, 3)) && s.contains(&(2, 2)) && !s.contains(&(2, 3)));
         let s = AlignOptions { max_link: 1, ..o }.shapes();
         assert_eq!(s, vec![(1, 1), (1, 0), (0, 1)]);
+        // Runs of unaligned sentences, when they cost less than their
+        // skips one by one.
+        let s = AlignOptions::default().shapes();
+        assert!(s.contains(&(0, cost::RUN_MAX)) && s.contains(&(cost::RUN_MAX, 0)));
+        assert!(!s.contains(&(0, cost::RUN_MAX + 1)));
+    }
+
+    #[test]
+    fn a_run_of_captions_is_left_unaligned_sentence_by_sentence() {
+        // A block of photo credits and captions inside the translation,
+        // with no counterpart: each is its own 0-1 link, and the
+        // sentences around the block keep their translations.
+        let src = vec![
+            "Im Jahr 1953 erreichten Hillary und Tenzing den Gipfel des Everest.",
+            "Die Expedition stand unter der Leitung von John Hunt.",
+            "Der Lhotse misst amtlich noch immer 8501 Meter.",
+            "Beim Makalu gilt jetzt die Höhe von 8481 Metern.",
+            "Am schwierigsten ist der Fall des Cho Oyu mit 8153 Metern.",
+            "Der Dhaulagiri galt lange als der höchste Berg der Welt.",
+            "Seine neue Höhe beträgt 8167 Meter.",
+            "Über den Manaslu gibt es nichts Neues zu berichten.",
+            "Die Berechnungen brauchen viel Zeit.",
+        ];
+        let tgt = vec![
+            "En 1953, Hillary et Tenzing atteignirent le sommet de l'Everest.",
+            "L'expédition était placée sous la direction de John Hunt.",
+            "2 - Photo Schweizerische Stiftung für alpine Forschungen, Zürich",
+            "- _-",
+            "Expédition Suisse au Mont Everest, Ernst Schmid, Jürg Marmet",
+            "Tour de Muztagh et Black Tooth, du SSE",
+            "Officiellement, le Lhotse mesure toujours 8501 mètres.",
+            "Pour le Makalu, la cote est maintenant de 8481 mètres.",
+            "Le cas le plus difficile est celui du Cho Oyu avec 8153 mètres.",
+            "Le Dhaulagiri passait jadis pour le plus haut sommet du monde.",
+            "Sa nouvelle altitude est de 8167 mètres.",
+            "Rien de nouveau à signaler pour le Manaslu.",
+            "Les calculs exigent beaucoup de temps.",
+        ];
+        let a = align(
+            &Side::flat(src.clone(), None),
+            &Side::flat(tgt.clone(), None),
+            &AlignOptions::default(),
+        );
+        check_cover(&a, 9, 13);
+        // Skipped one by one, the captions are cheaper merged into the
+        // links beside them, and the second sentence loses its own.
+        let mut off = AlignOptions::default();
+        off.weights.run = off.weights.skip;
+        let b = align(&Side::flat(src, None), &Side::flat(tgt, None), &off);
+        assert!(!b.to_units().lines().any(|l| l == "[1]:[1]"), "{b:?}");
+        let units = a.to_units();
+        for want in [
+            "[0]:[0]", "[1]:[1]", "[]:[2]", "[]:[3]", "[]:[4]", "[]:[5]", "[2]:[6]",
+        ] {
+            assert!(units.lines().any(|l| l == want), "{want} in\n{units}");
+        }
     }
 
     #[test]

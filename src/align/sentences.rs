@@ -558,6 +558,26 @@ fn learn_from(
 /// script have far more sure links (see docs/benchmarks.md).
 const FEW_SURE_LINKS: usize = 4;
 
+/// A step, or each sentence of a run of unaligned ones on its own.
+fn one_by_one(s: Step) -> Vec<Step> {
+    if s.s1 > s.s0 && s.t1 > s.t0 {
+        return vec![s];
+    }
+    let sources = (s.s0..s.s1).map(|i| Step {
+        s0: i,
+        s1: i + 1,
+        t0: s.t0,
+        t1: s.t0,
+    });
+    let targets = (s.t0..s.t1).map(|j| Step {
+        s0: s.s1,
+        s1: s.s1,
+        t0: j,
+        t1: j + 1,
+    });
+    sources.chain(targets).collect()
+}
+
 /// Where the band starts.
 enum Start<'a> {
     /// Around a rough centre line, one column per row.
@@ -654,11 +674,13 @@ impl Solver<'_> {
         }
     }
 
-    /// Links with confidences.
+    /// Links with confidences; a run of unaligned sentences becomes one
+    /// link per sentence, as the gold format and the findings expect.
     fn links(&self, path: &[Step], overlap: &Overlap) -> Vec<Link> {
         let pricer = self.pricer(overlap);
         path.iter()
-            .map(|&s| Link {
+            .flat_map(|&s| one_by_one(s))
+            .map(|s| Link {
                 source: s.s0..s.s1,
                 target: s.t0..s.t1,
                 confidence: self.confidence(&pricer, s),

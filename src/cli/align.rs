@@ -85,7 +85,7 @@ pub struct AlignerArgs {
     /// or any of affixes,stems,compounds.
     #[arg(long, hide = true, value_delimiter = ',')]
     morphology: Option<Vec<String>>,
-    /// Cost weights for experiments: skip,overlap,length,merge.
+    /// Cost weights for experiments: skip,overlap,length,merge[,run].
     #[arg(long, hide = true, value_delimiter = ',')]
     weights: Option<Vec<f32>>,
 }
@@ -137,11 +137,19 @@ impl AlignerArgs {
             };
         }
         if let Some(w) = &self.weights {
-            anyhow::ensure!(w.len() == 4, "--weights takes skip,overlap,length,merge");
+            anyhow::ensure!(
+                w.len() == 4 || w.len() == 5,
+                "--weights takes skip,overlap,length,merge[,run]"
+            );
             options.weights.skip = w[0];
             options.weights.overlap = w[1];
             options.weights.length = w[2];
             options.weights.merge = w[3];
+            // Without a run weight, runs of unaligned sentences cost what
+            // the default says.
+            if let Some(&run) = w.get(4) {
+                options.weights.run = run;
+            }
         }
         Ok(options)
     }
