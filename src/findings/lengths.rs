@@ -67,6 +67,14 @@ const MAX_CONFIDENCE: f64 = 0.95;
 /// Confidence of a finding for part of a sentence: under a culprit's,
 /// since only the length speaks (set by hand, not calibrated).
 const INSIDE_CONFIDENCE: f64 = 0.5;
+/// Length ratio (translation over predicted, or its inverse) from which
+/// a link of one sentence against several is judged by its own length
+/// ([`merged_piece`]); see docs/benchmarks.md (2026-12-03, recall).
+const MERGED_GAP: f64 = 1.3;
+/// Fewest words of a sentence reported as merged into a link it has no
+/// counterpart in: shorter pieces are mostly labels, a split sentence's
+/// tail or an interjection.
+const MERGED_PIECE_WORDS: usize = 5;
 /// Fewest characters of original a passage needs to be judged by length.
 const MIN_PASSAGE_CHARS: f64 = 60.0;
 
@@ -227,6 +235,59 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     for p in passages(ctx) {
         out.extend(gap(ctx, &p).and_then(|g| judge(ctx, &p, &g)));
     }
+    for (k, l) in ctx.links.iter().enumerate() {
+        out.extend(merged_piece(ctx, k, l));
+    }
+}
+
+/// A sentence the aligner merged into a link of one sentence against
+/// several, where the link's length says it has no counterpart: the link
+/// strays by [`MERGED_GAP`] or more from the pair's ratio and fits once
+/// that sentence is taken out. A passage's length (a whole paragraph)
+/// dilutes such a piece among the paragraph's well-matched sentences; the
+/// merge itself is what points at it. Translators who split a sentence
+/// (one against two) keep its length, so taking a piece out of a faithful
+/// merge leaves the link short, which [`explains`] rejects.
+fn merged_piece(ctx: &Context, k: usize, l: &crate::align::Link) -> Option<(usize, Finding)> {
+    let (a, b) = (l.source.len(), l.target.len());
+    if a == 0 || b == 0 || (a == 1) == (b == 1) {
+        return None;
+    }
+    let p = Passage {
+        source: l.source.clone().collect(),
+        target: l.target.clone().collect(),
+        first_link: k,
+    };
+    let (s, t) = (
+        chars(ctx.source, l.source.clone()),
+        chars(ctx.target, l.target.clone()),
+    );
+    if s < MIN_PASSAGE_CHARS {
+        return None;
+    }
+    let r = t / (s * ctx.ratio);
+    let side = if b > 1 && r >= MERGED_GAP {
+        Side::Target
+    } else if a > 1 && r <= 1.0 / MERGED_GAP {
+        Side::Source
+    } else {
+        return None;
+    };
+    let gap = Gap {
+        side,
+        r,
+        z: deviation(r, sparse(ctx, s)),
+        strength: Strength::Deviates,
+    };
+    let c = best_candidate(ctx, &p, &gap)
+        .filter(|c| !c.whole && explains(ctx, &p, &gap, c))
+        .filter(|c| {
+            let doc = side.doc(ctx);
+            super::context::word_count(&joined(doc, c.range.clone())) >= MERGED_PIECE_WORDS
+        })?;
+    let mut finding = culprit_finding(ctx, &gap, &c)?;
+    finding.severity = finding.severity.min(Severity::Warning);
+    Some((k, finding))
 }
 
 /// Which document a passage's culprit is looked for in: the original when
