@@ -694,12 +694,14 @@ fn a_doubted_dropped_paragraph_is_sure_when_nothing_near_is_unlinked() {
 
 #[test]
 fn a_sentence_merged_into_a_link_it_has_no_counterpart_in_is_an_addition() {
-    let en = "The council approved the new budget for the city schools on Tuesday evening after a long and heated debate in the town hall. Several members had asked for more money for the libraries.\n\nThe mayor said the money would pay for teachers. Work on the new buildings starts in the spring. Parents welcomed the plan at a meeting on Wednesday.\n";
+    let en = "The council approved the new budget for the city schools on Tuesday evening after a long and heated debate in the town hall. Several members had asked for more money for the libraries.\n\nThe mayor said the money would pay for teachers. Work on the new buildings starts in the spring. Parents welcomed the plan at a long meeting in the school hall on Wednesday evening.\n";
     let first = "Der Rat billigte am Dienstagabend nach langer und hitziger Debatte im Rathaus den neuen Haushalt der Schulen. Mehrere Mitglieder hatten mehr Geld für die Bibliotheken gefordert.\n\nDer Bürgermeister sagte, das Geld bezahle Lehrer. Die Arbeiten an den Neubauten beginnen im Frühjahr. ";
     let added = format!(
-        "{first}Eltern begrüßten den Plan bei einem Treffen am Mittwoch. Am Fluss wurde ein neuer Park eröffnet.\n"
+        "{first}Eltern begrüßten den Plan bei einem langen Treffen in der Schulaula am Mittwochabend. Am Fluss wurde gestern ein neuer Park eröffnet.\n"
     );
-    let split = format!("{first}Eltern begrüßten den Plan. Das war am Mittwoch.\n");
+    let split = format!(
+        "{first}Eltern begrüßten den Plan. Das war bei einem langen Treffen in der Schulaula am Mittwochabend.\n"
+    );
     let a = [
         (0..1, 0..1),
         (1..2, 1..2),
