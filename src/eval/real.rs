@@ -460,10 +460,19 @@ mod tests {
         )
         .unwrap();
         let en = "# Mouse, Touchpad \\& Touchscreen\n\n## Common problems\n\n## Tips\n";
-        let prose = "# Adjust the contrast\n\nYou can adjust the contrast of windows and buttons.\n";
+        let prose =
+            "# Adjust the contrast\n\nYou can adjust the contrast of windows and buttons.\n";
         // A page of one three-word title, left as it is.
-        std::fs::write(dir.join("en").join("net.md"), "# Networking, web \\& email\n").unwrap();
-        std::fs::write(dir.join("de").join("net.md"), "# Networking, web \\& email\n").unwrap();
+        std::fs::write(
+            dir.join("en").join("net.md"),
+            "# Networking, web \\& email\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("de").join("net.md"),
+            "# Networking, web \\& email\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("en").join("titled.md"), en).unwrap();
         std::fs::write(dir.join("en").join("english.md"), prose).unwrap();
         // Its heading translated, its prose left in English.
