@@ -702,21 +702,30 @@ fn a_sentence_merged_into_a_link_it_has_no_counterpart_in_is_an_addition() {
     let split = format!(
         "{first}Eltern begrüßten den Plan. Das war bei einem langen Treffen in der Schulaula am Mittwochabend.\n"
     );
-    let a = [
-        (0..1, 0..1),
-        (1..2, 1..2),
-        (2..3, 2..3),
-        (3..4, 3..4),
-        (4..5, 4..6),
-    ];
+    // The aligner doubts the merge (an invented sentence matches nothing).
+    let a = with_confidence(&[
+        (0..1, 0..1, 0.9),
+        (1..2, 1..2, 0.9),
+        (2..3, 2..3, 0.9),
+        (3..4, 3..4, 0.9),
+        (4..5, 4..6, 0.5),
+    ]);
+    let run = |tgt: &str, a: &Alignment| {
+        let (s, t) = (doc(en, Language::EN), doc(tgt, Language::DE));
+        detect(&s, &t, a, &FindingOptions::default())
+    };
     // The paragraph as a whole is within its length: only the merged link
     // points at the invented sentence.
-    let f = run(en, &added, &a);
+    let f = run(&added, &a);
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].kind, Kind::Addition);
     assert_eq!(f[0].severity, Severity::Warning);
     assert!(f[0].message.contains("Am Fluss"), "{}", f[0].message);
+    // A merge the aligner is sure of is left alone.
+    let mut sure = a.clone();
+    sure.links[4].confidence = 0.9;
+    assert!(run(&added, &sure).is_empty());
     // A sentence the translation split in two keeps its length.
-    let f = run(en, &split, &a);
+    let f = run(&split, &a);
     assert!(f.is_empty(), "{f:?}");
 }

@@ -510,11 +510,21 @@ mod tests {
 
     #[test]
     fn an_added_sentence_is_one_that_stands_alone() {
-        assert!(stands_alone("Wählen Sie die Datei aus, die Sie kopieren wollen."));
-        assert!(stands_alone("Warum sehe ich meinen Kontotyp nicht in der Liste?"));
-        assert!(!stands_alone("# Warum sehe ich meinen Kontotyp nicht in der Liste?"));
-        assert!(!stands_alone("So passen Sie die zu durchsuchenden Ordner an:"));
-        assert!(!stands_alone("Die Zeit beschränken, in der Dateien verbleiben"));
+        assert!(stands_alone(
+            "Wählen Sie die Datei aus, die Sie kopieren wollen."
+        ));
+        assert!(stands_alone(
+            "Warum sehe ich meinen Kontotyp nicht in der Liste?"
+        ));
+        assert!(!stands_alone(
+            "# Warum sehe ich meinen Kontotyp nicht in der Liste?"
+        ));
+        assert!(!stands_alone(
+            "So passen Sie die zu durchsuchenden Ordner an:"
+        ));
+        assert!(!stands_alone(
+            "Die Zeit beschränken, in der Dateien verbleiben"
+        ));
         // Planted from a donor whose other sentences do not stand alone.
         let mut donor = article(&EN, &DE);
         donor.name = "gnome-de#donor".into();
