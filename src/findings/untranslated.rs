@@ -366,10 +366,13 @@ fn judge(
     }
     let (severity, what) = if kind == BlockKind::Heading {
         (Severity::Info, "heading")
-    } else if !sentence_like && !(identical && words >= COPIED_LINE_WORDS) {
-        (Severity::Info, "line")
     } else if !sentence_like {
-        (Severity::Warning, "line")
+        // A long line copied as it is is more than a label or a name.
+        if identical && words >= COPIED_LINE_WORDS {
+            (Severity::Warning, "line")
+        } else {
+            (Severity::Info, "line")
+        }
     } else if words >= ERROR_WORDS {
         (Severity::Error, "paragraph")
     } else {
