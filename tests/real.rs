@@ -122,5 +122,8 @@ fn eval_real_on_the_real_corpus() {
         .assert()
         .success()
         .stdout(contains("it         34"))
-        .stdout(contains("  it: ").and(contains(" of 82")));
+        // 82 pages have `untranslated_share` 1 in the manifest; 2 of them
+        // only because it counts `\&` as a word (their headings are
+        // translated), which are not counted as left in English.
+        .stdout(contains("  it: ").and(contains(" of 80")));
 }

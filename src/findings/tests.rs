@@ -646,3 +646,86 @@ fn a_title_compounded_with_an_acronym_is_no_changed_name() {
     let f = run(en, de, &one_to_one);
     assert!(f.iter().all(|x| x.kind != Kind::NameMismatch), "{f:?}");
 }
+
+fn with_confidence(a: &[(std::ops::Range<usize>, std::ops::Range<usize>, f64)]) -> Alignment {
+    Alignment {
+        links: a
+            .iter()
+            .map(|(s, t, c)| Link {
+                source: s.clone(),
+                target: t.clone(),
+                confidence: *c,
+            })
+            .collect(),
+        moves: Vec::new(),
+    }
+}
+
+#[test]
+fn a_doubted_dropped_paragraph_is_sure_when_nothing_near_is_unlinked() {
+    let en = "Open the settings window and choose the network panel there.\n\nSelect the wireless network you want to connect to from the list.\n\nClick Connect when you are done.\n";
+    let de = "Öffnen Sie das Einstellungsfenster und wählen Sie dort das Netzwerk.\n\nKlicken Sie auf Verbinden, wenn Sie fertig sind.\n";
+    let unlinked_de = "Öffnen Sie das Einstellungsfenster und wählen Sie dort das Netzwerk.\n\nDas ist ein ganz anderer Absatz ohne Gegenstück.\n\nKlicken Sie auf Verbinden, wenn Sie fertig sind.\n";
+    let (s, t, u) = (
+        doc(en, Language::EN),
+        doc(de, Language::DE),
+        doc(unlinked_de, Language::DE),
+    );
+    // The aligner doubts the skip (a neighbour looked alike), but the
+    // translation has nothing unlinked where the paragraph could be.
+    let alone = with_confidence(&[(0..1, 0..1, 0.9), (1..2, 1..1, 0.1), (2..3, 1..2, 0.9)]);
+    let f = detect(&s, &t, &alone, &FindingOptions::default());
+    let dropped: Vec<&Finding> = f.iter().filter(|f| f.kind == Kind::Omission).collect();
+    assert_eq!(dropped.len(), 1, "{f:?}");
+    assert_eq!(dropped[0].severity, Severity::Error);
+    // With an unlinked translation paragraph beside it, the doubt stands:
+    // one level less.
+    let beside = with_confidence(&[
+        (0..1, 0..1, 0.9),
+        (1..2, 1..1, 0.1),
+        (2..2, 1..2, 0.1),
+        (2..3, 2..3, 0.9),
+    ]);
+    let f = detect(&s, &u, &beside, &FindingOptions::default());
+    let dropped: Vec<&Finding> = f.iter().filter(|f| f.kind == Kind::Omission).collect();
+    assert_eq!(dropped.len(), 1, "{f:?}");
+    assert_eq!(dropped[0].severity, Severity::Warning);
+}
+
+#[test]
+fn a_sentence_merged_into_a_link_it_has_no_counterpart_in_is_an_addition() {
+    let en = "The council approved the new budget for the city schools on Tuesday evening after a long and heated debate in the town hall. Several members had asked for more money for the libraries.\n\nThe mayor said the money would pay for teachers. Work on the new buildings starts in the spring. Parents welcomed the plan at a long meeting in the school hall on Wednesday evening.\n";
+    let first = "Der Rat billigte am Dienstagabend nach langer und hitziger Debatte im Rathaus den neuen Haushalt der Schulen. Mehrere Mitglieder hatten mehr Geld für die Bibliotheken gefordert.\n\nDer Bürgermeister sagte, das Geld bezahle Lehrer. Die Arbeiten an den Neubauten beginnen im Frühjahr. ";
+    let added = format!(
+        "{first}Eltern begrüßten den Plan bei einem langen Treffen in der Schulaula am Mittwochabend. Am Fluss wurde gestern ein neuer Park eröffnet.\n"
+    );
+    let split = format!(
+        "{first}Eltern begrüßten den Plan. Das war bei einem langen Treffen in der Schulaula am Mittwochabend.\n"
+    );
+    // The aligner doubts the merge (an invented sentence matches nothing).
+    let a = with_confidence(&[
+        (0..1, 0..1, 0.9),
+        (1..2, 1..2, 0.9),
+        (2..3, 2..3, 0.9),
+        (3..4, 3..4, 0.9),
+        (4..5, 4..6, 0.5),
+    ]);
+    let run = |tgt: &str, a: &Alignment| {
+        let (s, t) = (doc(en, Language::EN), doc(tgt, Language::DE));
+        detect(&s, &t, a, &FindingOptions::default())
+    };
+    // The paragraph as a whole is within its length: only the merged link
+    // points at the invented sentence.
+    let f = run(&added, &a);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, Kind::Addition);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert!(f[0].message.contains("Am Fluss"), "{}", f[0].message);
+    // A merge the aligner is sure of is left alone.
+    let mut sure = a.clone();
+    sure.links[4].confidence = 0.9;
+    assert!(run(&added, &sure).is_empty());
+    // A sentence the translation split in two keeps its length.
+    let f = run(&split, &a);
+    assert!(f.is_empty(), "{f:?}");
+}

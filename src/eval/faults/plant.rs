@@ -57,6 +57,19 @@ pub(super) fn prose(text: &str) -> bool {
     3 * technical < tokens.len()
 }
 
+/// Whether a sentence stays a sentence of its own inside another
+/// paragraph: it is no heading and ends with a full stop, a question or
+/// an exclamation mark (not a colon or semicolon, which lead into what
+/// follows).
+fn stands_alone(sentence: &str) -> bool {
+    let t = sentence.trim();
+    !t.starts_with('#')
+        && crate::document::ends_like_sentence(t)
+        && !t
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != ';')
+            .ends_with([':', ';'])
+}
+
 /// Plants `fault` into a copy of `article`'s translation; `None` when the
 /// article offers no place for it.
 pub(super) fn plant(
@@ -148,11 +161,15 @@ pub(super) fn plant(
         }
         Fault::AddSentence => {
             let d = donor(rng)?;
+            // A sentence that stays one where it is put: not a heading
+            // (whose `#` mark, inside a paragraph, is text), nor a label or
+            // a list's lead-in ("To rename a file:"), which end without a
+            // full stop and so run on into the next sentence.
             let all: Vec<String> = d
                 .target
                 .iter()
                 .flat_map(|p| sentences(p, tl))
-                .filter(|s| crate::text::word_count(s) >= 6)
+                .filter(|s| crate::text::word_count(s) >= 6 && stands_alone(s))
                 .collect();
             let s = all.get(rng.below(all.len()))?.clone();
             let i = pick(rng, &content)?;
@@ -488,6 +505,46 @@ mod tests {
                 "the digit of 'a week' is left alone"
             );
             assert_ne!(p.target[1], a.target[1]);
+        }
+    }
+
+    #[test]
+    fn an_added_sentence_is_one_that_stands_alone() {
+        assert!(stands_alone(
+            "Wählen Sie die Datei aus, die Sie kopieren wollen."
+        ));
+        assert!(stands_alone(
+            "Warum sehe ich meinen Kontotyp nicht in der Liste?"
+        ));
+        assert!(!stands_alone(
+            "# Warum sehe ich meinen Kontotyp nicht in der Liste?"
+        ));
+        assert!(!stands_alone(
+            "So passen Sie die zu durchsuchenden Ordner an:"
+        ));
+        assert!(!stands_alone(
+            "Die Zeit beschränken, in der Dateien verbleiben"
+        ));
+        // Planted from a donor whose other sentences do not stand alone.
+        let mut donor = article(&EN, &DE);
+        donor.name = "gnome-de#donor".into();
+        donor.target = vec![
+            "# Warum sehe ich meinen Kontotyp nicht in der Liste?".into(),
+            "So passen Sie die zu durchsuchenden Ordner an:".into(),
+            "Die Zeit beschränken, in der Dateien in der Chronik verbleiben".into(),
+            "Klicken Sie auf den Knopf, um das Fenster zu schließen.".into(),
+        ];
+        let a = article(&EN, &DE);
+        for seed in 0..40 {
+            let mut rng = Rng::for_case(seed, 0, 0, 0);
+            if let Some(p) = plant(Fault::AddSentence, &a, &[&a, &donor], &mut rng) {
+                let i = (0..DE.len()).find(|&i| p.target[i] != DE[i]).unwrap();
+                assert!(
+                    p.target[i].contains("Klicken Sie auf den Knopf"),
+                    "{}",
+                    p.target[i]
+                );
+            }
         }
     }
 

@@ -348,3 +348,29 @@ fn only_a_block_clearly_in_the_translations_language_skips_whatlang() {
     let short = reader.detect_unless_clear("Die Gesellschaft will im Juli fahren.");
     assert_eq!(short.reading, Reading::Unsure);
 }
+
+#[test]
+fn a_copied_line_of_seven_words_is_a_warning_a_shorter_one_a_note() {
+    // A title line or headline run, not a heading and without a final
+    // stop, left as the original wrote it.
+    let long_en = "New ferry timetable for the northern islands from May";
+    let long_de = "Neuer Fahrplan für die nördlichen Inseln ab Mai";
+    let short_en = "Ferry timetable for the islands";
+    let short_de = "Fahrplan für die Inseln";
+    let en = format!("{EN}\n{long_en}\n\n{short_en}\n");
+    let f = checked(
+        &en,
+        &format!("{DE}\n{long_de}\n\n{short_de}\n"),
+        Language::DE,
+    );
+    assert!(untranslated(&f).is_empty(), "{f:#?}");
+    let f = checked(
+        &en,
+        &format!("{DE}\n{long_en}\n\n{short_en}\n"),
+        Language::DE,
+    );
+    let u = untranslated(&f);
+    assert_eq!(u.len(), 2, "{f:#?}");
+    assert_eq!(u[0].severity, Severity::Warning, "{:?}", u[0].message);
+    assert_eq!(u[1].severity, Severity::Info, "{:?}", u[1].message);
+}
