@@ -319,20 +319,27 @@ const SURE: f64 = 0.6;
 
 /// Neighbouring paragraph pairs the monotone pass linked to each other's
 /// translation (`P_a → Q_a`, `P_b → Q_b` where the translation tells them
-/// in the other order): when the two read crosswise with clearly more
-/// confidence, the links become `P_a` unmatched, `P_b → Q_a`, `Q_b`
-/// unmatched, and a move `P_a ↔ Q_b`.
+/// in the other order), or linked one of them and left the other without
+/// counterpart on both sides: when the two read crosswise with clearly
+/// more confidence, one crossed pair becomes a move and the other stays
+/// linked as read. The move is `P_a ↔ Q_b` (links: `P_a` unmatched,
+/// `P_b → Q_a`, `Q_b` unmatched) when that pair links whole, else
+/// `P_b ↔ Q_a`: a sentence the translation left out of one paragraph
+/// stays an omission of the paragraph that is linked as read. Paragraphs
+/// already in a move, and translation paragraphs that are not
+/// `eligible` (publisher furniture, repeats), are left alone.
 pub fn uncross(
     source: &Side<'_>,
     target: &Side<'_>,
     alignment: &mut Alignment,
     options: &AlignOptions,
+    eligible: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Move> {
     let mut out = Vec::new();
     let mut s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
     let mut a = 0;
     while a + 1 < source.paragraphs.len() {
-        let Some((qa_at, qb_at)) = neighbour_pair(source, target, alignment, &s_link, a) else {
+        let Some(pair) = neighbour_pair(source, target, alignment, &s_link, a) else {
             a += 1;
             continue;
         };
@@ -341,78 +348,191 @@ pub fn uncross(
             source.paragraphs[a + 1].clone(),
         );
         let (qa, qb) = (
-            target.paragraphs[qa_at].clone(),
-            target.paragraphs[qb_at].clone(),
+            target.paragraphs[pair.first].clone(),
+            target.paragraphs[pair.second].clone(),
         );
-        let span = s_link[pa.start]..s_link[pb.end - 1] + 1;
+        let taken = alignment.moves.iter().any(|m| {
+            [&pa, &pb].iter().any(|p| overlaps(&m.source, p))
+                || [&qa, &qb].iter().any(|q| overlaps(&m.target, q))
+        });
+        if taken || !eligible(&qa) || !eligible(&qb) {
+            a += 1;
+            continue;
+        }
+        let span = pair.links.clone();
         // Only links count: a sentence left alone beside them has a high
         // confidence of its own (nothing near matches it), which says
-        // nothing of how sure the links are.
+        // nothing of how sure the links are. A pair with a sentence left
+        // alone is tried whatever its links' confidence.
         let linked: Vec<super::Link> = alignment.links[span.clone()]
             .iter()
             .filter(|l| !l.source.is_empty() && !l.target.is_empty())
             .cloned()
             .collect();
-        if mean_confidence(&linked) > SURE {
+        let gaps = linked.len() < span.len();
+        if !gaps && mean_confidence(&linked) > SURE {
             a += 1;
             continue;
         }
         // The pair read in order and crosswise, each on its own: P_a P_b
         // against Q_a Q_b, and against Q_b Q_a.
         let w_source = window(source, &[a, a + 1]);
-        let in_order = align(&w_source, &window(target, &[qa_at, qb_at]), options);
-        let local = align(&w_source, &window(target, &[qb_at, qa_at]), options);
+        let in_order = align(
+            &w_source,
+            &window(target, &[pair.first, pair.second]),
+            options,
+        );
+        let local = align(
+            &w_source,
+            &window(target, &[pair.second, pair.first]),
+            options,
+        );
         let (na, mb) = (pa.len(), qb.len());
-        let crossed = local.links.iter().all(|l| {
-            let s_in_a = l.source.end <= na;
-            let t_in_b = l.target.end <= mb;
-            !l.source.is_empty()
-                && !l.target.is_empty()
-                && s_in_a == t_in_b
-                && (s_in_a || l.source.start >= na)
-                && (t_in_b || l.target.start >= mb)
-                && l.confidence >= MIN_CONFIDENCE
-        });
-        if !crossed
-            || mean_confidence(&local.links) < mean_confidence(&in_order.links) + MIN_CROSS_GAIN
-        {
+        let Some(moved) = crossed_move(&local.links, na, mb) else {
+            a += 1;
+            continue;
+        };
+        if linked_score(&local.links) < linked_score(&in_order.links) + MIN_CROSS_GAIN {
             a += 1;
             continue;
         }
-        // Monotone again: P_a unmatched, P_b → Q_a as read, Q_b unmatched.
-        let mut links: Vec<super::Link> = pa
-            .clone()
-            .map(|i| super::Link {
-                source: i..i + 1,
-                target: qa.start..qa.start,
-                confidence: 0.0,
-            })
-            .collect();
-        links.extend(
-            local
-                .links
-                .iter()
-                .filter(|l| l.source.start >= na)
-                .map(|l| super::Link {
-                    source: pb.start + l.source.start - na..pb.start + l.source.end - na,
-                    target: qa.start + l.target.start - mb..qa.start + l.target.end - mb,
-                    confidence: l.confidence,
-                }),
-        );
-        links.extend(qb.clone().map(|j| super::Link {
-            source: pb.end..pb.end,
-            target: j..j + 1,
-            confidence: 0.0,
-        }));
+        let links = match moved {
+            Crossed::First => {
+                // P_a unmatched, P_b → Q_a as read, Q_b unmatched.
+                let mut links = skips_of(pa.clone(), qa.start, true);
+                links.extend(local.links.iter().filter(|l| !in_first(l, na, mb)).map(
+                    |l| super::Link {
+                        source: shift(&l.source, na, pb.start, pb.end),
+                        target: shift(&l.target, mb, qa.start, qa.end),
+                        confidence: l.confidence,
+                    },
+                ));
+                links.extend(skips_of(qb.clone(), pb.end, false));
+                out.push(Move {
+                    source: pa,
+                    target: qb,
+                });
+                links
+            }
+            Crossed::Second => {
+                // Q_a unmatched, P_a → Q_b as read, P_b unmatched.
+                let mut links = skips_of(qa.clone(), pa.start, false);
+                links.extend(local.links.iter().filter(|l| in_first(l, na, mb)).map(
+                    |l| super::Link {
+                        source: shift(&l.source, 0, pa.start, pa.end),
+                        target: shift(&l.target, 0, qb.start, qb.end),
+                        confidence: l.confidence,
+                    },
+                ));
+                links.extend(skips_of(pb.clone(), qb.end, true));
+                out.push(Move {
+                    source: pb,
+                    target: qa,
+                });
+                links
+            }
+        };
         alignment.links.splice(span, links);
         s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
-        out.push(Move {
-            source: pa,
-            target: qb,
-        });
         a += 2;
     }
     out
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// One link per sentence of `sentences`, each without counterpart, at
+/// position `at` of the other side (`source`: the sentences are the
+/// original's).
+fn skips_of(sentences: Range<usize>, at: usize, source: bool) -> Vec<super::Link> {
+    sentences
+        .map(|i| super::Link {
+            source: if source { i..i + 1 } else { at..at },
+            target: if source { at..at } else { i..i + 1 },
+            confidence: 0.0,
+        })
+        .collect()
+}
+
+/// A range of a window (whose part starts at `offset`) put back in the
+/// document at `start`, within `..end`.
+fn shift(r: &Range<usize>, offset: usize, start: usize, end: usize) -> Range<usize> {
+    let at = |i: usize| (start + i.saturating_sub(offset)).min(end);
+    at(r.start)..at(r.end)
+}
+
+/// Which crossed pair of a neighbouring pair read crosswise is the move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Crossed {
+    /// `P_a ↔ Q_b`: the original's first paragraph and the translation's
+    /// second.
+    First,
+    /// `P_b ↔ Q_a`.
+    Second,
+}
+
+/// Whether link `l` of a crosswise window (original `P_a` of `na`
+/// sentences then `P_b`; translation `Q_b` of `mb` sentences then `Q_a`)
+/// lies in the first crossed pair, `P_a ↔ Q_b`.
+fn in_first(l: &super::Link, na: usize, mb: usize) -> bool {
+    if l.source.is_empty() {
+        l.target.end <= mb
+    } else {
+        l.source.end <= na
+    }
+}
+
+/// The crossed pair of a crosswise window's `links` that is a move: no
+/// link joins the two crossed pairs, the moved pair's links all have both
+/// sides and at least [`MIN_CONFIDENCE`], and the other pair has a link.
+/// `P_a ↔ Q_b` first ([`Crossed::First`]).
+fn crossed_move(links: &[super::Link], na: usize, mb: usize) -> Option<Crossed> {
+    let apart = links.iter().all(|l| {
+        let s_first = l.source.end <= na;
+        let t_first = l.target.end <= mb;
+        let s_whole = l.source.is_empty() || s_first || l.source.start >= na;
+        let t_whole = l.target.is_empty() || t_first || l.target.start >= mb;
+        s_whole
+            && t_whole
+            && (l.source.is_empty() || l.target.is_empty() || s_first == t_first)
+    });
+    if !apart {
+        return None;
+    }
+    let whole = |first: bool| {
+        let part: Vec<&super::Link> = links
+            .iter()
+            .filter(|l| in_first(l, na, mb) == first)
+            .collect();
+        !part.is_empty()
+            && part.iter().all(|l| {
+                !l.source.is_empty() && !l.target.is_empty() && l.confidence >= MIN_CONFIDENCE
+            })
+    };
+    let has_link = |first: bool| {
+        links
+            .iter()
+            .any(|l| in_first(l, na, mb) == first && !l.source.is_empty() && !l.target.is_empty())
+    };
+    if whole(true) && has_link(false) {
+        Some(Crossed::First)
+    } else if whole(false) && has_link(true) {
+        Some(Crossed::Second)
+    } else {
+        None
+    }
+}
+
+/// Two neighbouring original paragraphs' counterparts: translation
+/// paragraphs `first` and `second = first + 1`, and the run of `links`
+/// that joins the four, which covers them and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NeighbourPair {
+    first: usize,
+    second: usize,
+    links: Range<usize>,
 }
 
 /// The translation paragraphs (indices) that source paragraphs `a` and
@@ -425,7 +545,7 @@ fn neighbour_pair(
     alignment: &Alignment,
     s_link: &[usize],
     a: usize,
-) -> Option<(usize, usize)> {
+) -> Option<NeighbourPair> {
     let reach = |p: &Range<usize>| -> Option<usize> {
         let mut lo = usize::MAX;
         let mut hi = 0;
@@ -447,9 +567,17 @@ fn neighbour_pair(
             .is_some_and(|r| r.start == lo && r.end == hi)
             .then_some(q)
     };
-    let each = reach(&source.paragraphs[a]).zip(reach(&source.paragraphs[a + 1]));
+    let (pa, pb) = (&source.paragraphs[a], &source.paragraphs[a + 1]);
+    if pa.is_empty() || pb.is_empty() {
+        return None;
+    }
+    let each = reach(pa).zip(reach(pb));
     match each {
-        Some((qa, qb)) => (qa + 1 == qb).then_some((qa, qb)),
+        Some((qa, qb)) => (qa + 1 == qb).then(|| NeighbourPair {
+            first: qa,
+            second: qb,
+            links: s_link[pa.start]..s_link[pb.end - 1] + 1,
+        }),
         None => jointly_reached(source, target, alignment, s_link, a),
     }
 }
@@ -459,31 +587,53 @@ fn neighbour_pair(
 /// two translation paragraphs exactly and nothing outside `a` and `a + 1`:
 /// two neighbours the monotone pass linked crosswise sentence by sentence
 /// (a sentence of one linked into the other, a sentence left over on
-/// each side), not paragraph by paragraph.
+/// each side), not paragraph by paragraph. Translation sentences left
+/// without counterpart right before or after those links count with them
+/// where the links alone do not cover two paragraphs: the translation of
+/// one of the two, told first, that the monotone pass could not link.
 fn jointly_reached(
     source: &Side<'_>,
     target: &Side<'_>,
     alignment: &Alignment,
     s_link: &[usize],
     a: usize,
-) -> Option<(usize, usize)> {
+) -> Option<NeighbourPair> {
     let (pa, pb) = (&source.paragraphs[a], &source.paragraphs[a + 1]);
     if pa.is_empty() || pb.is_empty() {
         return None;
     }
-    let links = &alignment.links[s_link[pa.start]..=s_link[pb.end - 1]];
+    let links = s_link[pa.start]..s_link[pb.end - 1] + 1;
     let inside = |l: &super::Link| {
         l.source.is_empty() || (l.source.start >= pa.start && l.source.end <= pb.end)
     };
-    if !links.iter().all(inside) {
+    if !alignment.links[links.clone()].iter().all(inside) {
         return None;
     }
-    let targets = links.iter().filter(|l| !l.target.is_empty());
-    let lo = targets.clone().map(|l| l.target.start).min()?;
-    let hi = targets.map(|l| l.target.end).max()?;
-    let q = target.paragraphs.partition_point(|r| r.start < lo);
-    let (qa, qb) = (target.paragraphs.get(q)?, target.paragraphs.get(q + 1)?);
-    (qa.start == lo && qb.end == hi).then_some((q, q + 1))
+    let covering = |links: Range<usize>| -> Option<NeighbourPair> {
+        let targets = alignment.links[links.clone()]
+            .iter()
+            .filter(|l| !l.target.is_empty());
+        let lo = targets.clone().map(|l| l.target.start).min()?;
+        let hi = targets.map(|l| l.target.end).max()?;
+        let q = target.paragraphs.partition_point(|r| r.start < lo);
+        let (qa, qb) = (target.paragraphs.get(q)?, target.paragraphs.get(q + 1)?);
+        (qa.start == lo && qb.end == hi).then_some(NeighbourPair {
+            first: q,
+            second: q + 1,
+            links,
+        })
+    };
+    covering(links.clone()).or_else(|| {
+        let alone = |k: usize| alignment.links[k].source.is_empty();
+        let mut wider = links;
+        while wider.start > 0 && alone(wider.start - 1) {
+            wider.start -= 1;
+        }
+        while wider.end < alignment.links.len() && alone(wider.end) {
+            wider.end += 1;
+        }
+        covering(wider)
+    })
 }
 
 fn mean_confidence(links: &[super::Link]) -> f64 {
@@ -491,6 +641,21 @@ fn mean_confidence(links: &[super::Link]) -> f64 {
         return 0.0;
     }
     links.iter().map(|l| l.confidence).sum::<f64>() / links.len() as f64
+}
+
+/// How well `links` join their sentences: the confidence of each link
+/// with both sides, counted once per sentence it joins, over every
+/// sentence (a sentence left alone counts nothing).
+fn linked_score(links: &[super::Link]) -> f64 {
+    let (sum, count) = links.iter().fold((0.0, 0usize), |(sum, count), l| {
+        let n = l.source.len() + l.target.len();
+        let joined = !l.source.is_empty() && !l.target.is_empty();
+        (
+            sum + if joined { l.confidence * n as f64 } else { 0.0 },
+            count + n,
+        )
+    });
+    if count == 0 { 0.0 } else { sum / count as f64 }
 }
 
 /// A side made of some paragraphs of `side` (by index), in the order
@@ -608,7 +773,7 @@ mod tests {
         let options = AlignOptions::default();
         let mut alignment = align(&s, &t, &options);
         let before = alignment.clone();
-        let found = uncross(&s, &t, &mut alignment, &options);
+        let found = uncross(&s, &t, &mut alignment, &options, |_| true);
         assert_eq!(
             found,
             [Move {
@@ -639,7 +804,7 @@ mod tests {
         let options = AlignOptions::default();
         let mut alignment = align(&s, &t, &options);
         let before = alignment.clone();
-        assert!(uncross(&s, &t, &mut alignment, &options).is_empty());
+        assert!(uncross(&s, &t, &mut alignment, &options, |_| true).is_empty());
         assert_eq!(alignment, before);
     }
 
@@ -749,10 +914,17 @@ mod tests {
             moves: Vec::new(),
         };
         let s_link = link_of(&alignment, 5, |l| &l.source);
-        assert_eq!(neighbour_pair(&s, &t, &alignment, &s_link, 1), Some((1, 2)));
+        assert_eq!(
+            neighbour_pair(&s, &t, &alignment, &s_link, 1).map(|p| (p.first, p.second)),
+            Some((1, 2))
+        );
         assert_eq!(
             jointly_reached(&s, &t, &alignment, &s_link, 1),
-            Some((1, 2))
+            Some(NeighbourPair {
+                first: 1,
+                second: 2,
+                links: 1..4
+            })
         );
         // A link that reaches into the next original paragraph: no pair.
         alignment.links = vec![
