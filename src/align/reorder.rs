@@ -363,14 +363,35 @@ pub fn uncross(
         // Only links count: a sentence left alone beside them has a high
         // confidence of its own (nothing near matches it), which says
         // nothing of how sure the links are. A pair with a sentence left
-        // alone is tried whatever its links' confidence.
+        // alone is tried whatever its links' confidence, unless one of
+        // its paragraphs is linked whole and surely to the translation
+        // paragraph in its own place (a sentence dropped from the other
+        // is no reordering).
         let linked: Vec<super::Link> = alignment.links[span.clone()]
             .iter()
             .filter(|l| !l.source.is_empty() && !l.target.is_empty())
             .cloned()
             .collect();
         let gaps = linked.len() < span.len();
-        if !gaps && mean_confidence(&linked) > SURE {
+        let sure_in_order = |p: &Range<usize>, q: &Range<usize>| {
+            let own: Vec<super::Link> = alignment.links[span.clone()]
+                .iter()
+                .filter(|l| overlaps(&l.source, p) || overlaps(&l.target, q))
+                .cloned()
+                .collect();
+            own.iter().all(|l| {
+                !l.source.is_empty()
+                    && !l.target.is_empty()
+                    && l.source.start >= p.start
+                    && l.source.end <= p.end
+                    && l.target.start >= q.start
+                    && l.target.end <= q.end
+            }) && mean_confidence(&own) > SURE
+        };
+        if (!gaps && mean_confidence(&linked) > SURE)
+            || sure_in_order(&pa, &qa)
+            || sure_in_order(&pb, &qb)
+        {
             a += 1;
             continue;
         }
