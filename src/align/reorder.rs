@@ -312,7 +312,7 @@ fn sentence_weighted_confidence(links: &[&super::Link]) -> f64 {
 /// links swapped paragraphs of similar length to each other's translation
 /// at low confidence (0.02–0.2 in the tests here); read crosswise they link
 /// at 0.4 and more.
-const MIN_CROSS_GAIN: f64 = 0.25;
+const MIN_CROSS_GAIN: f64 = 0.08;
 /// Links of a neighbouring pair above this confidence are left alone: a
 /// pair the aligner is sure of is not tried crosswise.
 const SURE: f64 = 0.6;
@@ -339,7 +339,9 @@ pub fn uncross(
     let mut s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
     let mut a = 0;
     while a + 1 < source.paragraphs.len() {
+        let dbg = std::env::var_os("TA_DBG").is_some();
         let Some(pair) = neighbour_pair(source, target, alignment, &s_link, a) else {
+            if dbg { eprintln!("DBG a={a} no pair"); }
             a += 1;
             continue;
         };
@@ -355,6 +357,7 @@ pub fn uncross(
             [&pa, &pb].iter().any(|p| overlaps(&m.source, p))
                 || [&qa, &qb].iter().any(|q| overlaps(&m.target, q))
         });
+        if dbg { eprintln!("DBG a={a} pair={pair:?} taken={taken}"); }
         if taken || !eligible(&qa) || !eligible(&qb) {
             a += 1;
             continue;
@@ -389,31 +392,30 @@ pub fn uncross(
             }) && mean_confidence(&own) > SURE
         };
         if (!gaps && mean_confidence(&linked) > SURE)
-            || sure_in_order(&pa, &qa)
-            || sure_in_order(&pb, &qb)
+            || (std::env::var_os("TA_NOSURE").is_none() && (sure_in_order(&pa, &qa)
+            || sure_in_order(&pb, &qb)))
         {
             a += 1;
             continue;
         }
-        // The pair read in order and crosswise, each on its own: P_a P_b
-        // against Q_a Q_b, and against Q_b Q_a.
-        let w_source = window(source, &[a, a + 1]);
-        let in_order = align(
-            &w_source,
-            &window(target, &[pair.first, pair.second]),
-            options,
-        );
-        let local = align(
-            &w_source,
-            &window(target, &[pair.second, pair.first]),
-            options,
-        );
-        let (na, mb) = (pa.len(), qb.len());
-        let Some(moved) = crossed_move(&local.links, na, mb) else {
+        // The pair read in order and crosswise, among its neighbours: P_a
+        // P_b against Q_a Q_b, and against Q_b Q_a.
+        let read = |order: [usize; 2]| pair_links(source, target, a, order, options);
+        let (Some(in_order), Some(local)) =
+            (read([pair.first, pair.second]), read([pair.second, pair.first]))
+        else {
             a += 1;
             continue;
         };
-        if linked_score(&local.links) < linked_score(&in_order.links) + MIN_CROSS_GAIN {
+        let (na, mb) = (pa.len(), qb.len());
+        if dbg { eprintln!("DBG a={a} pair={pair:?} gaps={gaps}\n in_order={:?}\n local={:?}", in_order, local); }
+        let Some(moved) = crossed_move(&local, na, mb) else {
+            if dbg { eprintln!("DBG a={a} not crossed"); }
+            a += 1;
+            continue;
+        };
+        if dbg { eprintln!("DBG a={a} scores {} {}", linked_score(&local), linked_score(&in_order)); }
+        if linked_score(&local) < linked_score(&in_order) + MIN_CROSS_GAIN {
             a += 1;
             continue;
         }
@@ -421,7 +423,7 @@ pub fn uncross(
             Crossed::First => {
                 // P_a unmatched, P_b → Q_a as read, Q_b unmatched.
                 let mut links = skips_of(pa.clone(), qa.start, true);
-                links.extend(local.links.iter().filter(|l| !in_first(l, na, mb)).map(
+                links.extend(local.iter().filter(|l| !in_first(l, na, mb)).map(
                     |l| super::Link {
                         source: shift(&l.source, na, pb.start, pb.end),
                         target: shift(&l.target, mb, qa.start, qa.end),
@@ -438,7 +440,7 @@ pub fn uncross(
             Crossed::Second => {
                 // Q_a unmatched, P_a → Q_b as read, P_b unmatched.
                 let mut links = skips_of(qa.clone(), pa.start, false);
-                links.extend(local.links.iter().filter(|l| in_first(l, na, mb)).map(
+                links.extend(local.iter().filter(|l| in_first(l, na, mb)).map(
                     |l| super::Link {
                         source: shift(&l.source, 0, pa.start, pa.end),
                         target: shift(&l.target, 0, qb.start, qb.end),
@@ -458,6 +460,72 @@ pub fn uncross(
         a += 2;
     }
     out
+}
+
+/// Paragraphs of context on each side of a neighbouring pair read in
+/// order and crosswise: the aligner measures how similar sentences are
+/// against the text around them, and on the pair alone any shared word
+/// looks telling.
+const CONTEXT: usize = 2;
+
+/// The links of original paragraphs `a` and `a + 1` when aligned with
+/// translation paragraphs `order` (in that order), among [`CONTEXT`]
+/// paragraphs of their neighbours on each side; indices count from the
+/// pair's first sentence on each side. None when a link joins the pair
+/// with a neighbour.
+fn pair_links(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    a: usize,
+    order: [usize; 2],
+    options: &AlignOptions,
+) -> Option<Vec<super::Link>> {
+    let (first, second) = (order[0].min(order[1]), order[0].max(order[1]));
+    let s_paragraphs: Vec<usize> =
+        (a.saturating_sub(CONTEXT)..(a + 2 + CONTEXT).min(source.paragraphs.len())).collect();
+    let t_before: Vec<usize> = (first.saturating_sub(CONTEXT)..first).collect();
+    let t_paragraphs: Vec<usize> = t_before
+        .iter()
+        .copied()
+        .chain(order)
+        .chain(second + 1..(second + 1 + CONTEXT).min(target.paragraphs.len()))
+        .collect();
+    let length = |side: &Side<'_>, ps: &[usize]| -> usize {
+        ps.iter().map(|&p| side.paragraphs[p].len()).sum()
+    };
+    let s_at = length(source, &s_paragraphs[..a - s_paragraphs[0]]);
+    let t_at = length(target, &t_before);
+    let s_pair = s_at..s_at + source.paragraphs[a].len() + source.paragraphs[a + 1].len();
+    let t_pair = t_at..t_at + length(target, &order);
+    let local = align(
+        &window(source, &s_paragraphs),
+        &window(target, &t_paragraphs),
+        options,
+    );
+    let mut out = Vec::new();
+    for l in local.links {
+        let s_in = !l.source.is_empty() && overlaps(&l.source, &s_pair);
+        let t_in = !l.target.is_empty() && overlaps(&l.target, &t_pair);
+        if !s_in && !t_in {
+            continue;
+        }
+        let within = |r: &Range<usize>, pair: &Range<usize>| {
+            r.is_empty() || (r.start >= pair.start && r.end <= pair.end)
+        };
+        if !within(&l.source, &s_pair) || !within(&l.target, &t_pair) {
+            return None;
+        }
+        let back = |r: &Range<usize>, pair: &Range<usize>| {
+            let at = |i: usize| i.clamp(pair.start, pair.end) - pair.start;
+            at(r.start)..at(r.end)
+        };
+        out.push(super::Link {
+            source: back(&l.source, &s_pair),
+            target: back(&l.target, &t_pair),
+            confidence: l.confidence,
+        });
+    }
+    Some(out)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -506,8 +574,9 @@ fn in_first(l: &super::Link, na: usize, mb: usize) -> bool {
 }
 
 /// The crossed pair of a crosswise window's `links` that is a move: no
-/// link joins the two crossed pairs, the moved pair's links all have both
-/// sides and at least [`MIN_CONFIDENCE`], and the other pair has a link.
+/// link joins the two crossed pairs, the moved pair's links join it as a
+/// move of two neighbours ([`joins_pair`] at [`MIN_SWAP_CONFIDENCE`]), and
+/// the other pair has a link.
 /// `P_a ↔ Q_b` first ([`Crossed::First`]).
 fn crossed_move(links: &[super::Link], na: usize, mb: usize) -> Option<Crossed> {
     let apart = links.iter().all(|l| {
@@ -522,15 +591,22 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize) -> Option<Crossed> 
     if !apart {
         return None;
     }
+    // The sentences of the moved pair: `P_a ↔ Q_b` counts from 0 on both
+    // sides; `P_b ↔ Q_a` from `na` and `mb`.
     let whole = |first: bool| {
         let part: Vec<&super::Link> = links
             .iter()
             .filter(|l| in_first(l, na, mb) == first)
             .collect();
-        !part.is_empty()
-            && part.iter().all(|l| {
-                !l.source.is_empty() && !l.target.is_empty() && l.confidence >= MIN_CONFIDENCE
-            })
+        let end = |side: fn(&super::Link) -> &Range<usize>, from: usize| {
+            links.iter().map(|l| side(l).end).max().unwrap_or(0).max(from)
+        };
+        let (p_range, q_range) = if first {
+            (0..na, 0..mb)
+        } else {
+            (na..end(|l| &l.source, na), mb..end(|l| &l.target, mb))
+        };
+        joins_pair(&part, &p_range, &q_range, MIN_SWAP_CONFIDENCE)
     };
     let has_link = |first: bool| {
         links
