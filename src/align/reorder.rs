@@ -307,12 +307,22 @@ fn sentence_weighted_confidence(links: &[&super::Link]) -> f64 {
     if count == 0 { 0.0 } else { sum / count as f64 }
 }
 
-/// Least gain in mean link confidence for a crossed reading of two
-/// neighbouring paragraphs to replace the monotone one. The monotone pass
-/// links swapped paragraphs of similar length to each other's translation
-/// at low confidence (0.02–0.2 in the tests here); read crosswise they link
-/// at 0.4 and more.
-const MIN_CROSS_GAIN: f64 = 0.08;
+/// Least gain in how well a neighbouring pair's sentences are linked
+/// ([`linked_score`]) for a crossed reading of the pair to replace the
+/// monotone one, where both readings leave as many sentences alone. The
+/// monotone pass links swapped paragraphs of similar length to each
+/// other's translation at low confidence (0.02–0.2 in the tests here);
+/// read crosswise they link at 0.4 and more. (At 0.08 a paragraph with an
+/// added sentence and its neighbour were read crosswise in GNOME Help.)
+const MIN_CROSS_GAIN: f64 = 0.25;
+/// The least gain where the crossed reading leaves fewer sentences alone
+/// than the monotone one (which left one of the pair, or part of it,
+/// without counterpart), its moved pair joined at [`MIN_SWAP_CONFIDENCE`].
+/// Calibrated with `eval-faults --max-articles 25 --no-dictionaries`
+/// (docs/benchmarks.md, 2026-12-03 moves): without dictionaries a German
+/// GNOME Help step and its translation link at 0.15–0.25, so a swap read
+/// crosswise gains 0.09–0.12 there.
+const MIN_LINKING_GAIN: f64 = 0.08;
 /// Links of a neighbouring pair above this confidence are left alone: a
 /// pair the aligner is sure of is not tried crosswise.
 const SURE: f64 = 0.6;
@@ -409,13 +419,22 @@ pub fn uncross(
         };
         let (na, mb) = (pa.len(), qb.len());
         if dbg { eprintln!("DBG a={a} pair={pair:?} gaps={gaps}\n in_order={:?}\n local={:?}", in_order, local); }
-        let Some(moved) = crossed_move(&local, na, mb) else {
+        // Read crosswise, the pair links more of its sentences: a
+        // clearer gain than the monotone pass's suffices. Otherwise the
+        // crossed reading must be clearly surer link by link.
+        let links_more = unlinked(&local) < unlinked(&in_order);
+        let (least, gain) = if links_more {
+            (MIN_SWAP_CONFIDENCE, MIN_LINKING_GAIN)
+        } else {
+            (MIN_CONFIDENCE, MIN_CROSS_GAIN)
+        };
+        let Some(moved) = crossed_move(&local, na, mb, least) else {
             if dbg { eprintln!("DBG a={a} not crossed"); }
             a += 1;
             continue;
         };
         if dbg { eprintln!("DBG a={a} scores {} {}", linked_score(&local), linked_score(&in_order)); }
-        if linked_score(&local) < linked_score(&in_order) + MIN_CROSS_GAIN {
+        if linked_score(&local) < linked_score(&in_order) + gain {
             a += 1;
             continue;
         }
@@ -574,11 +593,10 @@ fn in_first(l: &super::Link, na: usize, mb: usize) -> bool {
 }
 
 /// The crossed pair of a crosswise window's `links` that is a move: no
-/// link joins the two crossed pairs, the moved pair's links join it as a
-/// move of two neighbours ([`joins_pair`] at [`MIN_SWAP_CONFIDENCE`]), and
-/// the other pair has a link.
+/// link joins the two crossed pairs, the moved pair's links join it with
+/// `least` confidence ([`joins_pair`]), and the other pair has a link.
 /// `P_a ↔ Q_b` first ([`Crossed::First`]).
-fn crossed_move(links: &[super::Link], na: usize, mb: usize) -> Option<Crossed> {
+fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Option<Crossed> {
     let apart = links.iter().all(|l| {
         let s_first = l.source.end <= na;
         let t_first = l.target.end <= mb;
@@ -606,7 +624,7 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize) -> Option<Crossed> 
         } else {
             (na..end(|l| &l.source, na), mb..end(|l| &l.target, mb))
         };
-        joins_pair(&part, &p_range, &q_range, MIN_SWAP_CONFIDENCE)
+        joins_pair(&part, &p_range, &q_range, least)
     };
     let has_link = |first: bool| {
         links
@@ -738,6 +756,15 @@ fn mean_confidence(links: &[super::Link]) -> f64 {
         return 0.0;
     }
     links.iter().map(|l| l.confidence).sum::<f64>() / links.len() as f64
+}
+
+/// How many sentences `links` leave without counterpart.
+fn unlinked(links: &[super::Link]) -> usize {
+    links
+        .iter()
+        .filter(|l| l.source.is_empty() || l.target.is_empty())
+        .map(|l| l.source.len() + l.target.len())
+        .sum()
 }
 
 /// How well `links` join their sentences: the confidence of each link
