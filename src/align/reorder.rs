@@ -419,10 +419,14 @@ pub fn uncross(
         };
         let (na, mb) = (pa.len(), qb.len());
         if dbg { eprintln!("DBG a={a} pair={pair:?} gaps={gaps}\n in_order={:?}\n local={:?}", in_order, local); }
-        // Read crosswise, the pair links more of its sentences: a
-        // clearer gain than the monotone pass's suffices. Otherwise the
+        // Read crosswise, the pair links more of its sentences than the
+        // monotone pass did, and the
+        // paragraphs' lengths agree as well as in order: a clearer gain
+        // than the monotone pass's suffices. Otherwise the
         // crossed reading must be clearly surer link by link.
-        let links_more = unlinked(&local) < unlinked(&in_order);
+        let links_more = unlinked(&local) < unlinked(&alignment.links[span.clone()])
+            && length_gap(source, target, [&pa, &pb], [&qb, &qa])
+                <= length_gap(source, target, [&pa, &pb], [&qa, &qb]);
         let (least, gain) = if links_more {
             (MIN_SWAP_CONFIDENCE, MIN_LINKING_GAIN)
         } else {
@@ -594,7 +598,8 @@ fn in_first(l: &super::Link, na: usize, mb: usize) -> bool {
 
 /// The crossed pair of a crosswise window's `links` that is a move: no
 /// link joins the two crossed pairs, the moved pair's links join it with
-/// `least` confidence ([`joins_pair`]), and the other pair has a link.
+/// `least` confidence ([`joins_pair`]), and the other pair's links, left
+/// alone sentences aside, reach `least` on average too.
 /// `P_a ↔ Q_b` first ([`Crossed::First`]).
 fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Option<Crossed> {
     let apart = links.iter().all(|l| {
@@ -626,10 +631,15 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Opti
         };
         joins_pair(&part, &p_range, &q_range, least)
     };
+    // The other pair stays linked as read: its links, counted by their
+    // sentences, join it as surely (a sentence left alone in it stays an
+    // omission or an addition).
     let has_link = |first: bool| {
-        links
+        let joined: Vec<&super::Link> = links
             .iter()
-            .any(|l| in_first(l, na, mb) == first && !l.source.is_empty() && !l.target.is_empty())
+            .filter(|l| in_first(l, na, mb) == first && !l.source.is_empty() && !l.target.is_empty())
+            .collect();
+        !joined.is_empty() && sentence_weighted_confidence(&joined) >= least
     };
     if whole(true) && has_link(false) {
         Some(Crossed::First)
@@ -756,6 +766,20 @@ fn mean_confidence(links: &[super::Link]) -> f64 {
         return 0.0;
     }
     links.iter().map(|l| l.confidence).sum::<f64>() / links.len() as f64
+}
+
+/// How far the lengths of translation paragraphs `q` stray from those
+/// of original paragraphs `p`, pair by pair, under the document's ratio
+/// of lengths: the sum of absolute log ratios.
+fn length_gap(source: &Side<'_>, target: &Side<'_>, p: [&Range<usize>; 2], q: [&Range<usize>; 2]) -> f64 {
+    let chars = |side: &Side<'_>, r: Range<usize>| -> f64 {
+        side.sentences[r].iter().map(|s| s.chars().count()).sum::<usize>() as f64
+    };
+    let ratio = chars(target, 0..target.sentences.len()) / chars(source, 0..source.sentences.len()).max(1.0);
+    p.iter()
+        .zip(q)
+        .map(|(p, q)| (chars(target, q.clone()).max(1.0) / (chars(source, (*p).clone()) * ratio).max(1.0)).ln().abs())
+        .sum()
 }
 
 /// How many sentences `links` leave without counterpart.
