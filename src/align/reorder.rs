@@ -6,8 +6,9 @@
 //! paragraphs, and aligned again. When the aligner then links the two
 //! paragraphs to each other, and only to each other, with confidence, the
 //! content was moved, not lost and invented ([`moves`]). Two neighbouring
-//! paragraphs of similar length that the monotone pass linked to each
-//! other's translation are read crosswise too ([`uncross`]).
+//! paragraphs that the monotone pass linked to each other's translation,
+//! or of which it linked one and left the other without counterpart, are
+//! read crosswise too, among their neighbours ([`uncross`]).
 
 use std::ops::Range;
 
@@ -349,9 +350,7 @@ pub fn uncross(
     let mut s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
     let mut a = 0;
     while a + 1 < source.paragraphs.len() {
-        let dbg = std::env::var_os("TA_DBG").is_some();
         let Some(pair) = neighbour_pair(source, target, alignment, &s_link, a) else {
-            if dbg { eprintln!("DBG a={a} no pair"); }
             a += 1;
             continue;
         };
@@ -367,122 +366,158 @@ pub fn uncross(
             [&pa, &pb].iter().any(|p| overlaps(&m.source, p))
                 || [&qa, &qb].iter().any(|q| overlaps(&m.target, q))
         });
-        if dbg { eprintln!("DBG a={a} pair={pair:?} taken={taken}"); }
         if taken || !eligible(&qa) || !eligible(&qb) {
             a += 1;
             continue;
         }
         let span = pair.links.clone();
-        // Only links count: a sentence left alone beside them has a high
-        // confidence of its own (nothing near matches it), which says
-        // nothing of how sure the links are. A pair with a sentence left
-        // alone is tried whatever its links' confidence, unless one of
-        // its paragraphs is linked whole and surely to the translation
-        // paragraph in its own place (a sentence dropped from the other
-        // is no reordering).
-        let linked: Vec<super::Link> = alignment.links[span.clone()]
-            .iter()
-            .filter(|l| !l.source.is_empty() && !l.target.is_empty())
-            .cloned()
-            .collect();
-        let gaps = linked.len() < span.len();
-        let sure_in_order = |p: &Range<usize>, q: &Range<usize>| {
-            let own: Vec<super::Link> = alignment.links[span.clone()]
-                .iter()
-                .filter(|l| overlaps(&l.source, p) || overlaps(&l.target, q))
-                .cloned()
-                .collect();
-            own.iter().all(|l| {
-                !l.source.is_empty()
-                    && !l.target.is_empty()
-                    && l.source.start >= p.start
-                    && l.source.end <= p.end
-                    && l.target.start >= q.start
-                    && l.target.end <= q.end
-            }) && mean_confidence(&own) > SURE
-        };
-        if (!gaps && mean_confidence(&linked) > SURE)
-            || (std::env::var_os("TA_NOSURE").is_none() && (sure_in_order(&pa, &qa)
-            || sure_in_order(&pb, &qb)))
-        {
+        if left_alone(&alignment.links[span.clone()], [&pa, &pb], [&qa, &qb]) {
             a += 1;
             continue;
         }
-        // The pair read in order and crosswise, among its neighbours: P_a
-        // P_b against Q_a Q_b, and against Q_b Q_a.
-        let read = |order: [usize; 2]| pair_links(source, target, a, order, options);
-        let (Some(in_order), Some(local)) =
-            (read([pair.first, pair.second]), read([pair.second, pair.first]))
+        let monotone = &alignment.links[span.clone()];
+        let Some((moved, local)) = read_crosswise(source, target, monotone, a, &pair, options)
         else {
             a += 1;
             continue;
         };
-        let (na, mb) = (pa.len(), qb.len());
-        if dbg { eprintln!("DBG a={a} pair={pair:?} gaps={gaps}\n in_order={:?}\n local={:?}", in_order, local); }
-        // Read crosswise, the pair links more of its sentences than the
-        // monotone pass did, and the
-        // paragraphs' lengths agree as well as in order: a clearer gain
-        // than the monotone pass's suffices. Otherwise the
-        // crossed reading must be clearly surer link by link.
-        let links_more = unlinked(&local) < unlinked(&alignment.links[span.clone()])
-            && length_gap(source, target, [&pa, &pb], [&qb, &qa])
-                <= length_gap(source, target, [&pa, &pb], [&qa, &qb]);
-        let (least, gain) = if links_more {
-            (MIN_SWAP_CONFIDENCE, MIN_LINKING_GAIN)
-        } else {
-            (MIN_CONFIDENCE, MIN_CROSS_GAIN)
-        };
-        let Some(moved) = crossed_move(&local, na, mb, least) else {
-            if dbg { eprintln!("DBG a={a} not crossed"); }
-            a += 1;
-            continue;
-        };
-        if dbg { eprintln!("DBG a={a} scores {} {}", linked_score(&local), linked_score(&in_order)); }
-        if linked_score(&local) < linked_score(&in_order) + gain {
-            a += 1;
-            continue;
-        }
-        let links = match moved {
-            Crossed::First => {
-                // P_a unmatched, P_b → Q_a as read, Q_b unmatched.
-                let mut links = skips_of(pa.clone(), qa.start, true);
-                links.extend(local.iter().filter(|l| !in_first(l, na, mb)).map(
-                    |l| super::Link {
-                        source: shift(&l.source, na, pb.start, pb.end),
-                        target: shift(&l.target, mb, qa.start, qa.end),
-                        confidence: l.confidence,
-                    },
-                ));
-                links.extend(skips_of(qb.clone(), pb.end, false));
-                out.push(Move {
-                    source: pa,
-                    target: qb,
-                });
-                links
-            }
-            Crossed::Second => {
-                // Q_a unmatched, P_a → Q_b as read, P_b unmatched.
-                let mut links = skips_of(qa.clone(), pa.start, false);
-                links.extend(local.iter().filter(|l| in_first(l, na, mb)).map(
-                    |l| super::Link {
-                        source: shift(&l.source, 0, pa.start, pa.end),
-                        target: shift(&l.target, 0, qb.start, qb.end),
-                        confidence: l.confidence,
-                    },
-                ));
-                links.extend(skips_of(pb.clone(), qb.end, true));
-                out.push(Move {
-                    source: pb,
-                    target: qa,
-                });
-                links
-            }
-        };
+        let (links, found) = crossed_links(moved, &local, [pa, pb], [qa, qb]);
+        out.push(found);
         alignment.links.splice(span, links);
         s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
         a += 2;
     }
     out
+}
+
+/// Neighbouring pair `pair` of original paragraphs `a` and `a + 1`, with
+/// its `monotone` links, read crosswise: which crossed pair is moved, and
+/// the crosswise links ([`pair_links`]), when the crossed reading is
+/// clearly better than the one in order. Read crosswise, the pair may link
+/// more of its sentences than the monotone pass did, with the paragraphs'
+/// lengths agreeing as well as in order: then a smaller gain suffices
+/// ([`MIN_LINKING_GAIN`]) and the moved pair joins as a swap of neighbours
+/// ([`MIN_SWAP_CONFIDENCE`]). Otherwise the crossed reading must be
+/// clearly surer link by link ([`MIN_CROSS_GAIN`], [`MIN_CONFIDENCE`]).
+fn read_crosswise(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    monotone: &[super::Link],
+    a: usize,
+    pair: &NeighbourPair,
+    options: &AlignOptions,
+) -> Option<(Crossed, Vec<super::Link>)> {
+    let (pa, pb) = (&source.paragraphs[a], &source.paragraphs[a + 1]);
+    let (qa, qb) = (
+        &target.paragraphs[pair.first],
+        &target.paragraphs[pair.second],
+    );
+    let in_order = pair_links(source, target, a, [pair.first, pair.second], options)?;
+    let local = pair_links(source, target, a, [pair.second, pair.first], options)?;
+    let links_more = unlinked(&local) < unlinked(monotone)
+        && length_gap(source, target, [pa, pb], [qb, qa])
+            <= length_gap(source, target, [pa, pb], [qa, qb]);
+    let (least, gain) = if links_more {
+        (MIN_SWAP_CONFIDENCE, MIN_LINKING_GAIN)
+    } else {
+        (MIN_CONFIDENCE, MIN_CROSS_GAIN)
+    };
+    let moved = crossed_move(&local, pa.len(), qb.len(), least)?;
+    (linked_score(&local) >= linked_score(&in_order) + gain).then_some((moved, local))
+}
+
+/// Whether the monotone `links` of original paragraphs `p` and their
+/// translations `q` are left as they are, untried crosswise. Only links
+/// count: a sentence left alone beside them has a high confidence of its
+/// own (nothing near matches it), which says nothing of how sure the links
+/// are. A pair the aligner links whole and surely is left alone; so is a
+/// pair with a sentence left alone where one paragraph is linked whole and
+/// surely to the translation paragraph in its own place (a sentence
+/// dropped from the other is no reordering).
+fn left_alone(links: &[super::Link], p: [&Range<usize>; 2], q: [&Range<usize>; 2]) -> bool {
+    let linked: Vec<super::Link> = links
+        .iter()
+        .filter(|l| !l.source.is_empty() && !l.target.is_empty())
+        .cloned()
+        .collect();
+    let gaps = linked.len() < links.len();
+    let sure_in_order = |p: &Range<usize>, q: &Range<usize>| {
+        let own: Vec<super::Link> = links
+            .iter()
+            .filter(|l| overlaps(&l.source, p) || overlaps(&l.target, q))
+            .cloned()
+            .collect();
+        own.iter().all(|l| {
+            !l.source.is_empty()
+                && !l.target.is_empty()
+                && l.source.start >= p.start
+                && l.source.end <= p.end
+                && l.target.start >= q.start
+                && l.target.end <= q.end
+        }) && mean_confidence(&own) > SURE
+    };
+    (!gaps && mean_confidence(&linked) > SURE)
+        || sure_in_order(p[0], q[0])
+        || sure_in_order(p[1], q[1])
+}
+
+/// The monotone links that replace a neighbouring pair's (original
+/// paragraphs `p`, their translations `q` in document order) once read
+/// crosswise as `local` ([`pair_links`] with `q` reversed), and the move.
+/// For [`Crossed::First`]: `P_a` unmatched, `P_b → Q_a` as read, `Q_b`
+/// unmatched; for [`Crossed::Second`]: `Q_a` unmatched, `P_a → Q_b` as
+/// read, `P_b` unmatched.
+fn crossed_links(
+    moved: Crossed,
+    local: &[super::Link],
+    [pa, pb]: [Range<usize>; 2],
+    [qa, qb]: [Range<usize>; 2],
+) -> (Vec<super::Link>, Move) {
+    let (na, mb) = (pa.len(), qb.len());
+    match moved {
+        Crossed::First => {
+            let mut links = skips_of(pa.clone(), qa.start, true);
+            links.extend(
+                local
+                    .iter()
+                    .filter(|l| !in_first(l, na, mb))
+                    .map(|l| super::Link {
+                        source: shift(&l.source, na, pb.start, pb.end),
+                        target: shift(&l.target, mb, qa.start, qa.end),
+                        confidence: l.confidence,
+                    }),
+            );
+            links.extend(skips_of(qb.clone(), pb.end, false));
+            (
+                links,
+                Move {
+                    source: pa,
+                    target: qb,
+                },
+            )
+        }
+        Crossed::Second => {
+            let mut links = skips_of(qa.clone(), pa.start, false);
+            links.extend(
+                local
+                    .iter()
+                    .filter(|l| in_first(l, na, mb))
+                    .map(|l| super::Link {
+                        source: shift(&l.source, 0, pa.start, pa.end),
+                        target: shift(&l.target, 0, qb.start, qb.end),
+                        confidence: l.confidence,
+                    }),
+            );
+            links.extend(skips_of(pb.clone(), qb.end, true));
+            (
+                links,
+                Move {
+                    source: pb,
+                    target: qa,
+                },
+            )
+        }
+    }
 }
 
 /// Paragraphs of context on each side of a neighbouring pair read in
@@ -607,9 +642,7 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Opti
         let t_first = l.target.end <= mb;
         let s_whole = l.source.is_empty() || s_first || l.source.start >= na;
         let t_whole = l.target.is_empty() || t_first || l.target.start >= mb;
-        s_whole
-            && t_whole
-            && (l.source.is_empty() || l.target.is_empty() || s_first == t_first)
+        s_whole && t_whole && (l.source.is_empty() || l.target.is_empty() || s_first == t_first)
     });
     if !apart {
         return None;
@@ -622,7 +655,12 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Opti
             .filter(|l| in_first(l, na, mb) == first)
             .collect();
         let end = |side: fn(&super::Link) -> &Range<usize>, from: usize| {
-            links.iter().map(|l| side(l).end).max().unwrap_or(0).max(from)
+            links
+                .iter()
+                .map(|l| side(l).end)
+                .max()
+                .unwrap_or(0)
+                .max(from)
         };
         let (p_range, q_range) = if first {
             (0..na, 0..mb)
@@ -637,7 +675,9 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Opti
     let has_link = |first: bool| {
         let joined: Vec<&super::Link> = links
             .iter()
-            .filter(|l| in_first(l, na, mb) == first && !l.source.is_empty() && !l.target.is_empty())
+            .filter(|l| {
+                in_first(l, na, mb) == first && !l.source.is_empty() && !l.target.is_empty()
+            })
             .collect();
         !joined.is_empty() && sentence_weighted_confidence(&joined) >= least
     };
@@ -771,14 +811,27 @@ fn mean_confidence(links: &[super::Link]) -> f64 {
 /// How far the lengths of translation paragraphs `q` stray from those
 /// of original paragraphs `p`, pair by pair, under the document's ratio
 /// of lengths: the sum of absolute log ratios.
-fn length_gap(source: &Side<'_>, target: &Side<'_>, p: [&Range<usize>; 2], q: [&Range<usize>; 2]) -> f64 {
+fn length_gap(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    p: [&Range<usize>; 2],
+    q: [&Range<usize>; 2],
+) -> f64 {
     let chars = |side: &Side<'_>, r: Range<usize>| -> f64 {
-        side.sentences[r].iter().map(|s| s.chars().count()).sum::<usize>() as f64
+        side.sentences[r]
+            .iter()
+            .map(|s| s.chars().count())
+            .sum::<usize>() as f64
     };
-    let ratio = chars(target, 0..target.sentences.len()) / chars(source, 0..source.sentences.len()).max(1.0);
+    let ratio = chars(target, 0..target.sentences.len())
+        / chars(source, 0..source.sentences.len()).max(1.0);
     p.iter()
         .zip(q)
-        .map(|(p, q)| (chars(target, q.clone()).max(1.0) / (chars(source, (*p).clone()) * ratio).max(1.0)).ln().abs())
+        .map(|(p, q)| {
+            (chars(target, q.clone()).max(1.0) / (chars(source, (*p).clone()) * ratio).max(1.0))
+                .ln()
+                .abs()
+        })
         .sum()
 }
 
