@@ -308,17 +308,17 @@ fn sentence_weighted_confidence(links: &[&super::Link]) -> f64 {
     if count == 0 { 0.0 } else { sum / count as f64 }
 }
 
-/// Least gain in how well a neighbouring pair's sentences are linked
-/// ([`linked_score`]) for a crossed reading of the pair to replace the
-/// monotone one, where both readings leave as many sentences alone. The
+/// Least gain in mean link confidence for a crossed reading of a
+/// neighbouring pair, on its own, to replace the monotone one. The
 /// monotone pass links swapped paragraphs of similar length to each
 /// other's translation at low confidence (0.02–0.2 in the tests here);
-/// read crosswise they link at 0.4 and more. (At 0.08 a paragraph with an
-/// added sentence and its neighbour were read crosswise in GNOME Help.)
+/// read crosswise they link at 0.4 and more.
 const MIN_CROSS_GAIN: f64 = 0.25;
-/// The least gain where the crossed reading leaves fewer sentences alone
-/// than the monotone one (which left one of the pair, or part of it,
-/// without counterpart), its moved pair joined at [`MIN_SWAP_CONFIDENCE`].
+/// Least gain in how well a neighbouring pair's sentences are linked
+/// ([`linked_score`]), read among its neighbours, where the crossed reading
+/// leaves fewer sentences alone than the monotone pass (which left one of
+/// the pair, or part of it, without counterpart), its moved pair joined at
+/// [`MIN_SWAP_CONFIDENCE`].
 /// Calibrated with `eval-faults --max-articles 25 --no-dictionaries`
 /// (docs/benchmarks.md, 2026-12-03 moves): without dictionaries a German
 /// GNOME Help step and its translation link at 0.15–0.25, so a swap read
@@ -393,12 +393,15 @@ pub fn uncross(
 /// Neighbouring pair `pair` of original paragraphs `a` and `a + 1`, with
 /// its `monotone` links, read crosswise: which crossed pair is moved, and
 /// the crosswise links ([`pair_links`]), when the crossed reading is
-/// clearly better than the one in order. Read crosswise, the pair may link
-/// more of its sentences than the monotone pass did, with the paragraphs'
-/// lengths agreeing as well as in order: then a smaller gain suffices
-/// ([`MIN_LINKING_GAIN`]) and the moved pair joins as a swap of neighbours
-/// ([`MIN_SWAP_CONFIDENCE`]). Otherwise the crossed reading must be
-/// clearly surer link by link ([`MIN_CROSS_GAIN`], [`MIN_CONFIDENCE`]).
+/// clearly better than the one in order. Where the monotone pass left
+/// sentences of the pair alone, the pair is read among [`CONTEXT`]
+/// neighbours: when crosswise it links more of its sentences, with the
+/// paragraphs' lengths agreeing as well as in order, a smaller gain
+/// suffices ([`MIN_LINKING_GAIN`]) and the moved pair joins as a swap of
+/// neighbours ([`MIN_SWAP_CONFIDENCE`]). Otherwise the pair must be
+/// clearly surer crosswise ([`MIN_CROSS_GAIN`], its pairs joined at
+/// [`MIN_CONFIDENCE`]), read among its neighbours or else on its own
+/// (then every link at [`MIN_CONFIDENCE`]).
 fn read_crosswise(
     source: &Side<'_>,
     target: &Side<'_>,
@@ -412,18 +415,50 @@ fn read_crosswise(
         &target.paragraphs[pair.first],
         &target.paragraphs[pair.second],
     );
-    let in_order = pair_links(source, target, a, [pair.first, pair.second], options)?;
-    let local = pair_links(source, target, a, [pair.second, pair.first], options)?;
-    let links_more = unlinked(&local) < unlinked(monotone)
+    let read =
+        |order: [usize; 2], context: usize| pair_links(source, target, a, order, context, options);
+    let (in_order, crosswise) = ([pair.first, pair.second], [pair.second, pair.first]);
+    let gaps = unlinked(monotone);
+    if gaps > 0
         && length_gap(source, target, [pa, pb], [qb, qa])
-            <= length_gap(source, target, [pa, pb], [qa, qb]);
-    let (least, gain) = if links_more {
-        (MIN_SWAP_CONFIDENCE, MIN_LINKING_GAIN)
-    } else {
-        (MIN_CONFIDENCE, MIN_CROSS_GAIN)
-    };
-    let moved = crossed_move(&local, pa.len(), qb.len(), least)?;
-    (linked_score(&local) >= linked_score(&in_order) + gain).then_some((moved, local))
+            <= length_gap(source, target, [pa, pb], [qa, qb])
+    {
+        let local = read(crosswise, CONTEXT)?;
+        if unlinked(&local) < gaps {
+            let moved = crossed_move(&local, pa.len(), qb.len(), MIN_SWAP_CONFIDENCE);
+            let ordered = read(in_order, CONTEXT)?;
+            if let Some(moved) = moved {
+                if linked_score(&local) >= linked_score(&ordered) + MIN_LINKING_GAIN {
+                    return Some((moved, local));
+                }
+            }
+        }
+    }
+    // Clearly surer crosswise: among the neighbours, or on its own.
+    for context in [CONTEXT, 0] {
+        let Some(local) = read(crosswise, context) else {
+            continue;
+        };
+        let sure = local.iter().all(|l| {
+            !l.source.is_empty() && !l.target.is_empty() && l.confidence >= MIN_CONFIDENCE
+        });
+        let Some(moved) = crossed_move(&local, pa.len(), qb.len(), MIN_CONFIDENCE) else {
+            continue;
+        };
+        let Some(ordered) = read(in_order, context) else {
+            continue;
+        };
+        let gain = if context == 0 {
+            // On its own the pair has no sentence alone (every link sure).
+            sure && mean_confidence(&local) >= mean_confidence(&ordered) + MIN_CROSS_GAIN
+        } else {
+            linked_score(&local) >= linked_score(&ordered) + MIN_CROSS_GAIN
+        };
+        if gain {
+            return Some((moved, local));
+        }
+    }
+    None
 }
 
 /// Whether the monotone `links` of original paragraphs `p` and their
@@ -527,7 +562,7 @@ fn crossed_links(
 const CONTEXT: usize = 2;
 
 /// The links of original paragraphs `a` and `a + 1` when aligned with
-/// translation paragraphs `order` (in that order), among [`CONTEXT`]
+/// translation paragraphs `order` (in that order), among `context`
 /// paragraphs of their neighbours on each side; indices count from the
 /// pair's first sentence on each side. None when a link joins the pair
 /// with a neighbour.
@@ -536,17 +571,18 @@ fn pair_links(
     target: &Side<'_>,
     a: usize,
     order: [usize; 2],
+    context: usize,
     options: &AlignOptions,
 ) -> Option<Vec<super::Link>> {
     let (first, second) = (order[0].min(order[1]), order[0].max(order[1]));
     let s_paragraphs: Vec<usize> =
-        (a.saturating_sub(CONTEXT)..(a + 2 + CONTEXT).min(source.paragraphs.len())).collect();
-    let t_before: Vec<usize> = (first.saturating_sub(CONTEXT)..first).collect();
+        (a.saturating_sub(context)..(a + 2 + context).min(source.paragraphs.len())).collect();
+    let t_before: Vec<usize> = (first.saturating_sub(context)..first).collect();
     let t_paragraphs: Vec<usize> = t_before
         .iter()
         .copied()
         .chain(order)
-        .chain(second + 1..(second + 1 + CONTEXT).min(target.paragraphs.len()))
+        .chain(second + 1..(second + 1 + context).min(target.paragraphs.len()))
         .collect();
     let length = |side: &Side<'_>, ps: &[usize]| -> usize {
         ps.iter().map(|&p| side.paragraphs[p].len()).sum()
