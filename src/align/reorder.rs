@@ -491,9 +491,10 @@ fn left_alone(links: &[super::Link], p: [&Range<usize>; 2], q: [&Range<usize>; 2
                 && l.target.end <= q.end
         }) && mean_confidence(&own) > SURE
     };
-    (!gaps && mean_confidence(&linked) > SURE)
-        || sure_in_order(p[0], q[0])
-        || sure_in_order(p[1], q[1])
+    if !gaps {
+        return mean_confidence(&linked) > SURE;
+    }
+    sure_in_order(p[0], q[0]) || sure_in_order(p[1], q[1])
 }
 
 /// The monotone links that replace a neighbouring pair's (original
