@@ -1215,4 +1215,150 @@ mod tests {
         assert!(!joins_pair(&refs, &p, &q, MIN_SWAP_CONFIDENCE));
         assert!(!joins_pair(&[], &p, &q, MIN_SWAP_CONFIDENCE));
     }
+
+    #[test]
+    fn unlinked_translation_beside_a_pair_is_reached_with_it() {
+        // Translation paragraph 1 (sentences 1-2) told first: the monotone
+        // pass left its first sentence alone before the links of original
+        // paragraphs 1 and 2, which cover only the rest of it and
+        // paragraph 2.
+        let s = side(&[&["a."], &["b.", "c."], &["d."], &["e."]], Language::EN);
+        let t = side(
+            &[&["a."], &["d.", "x."], &["b.", "c."], &["e."]],
+            Language::DE,
+        );
+        let alignment = Alignment {
+            links: vec![
+                link(0..1, 0..1, 0.9),
+                link(1..1, 1..2, 0.9),
+                link(1..3, 2..3, 0.8),
+                link(3..4, 3..5, 0.2),
+                link(4..5, 5..6, 0.9),
+            ],
+            moves: Vec::new(),
+        };
+        let s_link = link_of(&alignment, 5, |l| &l.source);
+        assert_eq!(
+            jointly_reached(&s, &t, &alignment, &s_link, 1),
+            Some(NeighbourPair {
+                first: 1,
+                second: 2,
+                links: 1..4
+            })
+        );
+    }
+
+    #[test]
+    fn a_pair_linked_surely_in_place_is_left_alone() {
+        let (pa, pb, qa, qb) = (0..2, 2..3, 0..1, 1..2);
+        // A sentence of P_a left out, P_b linked surely to Q_b: a drop,
+        // not a swap.
+        let dropped = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..1, 0.1),
+            link(2..3, 1..2, 0.86),
+        ];
+        assert!(left_alone(&dropped, [&pa, &pb], [&qa, &qb]));
+        // The same gap with P_b linked weakly: tried.
+        let weak = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..1, 0.1),
+            link(2..3, 1..2, 0.3),
+        ];
+        assert!(!left_alone(&weak, [&pa, &pb], [&qa, &qb]));
+        // No gap: left alone only when sure on the whole.
+        let sure = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.7)];
+        assert!(left_alone(&sure, [&pa, &pb], [&qa, &qb]));
+        let unsure = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.1)];
+        assert!(!left_alone(&unsure, [&pa, &pb], [&qa, &qb]));
+    }
+
+    #[test]
+    fn the_crossed_pair_that_links_whole_is_the_move() {
+        // P_a (sentences 0-1) against Q_b (0-1), P_b (2-3) against Q_a (2).
+        let whole = [
+            link(0..1, 0..1, 0.5),
+            link(1..2, 1..2, 0.5),
+            link(2..4, 2..3, 0.5),
+        ];
+        assert_eq!(
+            crossed_move(&whole, 2, 2, MIN_CONFIDENCE),
+            Some(Crossed::First)
+        );
+        // A sentence of P_a without counterpart: P_b ↔ Q_a is the move,
+        // and P_a stays linked with its omission.
+        let gap = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..2, 0.5),
+            link(2..4, 2..3, 0.5),
+        ];
+        assert_eq!(
+            crossed_move(&gap, 2, 2, MIN_CONFIDENCE),
+            Some(Crossed::Second)
+        );
+        // The pair that stays linked must join too.
+        let weak_rest = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..2, 0.05),
+            link(2..4, 2..3, 0.5),
+        ];
+        assert_eq!(crossed_move(&weak_rest, 2, 2, MIN_CONFIDENCE), None);
+        // A link across the two crossed pairs: no crossed reading.
+        let across = [link(0..1, 0..1, 0.5), link(1..4, 1..3, 0.5)];
+        assert_eq!(crossed_move(&across, 2, 2, MIN_CONFIDENCE), None);
+    }
+
+    #[test]
+    fn crossed_links_stay_monotone_and_covering() {
+        // Document: P_a = 1..3, P_b = 3..4; Q_a = 1..2, Q_b = 2..4. Read
+        // crosswise (Q_b first): P_a's sentence 1 alone, 2 → Q_b, P_b → Q_a.
+        let local = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..2, 0.5),
+            link(2..3, 2..3, 0.5),
+        ];
+        let (pa, pb, qa, qb) = (1..3, 3..4, 1..2, 2..4);
+        let (links, found) = crossed_links(Crossed::Second, &local, [pa, pb], [qa, qb]);
+        assert_eq!(
+            found,
+            Move {
+                source: 3..4,
+                target: 1..2
+            }
+        );
+        let (mut i, mut j) = (1, 1);
+        for l in &links {
+            assert_eq!((l.source.start, l.target.start), (i, j), "{links:?}");
+            (i, j) = (l.source.end, l.target.end);
+        }
+        assert_eq!((i, j), (4, 4));
+        // The sentence left alone stays an original-only link.
+        assert!(
+            links
+                .iter()
+                .any(|l| l.source == (1..2) && l.target.is_empty())
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.source == (2..3) && l.target == (2..4))
+        );
+    }
+
+    #[test]
+    fn linked_score_counts_sentences_left_alone_as_nothing() {
+        let links = [link(0..1, 0..1, 0.6), link(1..2, 1..1, 0.9)];
+        assert!((linked_score(&links) - 0.6 * 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(unlinked(&links), 1);
+        assert_eq!(linked_score(&[]), 0.0);
+    }
+
+    #[test]
+    fn lengths_agree_better_in_the_right_order() {
+        let s = side(&[&["aaaa aaaa aaaa aaaa."], &["bb."]], Language::EN);
+        let t = side(&[&["cc."], &["dddd dddd dddd dddd."]], Language::DE);
+        let (pa, pb) = (&s.paragraphs[0], &s.paragraphs[1]);
+        let (qa, qb) = (&t.paragraphs[0], &t.paragraphs[1]);
+        assert!(length_gap(&s, &t, [pa, pb], [qb, qa]) < length_gap(&s, &t, [pa, pb], [qa, qb]));
+    }
 }
