@@ -419,29 +419,38 @@ fn read_crosswise(
         |order: [usize; 2], context: usize| pair_links(source, target, a, order, context, options);
     let (in_order, crosswise) = ([pair.first, pair.second], [pair.second, pair.first]);
     let gaps = unlinked(monotone);
-    if gaps > 0
-        && length_gap(source, target, [pa, pb], [qb, qa])
-            <= length_gap(source, target, [pa, pb], [qa, qb])
-    {
-        let local = read(crosswise, CONTEXT)?;
-        if unlinked(&local) < gaps {
-            let moved = crossed_move(&local, pa.len(), qb.len(), MIN_SWAP_CONFIDENCE);
-            let ordered = read(in_order, CONTEXT)?;
-            if let Some(moved) = moved {
-                if linked_score(&local) >= linked_score(&ordered) + MIN_LINKING_GAIN {
-                    return Some((moved, local));
+    let in_context = read(crosswise, CONTEXT);
+    if let Some(local) = &in_context {
+        let fits = gaps > 0
+            && unlinked(local) < gaps
+            && length_gap(source, target, [pa, pb], [qb, qa])
+                <= length_gap(source, target, [pa, pb], [qa, qb]);
+        let moved = crossed_move(local, pa.len(), qb.len(), MIN_SWAP_CONFIDENCE).filter(|_| fits);
+        // The reading in order only where the crossed one qualifies.
+        if let Some(moved) = moved {
+            if let Some(ordered) = read(in_order, CONTEXT) {
+                if linked_score(local) >= linked_score(&ordered) + MIN_LINKING_GAIN {
+                    return Some((moved, local.clone()));
                 }
             }
         }
     }
     // Clearly surer crosswise: among the neighbours, or on its own.
     for context in [CONTEXT, 0] {
-        let Some(local) = read(crosswise, context) else {
+        let crossed = if context == CONTEXT {
+            in_context.clone()
+        } else {
+            read(crosswise, context)
+        };
+        let Some(local) = crossed else {
             continue;
         };
         let sure = local.iter().all(|l| {
             !l.source.is_empty() && !l.target.is_empty() && l.confidence >= MIN_CONFIDENCE
         });
+        if context == 0 && !sure {
+            continue;
+        }
         let Some(moved) = crossed_move(&local, pa.len(), qb.len(), MIN_CONFIDENCE) else {
             continue;
         };
