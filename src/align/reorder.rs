@@ -308,8 +308,9 @@ fn sentence_weighted_confidence(links: &[&super::Link]) -> f64 {
     if count == 0 { 0.0 } else { sum / count as f64 }
 }
 
-/// Least gain in mean link confidence for a crossed reading of a
-/// neighbouring pair, on its own, to replace the monotone one. The
+/// Least gain for a crossed reading of a neighbouring pair to replace the
+/// monotone one where it closes no gap: in mean link confidence, the pair
+/// read on its own, or in [`linked_score`], read among its neighbours. The
 /// monotone pass links swapped paragraphs of similar length to each
 /// other's translation at low confidence (0.02–0.2 in the tests here);
 /// read crosswise they link at 0.4 and more.
@@ -325,7 +326,9 @@ const MIN_CROSS_GAIN: f64 = 0.25;
 /// crosswise gains 0.09–0.12 there.
 const MIN_LINKING_GAIN: f64 = 0.08;
 /// Links of a neighbouring pair above this confidence are left alone: a
-/// pair the aligner is sure of is not tried crosswise.
+/// pair the aligner is sure of is not tried crosswise, nor a pair with a
+/// gap whose one paragraph is linked this surely in its own place
+/// ([`left_alone`]).
 const SURE: f64 = 0.6;
 
 /// Neighbouring paragraph pairs the monotone pass linked to each other's
