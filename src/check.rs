@@ -153,6 +153,7 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         &side(&target),
         &mut alignment,
         &options.align,
+        |sentences| !excluded[target.sentences[sentences.start].paragraph],
     );
     alignment.moves.extend(crossed);
     alignment.moves.sort_by_key(|m| m.source.start);

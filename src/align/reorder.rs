@@ -6,8 +6,9 @@
 //! paragraphs, and aligned again. When the aligner then links the two
 //! paragraphs to each other, and only to each other, with confidence, the
 //! content was moved, not lost and invented ([`moves`]). Two neighbouring
-//! paragraphs of similar length that the monotone pass linked to each
-//! other's translation are read crosswise too ([`uncross`]).
+//! paragraphs that the monotone pass linked to each other's translation,
+//! or of which it linked one and left the other without counterpart, are
+//! read crosswise too, among their neighbours ([`uncross`]).
 
 use std::ops::Range;
 
@@ -307,32 +308,52 @@ fn sentence_weighted_confidence(links: &[&super::Link]) -> f64 {
     if count == 0 { 0.0 } else { sum / count as f64 }
 }
 
-/// Least gain in mean link confidence for a crossed reading of two
-/// neighbouring paragraphs to replace the monotone one. The monotone pass
-/// links swapped paragraphs of similar length to each other's translation
-/// at low confidence (0.02–0.2 in the tests here); read crosswise they link
-/// at 0.4 and more.
+/// Least gain for a crossed reading of a neighbouring pair to replace the
+/// monotone one where it closes no gap: in mean link confidence, the pair
+/// read on its own, or in [`linked_score`], read among its neighbours. The
+/// monotone pass links swapped paragraphs of similar length to each
+/// other's translation at low confidence (0.02–0.2 in the tests here);
+/// read crosswise they link at 0.4 and more.
 const MIN_CROSS_GAIN: f64 = 0.25;
+/// Least gain in how well a neighbouring pair's sentences are linked
+/// ([`linked_score`]), read among its neighbours, where the crossed reading
+/// leaves fewer sentences alone than the monotone pass (which left one of
+/// the pair, or part of it, without counterpart), its moved pair joined at
+/// [`MIN_SWAP_CONFIDENCE`].
+/// Calibrated with `eval-faults --max-articles 25 --no-dictionaries`
+/// (docs/benchmarks.md, 2026-12-03 moves): without dictionaries a German
+/// GNOME Help step and its translation link at 0.15–0.25, so a swap read
+/// crosswise gains 0.09–0.12 there.
+const MIN_LINKING_GAIN: f64 = 0.08;
 /// Links of a neighbouring pair above this confidence are left alone: a
-/// pair the aligner is sure of is not tried crosswise.
+/// pair the aligner is sure of is not tried crosswise, nor a pair with a
+/// gap whose one paragraph is linked this surely in its own place
+/// ([`left_alone`]).
 const SURE: f64 = 0.6;
 
 /// Neighbouring paragraph pairs the monotone pass linked to each other's
 /// translation (`P_a → Q_a`, `P_b → Q_b` where the translation tells them
-/// in the other order): when the two read crosswise with clearly more
-/// confidence, the links become `P_a` unmatched, `P_b → Q_a`, `Q_b`
-/// unmatched, and a move `P_a ↔ Q_b`.
+/// in the other order), or linked one of them and left the other without
+/// counterpart on both sides: when the two read crosswise with clearly
+/// more confidence, one crossed pair becomes a move and the other stays
+/// linked as read. The move is `P_a ↔ Q_b` (links: `P_a` unmatched,
+/// `P_b → Q_a`, `Q_b` unmatched) when that pair links whole, else
+/// `P_b ↔ Q_a`: a sentence the translation left out of one paragraph
+/// stays an omission of the paragraph that is linked as read. Paragraphs
+/// already in a move, and translation paragraphs that are not
+/// `eligible` (publisher furniture, repeats), are left alone.
 pub fn uncross(
     source: &Side<'_>,
     target: &Side<'_>,
     alignment: &mut Alignment,
     options: &AlignOptions,
+    eligible: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Move> {
     let mut out = Vec::new();
     let mut s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
     let mut a = 0;
     while a + 1 < source.paragraphs.len() {
-        let Some((qa_at, qb_at)) = neighbour_pair(source, target, alignment, &s_link, a) else {
+        let Some(pair) = neighbour_pair(source, target, alignment, &s_link, a) else {
             a += 1;
             continue;
         };
@@ -341,78 +362,391 @@ pub fn uncross(
             source.paragraphs[a + 1].clone(),
         );
         let (qa, qb) = (
-            target.paragraphs[qa_at].clone(),
-            target.paragraphs[qb_at].clone(),
+            target.paragraphs[pair.first].clone(),
+            target.paragraphs[pair.second].clone(),
         );
-        let span = s_link[pa.start]..s_link[pb.end - 1] + 1;
-        // Only links count: a sentence left alone beside them has a high
-        // confidence of its own (nothing near matches it), which says
-        // nothing of how sure the links are.
-        let linked: Vec<super::Link> = alignment.links[span.clone()]
-            .iter()
-            .filter(|l| !l.source.is_empty() && !l.target.is_empty())
-            .cloned()
-            .collect();
-        if mean_confidence(&linked) > SURE {
-            a += 1;
-            continue;
-        }
-        // The pair read in order and crosswise, each on its own: P_a P_b
-        // against Q_a Q_b, and against Q_b Q_a.
-        let w_source = window(source, &[a, a + 1]);
-        let in_order = align(&w_source, &window(target, &[qa_at, qb_at]), options);
-        let local = align(&w_source, &window(target, &[qb_at, qa_at]), options);
-        let (na, mb) = (pa.len(), qb.len());
-        let crossed = local.links.iter().all(|l| {
-            let s_in_a = l.source.end <= na;
-            let t_in_b = l.target.end <= mb;
-            !l.source.is_empty()
-                && !l.target.is_empty()
-                && s_in_a == t_in_b
-                && (s_in_a || l.source.start >= na)
-                && (t_in_b || l.target.start >= mb)
-                && l.confidence >= MIN_CONFIDENCE
+        let taken = alignment.moves.iter().any(|m| {
+            [&pa, &pb].iter().any(|p| overlaps(&m.source, p))
+                || [&qa, &qb].iter().any(|q| overlaps(&m.target, q))
         });
-        if !crossed
-            || mean_confidence(&local.links) < mean_confidence(&in_order.links) + MIN_CROSS_GAIN
-        {
+        if taken || !eligible(&qa) || !eligible(&qb) {
             a += 1;
             continue;
         }
-        // Monotone again: P_a unmatched, P_b → Q_a as read, Q_b unmatched.
-        let mut links: Vec<super::Link> = pa
-            .clone()
-            .map(|i| super::Link {
-                source: i..i + 1,
-                target: qa.start..qa.start,
-                confidence: 0.0,
-            })
-            .collect();
-        links.extend(
-            local
-                .links
-                .iter()
-                .filter(|l| l.source.start >= na)
-                .map(|l| super::Link {
-                    source: pb.start + l.source.start - na..pb.start + l.source.end - na,
-                    target: qa.start + l.target.start - mb..qa.start + l.target.end - mb,
-                    confidence: l.confidence,
-                }),
-        );
-        links.extend(qb.clone().map(|j| super::Link {
-            source: pb.end..pb.end,
-            target: j..j + 1,
-            confidence: 0.0,
-        }));
+        let span = pair.links.clone();
+        if left_alone(&alignment.links[span.clone()], [&pa, &pb], [&qa, &qb]) {
+            a += 1;
+            continue;
+        }
+        let monotone = &alignment.links[span.clone()];
+        let Some((moved, local)) = read_crosswise(source, target, monotone, a, &pair, options)
+        else {
+            a += 1;
+            continue;
+        };
+        let (links, found) = crossed_links(moved, &local, [pa, pb], [qa, qb]);
+        out.push(found);
         alignment.links.splice(span, links);
         s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
-        out.push(Move {
-            source: pa,
-            target: qb,
-        });
         a += 2;
     }
     out
+}
+
+/// Neighbouring pair `pair` of original paragraphs `a` and `a + 1`, with
+/// its `monotone` links, read crosswise: which crossed pair is moved, and
+/// the crosswise links ([`pair_links`]), when the crossed reading is
+/// clearly better than the one in order. Where the monotone pass left
+/// sentences of the pair alone, the pair is read among [`CONTEXT`]
+/// neighbours: when crosswise it links more of its sentences, with the
+/// paragraphs' lengths agreeing as well as in order, a smaller gain
+/// suffices ([`MIN_LINKING_GAIN`]) and the moved pair joins as a swap of
+/// neighbours ([`MIN_SWAP_CONFIDENCE`]). Otherwise the pair must be
+/// clearly surer crosswise ([`MIN_CROSS_GAIN`], its pairs joined at
+/// [`MIN_CONFIDENCE`]), read among its neighbours or else on its own
+/// (then every link at [`MIN_CONFIDENCE`]).
+fn read_crosswise(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    monotone: &[super::Link],
+    a: usize,
+    pair: &NeighbourPair,
+    options: &AlignOptions,
+) -> Option<(Crossed, Vec<super::Link>)> {
+    let (pa, pb) = (&source.paragraphs[a], &source.paragraphs[a + 1]);
+    let (qa, qb) = (
+        &target.paragraphs[pair.first],
+        &target.paragraphs[pair.second],
+    );
+    let read =
+        |order: [usize; 2], context: usize| pair_links(source, target, a, order, context, options);
+    let (in_order, crosswise) = ([pair.first, pair.second], [pair.second, pair.first]);
+    let gaps = unlinked(monotone);
+    let in_context = read(crosswise, CONTEXT);
+    if let Some(local) = &in_context {
+        let fits = gaps > 0
+            && unlinked(local) < gaps
+            && length_gap(source, target, [pa, pb], [qb, qa])
+                <= length_gap(source, target, [pa, pb], [qa, qb]);
+        let moved = crossed_move(local, pa.len(), qb.len(), MIN_SWAP_CONFIDENCE).filter(|_| fits);
+        // The reading in order only where the crossed one qualifies.
+        if let Some(moved) = moved {
+            if let Some(ordered) = read(in_order, CONTEXT) {
+                if linked_score(local) >= linked_score(&ordered) + MIN_LINKING_GAIN {
+                    return Some((moved, local.clone()));
+                }
+            }
+        }
+    }
+    // Clearly surer crosswise: among the neighbours, or on its own.
+    for context in [CONTEXT, 0] {
+        let crossed = if context == CONTEXT {
+            in_context.clone()
+        } else {
+            read(crosswise, context)
+        };
+        let Some(local) = crossed else {
+            continue;
+        };
+        let sure = local.iter().all(|l| {
+            !l.source.is_empty() && !l.target.is_empty() && l.confidence >= MIN_CONFIDENCE
+        });
+        if context == 0 && !sure {
+            continue;
+        }
+        let Some(moved) = crossed_move(&local, pa.len(), qb.len(), MIN_CONFIDENCE) else {
+            continue;
+        };
+        let Some(ordered) = read(in_order, context) else {
+            continue;
+        };
+        let gain = if context == 0 {
+            // On its own the pair has no sentence alone (every link sure).
+            sure && mean_confidence(&local) >= mean_confidence(&ordered) + MIN_CROSS_GAIN
+        } else {
+            linked_score(&local) >= linked_score(&ordered) + MIN_CROSS_GAIN
+        };
+        if gain {
+            return Some((moved, local));
+        }
+    }
+    None
+}
+
+/// Whether the monotone `links` of original paragraphs `p` and their
+/// translations `q` are left as they are, untried crosswise. Only links
+/// count: a sentence left alone beside them has a high confidence of its
+/// own (nothing near matches it), which says nothing of how sure the links
+/// are. A pair the aligner links whole and surely is left alone; so is a
+/// pair with a sentence left alone where one paragraph is linked whole and
+/// surely to the translation paragraph in its own place (a sentence
+/// dropped from the other is no reordering).
+fn left_alone(links: &[super::Link], p: [&Range<usize>; 2], q: [&Range<usize>; 2]) -> bool {
+    let linked: Vec<super::Link> = links
+        .iter()
+        .filter(|l| !l.source.is_empty() && !l.target.is_empty())
+        .cloned()
+        .collect();
+    let gaps = linked.len() < links.len();
+    let sure_in_order = |p: &Range<usize>, q: &Range<usize>| {
+        let own: Vec<super::Link> = links
+            .iter()
+            .filter(|l| overlaps(&l.source, p) || overlaps(&l.target, q))
+            .cloned()
+            .collect();
+        own.iter().all(|l| {
+            !l.source.is_empty()
+                && !l.target.is_empty()
+                && l.source.start >= p.start
+                && l.source.end <= p.end
+                && l.target.start >= q.start
+                && l.target.end <= q.end
+        }) && mean_confidence(&own) > SURE
+    };
+    if !gaps {
+        return mean_confidence(&linked) > SURE;
+    }
+    sure_in_order(p[0], q[0]) || sure_in_order(p[1], q[1])
+}
+
+/// The monotone links that replace a neighbouring pair's (original
+/// paragraphs `p`, their translations `q` in document order) once read
+/// crosswise as `local` ([`pair_links`] with `q` reversed), and the move.
+/// For [`Crossed::First`]: `P_a` unmatched, `P_b → Q_a` as read, `Q_b`
+/// unmatched; for [`Crossed::Second`]: `Q_a` unmatched, `P_a → Q_b` as
+/// read, `P_b` unmatched.
+fn crossed_links(
+    moved: Crossed,
+    local: &[super::Link],
+    [pa, pb]: [Range<usize>; 2],
+    [qa, qb]: [Range<usize>; 2],
+) -> (Vec<super::Link>, Move) {
+    let (na, mb) = (pa.len(), qb.len());
+    match moved {
+        Crossed::First => {
+            let mut links = skips_of(pa.clone(), qa.start, true);
+            links.extend(
+                local
+                    .iter()
+                    .filter(|l| !in_first(l, na, mb))
+                    .map(|l| super::Link {
+                        source: shift(&l.source, na, pb.start, pb.end),
+                        target: shift(&l.target, mb, qa.start, qa.end),
+                        confidence: l.confidence,
+                    }),
+            );
+            links.extend(skips_of(qb.clone(), pb.end, false));
+            (
+                links,
+                Move {
+                    source: pa,
+                    target: qb,
+                },
+            )
+        }
+        Crossed::Second => {
+            let mut links = skips_of(qa.clone(), pa.start, false);
+            links.extend(
+                local
+                    .iter()
+                    .filter(|l| in_first(l, na, mb))
+                    .map(|l| super::Link {
+                        source: shift(&l.source, 0, pa.start, pa.end),
+                        target: shift(&l.target, 0, qb.start, qb.end),
+                        confidence: l.confidence,
+                    }),
+            );
+            links.extend(skips_of(pb.clone(), qb.end, true));
+            (
+                links,
+                Move {
+                    source: pb,
+                    target: qa,
+                },
+            )
+        }
+    }
+}
+
+/// Paragraphs of context on each side of a neighbouring pair read in
+/// order and crosswise: the aligner measures how similar sentences are
+/// against the text around them, and on the pair alone any shared word
+/// looks telling.
+const CONTEXT: usize = 2;
+
+/// The links of original paragraphs `a` and `a + 1` when aligned with
+/// translation paragraphs `order` (in that order), among `context`
+/// paragraphs of their neighbours on each side; indices count from the
+/// pair's first sentence on each side. None when a link joins the pair
+/// with a neighbour.
+fn pair_links(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    a: usize,
+    order: [usize; 2],
+    context: usize,
+    options: &AlignOptions,
+) -> Option<Vec<super::Link>> {
+    let (first, second) = (order[0].min(order[1]), order[0].max(order[1]));
+    let s_paragraphs: Vec<usize> =
+        (a.saturating_sub(context)..(a + 2 + context).min(source.paragraphs.len())).collect();
+    let t_before: Vec<usize> = (first.saturating_sub(context)..first).collect();
+    let t_paragraphs: Vec<usize> = t_before
+        .iter()
+        .copied()
+        .chain(order)
+        .chain(second + 1..(second + 1 + context).min(target.paragraphs.len()))
+        .collect();
+    let length = |side: &Side<'_>, ps: &[usize]| -> usize {
+        ps.iter().map(|&p| side.paragraphs[p].len()).sum()
+    };
+    let s_at = length(source, &s_paragraphs[..a - s_paragraphs[0]]);
+    let t_at = length(target, &t_before);
+    let s_pair = s_at..s_at + source.paragraphs[a].len() + source.paragraphs[a + 1].len();
+    let t_pair = t_at..t_at + length(target, &order);
+    let local = align(
+        &window(source, &s_paragraphs),
+        &window(target, &t_paragraphs),
+        options,
+    );
+    let mut out = Vec::new();
+    for l in local.links {
+        let s_in = !l.source.is_empty() && overlaps(&l.source, &s_pair);
+        let t_in = !l.target.is_empty() && overlaps(&l.target, &t_pair);
+        if !s_in && !t_in {
+            continue;
+        }
+        let within = |r: &Range<usize>, pair: &Range<usize>| {
+            r.is_empty() || (r.start >= pair.start && r.end <= pair.end)
+        };
+        if !within(&l.source, &s_pair) || !within(&l.target, &t_pair) {
+            return None;
+        }
+        let back = |r: &Range<usize>, pair: &Range<usize>| {
+            let at = |i: usize| i.clamp(pair.start, pair.end) - pair.start;
+            at(r.start)..at(r.end)
+        };
+        out.push(super::Link {
+            source: back(&l.source, &s_pair),
+            target: back(&l.target, &t_pair),
+            confidence: l.confidence,
+        });
+    }
+    Some(out)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// One link per sentence of `sentences`, each without counterpart, at
+/// position `at` of the other side (`source`: the sentences are the
+/// original's).
+fn skips_of(sentences: Range<usize>, at: usize, source: bool) -> Vec<super::Link> {
+    sentences
+        .map(|i| super::Link {
+            source: if source { i..i + 1 } else { at..at },
+            target: if source { at..at } else { i..i + 1 },
+            confidence: 0.0,
+        })
+        .collect()
+}
+
+/// A range of a window (whose part starts at `offset`) put back in the
+/// document at `start`, within `..end`.
+fn shift(r: &Range<usize>, offset: usize, start: usize, end: usize) -> Range<usize> {
+    let at = |i: usize| (start + i.saturating_sub(offset)).min(end);
+    at(r.start)..at(r.end)
+}
+
+/// Which crossed pair of a neighbouring pair read crosswise is the move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Crossed {
+    /// `P_a ↔ Q_b`: the original's first paragraph and the translation's
+    /// second.
+    First,
+    /// `P_b ↔ Q_a`.
+    Second,
+}
+
+/// Whether link `l` of a crosswise window (original `P_a` of `na`
+/// sentences then `P_b`; translation `Q_b` of `mb` sentences then `Q_a`)
+/// lies in the first crossed pair, `P_a ↔ Q_b`.
+fn in_first(l: &super::Link, na: usize, mb: usize) -> bool {
+    if l.source.is_empty() {
+        l.target.end <= mb
+    } else {
+        l.source.end <= na
+    }
+}
+
+/// The crossed pair of a crosswise window's `links` that is a move: no
+/// link joins the two crossed pairs, the moved pair's links join it with
+/// `least` confidence ([`joins_pair`]), and the other pair's links, left
+/// alone sentences aside, reach `least` on average too.
+/// `P_a ↔ Q_b` first ([`Crossed::First`]).
+fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Option<Crossed> {
+    let apart = links.iter().all(|l| {
+        let s_first = l.source.end <= na;
+        let t_first = l.target.end <= mb;
+        let s_whole = l.source.is_empty() || s_first || l.source.start >= na;
+        let t_whole = l.target.is_empty() || t_first || l.target.start >= mb;
+        s_whole && t_whole && (l.source.is_empty() || l.target.is_empty() || s_first == t_first)
+    });
+    if !apart {
+        return None;
+    }
+    // The sentences of the moved pair: `P_a ↔ Q_b` counts from 0 on both
+    // sides; `P_b ↔ Q_a` from `na` and `mb`.
+    let whole = |first: bool| {
+        let part: Vec<&super::Link> = links
+            .iter()
+            .filter(|l| in_first(l, na, mb) == first)
+            .collect();
+        let end = |side: fn(&super::Link) -> &Range<usize>, from: usize| {
+            links
+                .iter()
+                .map(|l| side(l).end)
+                .max()
+                .unwrap_or(0)
+                .max(from)
+        };
+        let (p_range, q_range) = if first {
+            (0..na, 0..mb)
+        } else {
+            (na..end(|l| &l.source, na), mb..end(|l| &l.target, mb))
+        };
+        joins_pair(&part, &p_range, &q_range, least)
+    };
+    // The other pair stays linked as read: its links, counted by their
+    // sentences, join it as surely (a sentence left alone in it stays an
+    // omission or an addition).
+    let has_link = |first: bool| {
+        let joined: Vec<&super::Link> = links
+            .iter()
+            .filter(|l| {
+                in_first(l, na, mb) == first && !l.source.is_empty() && !l.target.is_empty()
+            })
+            .collect();
+        !joined.is_empty() && sentence_weighted_confidence(&joined) >= least
+    };
+    if whole(true) && has_link(false) {
+        Some(Crossed::First)
+    } else if whole(false) && has_link(true) {
+        Some(Crossed::Second)
+    } else {
+        None
+    }
+}
+
+/// Two neighbouring original paragraphs' counterparts: translation
+/// paragraphs `first` and `second = first + 1`, and the run of `links`
+/// that joins the four, which covers them and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NeighbourPair {
+    first: usize,
+    second: usize,
+    links: Range<usize>,
 }
 
 /// The translation paragraphs (indices) that source paragraphs `a` and
@@ -425,7 +759,7 @@ fn neighbour_pair(
     alignment: &Alignment,
     s_link: &[usize],
     a: usize,
-) -> Option<(usize, usize)> {
+) -> Option<NeighbourPair> {
     let reach = |p: &Range<usize>| -> Option<usize> {
         let mut lo = usize::MAX;
         let mut hi = 0;
@@ -447,9 +781,17 @@ fn neighbour_pair(
             .is_some_and(|r| r.start == lo && r.end == hi)
             .then_some(q)
     };
-    let each = reach(&source.paragraphs[a]).zip(reach(&source.paragraphs[a + 1]));
+    let (pa, pb) = (&source.paragraphs[a], &source.paragraphs[a + 1]);
+    if pa.is_empty() || pb.is_empty() {
+        return None;
+    }
+    let each = reach(pa).zip(reach(pb));
     match each {
-        Some((qa, qb)) => (qa + 1 == qb).then_some((qa, qb)),
+        Some((qa, qb)) => (qa + 1 == qb).then(|| NeighbourPair {
+            first: qa,
+            second: qb,
+            links: s_link[pa.start]..s_link[pb.end - 1] + 1,
+        }),
         None => jointly_reached(source, target, alignment, s_link, a),
     }
 }
@@ -459,31 +801,53 @@ fn neighbour_pair(
 /// two translation paragraphs exactly and nothing outside `a` and `a + 1`:
 /// two neighbours the monotone pass linked crosswise sentence by sentence
 /// (a sentence of one linked into the other, a sentence left over on
-/// each side), not paragraph by paragraph.
+/// each side), not paragraph by paragraph. Translation sentences left
+/// without counterpart right before or after those links count with them
+/// where the links alone do not cover two paragraphs: the translation of
+/// one of the two, told first, that the monotone pass could not link.
 fn jointly_reached(
     source: &Side<'_>,
     target: &Side<'_>,
     alignment: &Alignment,
     s_link: &[usize],
     a: usize,
-) -> Option<(usize, usize)> {
+) -> Option<NeighbourPair> {
     let (pa, pb) = (&source.paragraphs[a], &source.paragraphs[a + 1]);
     if pa.is_empty() || pb.is_empty() {
         return None;
     }
-    let links = &alignment.links[s_link[pa.start]..=s_link[pb.end - 1]];
+    let links = s_link[pa.start]..s_link[pb.end - 1] + 1;
     let inside = |l: &super::Link| {
         l.source.is_empty() || (l.source.start >= pa.start && l.source.end <= pb.end)
     };
-    if !links.iter().all(inside) {
+    if !alignment.links[links.clone()].iter().all(inside) {
         return None;
     }
-    let targets = links.iter().filter(|l| !l.target.is_empty());
-    let lo = targets.clone().map(|l| l.target.start).min()?;
-    let hi = targets.map(|l| l.target.end).max()?;
-    let q = target.paragraphs.partition_point(|r| r.start < lo);
-    let (qa, qb) = (target.paragraphs.get(q)?, target.paragraphs.get(q + 1)?);
-    (qa.start == lo && qb.end == hi).then_some((q, q + 1))
+    let covering = |links: Range<usize>| -> Option<NeighbourPair> {
+        let targets = alignment.links[links.clone()]
+            .iter()
+            .filter(|l| !l.target.is_empty());
+        let lo = targets.clone().map(|l| l.target.start).min()?;
+        let hi = targets.map(|l| l.target.end).max()?;
+        let q = target.paragraphs.partition_point(|r| r.start < lo);
+        let (qa, qb) = (target.paragraphs.get(q)?, target.paragraphs.get(q + 1)?);
+        (qa.start == lo && qb.end == hi).then_some(NeighbourPair {
+            first: q,
+            second: q + 1,
+            links,
+        })
+    };
+    covering(links.clone()).or_else(|| {
+        let alone = |k: usize| alignment.links[k].source.is_empty();
+        let mut wider = links;
+        while wider.start > 0 && alone(wider.start - 1) {
+            wider.start -= 1;
+        }
+        while wider.end < alignment.links.len() && alone(wider.end) {
+            wider.end += 1;
+        }
+        covering(wider)
+    })
 }
 
 fn mean_confidence(links: &[super::Link]) -> f64 {
@@ -491,6 +855,57 @@ fn mean_confidence(links: &[super::Link]) -> f64 {
         return 0.0;
     }
     links.iter().map(|l| l.confidence).sum::<f64>() / links.len() as f64
+}
+
+/// How far the lengths of translation paragraphs `q` stray from those
+/// of original paragraphs `p`, pair by pair, under the document's ratio
+/// of lengths: the sum of absolute log ratios.
+fn length_gap(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    p: [&Range<usize>; 2],
+    q: [&Range<usize>; 2],
+) -> f64 {
+    let chars = |side: &Side<'_>, r: Range<usize>| -> f64 {
+        side.sentences[r]
+            .iter()
+            .map(|s| s.chars().count())
+            .sum::<usize>() as f64
+    };
+    let ratio = chars(target, 0..target.sentences.len())
+        / chars(source, 0..source.sentences.len()).max(1.0);
+    p.iter()
+        .zip(q)
+        .map(|(p, q)| {
+            (chars(target, q.clone()).max(1.0) / (chars(source, (*p).clone()) * ratio).max(1.0))
+                .ln()
+                .abs()
+        })
+        .sum()
+}
+
+/// How many sentences `links` leave without counterpart.
+fn unlinked(links: &[super::Link]) -> usize {
+    links
+        .iter()
+        .filter(|l| l.source.is_empty() || l.target.is_empty())
+        .map(|l| l.source.len() + l.target.len())
+        .sum()
+}
+
+/// How well `links` join their sentences: the confidence of each link
+/// with both sides, counted once per sentence it joins, over every
+/// sentence (a sentence left alone counts nothing).
+fn linked_score(links: &[super::Link]) -> f64 {
+    let (sum, count) = links.iter().fold((0.0, 0usize), |(sum, count), l| {
+        let n = l.source.len() + l.target.len();
+        let joined = !l.source.is_empty() && !l.target.is_empty();
+        (
+            sum + if joined { l.confidence * n as f64 } else { 0.0 },
+            count + n,
+        )
+    });
+    if count == 0 { 0.0 } else { sum / count as f64 }
 }
 
 /// A side made of some paragraphs of `side` (by index), in the order
@@ -608,7 +1023,7 @@ mod tests {
         let options = AlignOptions::default();
         let mut alignment = align(&s, &t, &options);
         let before = alignment.clone();
-        let found = uncross(&s, &t, &mut alignment, &options);
+        let found = uncross(&s, &t, &mut alignment, &options, |_| true);
         assert_eq!(
             found,
             [Move {
@@ -639,7 +1054,7 @@ mod tests {
         let options = AlignOptions::default();
         let mut alignment = align(&s, &t, &options);
         let before = alignment.clone();
-        assert!(uncross(&s, &t, &mut alignment, &options).is_empty());
+        assert!(uncross(&s, &t, &mut alignment, &options, |_| true).is_empty());
         assert_eq!(alignment, before);
     }
 
@@ -749,10 +1164,17 @@ mod tests {
             moves: Vec::new(),
         };
         let s_link = link_of(&alignment, 5, |l| &l.source);
-        assert_eq!(neighbour_pair(&s, &t, &alignment, &s_link, 1), Some((1, 2)));
+        assert_eq!(
+            neighbour_pair(&s, &t, &alignment, &s_link, 1).map(|p| (p.first, p.second)),
+            Some((1, 2))
+        );
         assert_eq!(
             jointly_reached(&s, &t, &alignment, &s_link, 1),
-            Some((1, 2))
+            Some(NeighbourPair {
+                first: 1,
+                second: 2,
+                links: 1..4
+            })
         );
         // A link that reaches into the next original paragraph: no pair.
         alignment.links = vec![
@@ -804,5 +1226,151 @@ mod tests {
         let refs: Vec<&super::super::Link> = weak.iter().collect();
         assert!(!joins_pair(&refs, &p, &q, MIN_SWAP_CONFIDENCE));
         assert!(!joins_pair(&[], &p, &q, MIN_SWAP_CONFIDENCE));
+    }
+
+    #[test]
+    fn unlinked_translation_beside_a_pair_is_reached_with_it() {
+        // Translation paragraph 1 (sentences 1-2) told first: the monotone
+        // pass left its first sentence alone before the links of original
+        // paragraphs 1 and 2, which cover only the rest of it and
+        // paragraph 2.
+        let s = side(&[&["a."], &["b.", "c."], &["d."], &["e."]], Language::EN);
+        let t = side(
+            &[&["a."], &["d.", "x."], &["b.", "c."], &["e."]],
+            Language::DE,
+        );
+        let alignment = Alignment {
+            links: vec![
+                link(0..1, 0..1, 0.9),
+                link(1..1, 1..2, 0.9),
+                link(1..3, 2..3, 0.8),
+                link(3..4, 3..5, 0.2),
+                link(4..5, 5..6, 0.9),
+            ],
+            moves: Vec::new(),
+        };
+        let s_link = link_of(&alignment, 5, |l| &l.source);
+        assert_eq!(
+            jointly_reached(&s, &t, &alignment, &s_link, 1),
+            Some(NeighbourPair {
+                first: 1,
+                second: 2,
+                links: 1..4
+            })
+        );
+    }
+
+    #[test]
+    fn a_pair_linked_surely_in_place_is_left_alone() {
+        let (pa, pb, qa, qb) = (0..2, 2..3, 0..1, 1..2);
+        // A sentence of P_a left out, P_b linked surely to Q_b: a drop,
+        // not a swap.
+        let dropped = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..1, 0.1),
+            link(2..3, 1..2, 0.86),
+        ];
+        assert!(left_alone(&dropped, [&pa, &pb], [&qa, &qb]));
+        // The same gap with P_b linked weakly: tried.
+        let weak = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..1, 0.1),
+            link(2..3, 1..2, 0.3),
+        ];
+        assert!(!left_alone(&weak, [&pa, &pb], [&qa, &qb]));
+        // No gap: left alone only when sure on the whole.
+        let sure = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.7)];
+        assert!(left_alone(&sure, [&pa, &pb], [&qa, &qb]));
+        let unsure = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.1)];
+        assert!(!left_alone(&unsure, [&pa, &pb], [&qa, &qb]));
+    }
+
+    #[test]
+    fn the_crossed_pair_that_links_whole_is_the_move() {
+        // P_a (sentences 0-1) against Q_b (0-1), P_b (2-3) against Q_a (2).
+        let whole = [
+            link(0..1, 0..1, 0.5),
+            link(1..2, 1..2, 0.5),
+            link(2..4, 2..3, 0.5),
+        ];
+        assert_eq!(
+            crossed_move(&whole, 2, 2, MIN_CONFIDENCE),
+            Some(Crossed::First)
+        );
+        // A sentence of P_a without counterpart: P_b ↔ Q_a is the move,
+        // and P_a stays linked with its omission.
+        let gap = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..2, 0.5),
+            link(2..4, 2..3, 0.5),
+        ];
+        assert_eq!(
+            crossed_move(&gap, 2, 2, MIN_CONFIDENCE),
+            Some(Crossed::Second)
+        );
+        // The pair that stays linked must join too.
+        let weak_rest = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..2, 0.05),
+            link(2..4, 2..3, 0.5),
+        ];
+        assert_eq!(crossed_move(&weak_rest, 2, 2, MIN_CONFIDENCE), None);
+        // A link across the two crossed pairs: no crossed reading.
+        let across = [link(0..1, 0..1, 0.5), link(1..4, 1..3, 0.5)];
+        assert_eq!(crossed_move(&across, 2, 2, MIN_CONFIDENCE), None);
+    }
+
+    #[test]
+    fn crossed_links_stay_monotone_and_covering() {
+        // Document: P_a = 1..3, P_b = 3..4; Q_a = 1..2, Q_b = 2..4. Read
+        // crosswise (Q_b first): P_a's sentence 1 alone, 2 → Q_b, P_b → Q_a.
+        let local = [
+            link(0..1, 0..0, 0.9),
+            link(1..2, 0..2, 0.5),
+            link(2..3, 2..3, 0.5),
+        ];
+        let (pa, pb, qa, qb) = (1..3, 3..4, 1..2, 2..4);
+        let (links, found) = crossed_links(Crossed::Second, &local, [pa, pb], [qa, qb]);
+        assert_eq!(
+            found,
+            Move {
+                source: 3..4,
+                target: 1..2
+            }
+        );
+        let (mut i, mut j) = (1, 1);
+        for l in &links {
+            assert_eq!((l.source.start, l.target.start), (i, j), "{links:?}");
+            (i, j) = (l.source.end, l.target.end);
+        }
+        assert_eq!((i, j), (4, 4));
+        // The sentence left alone stays an original-only link.
+        assert!(
+            links
+                .iter()
+                .any(|l| l.source == (1..2) && l.target.is_empty())
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.source == (2..3) && l.target == (2..4))
+        );
+    }
+
+    #[test]
+    fn linked_score_counts_sentences_left_alone_as_nothing() {
+        let links = [link(0..1, 0..1, 0.6), link(1..2, 1..1, 0.9)];
+        assert!((linked_score(&links) - 0.6 * 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(unlinked(&links), 1);
+        assert_eq!(linked_score(&[]), 0.0);
+    }
+
+    #[test]
+    fn lengths_agree_better_in_the_right_order() {
+        let s = side(&[&["aaaa aaaa aaaa aaaa."], &["bb."]], Language::EN);
+        let t = side(&[&["cc."], &["dddd dddd dddd dddd."]], Language::DE);
+        let (pa, pb) = (&s.paragraphs[0], &s.paragraphs[1]);
+        let (qa, qb) = (&t.paragraphs[0], &t.paragraphs[1]);
+        assert!(length_gap(&s, &t, [pa, pb], [qb, qa]) < length_gap(&s, &t, [pa, pb], [qa, qb]));
     }
 }
