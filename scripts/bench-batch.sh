@@ -9,7 +9,8 @@
 # (orig/ and trans/ with the same file names) and the reports are written
 # to a temporary folder, removed afterwards. Each run is timed on its own;
 # set CALLGRIND=1 to count instructions instead (one run, -j 1), printed
-# per pair; TRANSALIGN=BINARY to measure another build.
+# per pair; TRANSALIGN=BINARY to measure another build; BATCH_ARGS for
+# more options of `batch` (BATCH_ARGS=--no-dictionaries, for one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-300}"; jobs="${2:-2}"; format="${3:-html}"; runs="${4:-3}"
@@ -34,8 +35,9 @@ else
 fi
 echo "pair: $src -> $tgt, $n copies, --format $format"
 if [ "${CALLGRIND:-0}" = 1 ]; then
+    # shellcheck disable=SC2086 # BATCH_ARGS is a list of options
     valgrind --tool=callgrind --callgrind-out-file="$work/cg" \
-        "$bin" batch "$work/in" -o "$work/out" -j 1 --format "$format" >/dev/null 2>"$work/vg" || true
+        "$bin" batch "$work/in" -o "$work/out" -j 1 --format "$format" ${BATCH_ARGS:-} >/dev/null 2>"$work/vg" || true
     total=$(grep -o 'refs: *[0-9,]*' "$work/vg" | tr -d ', ' | cut -d: -f2)
     awk -v t="$total" -v n="$n" 'BEGIN { printf "%d pairs, -j 1: %.0f M instructions, %.2f M per pair\n", n, t / 1e6, t / n / 1e6 }'
     exit 0
@@ -43,7 +45,8 @@ fi
 for ((r = 0; r < runs; r++)); do
     rm -rf "$work/out"
     start=$(date +%s.%N)
-    "$bin" batch "$work/in" -o "$work/out" -j "$jobs" --format "$format" >/dev/null || [ $? -le 1 ]
+    # shellcheck disable=SC2086 # BATCH_ARGS is a list of options
+    "$bin" batch "$work/in" -o "$work/out" -j "$jobs" --format "$format" ${BATCH_ARGS:-} >/dev/null || [ $? -le 1 ]
     end=$(date +%s.%N)
     reports=$(find "$work/out" -type f -name "*.$format" ! -name index.html | wc -l)
     awk -v n="$n" -v s="$start" -v e="$end" -v j="$jobs" -v r="$reports" \
