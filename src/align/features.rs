@@ -452,7 +452,7 @@ pub fn lexicon_translations(
         // learned lexicons: docs/benchmarks.md, "Learning from an archive").
         let counts = sentence_counts(side);
         let limit = (CONTENT_SHARE * side.tokens.len() as f32).max(CONTENT_MIN_SENTENCES as f32);
-        forms.retain(|f| counts.get(f).is_some_and(|&c| c as f32 <= limit));
+        forms.retain(|&f| counts.get(f as usize).is_some_and(|&c| c as f32 <= limit));
         for f in forms {
             map.entry(key(name(f), code)).or_default().push(f);
         }
@@ -491,17 +491,29 @@ const CONTENT_SHARE: f32 = 0.005;
 /// (short texts, where a share of the sentences is less than one).
 const CONTENT_MIN_SENTENCES: u32 = 2;
 
-/// Sentences each word form occurs in.
-fn sentence_counts(side: &Tokenised) -> IntMap<u32, u32> {
-    let mut counts: IntMap<u32, u32> = IntMap::default();
-    let mut forms = Vec::new();
-    for sentence in &side.tokens {
-        forms.clear();
-        forms.extend(sentence.iter().filter(|t| t.word).map(|t| t.form));
-        forms.sort_unstable();
-        forms.dedup();
-        for &w in &forms {
-            *counts.entry(w).or_default() += 1;
+/// Sentences each word form occurs in, indexed by form (an alignment's
+/// forms are dense ids, [`Vocab`]): 0 for a form the side does not use as
+/// a word.
+fn sentence_counts(side: &Tokenised) -> Vec<u32> {
+    let size = side
+        .tokens
+        .iter()
+        .flatten()
+        .map(|t| t.form as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut counts = vec![0u32; size];
+    // One more than the index of the sentence each form was last counted
+    // in, so that a form repeated in a sentence counts once.
+    let mut counted_in = vec![0u32; size];
+    for (i, sentence) in side.tokens.iter().enumerate() {
+        let mark = i as u32 + 1;
+        for t in sentence.iter().filter(|t| t.word) {
+            let f = t.form as usize;
+            if counted_in[f] != mark {
+                counted_in[f] = mark;
+                counts[f] += 1;
+            }
         }
     }
     counts
@@ -539,15 +551,13 @@ pub fn dictionary_translations(
     let mut names: Option<Vec<&str>> = None;
     // Content words of each side, sorted.
     let content = |side: &Tokenised| -> Vec<u32> {
-        let counts = sentence_counts(side);
         let limit = (CONTENT_SHARE * side.tokens.len() as f32).max(CONTENT_MIN_SENTENCES as f32);
-        let mut w: Vec<u32> = counts
-            .into_iter()
-            .filter(|&(_, c)| c as f32 <= limit)
-            .map(|(w, _)| w)
-            .collect();
-        w.sort_unstable();
-        w
+        sentence_counts(side)
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c > 0 && c as f32 <= limit)
+            .map(|(w, _)| w as u32)
+            .collect()
     };
     let [src, tgt] = [content(sides[0]), content(sides[1])];
     for d in dictionaries {
@@ -560,8 +570,9 @@ pub fn dictionary_translations(
         let (heads, others) = if forward { (&src, &tgt) } else { (&tgt, &src) };
         let to = (info.to, info.to.code3().unwrap_or(""));
         // The other side's words by stem, so that a translation meets
-        // their inflected forms.
-        let mut by_stem: IntMap<u32, Vec<u32>> = IntMap::default();
+        // their inflected forms: (stem, word) pairs sorted, so a stem's
+        // words are a run in the order of `others` (no list per stem).
+        let mut by_stem: Vec<(u32, u32)> = Vec::with_capacity(others.len());
         for &o in others {
             let g = vocab.global[o as usize];
             let stem = match looked.known_stem(g, to.0, steps.stems) {
@@ -571,8 +582,9 @@ pub fn dictionary_translations(
                     looked.stem(g, word, to, steps.stems)
                 }
             };
-            by_stem.entry(stem).or_default().push(o);
+            by_stem.push((stem, o));
         }
+        by_stem.sort_unstable();
         // Dictionaries are told apart by where they live, for as long as
         // the check holds them.
         let dictionary = std::sync::Arc::as_ptr(d) as usize;
@@ -588,11 +600,10 @@ pub fn dictionary_translations(
                     .collect();
                 looked.translated.insert(key, stems);
             }
-            for stem in &looked.translated[&key] {
-                let Some(forms) = by_stem.get(stem) else {
-                    continue;
-                };
-                for &t in forms {
+            for &stem in &looked.translated[&key] {
+                let from = by_stem.partition_point(|&(s, _)| s < stem);
+                let forms = by_stem[from..].iter().take_while(|&&(s, _)| s == stem);
+                for &(_, t) in forms {
                     let (s, t) = if forward { (h, t) } else { (t, h) };
                     if out.forward.get(&s).is_none_or(|v| !v.contains(&t)) {
                         out.add(s, t);
