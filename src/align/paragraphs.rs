@@ -13,7 +13,7 @@ use super::features::TokenCache;
 use super::sentences::{self, Layout, Units, skips};
 use super::{AlignOptions, Link, Side};
 
-/// Aligns two sides that both have several paragraphs.
+/// Aligns two sides whose translation has several paragraphs.
 pub fn align<'s>(
     source: &'s Side<'_>,
     target: &'s Side<'_>,
