@@ -594,7 +594,7 @@ pub fn dictionary_translations(
             if !looked.translated.contains_key(&key) {
                 let word = names.get_or_insert_with(|| forms.names())[g as usize];
                 let stems = d
-                    .translations_inflected(word, steps)
+                    .translations_inflected_borrowed(word, steps)
                     .iter()
                     .map(|t| looked.stem_text(t, to.1, steps.stems))
                     .collect();

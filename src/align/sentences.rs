@@ -256,7 +256,7 @@ fn solve_units(
         scale: initial_scale(&skeys, &tkeys),
     };
     let centre = band::centre(&band::chain(&stoks, &ttoks), n, m);
-    let (path, overlap) = first.solve(Start::Centre(&centre));
+    let (path, overlap) = first.solve(Start::Centre(&centre), None);
     if !learning {
         return finish(&first, path, overlap, ratios);
     }
@@ -284,7 +284,7 @@ fn solve_units(
         reach: options.max_link,
         ..first
     };
-    let (path, overlap) = second.solve(Start::Path(&path));
+    let (path, overlap) = second.solve(Start::Path(&path), None);
     finish(&second, path, overlap, ratios)
 }
 
@@ -360,8 +360,10 @@ fn under_each(
             if ratio == solver.ratio {
                 return solved(solver, path, overlap);
             }
+            // The keys are the same under every ratio: the overlaps
+            // already computed are copied, not computed again.
             let s = Solver { ratio, ..*solver };
-            let (p, o) = s.solve(Start::Path(path));
+            let (p, o) = s.solve(Start::Path(path), Some(overlap));
             solved(&s, &p, &o)
         })
         .collect()
@@ -612,8 +614,9 @@ impl Solver<'_> {
     }
 
     /// Solves in a band that starts around `start` (or the diagonal) and
-    /// widens while the path runs along its edge.
-    fn solve(&self, start: Start<'_>) -> (Vec<Step>, Overlap) {
+    /// widens while the path runs along its edge. `known` holds overlaps
+    /// of this solver's keys already computed (under another ratio).
+    fn solve(&self, start: Start<'_>, known: Option<&Overlap>) -> (Vec<Step>, Overlap) {
         let (n, m) = (self.src.len(), self.tgt.len());
         let base = match start {
             Start::Path(_) => PATH_WIDTH,
@@ -632,7 +635,8 @@ impl Solver<'_> {
         let mut table = dp::Table::default();
         let mut budget = Budget::new(&band);
         loop {
-            let overlap = Overlap::new(self.src, self.tgt, &band, self.reach, previous.as_ref());
+            let reuse = previous.as_ref().or(known);
+            let overlap = Overlap::new(self.src, self.tgt, &band, self.reach, reuse);
             let pricer = self.pricer(&overlap);
             let floors: Vec<f32> = self.shapes.iter().map(|&k| pricer.floor(k)).collect();
             let (path, solved) = dp::solve_from(

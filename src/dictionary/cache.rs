@@ -16,6 +16,7 @@
 //! hash (u64), blob offset and length (u32 each); then the blob, each
 //! record `headword\ttranslation\ttranslation…`.
 
+use std::borrow::Cow;
 use std::hash::{BuildHasher, BuildHasherDefault};
 use std::path::Path;
 
@@ -174,6 +175,15 @@ impl Compiled {
 
     /// The translations of a folded headword.
     pub fn lookup(&self, folded: &str) -> Vec<String> {
+        self.lookup_borrowed(folded)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect()
+    }
+
+    /// [`Compiled::lookup`] without a string per translation: they are
+    /// slices of the file's bytes.
+    pub fn lookup_borrowed(&self, folded: &str) -> Vec<Cow<'_, str>> {
         let h = key_hash(folded);
         let hash_of = |r: usize| u64_at(&self.bytes, HEADER + r * ROW);
         // The first row with this hash.
@@ -204,7 +214,7 @@ impl Compiled {
                 .unwrap_or("");
             let mut fields = record.split('\t');
             if fields.next() == Some(folded) {
-                out.extend(fields.map(str::to_string));
+                out.extend(fields.map(Cow::Borrowed));
             }
         }
         out

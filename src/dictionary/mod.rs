@@ -15,6 +15,7 @@ mod dictd;
 mod entry;
 pub mod morphology;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -173,8 +174,22 @@ impl Dictionary {
     /// else (in languages that compound) as a compound of two headwords,
     /// whose translations both count ([`morphology`]).
     pub fn translations_inflected(&self, folded: &str, steps: Morphology) -> Vec<String> {
+        self.translations_inflected_borrowed(folded, steps)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect()
+    }
+
+    /// [`Dictionary::translations_inflected`], borrowed from a compiled
+    /// dictionary's bytes where it can be: the aligner stems each
+    /// translation at once and keeps no string.
+    pub fn translations_inflected_borrowed(
+        &self,
+        folded: &str,
+        steps: Morphology,
+    ) -> Vec<Cow<'_, str>> {
         let code = self.info.from.code3().unwrap_or("");
-        let found = self.translations(folded);
+        let found = self.translations_borrowed(folded);
         if !found.is_empty() || !steps.affixes {
             if found.is_empty() && steps.compounds {
                 return self.compound(folded, code);
@@ -186,7 +201,7 @@ impl Dictionary {
             morphology::stem(folded, code),
         ] {
             if form != folded {
-                let found = self.translations(form);
+                let found = self.translations_borrowed(form);
                 if !found.is_empty() {
                     return found;
                 }
@@ -200,14 +215,14 @@ impl Dictionary {
 
     /// A compound's translations: of its longest last part that is a
     /// headword after a first part that is one too.
-    fn compound(&self, word: &str, code: &str) -> Vec<String> {
+    fn compound(&self, word: &str, code: &str) -> Vec<Cow<'_, str>> {
         if !morphology::compounding(code) {
             return Vec::new();
         }
         let known = |w: &str| {
-            let t = self.translations(w);
+            let t = self.translations_borrowed(w);
             if t.is_empty() {
-                self.translations(morphology::stem(w, code))
+                self.translations_borrowed(morphology::stem(w, code))
             } else {
                 t
             }
@@ -217,7 +232,7 @@ impl Dictionary {
             if tail.is_empty() {
                 continue;
             }
-            let head = self.translations(first);
+            let head = self.translations_borrowed(first);
             if head.is_empty() {
                 continue;
             }
@@ -331,6 +346,19 @@ impl Dictionary {
             }
         }
         out
+    }
+
+    /// [`Dictionary::translations`], borrowed from a compiled dictionary's
+    /// bytes (no string per translation).
+    fn translations_borrowed(&self, folded: &str) -> Vec<Cow<'_, str>> {
+        match &self.store {
+            Store::Compiled(c) => c.lookup_borrowed(folded),
+            Store::Direct { .. } => self
+                .translations(folded)
+                .into_iter()
+                .map(Cow::Owned)
+                .collect(),
+        }
     }
 }
 
