@@ -585,6 +585,12 @@ pub fn dictionary_translations(
             by_stem.push((stem, o));
         }
         by_stem.sort_unstable();
+        // Which stems the other side has: most translations meet none of
+        // its words, and are passed over without a search.
+        let mut present = vec![false; by_stem.last().map_or(0, |&(s, _)| s as usize + 1)];
+        for &(s, _) in &by_stem {
+            present[s as usize] = true;
+        }
         // Dictionaries are told apart by where they live, for as long as
         // the check holds them.
         let dictionary = std::sync::Arc::as_ptr(d) as usize;
@@ -601,6 +607,9 @@ pub fn dictionary_translations(
                 looked.translated.insert(key, stems);
             }
             for &stem in &looked.translated[&key] {
+                if !present.get(stem as usize).copied().unwrap_or(false) {
+                    continue;
+                }
                 let from = by_stem.partition_point(|&(s, _)| s < stem);
                 let forms = by_stem[from..].iter().take_while(|&&(s, _)| s == stem);
                 for &(_, t) in forms {

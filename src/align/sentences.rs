@@ -17,6 +17,11 @@ use crate::language::Language;
 
 /// Tables up to this many cells are solved whole.
 const FULL_TABLE: usize = 400_000;
+/// Whether a table of `n` by `m` units is solved whole, with no band.
+fn whole_table(n: usize, m: usize) -> bool {
+    (n + 1) * (m + 1) <= FULL_TABLE
+}
+
 /// Half-width of the first band around the anchor line (narrow: it widens
 /// where the path runs along its edge, and widening is cheap).
 const FIRST_WIDTH: usize = 8;
@@ -255,7 +260,12 @@ fn solve_units(
         weights: options.weights,
         scale: initial_scale(&skeys, &tkeys),
     };
-    let centre = band::centre(&band::chain(&stoks, &ttoks), n, m);
+    // The anchor chain only places a band: a table solved whole needs none.
+    let centre = if whole_table(n, m) {
+        Vec::new()
+    } else {
+        band::centre(&band::chain(&stoks, &ttoks), n, m)
+    };
     let (path, overlap) = first.solve(Start::Centre(&centre), None);
     if !learning {
         return finish(&first, path, overlap, ratios);
@@ -311,14 +321,22 @@ fn given_translations(
             sides, languages, lexicon, vocab, cache,
         ));
     }
-    given.merge(&features::dictionary_translations(
+    let dictionaries = features::dictionary_translations(
         sides,
         languages,
         &options.dictionaries,
         options.morphology,
         vocab,
         cache,
-    ));
+    );
+    // Without a lexicon the dictionaries' pairs are all there is: a merge
+    // into nothing would copy the same pairs, listing each word's
+    // translations in another order, which matching ignores (a token
+    // matches when any of its keys does).
+    if given.forward.is_empty() {
+        return dictionaries;
+    }
+    given.merge(&dictionaries);
     given
 }
 
@@ -623,7 +641,7 @@ impl Solver<'_> {
             Start::Centre(_) => FIRST_WIDTH,
         };
         let mut widths = vec![base; n + 1];
-        let mut band = if (n + 1) * (m + 1) <= FULL_TABLE {
+        let mut band = if whole_table(n, m) {
             Band::full(n, m)
         } else {
             match start {
