@@ -212,13 +212,37 @@ impl Compiled {
                 .and_then(|end| self.bytes.get(start..end))
                 .and_then(|r| std::str::from_utf8(r).ok())
                 .unwrap_or("");
-            let mut fields = record.split('\t');
-            if fields.next() == Some(folded) {
-                out.extend(fields.map(Cow::Borrowed));
-            }
+            out.extend(record_translations(record, folded).map(Cow::Borrowed));
         }
         out
     }
+}
+
+/// The translations of a record (its tab-separated fields after the
+/// first) when its first field is `folded`, else none. Split on the tab
+/// byte, which never occurs inside a multi-byte character: the records'
+/// fields are a word or two, too short for a `memchr` call per field to
+/// pay.
+fn record_translations<'r>(record: &'r str, folded: &str) -> impl Iterator<Item = &'r str> {
+    let bytes = record.as_bytes();
+    let head = bytes.iter().position(|&b| b == b'\t');
+    // Where the translations start: a record of its headword alone has
+    // none.
+    let rest = head
+        .filter(|&end| record[..end] == *folded)
+        .map(|end| end + 1);
+    let mut start = rest;
+    let mut at = rest.unwrap_or(bytes.len());
+    std::iter::from_fn(move || {
+        let from = start?;
+        while at < bytes.len() && bytes[at] != b'\t' {
+            at += 1;
+        }
+        let field = &record[from..at];
+        start = (at < bytes.len()).then_some(at + 1);
+        at += 1;
+        Some(field)
+    })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder
@@ -251,6 +275,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn record_fields_are_the_tab_separated_ones() {
+        use super::record_translations;
+        let split = |record: &str, folded: &str| -> Vec<String> {
+            let mut fields = record.split('\t');
+            if fields.next() == Some(folded) {
+                fields.map(str::to_string).collect()
+            } else {
+                Vec::new()
+            }
+        };
+        for record in [
+            "",
+            "haus",
+            "haus\t",
+            "haus\thouse",
+            "haus\thouse\thome",
+            "haus\t\thome\t",
+            "hausboot\tboat",
+            "hau\thouse",
+            "straße\tstreet\tröad",
+            "\thouse",
+        ] {
+            for folded in ["haus", "straße", ""] {
+                let ours: Vec<String> = record_translations(record, folded)
+                    .map(str::to_string)
+                    .collect();
+                assert_eq!(ours, split(record, folded), "{record:?} {folded:?}");
+            }
+        }
+    }
+
     use super::*;
 
     fn sample(stamp: &Stamp) -> Compiled {
