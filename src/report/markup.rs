@@ -28,21 +28,28 @@ pub(crate) fn xml(s: &str) -> String {
 fn escape(s: &str, markup: Markup) -> String {
     let xml = markup == Markup::Xml;
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' if xml => out.push_str("&apos;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            '\r' if xml => out.push(c),
-            '\u{FFFE}' | '\u{FFFF}' if xml => out.push('\u{FFFD}'),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
+    // Runs of characters kept as they are are copied whole (a report
+    // escapes every sentence of both documents).
+    let mut kept = 0;
+    for (at, c) in s.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' if xml => "&apos;",
+            '\'' => "&#39;",
+            '\t' | '\n' => continue,
+            '\r' if xml => continue,
+            '\u{FFFE}' | '\u{FFFF}' if xml => "\u{FFFD}",
+            c if c.is_control() => "\u{FFFD}",
+            _ => continue,
+        };
+        out.push_str(&s[kept..at]);
+        out.push_str(replacement);
+        kept = at + c.len_utf8();
     }
+    out.push_str(&s[kept..]);
     out
 }
 
@@ -66,5 +73,14 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}"
         );
         assert_eq!(xml("a\tb\nc\rd\u{FFFE}"), "a\tb\nc\rd\u{FFFD}");
+    }
+
+    #[test]
+    fn text_around_escapes_is_kept_whole() {
+        // Runs of kept characters, multi-byte ones among them, are copied
+        // between the replacements (a C1 control is replaced too).
+        assert_eq!(html("Größe\u{85}<Ü&»x«"), "Größe\u{FFFD}&lt;Ü&amp;»x«");
+        assert_eq!(html(""), "");
+        assert_eq!(xml("'é'"), "&apos;é&apos;");
     }
 }
