@@ -758,6 +758,10 @@ fn starts_lowercase(text: &str) -> bool {
 /// Whether a word is code-like: a path, an option, a URL, a dotted or
 /// underscored identifier, an assignment, digits mixed with letters.
 fn is_code_word(word: &str) -> bool {
+    // Most words are ASCII letters alone: no code (as below, at a glance).
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
     let w = word.trim_matches(|c: char| {
         matches!(
             c,
@@ -780,7 +784,9 @@ fn is_code_word(word: &str) -> bool {
         )
     });
     let w = w.trim_end_matches('.');
-    if w.is_empty() {
+    // Letters alone (most words, and the empty word) are no code: nothing
+    // below can hold.
+    if w.chars().all(char::is_alphabetic) {
         return false;
     }
     if w.contains([
@@ -802,6 +808,11 @@ fn is_code_word(word: &str) -> bool {
 /// allowed), not capitalised; or a run of Chinese or Japanese text, which
 /// holds whole clauses and their punctuation.
 fn is_plain_word(word: &str) -> bool {
+    // Most words are ASCII letters alone: plain unless capitalised (as
+    // below, at a glance).
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return !word.as_bytes()[0].is_ascii_uppercase();
+    }
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     if !w.is_ascii() && w.chars().filter(|&c| ideographic(c)).count() >= 2 {
         return true;
