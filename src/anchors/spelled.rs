@@ -149,7 +149,11 @@ impl Table {
         // Three ASCII bytes first are the word's first three characters,
         // each its lower case in one character.
         if word.bytes().take(3).all(|b| b.is_ascii()) {
-            self.starts_with(word.bytes().take(3).map(|b| char::from(b.to_ascii_lowercase())))
+            self.starts_with(
+                word.bytes()
+                    .take(3)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            )
         } else {
             self.starts_with(word.chars().flat_map(char::to_lowercase).take(3))
         }
