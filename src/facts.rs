@@ -1,10 +1,11 @@
 //! Facts: what each sentence says that survives translation, read once.
 //!
 //! Right after segmentation every sentence gets a [`SentenceFacts`]: its
-//! numbers (one reader, per locale, scale words included), its names, its
-//! negation cues, its words folded for comparison, and its length in the
-//! aligner's units. The aligner and every finding read these instead of
-//! reading the text again. Facts are read lazily, on first use, and kept
+//! numbers (one reader, per locale, scale words included), its names and
+//! the people it names, and its words folded for comparison. The findings
+//! read these instead of reading the text again (what no stage asks of a
+//! sentence — its negation cues, its length — is not kept: a stage that
+//! needs it reads the text, as quotes do for negations). Facts are read lazily, on first use, and kept
 //! (the model is `similar`'s `CachedLookup`): a presegmented alignment
 //! that never asks for names never pays for them.
 
@@ -25,14 +26,8 @@ pub struct SentenceFacts {
     pub names: Vec<Name>,
     /// People named by a given name and a family name.
     pub persons: Vec<Person>,
-    /// How many negation cues, where the language has a cue list.
-    pub negations: Option<usize>,
     /// Every word, folded (and the parts of hyphenated words).
     pub words: FoldedWords,
-    /// Length in the aligner's units ([`crate::text::length`]).
-    pub length: usize,
-    /// Words, counting two Chinese or Japanese characters as one.
-    pub word_count: usize,
 }
 
 impl SentenceFacts {
@@ -46,10 +41,7 @@ impl SentenceFacts {
             numbers: anchors::numbers::numbers_in(text, words.clone(), language),
             names: anchors::names::names_in(text, &words, |i| folded[i].clone(), language),
             persons: anchors::persons::persons_in(text, &words, &folded),
-            negations: anchors::cues::negations_in(&words, language),
             words: FoldedWords::from_folded(&words, folded),
-            length: crate::text::length(text),
-            word_count: crate::text::word_count_of(&words),
         }
     }
 }

@@ -146,8 +146,24 @@ impl Table {
                 return false;
             }
         }
+        // Three ASCII bytes first are the word's first three characters,
+        // each its lower case in one character.
+        if word.bytes().take(3).all(|b| b.is_ascii()) {
+            self.starts_with(
+                word.bytes()
+                    .take(3)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            )
+        } else {
+            self.starts_with(word.chars().flat_map(char::to_lowercase).take(3))
+        }
+    }
+
+    /// Whether `chars` (lower case) are a path in the trie, or a morpheme
+    /// ends along it.
+    fn starts_with(&self, chars: impl Iterator<Item = char>) -> bool {
         let mut node = 0;
-        for c in word.chars().flat_map(char::to_lowercase).take(3) {
+        for c in chars {
             if !self.nodes[node].ends.is_empty() && node != 0 {
                 return true;
             }

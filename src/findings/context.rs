@@ -35,9 +35,9 @@ pub(super) struct Context<'a> {
     pub target_names: NameIndex,
     /// Every word of the original, folded, made on first use.
     source_words: std::cell::OnceCell<anchors::FoldedWords>,
-    /// The numbers of every paragraph of the original, then of the
-    /// translation, read on first use.
-    paragraph_numbers: [std::cell::OnceCell<Vec<Number>>; 2],
+    /// The numbers of every sentence of the original, then of the
+    /// translation, gathered on first use.
+    document_numbers: [std::cell::OnceCell<Vec<Number>>; 2],
 }
 
 impl<'a> Context<'a> {
@@ -101,7 +101,7 @@ impl<'a> Context<'a> {
         Context {
             source_names: all_names(source),
             source_words: std::cell::OnceCell::new(),
-            paragraph_numbers: Default::default(),
+            document_numbers: Default::default(),
             target_names: all_names(target),
             source,
             target,
@@ -129,17 +129,13 @@ impl<'a> Context<'a> {
             .get_or_init(|| anchors::FoldedWords::new(&self.source.document.text))
     }
 
-    /// The numbers of every paragraph of the original (`source`) or of the
-    /// translation, in order (read once, on first use).
-    pub fn paragraph_numbers(&self, source: bool) -> &[Number] {
+    /// The numbers of every sentence of the original (`source`) or of the
+    /// translation, in order (taken once, on first use, from the facts
+    /// every stage shares rather than read again from the paragraphs).
+    pub fn document_numbers(&self, source: bool) -> &[Number] {
         let doc = if source { self.source } else { self.target };
-        self.paragraph_numbers[usize::from(!source)].get_or_init(|| {
-            doc.document
-                .paragraphs
-                .iter()
-                .flat_map(|p| anchors::numbers(&p.text, doc.language()))
-                .collect()
-        })
+        self.document_numbers[usize::from(!source)]
+            .get_or_init(|| doc.numbers_of(0..doc.sentences.len()).cloned().collect())
     }
 
     /// Text of a run of target sentences.

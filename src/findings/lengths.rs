@@ -223,7 +223,7 @@ fn unsupported(ctx: &Context, text: &str, side: Side, other: &OtherSide) -> Supp
 fn foreign(ctx: &Context, range: &Range<usize>, side: Side) -> usize {
     let (doc, other_names) = (side.doc(ctx), side.other_names(ctx));
     let text = joined(doc, range.clone());
-    let other_numbers = ctx.paragraph_numbers(side == Side::Target);
+    let other_numbers = ctx.document_numbers(side == Side::Target);
     let numbers = anchors::numbers(&text, doc.language())
         .into_iter()
         .filter(|n| n.digits && !other_numbers.iter().any(|o| anchors::same_number(n, o)))

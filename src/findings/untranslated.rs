@@ -331,14 +331,17 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
         return Vec::new();
     }
     let reader = Reader::new(ctx);
+    // Every sentence folded once; a run of sentences folds to their folds
+    // joined ([`Folded::join`]).
+    let (source_folded, target_folded) = (Folded::new(ctx.source), Folded::new(ctx.target));
     // Paragraphs as the translation's are read: their sentences' text.
     let source_paragraphs = index(
         ctx.source
             .paragraph_sentences
             .iter()
-            .map(|ids| ctx.source_text(ids.clone())),
+            .map(|ids| source_folded.join(ids.clone())),
     );
-    let source_sentences = index(ctx.source.sentence_texts().into_iter());
+    let source_sentences = index(source_folded.sentences.iter());
     let tgt = ctx.target;
     let mut out = Vec::new();
     for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {
@@ -356,7 +359,8 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             Some(s) if !aligned.is_empty() => s.paragraph,
             _ => p * ctx.source.document.paragraphs.len() / tgt.document.paragraphs.len().max(1),
         };
-        let copied = nearest(source_paragraphs.get(&fold(&text)), expected);
+        let folded = target_folded.join(ids.clone());
+        let copied = nearest(source_paragraphs.get(&folded), expected);
         if let Some(f) = judge(
             ctx,
             &reader,
@@ -365,6 +369,7 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             para.kind,
             copied,
             &aligned,
+            (&folded, &source_folded),
         ) {
             out.push((k, f));
             continue;
@@ -388,9 +393,10 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             } else {
                 linked.start
             };
-            let copied = nearest(source_sentences.get(&fold(sentence)), expected);
+            let folded = &target_folded.sentences[j];
+            let copied = nearest(source_sentences.get(folded), expected);
             let similar = (copied.is_none() && !linked.is_empty())
-                .then(|| similarity(sentence, &ctx.source_text(linked.clone())));
+                .then(|| similarity_folded(folded, &source_folded.join(linked.clone())));
             let near = similar.is_some_and(|s| s >= NEAR_IDENTITY);
             let copy = copied
                 .map(|i| i..i + 1)
@@ -436,7 +442,9 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
 
 /// Judges a whole translation paragraph (sentences `ids`), given the
 /// original paragraph it copies (if any) and the original sentences it is
-/// aligned with.
+/// aligned with; `folded` is the paragraph's text folded and the
+/// original's sentences folded.
+#[allow(clippy::too_many_arguments)]
 fn judge(
     ctx: &Context,
     reader: &Reader,
@@ -445,6 +453,7 @@ fn judge(
     kind: BlockKind,
     copied: Option<usize>,
     aligned: &Range<usize>,
+    folded: (&str, &Folded),
 ) -> Option<Finding> {
     let words = word_count(text);
     if words < MIN_WORDS || !is_prose(text) {
@@ -457,7 +466,7 @@ fn judge(
         return None;
     }
     let similar = (copied.is_none() && !aligned.is_empty())
-        .then(|| similarity(text, &ctx.source_text(aligned.clone())));
+        .then(|| similarity_folded(folded.0, &folded.1.join(aligned.clone())));
     let near = similar.is_some_and(|s| s >= NEAR_IDENTITY);
     let identical = copied.is_some() || near;
     let detected = if identical {
@@ -621,6 +630,39 @@ fn ideographic(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+/// The sentences of one document, each folded ([`fold`]) once.
+struct Folded {
+    sentences: Vec<String>,
+}
+
+impl Folded {
+    fn new(doc: &crate::segment::SegmentedDocument) -> Folded {
+        Folded {
+            sentences: (0..doc.sentences.len())
+                .map(|i| fold(doc.sentence_text(i)))
+                .collect(),
+        }
+    }
+
+    /// The fold of sentences `ids` joined by spaces: their folds joined
+    /// by single spaces, since folding turns every whitespace run into one
+    /// space and drops it at the ends, and no lower case reaches across
+    /// whitespace (a final sigma is told by the letters of its own word).
+    fn join(&self, ids: Range<usize>) -> String {
+        let mut out = String::new();
+        for s in &self.sentences[ids] {
+            if s.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+        out
+    }
+}
+
 /// Lower case, whitespace runs as one space.
 fn fold(text: &str) -> String {
     // Lower case char by char differs from `str::to_lowercase` only in a
@@ -633,25 +675,50 @@ fn fold(text: &str) -> String {
             .to_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split_whitespace().enumerate() {
-        if i > 0 {
+    let mut space = false;
+    // One pass: ASCII runs are copied in lower case a run at a time, other
+    // characters one by one.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0b)
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            let at = out.len();
+            out.push_str(&rest[..ascii]);
+            out[at..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        rest = &rest[c.len_utf8()..];
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            let at = out.len();
-            out.push_str(word);
-            out[at..].make_ascii_lowercase();
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        space = false;
+        out.extend(c.to_lowercase());
     }
     out
 }
 
 /// How alike two texts are, 0 to 1: normalised Levenshtein over their
 /// folded characters, or over their words when they are long.
+#[cfg(test)]
 fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (fold(a), fold(b));
+    similarity_folded(&fold(a), &fold(b))
+}
+
+/// [`similarity`] of two texts already folded.
+fn similarity_folded(a: &str, b: &str) -> f64 {
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la.min(lb) == 0 {
         return 0.0;
@@ -669,7 +736,7 @@ fn similarity(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     if la.max(lb) <= MAX_EDIT_CHARS {
-        return strsim::normalized_levenshtein(&a, &b);
+        return strsim::normalized_levenshtein(a, b);
     }
     let wb: Vec<&str> = b.split(' ').collect();
     1.0 - strsim::generic_levenshtein(&words_a, &wb) as f64 / words_a.len().max(wb.len()) as f64
@@ -691,6 +758,10 @@ fn starts_lowercase(text: &str) -> bool {
 /// Whether a word is code-like: a path, an option, a URL, a dotted or
 /// underscored identifier, an assignment, digits mixed with letters.
 fn is_code_word(word: &str) -> bool {
+    // Most words are ASCII letters alone: no code (as below, at a glance).
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
     let w = word.trim_matches(|c: char| {
         matches!(
             c,
@@ -713,7 +784,9 @@ fn is_code_word(word: &str) -> bool {
         )
     });
     let w = w.trim_end_matches('.');
-    if w.is_empty() {
+    // Letters alone (most words, and the empty word) are no code: nothing
+    // below can hold.
+    if w.chars().all(char::is_alphabetic) {
         return false;
     }
     if w.contains([
@@ -735,6 +808,11 @@ fn is_code_word(word: &str) -> bool {
 /// allowed), not capitalised; or a run of Chinese or Japanese text, which
 /// holds whole clauses and their punctuation.
 fn is_plain_word(word: &str) -> bool {
+    // Most words are ASCII letters alone: plain unless capitalised (as
+    // below, at a glance).
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return !word.as_bytes()[0].is_ascii_uppercase();
+    }
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     if !w.is_ascii() && w.chars().filter(|&c| ideographic(c)).count() >= 2 {
         return true;

@@ -29,7 +29,16 @@ pub struct Properties {
     /// (articles, pronouns, prepositions, auxiliaries), lower case and
     /// sorted; empty where the file lists none.
     pub function_words: Vec<&'static str>,
+    /// The same words hashed, for [`Properties::is_function_word`], which
+    /// is asked about every short word of a block (a hash look-up costs a
+    /// fraction of a binary search's string comparisons).
+    function_word_set: FunctionWordSet,
 }
+
+type FunctionWordSet = std::collections::HashSet<
+    &'static str,
+    std::hash::BuildHasherDefault<crate::anchors::WordHasher>,
+>;
 
 impl Properties {
     /// Whether `suffix`, the letters right after some digits, makes them
@@ -56,7 +65,7 @@ impl Properties {
     /// Whether `word` (lower case) is one of the language's function
     /// words.
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.binary_search(&word).is_ok()
+        self.function_word_set.contains(word)
     }
 
     fn set(&mut self, property: Property<'static>) {
@@ -68,6 +77,7 @@ impl Properties {
             Property::FunctionWords(mut s) => {
                 s.sort_unstable();
                 s.dedup();
+                self.function_word_set = s.iter().copied().collect();
                 self.function_words = s;
             }
         }
@@ -94,6 +104,7 @@ pub fn default_properties() -> &'static Properties {
             ordinal_suffixes: Vec::new(),
             decade_suffixes: Vec::new(),
             function_words: Vec::new(),
+            function_word_set: FunctionWordSet::default(),
         };
         read(data::DEFAULT_PROPERTIES, &blank)
     })

@@ -207,6 +207,35 @@ fn similarity_allows_an_edit_not_a_translation() {
 }
 
 #[test]
+fn folding_lowers_case_and_makes_each_whitespace_run_one_space() {
+    let texts = [
+        "  The Company\tplans\u{b}an  EVENING\u{a0}service. ",
+        "Straße ÜBER den Fluß\u{2003}(İstanbul)",
+        "ΟΔΟΣ ΣΟΦΙΑΣ, «Ελλάδα»\n",
+        "東京都 は 2026年",
+        "",
+        " \t ",
+    ];
+    for t in texts {
+        let expected = t
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        assert_eq!(fold(t), expected, "{t:?}");
+    }
+    // A run of sentences folds to their folds joined by spaces.
+    for a in texts {
+        for b in texts {
+            let folded = Folded {
+                sentences: vec![fold(a), fold(b)],
+            };
+            assert_eq!(folded.join(0..2), fold(&format!("{a} {b}")), "{a:?} {b:?}");
+        }
+    }
+}
+
+#[test]
 fn untranslated_text_is_not_also_an_omission_or_a_repeat() {
     // The original says one instruction twice; the translation leaves both
     // in English. Without the untranslated stage the second copy is a
