@@ -123,6 +123,20 @@ impl Alignment {
     }
 }
 
+/// Default [`AlignOptions::max_link`]: the most sentences on one side of
+/// a link (links hold at most one more sentence in all). A long sentence
+/// translated as five shorter ones, or cut into five pieces at colons and
+/// semicolons (`textberg-de-fr-dev` has two such 1-5 links, `1984-hu-en`
+/// one), was at 4 a 1-4 link and a translation-only sentence; at 5 it is
+/// one link. Calibrated with `transalign eval` on the three gold sets
+/// (strict F1 textberg / dtm / 1984, with the FreeDict dictionaries, then
+/// `--no-dictionaries`; docs/benchmarks.md, "Alignment"): at 4 0.869 /
+/// 0.987 / 0.992 and 0.871 / 0.987 / 0.988; at 5 0.874 / 0.987 / 0.992
+/// and 0.876 / 0.987 / 0.988; at 6 0.875 / 0.987 / 0.993 and 0.877 /
+/// 0.987 / 0.988. 5 takes most of the gain for a fifth more aligner time
+/// (1984-hu-en `align` 0.39 → 0.47 s user; 6 costs half as much again).
+pub const MAX_LINK: usize = 5;
+
 /// Aligner settings.
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
@@ -144,7 +158,7 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            max_link: 4,
+            max_link: MAX_LINK,
             lexicon: None,
             dictionaries: Vec::new(),
             morphology: crate::dictionary::Morphology::default(),
