@@ -123,6 +123,20 @@ impl Alignment {
     }
 }
 
+/// Default [`AlignOptions::max_link`]: the most sentences on one side of
+/// a link (links hold at most one more sentence in all). A long sentence
+/// translated as five shorter ones, or cut into five pieces at colons and
+/// semicolons (`textberg-de-fr-dev` has two such 1-5 links, `1984-hu-en`
+/// one), was at 4 a 1-4 link and a translation-only sentence; at 5 it is
+/// one link. Calibrated with `transalign eval` on the three gold sets
+/// (strict F1 textberg / dtm / 1984, with the FreeDict dictionaries, then
+/// `--no-dictionaries`; docs/benchmarks.md, "Alignment"): at 4 0.869 /
+/// 0.987 / 0.992 and 0.871 / 0.987 / 0.988; at 5 0.874 / 0.987 / 0.992
+/// and 0.876 / 0.987 / 0.988; at 6 0.875 / 0.987 / 0.993 and 0.877 /
+/// 0.987 / 0.988. 5 takes most of the gain for a fifth more aligner time
+/// (1984-hu-en `align` 0.39 → 0.47 s user; 6 costs half as much again).
+pub const MAX_LINK: usize = 5;
+
 /// Aligner settings.
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
@@ -144,7 +158,7 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            max_link: 4,
+            max_link: MAX_LINK,
             lexicon: None,
             dictionaries: Vec::new(),
             morphology: crate::dictionary::Morphology::default(),
@@ -309,6 +323,75 @@ mod tests {
         ] {
             assert!(units.lines().any(|l| l == want), "{want} in\n{units}");
         }
+    }
+
+    #[test]
+    fn a_sentence_translated_as_five_pieces_is_one_link() {
+        // One German sentence listing five expeditions, which the French
+        // gives as five pieces cut at semicolons, amid plain 1-1 pairs
+        // (enough of them for the aligner's second pass, which tries
+        // the larger links): one 1-5 link under the default MAX_LINK; at
+        // 4 a piece is left over.
+        let names = [
+            "Arnold", "Bertha", "Conrad", "Dora", "Emil", "Frieda", "Gustav", "Hedwig", "Ida",
+            "Jakob", "Karl", "Luise", "Martin", "Nora", "Oskar", "Paula", "Rudolf", "Sophie",
+            "Theo", "Ursula",
+        ];
+        let mut src: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!(
+                    "Im Jahr {} stieg {n} mit dem Führer auf den Gipfel.",
+                    1900 + i
+                )
+            })
+            .collect();
+        let mut tgt: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("En {}, {n} monta au sommet avec le guide.", 1900 + i))
+            .collect();
+        src.insert(
+            10,
+            "Am Berg arbeiteten 1952 Lombard in Geologie, 1953 Pugh in Physiologie, \
+             1954 Heuberger in Geographie, 1955 Schneider in Kartographie und 1956 \
+             Müller und Durst in Glaziologie und Meteorologie."
+                .to_string(),
+        );
+        for (k, piece) in [
+            "1952, Lombard en géologie ;",
+            "1953, Pugh en physiologie ;",
+            "1954, Heuberger en géographie ;",
+            "1955, Schneider en cartographie ;",
+            "1956, Müller et Durst en glaciologie et météorologie.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            tgt.insert(10 + k, piece.to_string());
+        }
+        let run = |options: &AlignOptions| {
+            let a = align(
+                &Side::flat(src.iter().map(String::as_str).collect(), None),
+                &Side::flat(tgt.iter().map(String::as_str).collect(), None),
+                options,
+            );
+            check_cover(&a, 21, 25);
+            a.to_units()
+        };
+        let units = run(&AlignOptions::default());
+        for want in ["[9]:[9]", "[10]:[10, 11, 12, 13, 14]", "[11]:[15]"] {
+            assert!(units.lines().any(|l| l == want), "{want} in\n{units}");
+        }
+        let four = run(&AlignOptions {
+            max_link: 4,
+            ..AlignOptions::default()
+        });
+        assert!(
+            !four.lines().any(|l| l == "[10]:[10, 11, 12, 13, 14]"),
+            "{four}"
+        );
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub struct AlignerArgs {
     #[command(flatten)]
     pub dictionaries: DictionaryArgs,
     /// Most sentences on one side of a link.
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=8))]
+    #[arg(long, default_value_t = transalign::align::MAX_LINK as u8, value_parser = clap::value_parser!(u8).range(1..=8))]
     max_link: u8,
     /// Do not learn word translations from the pair and realign.
     #[arg(long)]
