@@ -575,6 +575,23 @@ mod tests {
     }
 
     #[test]
+    fn a_let_go_translation_joins_its_neighbour_where_the_lengths_then_fit() {
+        let en = "Penn Ar Bed Mor ordered two ferries from the Piriou yard in Concarneau for 38 million euros, and both will enter service in 2028 on the Roscoff line. \
+            \"We are proud of this order,\" said Maëlle Quéré.\n";
+        let fr = "Penn Ar Bed Mor a commandé deux ferries au chantier Piriou de Concarneau pour 38 millions d'euros. \
+            Les deux entreront en service en 2028 sur la ligne de Roscoff.\n\n\
+            « Nous sommes fiers de cette commande », a déclaré Maëlle Quéré.\n";
+        let (s, t) = (doc(en, Language::EN), doc(fr, Language::FR));
+        assert_eq!((s.sentences.len(), t.sentences.len()), (2, 3));
+        // The quotation took the second half of the first sentence's
+        // translation; its own translation, told below, is alone.
+        let mut a = alignment(&[(0..1, 0..1, 0.6), (1..2, 1..2, 0.3), (2..2, 2..3, 0.0)]);
+        let moves = relink(&s, &t, &mut a, |_| true);
+        assert!(moves.is_empty(), "{moves:?}");
+        assert_eq!(units(&a), vec![(0..1, 0..2), (1..2, 2..3)]);
+    }
+
+    #[test]
     fn a_sure_link_and_a_single_shared_name_are_left_alone() {
         let (s, t) = (doc(EN, Language::EN), doc(DE_MOVED, Language::DE));
         // The quotation linked surely elsewhere: not reconsidered.
