@@ -200,8 +200,8 @@ fn candidates(
         let hi = (p + WINDOW).min(source.paragraph_sentences.len() - 1);
         let first = source.paragraph_sentences[lo].start;
         let last = source.paragraph_sentences[hi].end;
-        for i in first..last {
-            let Some(now) = current[i] else {
+        for (i, now) in current.iter().enumerate().take(last).skip(first) {
+            let Some(now) = *now else {
                 continue;
             };
             if !lengths_fit(source, target, i, j, ratio) {
