@@ -29,15 +29,23 @@ use crate::segment::SegmentedDocument;
 /// is told one paragraph on, and the paragraph pass can shift a link by
 /// one more.
 const WINDOW: usize = 2;
-/// Links below this confidence may give their original sentence up. The
-/// seed's quotation was linked to a sentence about something else at 0.38;
-/// links of sentences that translate each other run from 0.6 up on the
-/// golden pairs, and a sure link is never reconsidered.
+/// 1-1 links below this confidence may give their original sentence up.
+/// The seed's quotation was linked to a sentence about something else at
+/// 0.38. Confidence alone does not make a link wrong: of the 352 1-1 links
+/// of the faithful golden pairs (`check --format json`, 2026-12-03), 91
+/// are below 0.5 (the lowest 0.008), so the facts must also clearly favour
+/// another sentence ([`MIN_AGREEMENT`], [`MIN_GAIN`]); 0.5 keeps the surer
+/// three quarters out of reach. Not tuned further: no planted fault and no
+/// faithful page of `eval-faults` and `eval-real` meets the facts rule at
+/// all (docs/benchmarks.md).
 const WEAK: f64 = 0.5;
 /// Least fact agreement ([`agreement`]) of a relinked pair: three shared
-/// facts (two names and a quotation, a name and two figures). One name is
-/// shared by half the sentences of an article, and two names by many
-/// sentences of one paragraph.
+/// facts (two names and a quotation, a name and two figures). One or two
+/// names are shared by many sentences of a news paragraph (the seed's
+/// "China" and "Russia"). The seed's quotation clears this and
+/// [`MIN_GAIN`] with its translation against the sentence it was linked
+/// to; set by hand from the rule's intent, not tuned on a benchmark (none
+/// meets the rule, see [`WEAK`]).
 const MIN_AGREEMENT: f64 = 3.0;
 /// Least gain in agreement over the original sentence's current partner
 /// (nothing, for a sentence alone): two facts more, so that a link that
@@ -51,8 +59,10 @@ const MAX_LENGTH_GAP: f64 = 0.7;
 /// Most translation sentences alone that are compared: a text with more
 /// is a rewrite, not a translation with some sentences told elsewhere.
 const MAX_ALONE: usize = 400;
-/// What a relinked pair's link is worth to later stages (the aligner's own
-/// links run from 0 to 1; findings do not read it).
+/// The confidence given to a link the facts made: the middle of the
+/// aligner's scale, as the aligner itself did not choose it. Findings read
+/// it only to scale a mismatch's confidence (`findings/facts.rs`). Set by
+/// hand, not calibrated.
 const RELINKED_CONFIDENCE: f64 = 0.5;
 
 /// Quotation marks that open or close quoted speech (apostrophes and
