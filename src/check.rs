@@ -156,6 +156,12 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         |sentences| !excluded[target.sentences[sentences.start].paragraph],
     );
     alignment.moves.extend(crossed);
+    // Then single sentences told a few paragraphs away, or linked weakly
+    // to a neighbour's translation while their own stands alone.
+    let relinked = crate::relink::relink(&source, &target, &mut alignment, |j| {
+        !excluded[target.sentences[j].paragraph]
+    });
+    alignment.moves.extend(relinked);
     alignment.moves.sort_by_key(|m| m.source.start);
     let findings = findings::detect_all(&source, &target, &alignment, &repeats, &options.findings);
     let dictionaries = options

@@ -71,6 +71,7 @@ pub mod findings;
 mod fnv;
 pub mod language;
 pub mod pair;
+mod relink;
 pub mod report;
 pub mod segment;
 pub mod text;
