@@ -123,10 +123,17 @@ fn agreement(
     shared_names as f64 + shared_numbers as f64 - EXTRA_FIGURE * extra_numbers as f64 + quote
 }
 
+/// Sentence `i`'s length in the aligner's units ([`crate::text::length`]).
+fn sentence_length(doc: &SegmentedDocument, i: usize) -> usize {
+    crate::text::length(doc.sentence_text(i))
+}
+
 /// The pair's length ratio: the translation's length over the original's.
 fn length_ratio(source: &SegmentedDocument, target: &SegmentedDocument) -> f64 {
     let total = |doc: &SegmentedDocument| -> usize {
-        (0..doc.sentences.len()).map(|i| doc.facts(i).length).sum()
+        (0..doc.sentences.len())
+            .map(|i| sentence_length(doc, i))
+            .sum()
     };
     let (s, t) = (total(source), total(target));
     if s == 0 || t == 0 {
@@ -145,7 +152,10 @@ fn lengths_fit(
     j: usize,
     ratio: f64,
 ) -> bool {
-    let (ls, lt) = (source.facts(i).length as f64, target.facts(j).length as f64);
+    let (ls, lt) = (
+        sentence_length(source, i) as f64,
+        sentence_length(target, j) as f64,
+    );
     (lt.max(1.0) / (ls * ratio).max(1.0)).ln().abs() <= MAX_LENGTH_GAP
 }
 
@@ -350,7 +360,9 @@ fn joins_better(
     ratio: f64,
 ) -> bool {
     let length = |doc: &SegmentedDocument, r: Range<usize>| -> f64 {
-        r.map(|x| doc.facts(x).length as f64).sum::<f64>().max(1.0)
+        r.map(|x| sentence_length(doc, x) as f64)
+            .sum::<f64>()
+            .max(1.0)
     };
     let ls = length(source, l.source.clone()) * ratio;
     let gap = |t: Range<usize>| (length(target, t) / ls.max(1.0)).ln().abs();
