@@ -540,14 +540,15 @@ mod tests {
         let (s, t) = (doc(EN, Language::EN), doc(DE_MOVED, Language::DE));
         assert_eq!((s.sentences.len(), t.sentences.len()), (5, 5));
         // The monotone reading: the quotation dropped, its translation added.
-        let mut a = alignment(&[
+        let monotone = [
             (0..1, 0..1, 0.9),
             (1..2, 1..1, 0.8),
             (2..3, 1..2, 0.8),
             (3..3, 2..3, 0.0),
             (3..4, 3..4, 0.9),
             (4..5, 4..5, 0.9),
-        ]);
+        ];
+        let mut a = alignment(&monotone);
         let before = units(&a);
         let moves = relink(&s, &t, &mut a, |_| true);
         assert_eq!(
@@ -560,14 +561,7 @@ mod tests {
         // Out of order: both stay alone in the links, the move joins them.
         assert_eq!(units(&a), before);
         // Publisher furniture is never anybody's translation.
-        let mut b = alignment(&[
-            (0..1, 0..1, 0.9),
-            (1..2, 1..1, 0.8),
-            (2..3, 1..2, 0.8),
-            (3..3, 2..3, 0.0),
-            (3..4, 3..4, 0.9),
-            (4..5, 4..5, 0.9),
-        ]);
+        let mut b = alignment(&monotone);
         assert!(relink(&s, &t, &mut b, |j| j != 2).is_empty());
     }
 
