@@ -74,6 +74,8 @@ pub mod pair;
 mod relink;
 pub mod report;
 pub mod segment;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 pub use align::{Alignment, Link};

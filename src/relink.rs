@@ -491,31 +491,9 @@ mod tests {
         assert!(out.iter().all(|l| l.confidence == 0.9), "{out:?}");
     }
 
-    use crate::document::{Document, InputFormat};
-    use crate::language::{Detection, Language, LanguageSource};
+    use crate::language::Language;
 
-    fn doc(text: &str, language: Language) -> SegmentedDocument {
-        let d = Document::from_text(
-            std::path::Path::new("t.txt"),
-            text.to_string(),
-            InputFormat::Text,
-        );
-        SegmentedDocument::new(d, Detection::declared(language, LanguageSource::Option))
-    }
-
-    fn alignment(pairs: &[(Range<usize>, Range<usize>, f64)]) -> Alignment {
-        Alignment {
-            links: pairs
-                .iter()
-                .map(|(s, t, c)| Link {
-                    source: s.clone(),
-                    target: t.clone(),
-                    confidence: *c,
-                })
-                .collect(),
-            moves: Vec::new(),
-        }
-    }
+    use crate::testing::{alignment, doc};
 
     fn units(a: &Alignment) -> Vec<(Range<usize>, Range<usize>)> {
         a.links

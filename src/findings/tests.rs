@@ -3,16 +3,9 @@
 use super::*;
 use crate::align::Link;
 use crate::document::{Document, InputFormat};
-use crate::language::{Detection, Language, LanguageSource};
+use crate::language::Language;
 
-fn doc(text: &str, language: Language) -> SegmentedDocument {
-    let d = Document::from_text(
-        std::path::Path::new("t.txt"),
-        text.to_string(),
-        InputFormat::Text,
-    );
-    SegmentedDocument::new(d, Detection::declared(language, LanguageSource::Option))
-}
+use crate::testing::{alignment, doc};
 
 fn links(pairs: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> Alignment {
     Alignment {
@@ -647,20 +640,6 @@ fn a_title_compounded_with_an_acronym_is_no_changed_name() {
     assert!(f.iter().all(|x| x.kind != Kind::NameMismatch), "{f:?}");
 }
 
-fn with_confidence(a: &[(std::ops::Range<usize>, std::ops::Range<usize>, f64)]) -> Alignment {
-    Alignment {
-        links: a
-            .iter()
-            .map(|(s, t, c)| Link {
-                source: s.clone(),
-                target: t.clone(),
-                confidence: *c,
-            })
-            .collect(),
-        moves: Vec::new(),
-    }
-}
-
 #[test]
 fn a_doubted_dropped_paragraph_is_sure_when_nothing_near_is_unlinked() {
     let en = "Open the settings window and choose the network panel there.\n\nSelect the wireless network you want to connect to from the list.\n\nClick Connect when you are done.\n";
@@ -673,14 +652,14 @@ fn a_doubted_dropped_paragraph_is_sure_when_nothing_near_is_unlinked() {
     );
     // The aligner doubts the skip (a neighbour looked alike), but the
     // translation has nothing unlinked where the paragraph could be.
-    let alone = with_confidence(&[(0..1, 0..1, 0.9), (1..2, 1..1, 0.1), (2..3, 1..2, 0.9)]);
+    let alone = alignment(&[(0..1, 0..1, 0.9), (1..2, 1..1, 0.1), (2..3, 1..2, 0.9)]);
     let f = detect(&s, &t, &alone, &FindingOptions::default());
     let dropped: Vec<&Finding> = f.iter().filter(|f| f.kind == Kind::Omission).collect();
     assert_eq!(dropped.len(), 1, "{f:?}");
     assert_eq!(dropped[0].severity, Severity::Error);
     // With an unlinked translation paragraph beside it, the doubt stands:
     // one level less.
-    let beside = with_confidence(&[
+    let beside = alignment(&[
         (0..1, 0..1, 0.9),
         (1..2, 1..1, 0.1),
         (2..2, 1..2, 0.1),
@@ -703,7 +682,7 @@ fn a_sentence_merged_into_a_link_it_has_no_counterpart_in_is_an_addition() {
         "{first}Eltern begrüßten den Plan. Das war bei einem langen Treffen in der Schulaula am Mittwochabend.\n"
     );
     // The aligner doubts the merge (an invented sentence matches nothing).
-    let a = with_confidence(&[
+    let a = alignment(&[
         (0..1, 0..1, 0.9),
         (1..2, 1..2, 0.9),
         (2..3, 2..3, 0.9),
