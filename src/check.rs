@@ -158,7 +158,7 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     alignment.moves.extend(crossed);
     // Then single sentences told a few paragraphs away, or linked weakly
     // to a neighbour's translation while their own stands alone.
-    let relinked = crate::relink::relink(&source, &target, &mut alignment, |j| {
+    let relinked = crate::align::relink::relink(&source, &target, &mut alignment, |j| {
         !excluded[target.sentences[j].paragraph]
     });
     alignment.moves.extend(relinked);

@@ -71,7 +71,6 @@ pub mod findings;
 mod fnv;
 pub mod language;
 pub mod pair;
-mod relink;
 pub mod report;
 pub mod segment;
 #[cfg(test)]

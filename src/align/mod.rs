@@ -13,6 +13,7 @@ mod features;
 pub(crate) mod learn;
 pub mod lexicon;
 mod paragraphs;
+pub(crate) mod relink;
 pub mod reorder;
 mod sentences;
 pub mod tokens;

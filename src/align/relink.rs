@@ -128,19 +128,9 @@ fn sentence_length(doc: &SegmentedDocument, i: usize) -> usize {
     crate::text::length(doc.sentence_text(i))
 }
 
-/// The pair's length ratio: the translation's length over the original's.
+/// The pair's length ratio, as the aligner counts it.
 fn length_ratio(source: &SegmentedDocument, target: &SegmentedDocument) -> f64 {
-    let total = |doc: &SegmentedDocument| -> usize {
-        (0..doc.sentences.len())
-            .map(|i| sentence_length(doc, i))
-            .sum()
-    };
-    let (s, t) = (total(source), total(target));
-    if s == 0 || t == 0 {
-        1.0
-    } else {
-        t as f64 / s as f64
-    }
+    super::sentences::length_ratio(&source.sentence_texts(), &target.sentence_texts())
 }
 
 /// Whether the lengths of original sentence `i` and translation sentence
@@ -182,17 +172,18 @@ type Pair = (usize, usize, f64);
 /// The pairs to relink: each translation sentence alone that may have an
 /// original (`eligible`), against the original sentences alone or weakly
 /// linked within [`WINDOW`] paragraphs of its place; only pairs that are
-/// each other's single best are kept.
+/// each other's single best are kept. Also returns the pair's length
+/// ratio, read only when some sentence stands alone.
 fn candidates(
     source: &SegmentedDocument,
     target: &SegmentedDocument,
     alignment: &Alignment,
     eligible: &dyn Fn(usize) -> bool,
-) -> Vec<Pair> {
+) -> (Vec<Pair>, f64) {
     let links = &alignment.links;
     let (n, m) = (source.sentences.len(), target.sentences.len());
     if n == 0 || m == 0 {
-        return Vec::new();
+        return (Vec::new(), 1.0);
     }
     let s_link = link_of(links, n, |l| &l.source);
     let t_link = link_of(links, m, |l| &l.target);
@@ -201,7 +192,7 @@ fn candidates(
         .filter(|&j| !within(&alignment.moves, |m| &m.target, j))
         .collect();
     if alone.is_empty() || alone.len() > MAX_ALONE {
-        return Vec::new();
+        return (Vec::new(), 1.0);
     }
     let ratio = length_ratio(source, target);
     // What each original sentence agrees with now: its partner's facts, or
@@ -243,7 +234,7 @@ fn candidates(
     }
     // Each other's single best: no other pair of either sentence scores as
     // high.
-    pairs
+    let best = pairs
         .iter()
         .filter(|&&(i, j, score)| {
             !pairs
@@ -251,7 +242,8 @@ fn candidates(
                 .any(|&(a, b, s)| (a == i) != (b == j) && (a == i || b == j) && s >= score)
         })
         .copied()
-        .collect()
+        .collect();
+    (best, ratio)
 }
 
 /// Relinks the sentences told in another place ([`candidates`]) in
@@ -265,11 +257,7 @@ pub(crate) fn relink(
     alignment: &mut Alignment,
     eligible: impl Fn(usize) -> bool,
 ) -> Vec<Move> {
-    let pairs = candidates(source, target, alignment, &eligible);
-    if pairs.is_empty() {
-        return Vec::new();
-    }
-    let ratio = length_ratio(source, target);
+    let (pairs, ratio) = candidates(source, target, alignment, &eligible);
     let mut moves = Vec::new();
     for (i, j, _) in pairs {
         if let Some(m) = apply(source, target, alignment, (i, j), ratio) {
