@@ -5,9 +5,10 @@
 //! the people it names, and its words folded for comparison. The findings
 //! read these instead of reading the text again (what no stage asks of a
 //! sentence — its negation cues, its length — is not kept: a stage that
-//! needs it reads the text, as quotes do for negations). Facts are read lazily, on first use, and kept
-//! (the model is `similar`'s `CachedLookup`): a presegmented alignment
-//! that never asks for names never pays for them.
+//! needs it reads the text, as quotes do for negations). Facts are read
+//! lazily, on first use, and kept (the model is `similar`'s
+//! `CachedLookup`): a presegmented alignment that never asks for names
+//! never pays for them.
 
 use std::sync::OnceLock;
 
