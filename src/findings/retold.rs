@@ -102,7 +102,7 @@ pub(super) fn retelling(ctx: &Context, ids: Range<usize>) -> Option<Retelling> {
         }
         let found = shared(&stems, &keys(target, l.target.clone(), LONG_WORD, STEM));
         let share = found as f64 / stems.len() as f64;
-        if found < MIN_SHARED || share < MIN_SHARE || share >= COPY_SHARE {
+        if found < MIN_SHARED || !(MIN_SHARE..COPY_SHARE).contains(&share) {
             continue;
         }
         if best.as_ref().is_some_and(|b| b.share >= share) {
