@@ -224,6 +224,11 @@ impl FoldedWords {
     pub fn contains_exactly(&self, folded: &str) -> bool {
         self.0.binary_search_by(|w| w.as_str().cmp(folded)).is_ok()
     }
+
+    /// The words, folded, each once, in sorted order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
 }
 
 /// Capitalised words of `text` that are not sentence-initial (nor first

@@ -4,6 +4,7 @@
 
 use super::context::{Context, gist, word_count};
 use super::evidence::{Evidence, NumberFact, measured, position_in_sentences, sentence_excerpts};
+use super::retold;
 use super::roles::{self, Role};
 use super::{Finding, Kind, Severity, excerpt, lengths, sentences_excerpt};
 
@@ -21,6 +22,9 @@ const BOILERPLATE_CONFIDENCE: f64 = 0.85;
 const HEADING_CONFIDENCE: f64 = 0.8;
 const CONTENT_CONFIDENCE: f64 = 0.7;
 const ABSORBED_HEADING_CONFIDENCE: f64 = 0.6;
+/// Confidence of a sentence that tells again what the translation said
+/// nearby ([`retold`]); set by hand with the rule, not calibrated.
+const RETELLING_CONFIDENCE: f64 = 0.5;
 /// An added piece balances its paragraph when without it the translation
 /// falls short by more than this deviation ([`lengths::deviation`]) and
 /// with it stays within [`FITS_WITH`]; set by hand with the split-sentence
@@ -111,6 +115,14 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
     } else {
         Role::Content
     };
+    // Sentences inside a paragraph only: a paragraph told twice in
+    // other words is not handled (an added paragraph's recall is not put
+    // at risk for a case not met).
+    if !whole {
+        if let Some(r) = retold::retelling(ctx, ids.clone()) {
+            return retelling(ctx, ids, &text, &r);
+        }
+    }
     let info = ctx.options.boilerplate_severity;
     let digit_numbers: Vec<_> = ctx
         .target_numbers(&text)
@@ -181,6 +193,62 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
     Finding::new(Kind::Addition, severity, confidence, message)
         .with_target(target)
         .with_evidence(evidence)
+}
+
+/// A run of translation sentences that tells again what link `r.link`
+/// already translates ([`retold`]): at info, with the original it
+/// restates and the first telling.
+fn retelling(
+    ctx: &Context,
+    ids: std::ops::Range<usize>,
+    text: &str,
+    r: &retold::Retelling,
+) -> Finding {
+    let link = &ctx.links[r.link];
+    let first = ctx.target_text(link.target.clone());
+    let lines = {
+        let first = sentences_excerpt(ctx.target, link.target.clone());
+        first.map_or([0, 0], |e| e.lines)
+    };
+    let at = if lines[0] == lines[1] {
+        format!("line {}", lines[0])
+    } else {
+        format!("lines {}-{}", lines[0], lines[1])
+    };
+    let message = format!(
+        "the translation tells again, in other words, what it says at {at} (\"{}\"): \"{}\" restates the original's \"{}\"",
+        gist(&first),
+        gist(text),
+        gist(&ctx.source_text(link.source.clone()))
+    );
+    let mut f = Finding::new(
+        Kind::Addition,
+        Severity::Info,
+        RETELLING_CONFIDENCE,
+        message,
+    )
+    .with_target(sentences_excerpt(ctx.target, ids.clone()))
+    .with_source(sentences_excerpt(ctx.source, link.source.clone()));
+    f.repeats = sentences_excerpt(ctx.target, link.target.clone());
+    let mut paragraphs: Vec<usize> = link
+        .target
+        .clone()
+        .map(|j| ctx.target.sentences[j].paragraph)
+        .collect();
+    paragraphs.dedup();
+    let repeats = paragraphs
+        .iter()
+        .map(|&p| {
+            let doc = &ctx.target.document;
+            let (a, b) = doc.line_range(doc.paragraphs[p].span);
+            [a, b]
+        })
+        .collect();
+    f.with_evidence(Evidence::Repeat {
+        added: sentence_excerpts(ctx.target, ids),
+        repeats,
+        coverage: measured(r.share),
+    })
 }
 
 /// Heading-like translation paragraphs that the aligner glued to running

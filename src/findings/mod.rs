@@ -16,6 +16,7 @@ mod moves;
 mod omissions;
 pub mod quotes;
 pub mod repeats;
+mod retold;
 pub mod roles;
 #[cfg(test)]
 mod tests;
