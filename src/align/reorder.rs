@@ -378,17 +378,14 @@ pub fn uncross(
         let monotone = &alignment.links[span.clone()];
         // Lengths that agree far better crosswise are tried even where the
         // monotone links look sure: a wrong link can look sure.
-        let lengths_cross = kinds_agree_crosswise(source, target, a, &pair)
-            && length_gap(source, target, ratio, [&pa, &pb], [&qa, &qb])
-                - length_gap(source, target, ratio, [&pa, &pb], [&qb, &qa])
-                >= MIN_LENGTH_GAIN;
+        let shaped = shaped_crosswise(source, target, ratio, a, &pair);
         let left = left_alone(monotone, [&pa, &pb], [&qa, &qb]);
-        if left && !lengths_cross {
+        if left && shaped.is_none() {
             a += 1;
             continue;
         }
         let reading = Reading {
-            lengths_cross,
+            shaped,
             left_alone: left,
             ratio,
         };
@@ -438,10 +435,10 @@ fn read_crosswise(
     let (in_order, crosswise) = ([pair.first, pair.second], [pair.second, pair.first]);
     let gaps = unlinked(monotone);
     let in_context = read(crosswise, CONTEXT);
-    if reading.lengths_cross {
-        if let Some(found) = crossed_by_lengths(in_context.as_deref(), pa.len(), qb.len(), || {
-            read(in_order, CONTEXT)
-        }) {
+    if let Some(least_gain) = reading.shaped {
+        let crossed = in_context.as_deref();
+        let ordered = || read(in_order, CONTEXT);
+        if let Some(found) = crossed_by_shape(crossed, pa.len(), qb.len(), least_gain, ordered) {
             return Some((found, in_context?));
         }
     }
@@ -502,11 +499,12 @@ fn read_crosswise(
 /// How a neighbouring pair is read crosswise ([`read_crosswise`]).
 #[derive(Debug, Clone, Copy)]
 struct Reading {
-    /// The paragraphs' lengths agree far better crosswise than in order
-    /// ([`MIN_LENGTH_GAIN`]).
-    lengths_cross: bool,
+    /// Where the paragraphs' shapes agree far better crosswise than in
+    /// order ([`shaped_crosswise`]): the least gain in [`linked_score`]
+    /// the crossed reading then needs ([`crossed_by_shape`]).
+    shaped: Option<f64>,
     /// The monotone links would be left alone ([`left_alone`]): only the
-    /// lengths can have the pair read crosswise.
+    /// shapes can have the pair read crosswise.
     left_alone: bool,
     /// The document's ratio of lengths ([`length_ratio`]).
     ratio: f64,
@@ -521,11 +519,61 @@ struct Reading {
 /// so much better crosswise rarely happen by chance. Calibrated on the
 /// neighbouring pairs of `eval-real` (9,398 pairs of faithful GNOME Help
 /// pages without dictionaries): 6 gain 0.5 or more, and none of them reads
-/// crosswise as [`crossed_by_lengths`] asks; at 0.3, 6 faithful pairs
+/// crosswise as [`crossed_by_shape`] asks; at 0.3, 6 faithful pairs
 /// (7 with dictionaries) would be read crosswise. Of the swaps that
 /// `eval-faults --max-articles 25` left loud, 26 (20 with dictionaries)
 /// qualify at 0.5.
 const MIN_LENGTH_GAIN: f64 = 0.5;
+
+/// Most that a neighbouring pair whose sentence counts agree crosswise
+/// and not in order ([`shaped_crosswise`]) may lose in [`linked_score`]
+/// when read crosswise. Two paragraphs of two and three sentences told as
+/// three and two seldom happen in a faithful translation (never among the
+/// 9,398 neighbouring pairs of `eval-real`, with or without dictionaries,
+/// read crosswise one to one), and the monotone pass can link the
+/// sentences of a swapped pair one by one at confidences as high as the
+/// right reading's. Calibrated with `eval-faults --max-articles 25` on the
+/// GNOME Help swaps still loud: 11 more quiet at 0.05 than at 0 (without
+/// dictionaries), none more at 0.1.
+const COUNTS_SLACK: f64 = 0.05;
+
+/// Where original paragraphs `a` and `a + 1` and translation paragraphs
+/// `pair` agree in kind crosswise ([`kinds_agree_crosswise`]) and in
+/// shape far better crosswise than in order, the least gain in
+/// [`linked_score`] the crossed reading needs: `-COUNTS_SLACK` where
+/// their sentence counts agree crosswise and not in order, 0 where their
+/// lengths do ([`MIN_LENGTH_GAIN`]); else None.
+fn shaped_crosswise(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    ratio: f64,
+    a: usize,
+    pair: &NeighbourPair,
+) -> Option<f64> {
+    if !kinds_agree_crosswise(source, target, a, pair) {
+        return None;
+    }
+    let p = [&source.paragraphs[a], &source.paragraphs[a + 1]];
+    let q = [
+        &target.paragraphs[pair.first],
+        &target.paragraphs[pair.second],
+    ];
+    let (na, nb, ma, mb) = (p[0].len(), p[1].len(), q[0].len(), q[1].len());
+    let in_order = length_gap(source, target, ratio, p, q);
+    let crossed = length_gap(source, target, ratio, p, [q[1], q[0]]);
+    if na == mb && nb == ma && na != nb && crossed < in_order && crossed <= CROSSED_LENGTH_FIT {
+        return Some(-COUNTS_SLACK);
+    }
+    (in_order - crossed >= MIN_LENGTH_GAIN).then_some(0.0)
+}
+
+/// Most that the lengths of a neighbouring pair read crosswise may stray
+/// ([`length_gap`]) for its sentence counts to count ([`COUNTS_SLACK`]).
+/// The GNOME Help swaps read so stray 0.03–0.43; a planted dropped
+/// sentence (GNOME de, `shell-apps-auto-start`) beside a paragraph the
+/// translator told in two sentences agreed in counts crosswise by chance,
+/// its lengths straying 0.97 crosswise and 1.07 in order.
+const CROSSED_LENGTH_FIT: f64 = 0.5;
 
 /// Whether original paragraphs `a` and `a + 1` have the block kinds of
 /// translation paragraphs `pair.second` and `pair.first`, as a swap of
@@ -545,19 +593,21 @@ fn kinds_agree_crosswise(
     source.kinds[a] == target.kinds[pair.second] && source.kinds[a + 1] == target.kinds[pair.first]
 }
 
-/// The crossed pair to move when a neighbouring pair whose lengths agree
-/// far better crosswise is read so (`crossed`, among its neighbours):
-/// every sentence linked one to one, the moved pair joined as a swap of
-/// neighbours ([`MIN_SWAP_CONFIDENCE`]), and its sentences linked at least
-/// as well as in the reading in order ([`linked_score`]), read only then.
-/// One to one, because a sentence dropped from or added to one of the
-/// pair hides in a merge of the crossed reading: three planted faults of
-/// `eval-faults --max-articles 25` (GNOME de, es, it) were lost so, and
-/// no swap of a GNOME Help page needed a merge.
-fn crossed_by_lengths(
+/// The crossed pair to move when a neighbouring pair whose shapes agree
+/// far better crosswise ([`shaped_crosswise`]) is read so (`crossed`,
+/// among its neighbours): every sentence linked one to one, the moved
+/// pair joined as a swap of neighbours ([`MIN_SWAP_CONFIDENCE`]), and its
+/// sentences linked at least `least_gain` better than in the reading in
+/// order ([`linked_score`]), read only then. One to one, because a
+/// sentence dropped from or added to one of the pair hides in a merge of
+/// the crossed reading: three planted faults of `eval-faults
+/// --max-articles 25` (GNOME de, es, it) were lost so, and no swap of a
+/// GNOME Help page needed a merge.
+fn crossed_by_shape(
     crossed: Option<&[super::Link]>,
     na: usize,
     mb: usize,
+    least_gain: f64,
     in_order: impl FnOnce() -> Option<Vec<super::Link>>,
 ) -> Option<Crossed> {
     let crossed = crossed?;
@@ -569,7 +619,7 @@ fn crossed_by_lengths(
     }
     let moved = crossed_move(crossed, na, mb, MIN_SWAP_CONFIDENCE)?;
     let ordered = in_order()?;
-    (linked_score(crossed) >= linked_score(&ordered)).then_some(moved)
+    (linked_score(crossed) >= linked_score(&ordered) + least_gain).then_some(moved)
 }
 
 /// Whether the monotone `links` of original paragraphs `p` and their
