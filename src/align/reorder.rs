@@ -1522,6 +1522,162 @@ mod tests {
     }
 
     #[test]
+    fn crossed_shapes_need_one_to_one_links_and_the_least_gain() {
+        // P_a (sentences 0-1) against Q_b (0-1), P_b (2) against Q_a (2).
+        let crossed = [
+            link(0..1, 0..1, 0.5),
+            link(1..2, 1..2, 0.4),
+            link(2..3, 2..3, 0.6),
+        ];
+        let ordered = || {
+            Some(vec![
+                link(0..1, 0..1, 0.5),
+                link(1..2, 1..1, 0.9),
+                link(2..3, 1..3, 0.3),
+            ])
+        };
+        // Crosswise every sentence linked (0.5 on average), in order one
+        // alone and the rest weaker (0.32).
+        let found = crossed_by_shape(Some(&crossed), 2, 2, 0.0, ordered);
+        assert_eq!(found, Some(Crossed::First));
+        // A gain beyond what the crossed reading has: not moved.
+        assert_eq!(crossed_by_shape(Some(&crossed), 2, 2, 0.5, ordered), None);
+        // Slightly worse than in order, within the slack: moved.
+        let sure = || Some(vec![link(0..2, 0..2, 0.53), link(2..3, 2..3, 0.53)]);
+        assert!(crossed_by_shape(Some(&crossed), 2, 2, 0.0, sure).is_none());
+        let found = crossed_by_shape(Some(&crossed), 2, 2, -COUNTS_SLACK, sure);
+        assert_eq!(found, Some(Crossed::First));
+        // A merge in the crossed reading (a sentence dropped from one of
+        // the pair hides in it): not moved, however well it links.
+        let merged = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.9)];
+        assert_eq!(crossed_by_shape(Some(&merged), 2, 1, 0.0, ordered), None);
+        // A sentence left alone crosswise: not moved.
+        let alone = [
+            link(0..1, 0..1, 0.9),
+            link(1..2, 1..1, 0.9),
+            link(2..3, 1..2, 0.9),
+        ];
+        assert_eq!(crossed_by_shape(Some(&alone), 2, 1, 0.0, ordered), None);
+        assert_eq!(crossed_by_shape(None, 2, 2, 0.0, ordered), None);
+    }
+
+    /// Translation paragraphs 1 and 2 as the counterparts of original
+    /// paragraphs 1 and 2 (the links do not matter here).
+    const PAIR: NeighbourPair = NeighbourPair {
+        first: 1,
+        second: 2,
+        links: 1..3,
+    };
+
+    #[test]
+    fn shapes_that_agree_crosswise_are_read_crosswise() {
+        let long = "A sentence of some forty characters, or so.";
+        let short = "Twenty characters.";
+        let half = "Ten chars.";
+        let pair = &PAIR;
+        // Counts 2, 1 told as 1, 2, lengths fitting crosswise.
+        let en = side(&[&["x."], &[long, long], &[long], &["y."]], Language::EN);
+        let de = side(&[&["x."], &[long], &[long, long], &["y."]], Language::DE);
+        let ratio = length_ratio(&en, &de);
+        assert_eq!(
+            shaped_crosswise(&en, &de, ratio, 1, pair),
+            Some(-COUNTS_SLACK)
+        );
+        // The same counts in order: nothing to read crosswise.
+        assert_eq!(shaped_crosswise(&en, &en, 1.0, 1, pair), None);
+        // Counts crosswise, but lengths that fit badly both ways (0.80 in
+        // order, 0.59 crosswise): a sentence dropped beside one the
+        // translator split, not a swap.
+        let split = side(&[&["x."], &[short], &[half, half], &["y."]], Language::DE);
+        let ratio = length_ratio(&en, &split);
+        assert_eq!(shaped_crosswise(&en, &split, ratio, 1, pair), None);
+        // One sentence each, lengths far apart in order and equal
+        // crosswise: read crosswise at no gain.
+        let longer = "A sentence of some forty characters, or so, made three times as long by \
+                      going on and on about nothing at all, here and there.";
+        let en = side(&[&["x."], &[longer], &[short], &["y."]], Language::EN);
+        let de = side(&[&["x."], &[short], &[longer], &["y."]], Language::DE);
+        let ratio = length_ratio(&en, &de);
+        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair), Some(0.0));
+        // Kinds that a swap would not give: not read crosswise.
+        use crate::document::{BlockKind, BlockShape};
+        let shape = |kind, level| BlockShape { kind, level };
+        let (h1, h2, p) = (
+            shape(BlockKind::Heading, 1),
+            shape(BlockKind::Heading, 2),
+            shape(BlockKind::Paragraph, 0),
+        );
+        let (mut en, mut de) = (en, de);
+        en.kinds = vec![p, h1, h2, p];
+        de.kinds = vec![p, h1, h2, p];
+        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair), None);
+        de.kinds = vec![p, h2, h1, p];
+        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair), Some(0.0));
+    }
+
+    #[test]
+    fn a_swap_of_three_and_two_sentences_is_one_move() {
+        let en: [&[&str]; 4] = [
+            &["Why does the screen dim when I stop typing?"],
+            &[
+                "When you leave the computer alone for a few minutes, the screen becomes darker to save power.",
+                "It does this because a bright screen uses much of the battery.",
+                "Moving the mouse or pressing a key makes it bright again.",
+            ],
+            &[
+                "You can change how long the computer waits in the power settings.",
+                "Choose a longer delay if the screen dims while you are still reading.",
+            ],
+            &["The screen also turns off completely after a longer time."],
+        ];
+        let de: [&[&str]; 4] = [
+            &["Warum wird der Bildschirm dunkler, wenn ich nicht mehr tippe?"],
+            &[
+                "Sie können in den Energieeinstellungen ändern, wie lange der Rechner wartet.",
+                "Wählen Sie eine längere Verzögerung, wenn der Bildschirm dunkler wird, während Sie noch lesen.",
+            ],
+            &[
+                "Wenn Sie den Rechner einige Minuten nicht benutzen, wird der Bildschirm dunkler, um Energie zu sparen.",
+                "Das geschieht, weil ein heller Bildschirm viel vom Akku verbraucht.",
+                "Wenn Sie die Maus bewegen oder eine Taste drücken, wird er wieder hell.",
+            ],
+            &["Nach längerer Zeit schaltet sich der Bildschirm auch ganz aus."],
+        ];
+        let (s, t) = (side(&en, Language::EN), side(&de, Language::DE));
+        let options = AlignOptions::default();
+        let mut alignment = align(&s, &t, &options);
+        let before = alignment.clone();
+        // As the check runs them: paragraph moves, then neighbours.
+        let mut found = moves(&s, &t, &alignment, &options, |_| true);
+        alignment.moves = found.clone();
+        found.extend(uncross(&s, &t, &mut alignment, &options, |_| true));
+        assert!(
+            found
+                == [Move {
+                    source: 1..4,
+                    target: 3..6
+                }]
+                || found
+                    == [Move {
+                        source: 4..6,
+                        target: 1..3
+                    }],
+            "{found:?} from {before:?}"
+        );
+        // Nothing of the pair is left without counterpart but the move.
+        let moved = &found[0];
+        for l in &alignment.links {
+            if l.source.is_empty() || l.target.is_empty() {
+                assert!(
+                    l.source.clone().all(|i| moved.source.contains(&i))
+                        && l.target.clone().all(|j| moved.target.contains(&j)),
+                    "{alignment:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn lengths_agree_better_in_the_right_order() {
         let s = side(&[&["aaaa aaaa aaaa aaaa."], &["bb."]], Language::EN);
         let t = side(&[&["cc."], &["dddd dddd dddd dddd."]], Language::DE);
