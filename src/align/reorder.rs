@@ -519,10 +519,11 @@ struct Reading {
 /// so much better crosswise rarely happen by chance. Calibrated on the
 /// neighbouring pairs of `eval-real` (9,398 pairs of faithful GNOME Help
 /// pages without dictionaries): 6 gain 0.5 or more, and none of them reads
-/// crosswise as [`crossed_by_shape`] asks; at 0.3, 6 faithful pairs
-/// (7 with dictionaries) would be read crosswise. Of the swaps that
-/// `eval-faults --max-articles 25` left loud, 26 (20 with dictionaries)
-/// qualify at 0.5.
+/// crosswise as [`crossed_by_shape`] asks (with dictionaries one did, a
+/// title and the heading below it, until the kinds had to agree); at 0.3,
+/// 6 faithful pairs (7 with dictionaries) would be read crosswise. Of the
+/// swaps that `eval-faults --max-articles 25` left loud, 26 (20 with
+/// dictionaries) gain 0.5 or more.
 const MIN_LENGTH_GAIN: f64 = 0.5;
 
 /// Most that a neighbouring pair whose sentence counts agree crosswise
@@ -533,8 +534,9 @@ const MIN_LENGTH_GAIN: f64 = 0.5;
 /// read crosswise one to one), and the monotone pass can link the
 /// sentences of a swapped pair one by one at confidences as high as the
 /// right reading's. Calibrated with `eval-faults --max-articles 25` on the
-/// GNOME Help swaps still loud: 11 more quiet at 0.05 than at 0 (without
-/// dictionaries), none more at 0.1.
+/// GNOME Help swaps still loud (logged readings): at 0.05 five more
+/// qualify than at 0 (in both modes; one Spanish page reads 0.74 crosswise
+/// against 0.78 in order), none more at 0.1.
 const COUNTS_SLACK: f64 = 0.05;
 
 /// Where original paragraphs `a` and `a + 1` and translation paragraphs
