@@ -8,44 +8,73 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::learn::{IntHasher, IntMap};
 use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
 use crate::dictionary::Morphology;
+use crate::dictionary::morphology::Stemmer;
 use crate::language::Language;
 
-/// Interns strings to small ids.
+/// Interns strings to small ids. The strings are kept end to end in one
+/// buffer, found by their hash (a chain of ids for the rare hashes two
+/// strings share): a check interns thousands of forms and stems, and a
+/// `String` each cost an allocation to make and one to free.
 #[derive(Debug, Default)]
 struct Interner {
-    ids: HashMap<String, u32, BuildHasherDefault<IntHasher>>,
+    /// Every interned string, end to end.
+    text: String,
+    /// Where each id's string ends in `text` (it starts where the
+    /// previous one ends).
+    ends: Vec<u32>,
+    /// Hash → the last id interned with that hash.
+    by_hash: IntMap<u64, u32>,
+    /// Id → the id interned before it with the same hash, or [`NONE`].
+    earlier: Vec<u32>,
 }
 
+/// No id.
+const NONE: u32 = u32::MAX;
+
 impl Interner {
-    /// The id of `s`, adding it when new.
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(s.to_string(), id);
-        id
+    /// The string of id `id`.
+    fn name(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start as usize..self.ends[id] as usize]
     }
 
-    /// Every interned string by id.
-    fn names(&self) -> Vec<&str> {
-        let mut out = vec![""; self.ids.len()];
-        for (s, &id) in &self.ids {
-            out[id as usize] = s;
+    /// The id of `s` among those hashed `h`, when interned.
+    fn find(&self, s: &str, h: u64) -> Option<u32> {
+        let mut id = self.by_hash.get(&h).copied().unwrap_or(NONE);
+        while id != NONE {
+            if self.name(id) == s {
+                return Some(id);
+            }
+            id = self.earlier[id as usize];
         }
-        out
+        None
+    }
+
+    /// The id of `s`, adding it when new.
+    fn id(&mut self, s: &str) -> u32 {
+        let h = BuildHasherDefault::<IntHasher>::default().hash_one(s);
+        if let Some(id) = self.find(s, h) {
+            return id;
+        }
+        let id = self.ends.len() as u32;
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.earlier
+            .push(self.by_hash.insert(h, id).unwrap_or(NONE));
+        id
     }
 
     /// The id of `s` when known.
     #[cfg(test)]
     fn get(&self, s: &str) -> Option<u32> {
-        self.ids.get(s).copied()
+        self.find(s, BuildHasherDefault::<IntHasher>::default().hash_one(s))
     }
 }
 
@@ -83,43 +112,58 @@ struct CacheInner {
 
 /// What the dictionaries said of each form, remembered for the check's
 /// other alignments (each solve meets the same words again): the stems of
-/// forms and the stems of their translations, as ids of `stems`.
+/// forms and the stems of their translations, as ids of `stems`. Kept in
+/// tables indexed by the cache's form ids (dense), one table per language
+/// and per dictionary: a solve asks for every content word of both sides
+/// again, and a hashed look-up of each cost more than the answers.
 #[derive(Debug, Default)]
 struct Looked {
     stems: Interner,
-    /// (form, language the stem is taken in, whether stems are taken) →
-    /// stem id.
-    stem_of: IntMap<(u32, Language, bool), u32>,
-    /// (dictionary, morphology steps, form) → stem ids of its translations,
-    /// in the order the dictionary gives them.
-    translated: IntMap<(usize, Morphology, u32), Vec<u32>>,
+    /// (language the stem is taken in, whether stems are taken) → the
+    /// stem id of each form, [`NONE`] where not yet taken.
+    stem_of: Vec<((Language, bool), Vec<u32>)>,
+    /// (dictionary, morphology steps) → where each form's translations'
+    /// stem ids lie in `translated_ids`, in the order the dictionary gives
+    /// them; [`NOT_LOOKED`] where the form was not looked up yet.
+    translated: Vec<((usize, Morphology), Vec<(u32, u32)>)>,
+    /// The stem ids of every list in `translated`, end to end.
+    translated_ids: Vec<u32>,
+}
+
+/// A form not looked up yet in [`Looked::translated`].
+const NOT_LOOKED: (u32, u32) = (NONE, NONE);
+
+/// The table of `key` in `tables`, added empty when new.
+fn table_of<K: PartialEq, T>(tables: &mut Vec<(K, Vec<T>)>, key: K) -> usize {
+    match tables.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            tables.push((key, Vec::new()));
+            tables.len() - 1
+        }
+    }
 }
 
 impl Looked {
-    /// The stem id of form `form` in `language`, if already taken.
-    fn known_stem(&self, form: u32, language: Language, stems: bool) -> Option<u32> {
-        self.stem_of.get(&(form, language, stems)).copied()
+    /// The stem id of form `form` (whose text is `word`) in the table
+    /// `table` of `stem_of`, stemmed by `stemmer`: the word itself when
+    /// `stems` is off.
+    fn stem(&mut self, table: usize, form: u32, word: &str, stemmer: &Stemmer, stems: bool) -> u32 {
+        let known = &mut self.stem_of[table].1;
+        let f = form as usize;
+        if known.len() <= f {
+            known.resize(f + 1, NONE);
+        }
+        if known[f] == NONE {
+            let id = self.stem_text(word, stemmer, stems);
+            self.stem_of[table].1[f] = id;
+        }
+        self.stem_of[table].1[f]
     }
 
-    /// The stem id of `word` (form `form`) in `language`, whose ISO 639-3
-    /// code is `code`: the word itself when `stems` is off.
-    fn stem(&mut self, form: u32, word: &str, language: (Language, &str), stems: bool) -> u32 {
-        if let Some(&id) = self.stem_of.get(&(form, language.0, stems)) {
-            return id;
-        }
-        let id = self.stem_text(word, language.1, stems);
-        self.stem_of.insert((form, language.0, stems), id);
-        id
-    }
-
-    /// The stem id of any text in the language of ISO 639-3 `code`.
-    fn stem_text(&mut self, word: &str, code: &str, stems: bool) -> u32 {
-        if stems {
-            self.stems
-                .id(crate::dictionary::morphology::stem(word, code))
-        } else {
-            self.stems.id(word)
-        }
+    /// The stem id of any text of `stemmer`'s language.
+    fn stem_text(&mut self, word: &str, stemmer: &Stemmer, stems: bool) -> u32 {
+        self.stems.id(if stems { stemmer.stem(word) } else { word })
     }
 }
 
@@ -424,12 +468,11 @@ pub fn lexicon_translations(
         return out;
     }
     let inner = cache.inner.borrow();
-    let all = inner.forms.names();
     let name = |f: u32| {
         vocab
             .global
             .get(f as usize)
-            .map_or("", |&g| all[g as usize])
+            .map_or("", |&g| inner.forms.name(g))
     };
     let codes = languages.map(|l| l.and_then(|l| l.code3()));
     let key = |w: &str, code: Option<&str>| match code {
@@ -546,9 +589,6 @@ pub fn dictionary_translations(
     }
     let mut inner = cache.inner.borrow_mut();
     let CacheInner { forms, looked, .. } = &mut *inner;
-    // Every form's text, listed only when a form is met that the cache
-    // has not looked up yet (in the first solve of a check, mostly).
-    let mut names: Option<Vec<&str>> = None;
     // Content words of each side, sorted.
     let content = |side: &Tokenised| -> Vec<u32> {
         let limit = (CONTENT_SHARE * side.tokens.len() as f32).max(CONTENT_MIN_SENTENCES as f32);
@@ -568,20 +608,15 @@ pub fn dictionary_translations(
             continue;
         }
         let (heads, others) = if forward { (&src, &tgt) } else { (&tgt, &src) };
-        let to = (info.to, info.to.code3().unwrap_or(""));
+        let to = (info.to, d.to_stemmer());
         // The other side's words by stem, so that a translation meets
         // their inflected forms: (stem, word) pairs sorted, so a stem's
         // words are a run in the order of `others` (no list per stem).
+        let stem_table = table_of(&mut looked.stem_of, (to.0, steps.stems));
         let mut by_stem: Vec<(u32, u32)> = Vec::with_capacity(others.len());
         for &o in others {
             let g = vocab.global[o as usize];
-            let stem = match looked.known_stem(g, to.0, steps.stems) {
-                Some(stem) => stem,
-                None => {
-                    let word = names.get_or_insert_with(|| forms.names())[g as usize];
-                    looked.stem(g, word, to, steps.stems)
-                }
-            };
+            let stem = looked.stem(stem_table, g, forms.name(g), to.1, steps.stems);
             by_stem.push((stem, o));
         }
         by_stem.sort_unstable();
@@ -594,19 +629,23 @@ pub fn dictionary_translations(
         // Dictionaries are told apart by where they live, for as long as
         // the check holds them.
         let dictionary = std::sync::Arc::as_ptr(d) as usize;
+        let table = table_of(&mut looked.translated, (dictionary, steps));
         for &h in heads {
-            let g = vocab.global[h as usize];
-            let key = (dictionary, steps, g);
-            if !looked.translated.contains_key(&key) {
-                let word = names.get_or_insert_with(|| forms.names())[g as usize];
-                let stems = d
-                    .translations_inflected_borrowed(word, steps)
-                    .iter()
-                    .map(|t| looked.stem_text(t, to.1, steps.stems))
-                    .collect();
-                looked.translated.insert(key, stems);
+            let g = vocab.global[h as usize] as usize;
+            let spans = &mut looked.translated[table].1;
+            if spans.len() <= g {
+                spans.resize(g + 1, NOT_LOOKED);
             }
-            for &stem in &looked.translated[&key] {
+            if spans[g] == NOT_LOOKED {
+                let start = looked.translated_ids.len() as u32;
+                for t in d.translations_inflected_borrowed(forms.name(g as u32), steps) {
+                    let stem = looked.stem_text(&t, to.1, steps.stems);
+                    looked.translated_ids.push(stem);
+                }
+                looked.translated[table].1[g] = (start, looked.translated_ids.len() as u32);
+            }
+            let (start, end) = looked.translated[table].1[g];
+            for &stem in &looked.translated_ids[start as usize..end as usize] {
                 if !present.get(stem as usize).copied().unwrap_or(false) {
                     continue;
                 }

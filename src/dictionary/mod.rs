@@ -35,6 +35,11 @@ pub const SYSTEM_DIR: &str = "/usr/share/dictd";
 pub struct Dictionary {
     info: DictionaryInfo,
     store: Store,
+    /// The ISO 639-3 codes of `info.from` and `info.to` (`""` where none),
+    /// found once: the morphology steps take them for every word.
+    codes: [&'static str; 2],
+    /// The stemmers of `info.from` and `info.to`, made once.
+    stemmers: [morphology::Stemmer; 2],
     from_leading: &'static [&'static str],
     to_leading: &'static [&'static str],
 }
@@ -77,6 +82,11 @@ pub struct DictionaryInfo {
 }
 
 use cache::key_hash;
+
+/// The ISO 639-3 codes of a dictionary's two languages, `""` where none.
+fn codes(from: Language, to: Language) -> [&'static str; 2] {
+    [from, to].map(|l| l.code3().unwrap_or(""))
+}
 
 /// Index entries that are the dictionary's own header (`00databaseinfo`,
 /// `00-database-url`), not words.
@@ -136,6 +146,8 @@ impl Dictionary {
                 entries,
             },
             store: Store::Direct { index: table, body },
+            codes: codes(from, to),
+            stemmers: codes(from, to).map(morphology::Stemmer::new),
             from_leading: leading_words(from.code3().unwrap_or("")),
             to_leading: leading_words(to.code3().unwrap_or("")),
         })
@@ -188,7 +200,7 @@ impl Dictionary {
         folded: &str,
         steps: Morphology,
     ) -> Vec<Cow<'_, str>> {
-        let code = self.info.from.code3().unwrap_or("");
+        let code = self.codes[0];
         let found = self.translations_borrowed(folded);
         if !found.is_empty() || !steps.affixes {
             if found.is_empty() && steps.compounds {
@@ -196,10 +208,8 @@ impl Dictionary {
             }
             return found;
         }
-        for form in [
-            morphology::unelide(folded, code),
-            morphology::stem(folded, code),
-        ] {
+        let stemmer = &self.stemmers[0];
+        for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
             if form != folded {
                 let found = self.translations_borrowed(form);
                 if !found.is_empty() {
@@ -222,7 +232,7 @@ impl Dictionary {
         let known = |w: &str| {
             let t = self.translations_borrowed(w);
             if t.is_empty() {
-                self.translations_borrowed(morphology::stem(w, code))
+                self.translations_borrowed(self.stemmers[0].stem(w))
             } else {
                 t
             }
@@ -288,6 +298,8 @@ impl Dictionary {
                 entries: compiled.entries,
             },
             store: Store::Compiled(compiled),
+            codes: codes(from, to),
+            stemmers: codes(from, to).map(morphology::Stemmer::new),
             from_leading: leading_words(from.code3().unwrap_or("")),
             to_leading: leading_words(to.code3().unwrap_or("")),
         })
@@ -317,6 +329,11 @@ impl Dictionary {
     /// What reports say of it.
     pub fn info(&self) -> &DictionaryInfo {
         &self.info
+    }
+
+    /// The stemmer of its translations' language.
+    pub(crate) fn to_stemmer(&self) -> &morphology::Stemmer {
+        &self.stemmers[1]
     }
 
     /// The single-word translations of a folded single word (lower case,
