@@ -419,32 +419,105 @@ fn number_tokens(
 /// since).
 const NUMBER_WEIGHT: f32 = 2.0;
 
-/// Translations by form id, in both directions of a pair.
+/// Translations by form id: pairs of a source form and a target form,
+/// read in either direction through a [`Table`].
 #[derive(Debug, Default, Clone)]
 pub struct Translations {
-    /// Source form → target forms.
-    pub forward: IntMap<u32, Vec<u32>>,
-    /// Target form → source forms.
-    pub backward: IntMap<u32, Vec<u32>>,
+    /// (source form, target form), in the order added.
+    pairs: Vec<(u32, u32)>,
 }
 
 impl Translations {
     /// Adds a pair of forms.
     pub fn add(&mut self, source: u32, target: u32) {
-        self.forward.entry(source).or_default().push(target);
-        self.backward.entry(target).or_default().push(source);
+        self.pairs.push((source, target));
     }
 
-    /// Adds every pair of `other` that is not here yet.
+    /// Whether it holds no pair.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// Adds every pair of `other`, a pair already here again: a token
+    /// matches when any of its keys does, so a repeat changes nothing.
+    pub fn extend(&mut self, other: &Translations) {
+        self.pairs.extend_from_slice(&other.pairs);
+    }
+
+    /// Adds every pair of `other` that is not here yet (and drops any
+    /// repeat here): the pairs end sorted.
     pub fn merge(&mut self, other: &Translations) {
-        let mut sources: Vec<&u32> = other.forward.keys().collect();
-        sources.sort_unstable();
-        for s in sources {
-            for &t in &other.forward[s] {
-                if self.forward.get(s).is_none_or(|v| !v.contains(&t)) {
-                    self.add(*s, t);
-                }
-            }
+        self.extend(other);
+        self.settle();
+    }
+
+    /// Sorts the pairs and drops repeats.
+    fn settle(&mut self) {
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+    }
+
+    /// Source form → target forms.
+    pub fn forward(&self) -> Table {
+        Table::new(&self.pairs, |&(s, t)| (s, t))
+    }
+
+    /// Target form → source forms.
+    pub fn backward(&self) -> Table {
+        Table::new(&self.pairs, |&(s, t)| (t, s))
+    }
+
+    /// The pairs, in the order added.
+    #[cfg(test)]
+    pub fn pairs(&self) -> &[(u32, u32)] {
+        &self.pairs
+    }
+}
+
+/// The forms each form translates to, in one list indexed by form (the
+/// forms of an alignment are dense ids, [`Vocab`]): [`key`] asks for every
+/// token of every sentence, and a hashed look-up per token cost more than
+/// building this once per solve.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// Where each form's translations start in `items` (one more entry
+    /// than forms).
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Table {
+    /// The table of `pairs`, each read as (form, translation) by `read`;
+    /// a form's translations keep the order of `pairs`.
+    fn new(pairs: &[(u32, u32)], read: impl Fn(&(u32, u32)) -> (u32, u32)) -> Table {
+        let forms = pairs
+            .iter()
+            .map(|p| read(p).0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut starts = vec![0u32; forms + 1];
+        for p in pairs {
+            starts[read(p).0 as usize + 1] += 1;
+        }
+        for f in 0..forms {
+            starts[f + 1] += starts[f];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; pairs.len()];
+        for p in pairs {
+            let (f, t) = read(p);
+            items[next[f as usize] as usize] = t;
+            next[f as usize] += 1;
+        }
+        Table { starts, items }
+    }
+
+    /// The translations of form `f`.
+    pub fn get(&self, f: u32) -> &[u32] {
+        let f = f as usize;
+        match (self.starts.get(f), self.starts.get(f + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
         }
     }
 }
@@ -512,13 +585,16 @@ pub fn lexicon_translations(
             };
             for &s in ss {
                 for &t in ts {
-                    if s != t && out.forward.get(&s).is_none_or(|v| !v.contains(&t)) {
+                    if s != t {
                         out.add(s, t);
                     }
                 }
             }
         }
     }
+    // A pair may be found twice (two forms of one stem, both directions
+    // of a dictionary): once is enough.
+    out.settle();
     out
 }
 
@@ -638,10 +714,10 @@ pub fn dictionary_translations(
             }
             if spans[g] == NOT_LOOKED {
                 let start = looked.translated_ids.len() as u32;
-                for t in d.translations_inflected_borrowed(forms.name(g as u32), steps) {
-                    let stem = looked.stem_text(&t, to.1, steps.stems);
+                d.each_translation_inflected(forms.name(g as u32), steps, |t| {
+                    let stem = looked.stem_text(t, to.1, steps.stems);
                     looked.translated_ids.push(stem);
-                }
+                });
                 looked.translated[table].1[g] = (start, looked.translated_ids.len() as u32);
             }
             let (start, end) = looked.translated[table].1[g];
@@ -653,13 +729,14 @@ pub fn dictionary_translations(
                 let forms = by_stem[from..].iter().take_while(|&&(s, _)| s == stem);
                 for &(_, t) in forms {
                     let (s, t) = if forward { (h, t) } else { (t, h) };
-                    if out.forward.get(&s).is_none_or(|v| !v.contains(&t)) {
-                        out.add(s, t);
-                    }
+                    out.add(s, t);
                 }
             }
         }
     }
+    // A pair may be found twice (two forms of one stem, both directions
+    // of a dictionary): once is enough.
+    out.settle();
     out
 }
 
@@ -689,7 +766,7 @@ pub struct Keyed {
 
 /// Builds match keys for a side; `translations` maps its forms to the
 /// other side's forms.
-pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
+pub fn key(side: &Tokenised, translations: &Table) -> Keyed {
     let mut out = Keyed {
         lengths: side.lengths.clone(),
         ..Keyed::default()
@@ -706,9 +783,7 @@ pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
                 out.keys.push(p);
                 set.push(p);
             }
-            if let Some(tr) = translations.get(&t.form) {
-                out.keys.extend_from_slice(tr);
-            }
+            out.keys.extend_from_slice(translations.get(t.form));
             list.push((t.weight, start, out.keys.len() as u32));
             total += t.weight;
         }
@@ -864,11 +939,7 @@ mod tests {
                 &vocab,
                 cache,
             );
-            let mut out: Vec<(u32, u32)> = found
-                .forward
-                .iter()
-                .flat_map(|(s, ts)| ts.iter().map(|t| (*s, *t)))
-                .collect();
+            let mut out = found.pairs().to_vec();
             out.sort_unstable();
             out
         };
@@ -908,7 +979,7 @@ mod tests {
             vocab.get(&cache, "kauft").unwrap(),
             vocab.get(&cache, "buys").unwrap(),
         );
-        let (mut s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
+        let (mut s, t) = (key(&src, &tr.forward()), key(&tgt, &tr.backward()));
         let before: Vec<f32> = (0..2)
             .flat_map(|i| (0..2).map(move |j| (i, j)))
             .map(|(i, j)| s.matched(i, &t.keysets[j]))
@@ -922,7 +993,7 @@ mod tests {
         assert_eq!(before, after);
         assert!(before[0] >= 4.0, "Anna, kauft, 12 match: {before:?}");
         assert!(s.keys.len() < keys);
-        assert_eq!(s.weights, key(&src, &tr.forward).weights);
+        assert_eq!(s.weights, key(&src, &tr.forward()).weights);
         assert_eq!(s.run_length(0, 2), src.lengths[0] + src.lengths[1]);
         assert_eq!(s.run_length(1, 1), 0.0);
     }
@@ -941,12 +1012,12 @@ mod tests {
         let lexicon = Lexicon::parse(std::path::Path::new("x"), text, None).unwrap();
         let id = |w| vocab.get(&cache, w).unwrap();
         let tr = lexicon_translations([&src, &tgt], [hu, en], &lexicon, &vocab, &cache);
-        assert_eq!(tr.forward[&id("hegyekben")], [id("mountains")]);
+        assert_eq!(tr.forward().get(id("hegyekben")), [id("mountains")]);
         // Either orientation of an entry counts.
-        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
+        assert_eq!(tr.forward().get(id("ho")), [id("snow")]);
         // Without the languages, only the very forms meet.
         let tr = lexicon_translations([&src, &tgt], [None, None], &lexicon, &vocab, &cache);
-        assert!(!tr.forward.contains_key(&id("hegyekben")));
-        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
+        assert!(tr.forward().get(id("hegyekben")).is_empty());
+        assert_eq!(tr.forward().get(id("ho")), [id("snow")]);
     }
 }

@@ -186,41 +186,40 @@ impl Dictionary {
     /// else (in languages that compound) as a compound of two headwords,
     /// whose translations both count ([`morphology`]).
     pub fn translations_inflected(&self, folded: &str, steps: Morphology) -> Vec<String> {
-        self.translations_inflected_borrowed(folded, steps)
-            .into_iter()
-            .map(Cow::into_owned)
-            .collect()
+        let mut out = Vec::new();
+        self.each_translation_inflected(folded, steps, |t| out.push(t.to_string()));
+        out
     }
 
-    /// [`Dictionary::translations_inflected`], borrowed from a compiled
-    /// dictionary's bytes where it can be: the aligner stems each
-    /// translation at once and keeps no string.
-    pub fn translations_inflected_borrowed(
+    /// Calls `f` with each of [`Dictionary::translations_inflected`] in
+    /// order, borrowed from a compiled dictionary's bytes where it can be:
+    /// the aligner stems each translation at once and keeps no string, nor
+    /// a list of them.
+    pub fn each_translation_inflected(
         &self,
         folded: &str,
         steps: Morphology,
-    ) -> Vec<Cow<'_, str>> {
-        let code = self.codes[0];
-        let found = self.translations_borrowed(folded);
-        if !found.is_empty() || !steps.affixes {
-            if found.is_empty() && steps.compounds {
-                return self.compound(folded, code);
-            }
-            return found;
+        mut f: impl FnMut(&str),
+    ) {
+        // A form found gives its translations and ends the search; a form
+        // not found gives nothing, so the next may be tried.
+        let mut each = |t: Cow<'_, str>| f(&t);
+        if self.each_translation(folded, &mut each) > 0 {
+            return;
         }
-        let stemmer = &self.stemmers[0];
-        for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
-            if form != folded {
-                let found = self.translations_borrowed(form);
-                if !found.is_empty() {
-                    return found;
+        if steps.affixes {
+            let stemmer = &self.stemmers[0];
+            for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
+                if form != folded && self.each_translation(form, &mut each) > 0 {
+                    return;
                 }
             }
         }
         if steps.compounds {
-            return self.compound(folded, code);
+            for t in self.compound(folded, self.codes[0]) {
+                f(&t);
+            }
         }
-        Vec::new()
     }
 
     /// A compound's translations: of its longest last part that is a
@@ -368,13 +367,22 @@ impl Dictionary {
     /// [`Dictionary::translations`], borrowed from a compiled dictionary's
     /// bytes (no string per translation).
     fn translations_borrowed(&self, folded: &str) -> Vec<Cow<'_, str>> {
+        let mut out = Vec::new();
+        self.each_translation(folded, &mut |t: Cow<'_, str>| out.push(t));
+        out
+    }
+
+    /// Calls `f` with each of [`Dictionary::translations`] in order,
+    /// borrowed from a compiled dictionary's bytes; returns how many.
+    fn each_translation<'d>(&'d self, folded: &str, f: &mut impl FnMut(Cow<'d, str>)) -> usize {
         match &self.store {
-            Store::Compiled(c) => c.lookup_borrowed(folded),
-            Store::Direct { .. } => self
-                .translations(folded)
-                .into_iter()
-                .map(Cow::Owned)
-                .collect(),
+            Store::Compiled(c) => c.each_translation(folded, |t| f(Cow::Borrowed(t))),
+            Store::Direct { .. } => {
+                let all = self.translations(folded);
+                let n = all.len();
+                all.into_iter().for_each(|t| f(Cow::Owned(t)));
+                n
+            }
         }
     }
 }
