@@ -125,13 +125,16 @@ struct Looked {
     /// (dictionary, morphology steps) → where each form's translations'
     /// stem ids lie in `translated_ids`, in the order the dictionary gives
     /// them; [`NOT_LOOKED`] where the form was not looked up yet.
-    translated: Vec<((usize, Morphology), Vec<(u32, u32)>)>,
+    translated: Vec<((usize, Morphology), Vec<Span>)>,
     /// The stem ids of every list in `translated`, end to end.
     translated_ids: Vec<u32>,
 }
 
+/// Where a list lies in another: its start and end.
+type Span = (u32, u32);
+
 /// A form not looked up yet in [`Looked::translated`].
-const NOT_LOOKED: (u32, u32) = (NONE, NONE);
+const NOT_LOOKED: Span = (NONE, NONE);
 
 /// The table of `key` in `tables`, added empty when new.
 fn table_of<K: PartialEq, T>(tables: &mut Vec<(K, Vec<T>)>, key: K) -> usize {
