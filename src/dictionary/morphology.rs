@@ -99,14 +99,25 @@ pub fn stem<'a>(word: &'a str, code: &str) -> &'a str {
 pub struct Stemmer {
     elided: &'static [&'static str],
     endings: &'static [&'static str],
+    /// The last bytes of `endings`, a bit each: a word ending in another
+    /// byte keeps its ending without a comparison (most words, in English).
+    last_bytes: [u64; 4],
 }
 
 impl Stemmer {
     /// The stemmer of the language of ISO 639-3 `code`.
     pub fn new(code: &str) -> Stemmer {
+        let endings = table(ENDINGS, code);
+        let mut last_bytes = [0u64; 4];
+        for e in endings {
+            if let Some(&b) = e.as_bytes().last() {
+                last_bytes[b as usize / 64] |= 1 << (b % 64);
+            }
+        }
         Stemmer {
             elided: table(ELIDED, code),
-            endings: table(ENDINGS, code),
+            endings,
+            last_bytes,
         }
     }
 
@@ -132,6 +143,10 @@ impl Stemmer {
     pub fn stem<'a>(&self, word: &'a str) -> &'a str {
         let word = self.unelide(word);
         let bytes = word.as_bytes();
+        match bytes.last() {
+            Some(&b) if self.last_bytes[b as usize / 64] & (1 << (b % 64)) != 0 => {}
+            _ => return word,
+        }
         // Counted once, and only when an ending fits.
         let mut letters = None;
         for ending in self.endings {
