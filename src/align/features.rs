@@ -59,7 +59,11 @@ impl Interner {
 
     /// The id of `s`, adding it when new.
     fn id(&mut self, s: &str) -> u32 {
-        let h = BuildHasherDefault::<IntHasher>::default().hash_one(s);
+        self.id_hashed(s, BuildHasherDefault::<IntHasher>::default().hash_one(s))
+    }
+
+    /// The id of `s`, whose hash is `h`, adding it when new.
+    fn id_hashed(&mut self, s: &str, h: u64) -> u32 {
         if let Some(id) = self.find(s, h) {
             return id;
         }
@@ -959,6 +963,30 @@ mod tests {
             &["We walk.", "A building."],
         );
         assert_eq!(pairs(&shared, &de, &en), fresh);
+    }
+
+    #[test]
+    fn interned_strings_keep_their_ids_even_when_hashes_collide() {
+        let mut interner = Interner::default();
+        let words = ["haus", "", "häuser", "haus-boot", "h"];
+        let ids: Vec<u32> = words.iter().map(|w| interner.id(w)).collect();
+        assert_eq!(ids, [0, 1, 2, 3, 4]);
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(interner.id(w), id);
+            assert_eq!(interner.name(id), *w);
+            assert_eq!(interner.get(w), Some(id));
+        }
+        assert_eq!(interner.get("hau"), None);
+        // Strings filed under one hash are told apart by their text.
+        let a = interner.id_hashed("eins", 7);
+        let b = interner.id_hashed("zwei", 7);
+        let c = interner.id_hashed("drei", 7);
+        assert_eq!((a, b, c), (5, 6, 7));
+        assert_eq!(interner.id_hashed("eins", 7), a);
+        assert_eq!(interner.id_hashed("zwei", 7), b);
+        assert_eq!(interner.find("drei", 7), Some(c));
+        assert_eq!(interner.find("vier", 7), None);
+        assert_eq!(interner.name(b), "zwei");
     }
 
     #[test]
