@@ -481,7 +481,7 @@ mod tests {
             &mut vocab,
         );
         let tr = Translations::default();
-        let (s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
+        let (s, t) = (key(&src, &tr.forward()), key(&tgt, &tr.backward()));
         let overlap = Overlap::new(&s, &t, &Band::full(4, 4), 4, None);
         let random = 0.1;
         let shrink = |m: f32, w: f32| (m.min(w) + random * 2.0) / (w + 2.0);

@@ -8,44 +8,77 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasher, BuildHasherDefault};
 
 use super::learn::{IntHasher, IntMap};
 use super::lexicon::Lexicon;
 use super::tokens::{self, TokenRef};
 use crate::dictionary::Morphology;
+use crate::dictionary::morphology::Stemmer;
 use crate::language::Language;
 
-/// Interns strings to small ids.
+/// Interns strings to small ids. The strings are kept end to end in one
+/// buffer, found by their hash (a chain of ids for the rare hashes two
+/// strings share): a check interns thousands of forms and stems, and a
+/// `String` each cost an allocation to make and one to free.
 #[derive(Debug, Default)]
 struct Interner {
-    ids: HashMap<String, u32, BuildHasherDefault<IntHasher>>,
+    /// Every interned string, end to end.
+    text: String,
+    /// Where each id's string ends in `text` (it starts where the
+    /// previous one ends).
+    ends: Vec<u32>,
+    /// Hash → the last id interned with that hash.
+    by_hash: IntMap<u64, u32>,
+    /// Id → the id interned before it with the same hash, or [`NONE`].
+    earlier: Vec<u32>,
 }
 
+/// No id.
+const NONE: u32 = u32::MAX;
+
 impl Interner {
-    /// The id of `s`, adding it when new.
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(s.to_string(), id);
-        id
+    /// The string of id `id`.
+    fn name(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start as usize..self.ends[id] as usize]
     }
 
-    /// Every interned string by id.
-    fn names(&self) -> Vec<&str> {
-        let mut out = vec![""; self.ids.len()];
-        for (s, &id) in &self.ids {
-            out[id as usize] = s;
+    /// The id of `s` among those hashed `h`, when interned.
+    fn find(&self, s: &str, h: u64) -> Option<u32> {
+        let mut id = self.by_hash.get(&h).copied().unwrap_or(NONE);
+        while id != NONE {
+            if self.name(id) == s {
+                return Some(id);
+            }
+            id = self.earlier[id as usize];
         }
-        out
+        None
+    }
+
+    /// The id of `s`, adding it when new.
+    fn id(&mut self, s: &str) -> u32 {
+        self.id_hashed(s, BuildHasherDefault::<IntHasher>::default().hash_one(s))
+    }
+
+    /// The id of `s`, whose hash is `h`, adding it when new.
+    fn id_hashed(&mut self, s: &str, h: u64) -> u32 {
+        if let Some(id) = self.find(s, h) {
+            return id;
+        }
+        let id = self.ends.len() as u32;
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.earlier
+            .push(self.by_hash.insert(h, id).unwrap_or(NONE));
+        id
     }
 
     /// The id of `s` when known.
     #[cfg(test)]
     fn get(&self, s: &str) -> Option<u32> {
-        self.ids.get(s).copied()
+        self.find(s, BuildHasherDefault::<IntHasher>::default().hash_one(s))
     }
 }
 
@@ -83,43 +116,61 @@ struct CacheInner {
 
 /// What the dictionaries said of each form, remembered for the check's
 /// other alignments (each solve meets the same words again): the stems of
-/// forms and the stems of their translations, as ids of `stems`.
+/// forms and the stems of their translations, as ids of `stems`. Kept in
+/// tables indexed by the cache's form ids (dense), one table per language
+/// and per dictionary: a solve asks for every content word of both sides
+/// again, and a hashed look-up of each cost more than the answers.
 #[derive(Debug, Default)]
 struct Looked {
     stems: Interner,
-    /// (form, language the stem is taken in, whether stems are taken) →
-    /// stem id.
-    stem_of: IntMap<(u32, Language, bool), u32>,
-    /// (dictionary, morphology steps, form) → stem ids of its translations,
-    /// in the order the dictionary gives them.
-    translated: IntMap<(usize, Morphology, u32), Vec<u32>>,
+    /// (language the stem is taken in, whether stems are taken) → the
+    /// stem id of each form, [`NONE`] where not yet taken.
+    stem_of: Vec<((Language, bool), Vec<u32>)>,
+    /// (dictionary, morphology steps) → where each form's translations'
+    /// stem ids lie in `translated_ids`, in the order the dictionary gives
+    /// them; [`NOT_LOOKED`] where the form was not looked up yet.
+    translated: Vec<((usize, Morphology), Vec<Span>)>,
+    /// The stem ids of every list in `translated`, end to end.
+    translated_ids: Vec<u32>,
+}
+
+/// Where a list lies in another: its start and end.
+type Span = (u32, u32);
+
+/// A form not looked up yet in [`Looked::translated`].
+const NOT_LOOKED: Span = (NONE, NONE);
+
+/// The table of `key` in `tables`, added empty when new.
+fn table_of<K: PartialEq, T>(tables: &mut Vec<(K, Vec<T>)>, key: K) -> usize {
+    match tables.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            tables.push((key, Vec::new()));
+            tables.len() - 1
+        }
+    }
 }
 
 impl Looked {
-    /// The stem id of form `form` in `language`, if already taken.
-    fn known_stem(&self, form: u32, language: Language, stems: bool) -> Option<u32> {
-        self.stem_of.get(&(form, language, stems)).copied()
+    /// The stem id of form `form` (whose text is `word`) in the table
+    /// `table` of `stem_of`, stemmed by `stemmer`: the word itself when
+    /// `stems` is off.
+    fn stem(&mut self, table: usize, form: u32, word: &str, stemmer: &Stemmer, stems: bool) -> u32 {
+        let known = &mut self.stem_of[table].1;
+        let f = form as usize;
+        if known.len() <= f {
+            known.resize(f + 1, NONE);
+        }
+        if known[f] == NONE {
+            let id = self.stem_text(word, stemmer, stems);
+            self.stem_of[table].1[f] = id;
+        }
+        self.stem_of[table].1[f]
     }
 
-    /// The stem id of `word` (form `form`) in `language`, whose ISO 639-3
-    /// code is `code`: the word itself when `stems` is off.
-    fn stem(&mut self, form: u32, word: &str, language: (Language, &str), stems: bool) -> u32 {
-        if let Some(&id) = self.stem_of.get(&(form, language.0, stems)) {
-            return id;
-        }
-        let id = self.stem_text(word, language.1, stems);
-        self.stem_of.insert((form, language.0, stems), id);
-        id
-    }
-
-    /// The stem id of any text in the language of ISO 639-3 `code`.
-    fn stem_text(&mut self, word: &str, code: &str, stems: bool) -> u32 {
-        if stems {
-            self.stems
-                .id(crate::dictionary::morphology::stem(word, code))
-        } else {
-            self.stems.id(word)
-        }
+    /// The stem id of any text of `stemmer`'s language.
+    fn stem_text(&mut self, word: &str, stemmer: &Stemmer, stems: bool) -> u32 {
+        self.stems.id(if stems { stemmer.stem(word) } else { word })
     }
 }
 
@@ -375,32 +426,105 @@ fn number_tokens(
 /// since).
 const NUMBER_WEIGHT: f32 = 2.0;
 
-/// Translations by form id, in both directions of a pair.
+/// Translations by form id: pairs of a source form and a target form,
+/// read in either direction through a [`Table`].
 #[derive(Debug, Default, Clone)]
 pub struct Translations {
-    /// Source form → target forms.
-    pub forward: IntMap<u32, Vec<u32>>,
-    /// Target form → source forms.
-    pub backward: IntMap<u32, Vec<u32>>,
+    /// (source form, target form), in the order added.
+    pairs: Vec<(u32, u32)>,
 }
 
 impl Translations {
     /// Adds a pair of forms.
     pub fn add(&mut self, source: u32, target: u32) {
-        self.forward.entry(source).or_default().push(target);
-        self.backward.entry(target).or_default().push(source);
+        self.pairs.push((source, target));
     }
 
-    /// Adds every pair of `other` that is not here yet.
+    /// Whether it holds no pair.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// Adds every pair of `other`, a pair already here again: a token
+    /// matches when any of its keys does, so a repeat changes nothing.
+    pub fn extend(&mut self, other: &Translations) {
+        self.pairs.extend_from_slice(&other.pairs);
+    }
+
+    /// Adds every pair of `other` that is not here yet (and drops any
+    /// repeat here): the pairs end sorted.
     pub fn merge(&mut self, other: &Translations) {
-        let mut sources: Vec<&u32> = other.forward.keys().collect();
-        sources.sort_unstable();
-        for s in sources {
-            for &t in &other.forward[s] {
-                if self.forward.get(s).is_none_or(|v| !v.contains(&t)) {
-                    self.add(*s, t);
-                }
-            }
+        self.extend(other);
+        self.settle();
+    }
+
+    /// Sorts the pairs and drops repeats.
+    fn settle(&mut self) {
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+    }
+
+    /// Source form → target forms.
+    pub fn forward(&self) -> Table {
+        Table::new(&self.pairs, |&(s, t)| (s, t))
+    }
+
+    /// Target form → source forms.
+    pub fn backward(&self) -> Table {
+        Table::new(&self.pairs, |&(s, t)| (t, s))
+    }
+
+    /// The pairs, in the order added.
+    #[cfg(test)]
+    pub fn pairs(&self) -> &[(u32, u32)] {
+        &self.pairs
+    }
+}
+
+/// The forms each form translates to, in one list indexed by form (the
+/// forms of an alignment are dense ids, [`Vocab`]): [`key`] asks for every
+/// token of every sentence, and a hashed look-up per token cost more than
+/// building this once per solve.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// Where each form's translations start in `items` (one more entry
+    /// than forms).
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Table {
+    /// The table of `pairs`, each read as (form, translation) by `read`;
+    /// a form's translations keep the order of `pairs`.
+    fn new(pairs: &[(u32, u32)], read: impl Fn(&(u32, u32)) -> (u32, u32)) -> Table {
+        let forms = pairs
+            .iter()
+            .map(|p| read(p).0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut starts = vec![0u32; forms + 1];
+        for p in pairs {
+            starts[read(p).0 as usize + 1] += 1;
+        }
+        for f in 0..forms {
+            starts[f + 1] += starts[f];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; pairs.len()];
+        for p in pairs {
+            let (f, t) = read(p);
+            items[next[f as usize] as usize] = t;
+            next[f as usize] += 1;
+        }
+        Table { starts, items }
+    }
+
+    /// The translations of form `f`.
+    pub fn get(&self, f: u32) -> &[u32] {
+        let f = f as usize;
+        match (self.starts.get(f), self.starts.get(f + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
         }
     }
 }
@@ -424,12 +548,11 @@ pub fn lexicon_translations(
         return out;
     }
     let inner = cache.inner.borrow();
-    let all = inner.forms.names();
     let name = |f: u32| {
         vocab
             .global
             .get(f as usize)
-            .map_or("", |&g| all[g as usize])
+            .map_or("", |&g| inner.forms.name(g))
     };
     let codes = languages.map(|l| l.and_then(|l| l.code3()));
     let key = |w: &str, code: Option<&str>| match code {
@@ -469,13 +592,16 @@ pub fn lexicon_translations(
             };
             for &s in ss {
                 for &t in ts {
-                    if s != t && out.forward.get(&s).is_none_or(|v| !v.contains(&t)) {
+                    if s != t {
                         out.add(s, t);
                     }
                 }
             }
         }
     }
+    // A pair may be found twice (two forms of one stem, both directions
+    // of a dictionary): once is enough.
+    out.settle();
     out
 }
 
@@ -546,9 +672,6 @@ pub fn dictionary_translations(
     }
     let mut inner = cache.inner.borrow_mut();
     let CacheInner { forms, looked, .. } = &mut *inner;
-    // Every form's text, listed only when a form is met that the cache
-    // has not looked up yet (in the first solve of a check, mostly).
-    let mut names: Option<Vec<&str>> = None;
     // Content words of each side, sorted.
     let content = |side: &Tokenised| -> Vec<u32> {
         let limit = (CONTENT_SHARE * side.tokens.len() as f32).max(CONTENT_MIN_SENTENCES as f32);
@@ -568,20 +691,15 @@ pub fn dictionary_translations(
             continue;
         }
         let (heads, others) = if forward { (&src, &tgt) } else { (&tgt, &src) };
-        let to = (info.to, info.to.code3().unwrap_or(""));
+        let to = (info.to, d.to_stemmer());
         // The other side's words by stem, so that a translation meets
         // their inflected forms: (stem, word) pairs sorted, so a stem's
         // words are a run in the order of `others` (no list per stem).
+        let stem_table = table_of(&mut looked.stem_of, (to.0, steps.stems));
         let mut by_stem: Vec<(u32, u32)> = Vec::with_capacity(others.len());
         for &o in others {
             let g = vocab.global[o as usize];
-            let stem = match looked.known_stem(g, to.0, steps.stems) {
-                Some(stem) => stem,
-                None => {
-                    let word = names.get_or_insert_with(|| forms.names())[g as usize];
-                    looked.stem(g, word, to, steps.stems)
-                }
-            };
+            let stem = looked.stem(stem_table, g, forms.name(g), to.1, steps.stems);
             by_stem.push((stem, o));
         }
         by_stem.sort_unstable();
@@ -594,19 +712,23 @@ pub fn dictionary_translations(
         // Dictionaries are told apart by where they live, for as long as
         // the check holds them.
         let dictionary = std::sync::Arc::as_ptr(d) as usize;
+        let table = table_of(&mut looked.translated, (dictionary, steps));
         for &h in heads {
-            let g = vocab.global[h as usize];
-            let key = (dictionary, steps, g);
-            if !looked.translated.contains_key(&key) {
-                let word = names.get_or_insert_with(|| forms.names())[g as usize];
-                let stems = d
-                    .translations_inflected_borrowed(word, steps)
-                    .iter()
-                    .map(|t| looked.stem_text(t, to.1, steps.stems))
-                    .collect();
-                looked.translated.insert(key, stems);
+            let g = vocab.global[h as usize] as usize;
+            let spans = &mut looked.translated[table].1;
+            if spans.len() <= g {
+                spans.resize(g + 1, NOT_LOOKED);
             }
-            for &stem in &looked.translated[&key] {
+            if spans[g] == NOT_LOOKED {
+                let start = looked.translated_ids.len() as u32;
+                d.each_translation_inflected(forms.name(g as u32), steps, |t| {
+                    let stem = looked.stem_text(t, to.1, steps.stems);
+                    looked.translated_ids.push(stem);
+                });
+                looked.translated[table].1[g] = (start, looked.translated_ids.len() as u32);
+            }
+            let (start, end) = looked.translated[table].1[g];
+            for &stem in &looked.translated_ids[start as usize..end as usize] {
                 if !present.get(stem as usize).copied().unwrap_or(false) {
                     continue;
                 }
@@ -614,13 +736,14 @@ pub fn dictionary_translations(
                 let forms = by_stem[from..].iter().take_while(|&&(s, _)| s == stem);
                 for &(_, t) in forms {
                     let (s, t) = if forward { (h, t) } else { (t, h) };
-                    if out.forward.get(&s).is_none_or(|v| !v.contains(&t)) {
-                        out.add(s, t);
-                    }
+                    out.add(s, t);
                 }
             }
         }
     }
+    // A pair may be found twice (two forms of one stem, both directions
+    // of a dictionary): once is enough.
+    out.settle();
     out
 }
 
@@ -650,7 +773,7 @@ pub struct Keyed {
 
 /// Builds match keys for a side; `translations` maps its forms to the
 /// other side's forms.
-pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
+pub fn key(side: &Tokenised, translations: &Table) -> Keyed {
     let mut out = Keyed {
         lengths: side.lengths.clone(),
         ..Keyed::default()
@@ -667,9 +790,7 @@ pub fn key(side: &Tokenised, translations: &IntMap<u32, Vec<u32>>) -> Keyed {
                 out.keys.push(p);
                 set.push(p);
             }
-            if let Some(tr) = translations.get(&t.form) {
-                out.keys.extend_from_slice(tr);
-            }
+            out.keys.extend_from_slice(translations.get(t.form));
             list.push((t.weight, start, out.keys.len() as u32));
             total += t.weight;
         }
@@ -825,11 +946,7 @@ mod tests {
                 &vocab,
                 cache,
             );
-            let mut out: Vec<(u32, u32)> = found
-                .forward
-                .iter()
-                .flat_map(|(s, ts)| ts.iter().map(|t| (*s, *t)))
-                .collect();
+            let mut out = found.pairs().to_vec();
             out.sort_unstable();
             out
         };
@@ -846,6 +963,30 @@ mod tests {
             &["We walk.", "A building."],
         );
         assert_eq!(pairs(&shared, &de, &en), fresh);
+    }
+
+    #[test]
+    fn interned_strings_keep_their_ids_even_when_hashes_collide() {
+        let mut interner = Interner::default();
+        let words = ["haus", "", "häuser", "haus-boot", "h"];
+        let ids: Vec<u32> = words.iter().map(|w| interner.id(w)).collect();
+        assert_eq!(ids, [0, 1, 2, 3, 4]);
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(interner.id(w), id);
+            assert_eq!(interner.name(id), *w);
+            assert_eq!(interner.get(w), Some(id));
+        }
+        assert_eq!(interner.get("hau"), None);
+        // Strings filed under one hash are told apart by their text.
+        let a = interner.id_hashed("eins", 7);
+        let b = interner.id_hashed("zwei", 7);
+        let c = interner.id_hashed("drei", 7);
+        assert_eq!((a, b, c), (5, 6, 7));
+        assert_eq!(interner.id_hashed("eins", 7), a);
+        assert_eq!(interner.id_hashed("zwei", 7), b);
+        assert_eq!(interner.find("drei", 7), Some(c));
+        assert_eq!(interner.find("vier", 7), None);
+        assert_eq!(interner.name(b), "zwei");
     }
 
     #[test]
@@ -869,7 +1010,7 @@ mod tests {
             vocab.get(&cache, "kauft").unwrap(),
             vocab.get(&cache, "buys").unwrap(),
         );
-        let (mut s, t) = (key(&src, &tr.forward), key(&tgt, &tr.backward));
+        let (mut s, t) = (key(&src, &tr.forward()), key(&tgt, &tr.backward()));
         let before: Vec<f32> = (0..2)
             .flat_map(|i| (0..2).map(move |j| (i, j)))
             .map(|(i, j)| s.matched(i, &t.keysets[j]))
@@ -883,7 +1024,7 @@ mod tests {
         assert_eq!(before, after);
         assert!(before[0] >= 4.0, "Anna, kauft, 12 match: {before:?}");
         assert!(s.keys.len() < keys);
-        assert_eq!(s.weights, key(&src, &tr.forward).weights);
+        assert_eq!(s.weights, key(&src, &tr.forward()).weights);
         assert_eq!(s.run_length(0, 2), src.lengths[0] + src.lengths[1]);
         assert_eq!(s.run_length(1, 1), 0.0);
     }
@@ -902,12 +1043,12 @@ mod tests {
         let lexicon = Lexicon::parse(std::path::Path::new("x"), text, None).unwrap();
         let id = |w| vocab.get(&cache, w).unwrap();
         let tr = lexicon_translations([&src, &tgt], [hu, en], &lexicon, &vocab, &cache);
-        assert_eq!(tr.forward[&id("hegyekben")], [id("mountains")]);
+        assert_eq!(tr.forward().get(id("hegyekben")), [id("mountains")]);
         // Either orientation of an entry counts.
-        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
+        assert_eq!(tr.forward().get(id("ho")), [id("snow")]);
         // Without the languages, only the very forms meet.
         let tr = lexicon_translations([&src, &tgt], [None, None], &lexicon, &vocab, &cache);
-        assert!(!tr.forward.contains_key(&id("hegyekben")));
-        assert_eq!(tr.forward[&id("ho")], [id("snow")]);
+        assert!(tr.forward().get(id("hegyekben")).is_empty());
+        assert_eq!(tr.forward().get(id("ho")), [id("snow")]);
     }
 }

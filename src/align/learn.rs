@@ -155,8 +155,8 @@ mod tests {
         let hund = vocab.get(&cache, "hund").unwrap();
         let dog = vocab.get(&cache, "dog").unwrap();
         let cat = vocab.get(&cache, "cat").unwrap();
-        assert!(tr.forward[&hund].contains(&dog));
-        assert!(!tr.forward[&hund].contains(&cat));
-        assert!(tr.backward[&dog].contains(&hund));
+        assert!(tr.forward().get(hund).contains(&dog));
+        assert!(!tr.forward().get(hund).contains(&cat));
+        assert!(tr.backward().get(dog).contains(&hund));
     }
 }

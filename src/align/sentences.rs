@@ -230,8 +230,8 @@ fn solve_units(
     let stoks = src.tokenise(languages[0], cache, &mut vocab);
     let ttoks = tgt.tokenise(languages[1], cache, &mut vocab);
     let given = given_translations([&stoks, &ttoks], languages, options, &vocab, cache);
-    let mut skeys = features::key(&stoks, &given.forward);
-    let mut tkeys = features::key(&ttoks, &given.backward);
+    let mut skeys = features::key(&stoks, &given.forward());
+    let mut tkeys = features::key(&ttoks, &given.backward());
     skeys.prune_against(&tkeys);
     tkeys.prune_against(&skeys);
     skeys.breaks = slayout.breaks.to_vec();
@@ -273,13 +273,9 @@ fn solve_units(
     // Last in the order of sources: what the pair itself teaches.
     let learned = learn_from(&stoks, &ttoks, &first, &path, &overlap);
     let mut all = given;
-    for (s, ts) in learned.forward {
-        for t in ts {
-            all.add(s, t);
-        }
-    }
-    let mut skeys = features::key(&stoks, &all.forward);
-    let mut tkeys = features::key(&ttoks, &all.backward);
+    all.extend(&learned);
+    let mut skeys = features::key(&stoks, &all.forward());
+    let mut tkeys = features::key(&ttoks, &all.backward());
     skeys.prune_against(&tkeys);
     tkeys.prune_against(&skeys);
     skeys.breaks = slayout.breaks.to_vec();
@@ -333,7 +329,7 @@ fn given_translations(
     // into nothing would copy the same pairs, listing each word's
     // translations in another order, which matching ignores (a token
     // matches when any of its keys does).
-    if given.forward.is_empty() {
+    if given.is_empty() {
         return dictionaries;
     }
     given.merge(&dictionaries);

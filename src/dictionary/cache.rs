@@ -184,6 +184,15 @@ impl Compiled {
     /// [`Compiled::lookup`] without a string per translation: they are
     /// slices of the file's bytes.
     pub fn lookup_borrowed(&self, folded: &str) -> Vec<Cow<'_, str>> {
+        let mut out = Vec::new();
+        self.each_translation(folded, |t| out.push(Cow::Borrowed(t)));
+        out
+    }
+
+    /// Calls `f` with each translation of a folded headword in order, a
+    /// slice of the file's bytes; returns how many (no list is made: the
+    /// aligner takes each at once).
+    pub fn each_translation<'c>(&'c self, folded: &str, mut f: impl FnMut(&'c str)) -> usize {
         let h = key_hash(folded);
         let hash_of = |r: usize| u64_at(&self.bytes, HEADER + r * ROW);
         // The first row with this hash.
@@ -197,7 +206,7 @@ impl Compiled {
             }
         }
         let blob = HEADER + self.rows * ROW;
-        let mut out = Vec::new();
+        let mut count = 0;
         for r in lo..self.rows {
             if hash_of(r) != h {
                 break;
@@ -212,9 +221,12 @@ impl Compiled {
                 .and_then(|end| self.bytes.get(start..end))
                 .and_then(|r| std::str::from_utf8(r).ok())
                 .unwrap_or("");
-            out.extend(record_translations(record, folded).map(Cow::Borrowed));
+            for t in record_translations(record, folded) {
+                f(t);
+                count += 1;
+            }
         }
-        out
+        count
     }
 }
 

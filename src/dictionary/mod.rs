@@ -35,6 +35,11 @@ pub const SYSTEM_DIR: &str = "/usr/share/dictd";
 pub struct Dictionary {
     info: DictionaryInfo,
     store: Store,
+    /// The ISO 639-3 codes of `info.from` and `info.to` (`""` where none),
+    /// found once: the morphology steps take them for every word.
+    codes: [&'static str; 2],
+    /// The stemmers of `info.from` and `info.to`, made once.
+    stemmers: [morphology::Stemmer; 2],
     from_leading: &'static [&'static str],
     to_leading: &'static [&'static str],
 }
@@ -77,6 +82,11 @@ pub struct DictionaryInfo {
 }
 
 use cache::key_hash;
+
+/// The ISO 639-3 codes of a dictionary's two languages, `""` where none.
+fn codes(from: Language, to: Language) -> [&'static str; 2] {
+    [from, to].map(|l| l.code3().unwrap_or(""))
+}
 
 /// Index entries that are the dictionary's own header (`00databaseinfo`,
 /// `00-database-url`), not words.
@@ -136,6 +146,8 @@ impl Dictionary {
                 entries,
             },
             store: Store::Direct { index: table, body },
+            codes: codes(from, to),
+            stemmers: codes(from, to).map(morphology::Stemmer::new),
             from_leading: leading_words(from.code3().unwrap_or("")),
             to_leading: leading_words(to.code3().unwrap_or("")),
         })
@@ -174,43 +186,40 @@ impl Dictionary {
     /// else (in languages that compound) as a compound of two headwords,
     /// whose translations both count ([`morphology`]).
     pub fn translations_inflected(&self, folded: &str, steps: Morphology) -> Vec<String> {
-        self.translations_inflected_borrowed(folded, steps)
-            .into_iter()
-            .map(Cow::into_owned)
-            .collect()
+        let mut out = Vec::new();
+        self.each_translation_inflected(folded, steps, |t| out.push(t.to_string()));
+        out
     }
 
-    /// [`Dictionary::translations_inflected`], borrowed from a compiled
-    /// dictionary's bytes where it can be: the aligner stems each
-    /// translation at once and keeps no string.
-    pub fn translations_inflected_borrowed(
+    /// Calls `f` with each of [`Dictionary::translations_inflected`] in
+    /// order, borrowed from a compiled dictionary's bytes where it can be:
+    /// the aligner stems each translation at once and keeps no string, nor
+    /// a list of them.
+    pub fn each_translation_inflected(
         &self,
         folded: &str,
         steps: Morphology,
-    ) -> Vec<Cow<'_, str>> {
-        let code = self.info.from.code3().unwrap_or("");
-        let found = self.translations_borrowed(folded);
-        if !found.is_empty() || !steps.affixes {
-            if found.is_empty() && steps.compounds {
-                return self.compound(folded, code);
-            }
-            return found;
+        mut f: impl FnMut(&str),
+    ) {
+        // A form found gives its translations and ends the search; a form
+        // not found gives nothing, so the next may be tried.
+        let mut each = |t: Cow<'_, str>| f(&t);
+        if self.each_translation(folded, &mut each) > 0 {
+            return;
         }
-        for form in [
-            morphology::unelide(folded, code),
-            morphology::stem(folded, code),
-        ] {
-            if form != folded {
-                let found = self.translations_borrowed(form);
-                if !found.is_empty() {
-                    return found;
+        if steps.affixes {
+            let stemmer = &self.stemmers[0];
+            for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
+                if form != folded && self.each_translation(form, &mut each) > 0 {
+                    return;
                 }
             }
         }
         if steps.compounds {
-            return self.compound(folded, code);
+            for t in self.compound(folded, self.codes[0]) {
+                f(&t);
+            }
         }
-        Vec::new()
     }
 
     /// A compound's translations: of its longest last part that is a
@@ -222,7 +231,7 @@ impl Dictionary {
         let known = |w: &str| {
             let t = self.translations_borrowed(w);
             if t.is_empty() {
-                self.translations_borrowed(morphology::stem(w, code))
+                self.translations_borrowed(self.stemmers[0].stem(w))
             } else {
                 t
             }
@@ -288,6 +297,8 @@ impl Dictionary {
                 entries: compiled.entries,
             },
             store: Store::Compiled(compiled),
+            codes: codes(from, to),
+            stemmers: codes(from, to).map(morphology::Stemmer::new),
             from_leading: leading_words(from.code3().unwrap_or("")),
             to_leading: leading_words(to.code3().unwrap_or("")),
         })
@@ -317,6 +328,11 @@ impl Dictionary {
     /// What reports say of it.
     pub fn info(&self) -> &DictionaryInfo {
         &self.info
+    }
+
+    /// The stemmer of its translations' language.
+    pub(crate) fn to_stemmer(&self) -> &morphology::Stemmer {
+        &self.stemmers[1]
     }
 
     /// The single-word translations of a folded single word (lower case,
@@ -351,13 +367,22 @@ impl Dictionary {
     /// [`Dictionary::translations`], borrowed from a compiled dictionary's
     /// bytes (no string per translation).
     fn translations_borrowed(&self, folded: &str) -> Vec<Cow<'_, str>> {
+        let mut out = Vec::new();
+        self.each_translation(folded, &mut |t: Cow<'_, str>| out.push(t));
+        out
+    }
+
+    /// Calls `f` with each of [`Dictionary::translations`] in order,
+    /// borrowed from a compiled dictionary's bytes; returns how many.
+    fn each_translation<'d>(&'d self, folded: &str, f: &mut impl FnMut(Cow<'d, str>)) -> usize {
         match &self.store {
-            Store::Compiled(c) => c.lookup_borrowed(folded),
-            Store::Direct { .. } => self
-                .translations(folded)
-                .into_iter()
-                .map(Cow::Owned)
-                .collect(),
+            Store::Compiled(c) => c.each_translation(folded, |t| f(Cow::Borrowed(t))),
+            Store::Direct { .. } => {
+                let all = self.translations(folded);
+                let n = all.len();
+                all.into_iter().for_each(|t| f(Cow::Owned(t)));
+                n
+            }
         }
     }
 }

@@ -83,44 +83,88 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 
 /// The word without a joined elided article (`l-altitude` → `altitude`).
 pub fn unelide<'a>(word: &'a str, code: &str) -> &'a str {
-    let elided = table(ELIDED, code);
-    if elided.is_empty() {
-        return word;
-    }
-    if let Some((head, tail)) = word.split_once('-') {
-        if !tail.is_empty()
-            && elided
-                .iter()
-                .any(|e| same_bytes(e.as_bytes(), head.as_bytes()))
-        {
-            return tail;
-        }
-    }
-    word
+    Stemmer::new(code).unelide(word)
 }
 
 /// The word's stem: without a joined elided article and its longest
 /// inflectional ending that leaves [`MIN_STEM`] letters.
 pub fn stem<'a>(word: &'a str, code: &str) -> &'a str {
-    let word = unelide(word, code);
-    let bytes = word.as_bytes();
-    // Counted once, and only when an ending fits.
-    let mut letters = None;
-    for ending in table(ENDINGS, code) {
-        let e = ending.as_bytes();
-        // Endings are ASCII: where their bytes end the word, the cut
-        // before them falls between characters.
-        let Some(cut) = bytes.len().checked_sub(e.len()) else {
-            continue;
-        };
-        if same_bytes(&bytes[cut..], e) {
-            let letters = *letters.get_or_insert_with(|| word.chars().count());
-            if letters - ending.chars().count() >= MIN_STEM {
-                return &word[..cut];
+    Stemmer::new(code).stem(word)
+}
+
+/// [`stem`] and [`unelide`] for one language, its tables found once: the
+/// aligner stems every translation a dictionary gives, and finding the
+/// language's tables again for each cost as much as the stemming.
+#[derive(Debug, Clone, Copy)]
+pub struct Stemmer {
+    elided: &'static [&'static str],
+    endings: &'static [&'static str],
+    /// The last bytes of `endings`, a bit each: a word ending in another
+    /// byte keeps its ending without a comparison (most words, in English).
+    last_bytes: [u64; 4],
+}
+
+impl Stemmer {
+    /// The stemmer of the language of ISO 639-3 `code`.
+    pub fn new(code: &str) -> Stemmer {
+        let endings = table(ENDINGS, code);
+        let mut last_bytes = [0u64; 4];
+        for e in endings {
+            if let Some(&b) = e.as_bytes().last() {
+                last_bytes[b as usize / 64] |= 1 << (b % 64);
             }
         }
+        Stemmer {
+            elided: table(ELIDED, code),
+            endings,
+            last_bytes,
+        }
     }
-    word
+
+    /// [`unelide`].
+    pub fn unelide<'a>(&self, word: &'a str) -> &'a str {
+        if self.elided.is_empty() {
+            return word;
+        }
+        if let Some((head, tail)) = word.split_once('-') {
+            if !tail.is_empty()
+                && self
+                    .elided
+                    .iter()
+                    .any(|e| same_bytes(e.as_bytes(), head.as_bytes()))
+            {
+                return tail;
+            }
+        }
+        word
+    }
+
+    /// [`stem`].
+    pub fn stem<'a>(&self, word: &'a str) -> &'a str {
+        let word = self.unelide(word);
+        let bytes = word.as_bytes();
+        match bytes.last() {
+            Some(&b) if self.last_bytes[b as usize / 64] & (1 << (b % 64)) != 0 => {}
+            _ => return word,
+        }
+        // Counted once, and only when an ending fits.
+        let mut letters = None;
+        for ending in self.endings {
+            let e = ending.as_bytes();
+            // Endings are ASCII: where their bytes end the word, the cut
+            // before them falls between characters.
+            let Some(cut) = bytes.len().checked_sub(e.len()) else {
+                continue;
+            };
+            if same_bytes(&bytes[cut..], e) {
+                let letters = *letters.get_or_insert_with(|| word.chars().count());
+                if letters - e.len() >= MIN_STEM {
+                    return &word[..cut];
+                }
+            }
+        }
+        word
+    }
 }
 
 /// Whether the language writes compounds as one word.
