@@ -39,22 +39,45 @@ pub fn split(text: &str, language: Language) -> Vec<Range<usize>> {
         .collect();
     // Unicode boundaries without terminal punctuation are paragraph
     // separators; inside one paragraph only an explicit one (a blank line,
-    // U+2029) still ends a sentence, a single line break does not.
-    let mut candidates = breaks.iter().map(|b| b.next).peekable();
-    for (start, _) in text.split_sentence_bound_indices().skip(1) {
-        let first = start + (text[start..].len() - text[start..].trim_start().len());
-        while candidates.next_if(|&n| n < first).is_some() {}
-        if candidates.peek() == Some(&first) || first >= text.len() {
-            continue;
-        }
-        let gap = &text[text[..first].trim_end().len()..first];
-        if gap.contains('\u{2029}') || gap.matches('\n').count() >= 2 {
-            starts.push(first);
+    // U+2029) still ends a sentence, a single line break does not. A text
+    // with neither has no such boundary to add and is not walked again.
+    if has_separator(text) {
+        let mut candidates = breaks.iter().map(|b| b.next).peekable();
+        for (start, _) in text.split_sentence_bound_indices().skip(1) {
+            let first = start + (text[start..].len() - text[start..].trim_start().len());
+            while candidates.next_if(|&n| n < first).is_some() {}
+            if candidates.peek() == Some(&first) || first >= text.len() {
+                continue;
+            }
+            let gap = &text[text[..first].trim_end().len()..first];
+            if gap.contains('\u{2029}') || gap.matches('\n').count() >= 2 {
+                starts.push(first);
+            }
         }
     }
     starts.sort_unstable();
     starts.dedup();
     ranges(text, &starts)
+}
+
+/// Whether `text` holds an explicit paragraph separator: U+2029, or two
+/// line breaks with nothing but white space between them (a blank line).
+/// Without one, no Unicode boundary of `text` is a separator that
+/// [`split`] keeps.
+fn has_separator(text: &str) -> bool {
+    if text.contains('\u{2029}') {
+        return true;
+    }
+    let mut last_break: Option<usize> = None;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            if last_break.is_some_and(|p| text[p + 1..i].trim().is_empty()) {
+                return true;
+            }
+            last_break = Some(i);
+        }
+    }
+    false
 }
 
 /// Sentence ranges from the start of every sentence but the first.
@@ -227,5 +250,28 @@ mod tests {
             ["It rose.", "Then it fell.", "ls -l. cd /tmp. make all."]
         );
         assert_eq!(seg.paragraph_sentences, [0..2, 2..3]);
+    }
+
+    #[test]
+    fn only_a_blank_line_or_u2029_separates() {
+        assert!(!has_separator("One line.\nAnother line."));
+        assert!(!has_separator("No break at all"));
+        assert!(has_separator("One.\n\nTwo."));
+        assert!(has_separator("One.\n \t\nTwo."));
+        assert!(has_separator("One.\u{2029}Two"));
+        assert!(!has_separator("One.\n x \nTwo."));
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_sentence_without_punctuation() {
+        let text = "A heading without stop\n\nthen more text\nacross a line";
+        let parts: Vec<&str> = split(text, Language::EN)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            parts,
+            ["A heading without stop", "then more text\nacross a line"]
+        );
     }
 }
