@@ -516,11 +516,11 @@ fn inside_finding(ctx: &Context, p: &Passage, gap: &Gap) -> Option<Finding> {
         Side::Target => gap.z >= STRONG && gap.r >= ADDED_INSIDE,
         Side::Source => {
             let doc = ctx.source;
-            let paragraph = &doc.document.paragraphs[doc.sentences[*id].paragraph];
+            let paragraph = doc.sentences[*id].paragraph;
             gap.z <= -STRONG
                 && gap.r <= DROPPED_INSIDE
                 && chars(doc, ids.iter().copied()) >= LONG_SENTENCE
-                && super::roles::role(paragraph) == super::roles::Role::Content
+                && doc.role(paragraph) == super::roles::Role::Content
                 && !unlinked_beside(ctx, &p.target)
         }
     };

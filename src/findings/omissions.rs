@@ -6,7 +6,7 @@
 
 use super::context::{Context, gist, list, word_count};
 use super::evidence::{Evidence, NumberFact, measured, position_in_sentences, sentence_excerpts};
-use super::roles::{self, Role};
+use super::roles::Role;
 use super::{Finding, Kind, Severity, sentences_excerpt};
 
 /// Aligner confidence under which a dropped run without numbers is one
@@ -82,7 +82,7 @@ fn omission(
     confidence: f64,
 ) -> Finding {
     let text = ctx.source_text(ids.clone());
-    let role = roles::role(&ctx.source.document.paragraphs[paragraph]);
+    let role = ctx.source.role(paragraph);
     let digit_numbers: Vec<_> = ctx
         .source_numbers(&text)
         .into_iter()

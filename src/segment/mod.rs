@@ -10,6 +10,7 @@ mod resources;
 mod rules;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,6 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::anchors::{Name, Number};
 use crate::document::{BlockKind, Document, Position, Span};
 use crate::facts::{FactsTable, SentenceFacts, WordsIn};
+use crate::findings::roles::{self, Role};
 use crate::language::{Detection, Language};
 
 /// Splits one paragraph's text into sentences: byte ranges into `text`, in
@@ -140,6 +142,8 @@ pub struct SegmentedDocument {
     pub paragraph_sentences: Vec<Range<usize>>,
     /// The facts of each sentence, read on first use.
     facts: FactsTable,
+    /// The role of each paragraph, judged on first use.
+    roles: Vec<OnceLock<Role>>,
 }
 
 impl SegmentedDocument {
@@ -170,6 +174,9 @@ impl SegmentedDocument {
             paragraph_sentences.push(first..sentences.len());
         }
         SegmentedDocument {
+            roles: (0..document.paragraphs.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             document,
             detection,
             facts: FactsTable::new(sentences.len()),
@@ -181,6 +188,12 @@ impl SegmentedDocument {
     /// The facts of sentence `i` (read once, on first use).
     pub fn facts(&self, i: usize) -> &SentenceFacts {
         self.facts.get(i, self.sentence_text(i), self.language())
+    }
+
+    /// The role of paragraph `p` ([`roles::role`], judged once, on first
+    /// use: the check and several findings ask about the same paragraphs).
+    pub fn role(&self, p: usize) -> Role {
+        *self.roles[p].get_or_init(|| roles::role(&self.document.paragraphs[p]))
     }
 
     /// The facts of a run of sentences.
