@@ -112,11 +112,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         Role::Content
     };
     let info = ctx.options.boilerplate_severity;
-    let digit_numbers: Vec<_> = ctx
-        .target_numbers(&text)
-        .into_iter()
-        .filter(|n| n.digits)
-        .collect();
+    let digit_numbers = ctx.target_digit_numbers(&text);
     let words = word_count(&text);
     let evidence = Evidence::Unmatched {
         missing: Vec::new(),
@@ -223,9 +219,8 @@ fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
         }
         let text = ctx.target_text(ids.clone());
         let numbers = ctx
-            .target_numbers(&text)
+            .target_digit_numbers(&text)
             .iter()
-            .filter(|n| n.digits)
             .map(|n| NumberFact::of(n, |at| position_in_sentences(tgt, ids.clone(), at)))
             .collect();
         let evidence = Evidence::Unmatched {

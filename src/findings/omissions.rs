@@ -83,11 +83,7 @@ fn omission(
 ) -> Finding {
     let text = ctx.source_text(ids.clone());
     let role = ctx.source.role(paragraph);
-    let digit_numbers: Vec<_> = ctx
-        .source_numbers(&text)
-        .into_iter()
-        .filter(|n| n.digits)
-        .collect();
+    let digit_numbers = ctx.source_digit_numbers(&text);
     let numbers: Vec<String> = digit_numbers.iter().map(|n| n.text.clone()).collect();
     let words = word_count(&text);
     let what = match (whole, role) {
