@@ -967,7 +967,10 @@ mod tests {
         assert!(!may_be_number_word("quickly", en));
         assert!(may_be_number_word("Ügyfél", en));
         // The gate changes no reading.
-        let n = numbers("Quite a few: Seven people, twelve Million euros.", Language::EN);
+        let n = numbers(
+            "Quite a few: Seven people, twelve Million euros.",
+            Language::EN,
+        );
         let values: Vec<&[f64]> = n.iter().map(|n| n.values.as_slice()).collect();
         assert_eq!(values, [&[7.0][..], &[12e6][..]]);
     }
@@ -975,9 +978,18 @@ mod tests {
     #[test]
     fn the_digit_numbers_are_those_of_all_numbers() {
         let texts = [
-            ("Zwei Millionen Menschen, 3,5 Mrd. Euro und 12 000 Stimmen am 24.2.2025.", Language::DE),
-            ("Three hundred and fifty people paid 10 million dollars in 1954/55.", Language::EN),
-            ("quatre-vingt-dix élèves, 1 200 euros, 2e édition, vingt-et-un.", Language::FR),
+            (
+                "Zwei Millionen Menschen, 3,5 Mrd. Euro und 12 000 Stimmen am 24.2.2025.",
+                Language::DE,
+            ),
+            (
+                "Three hundred and fifty people paid 10 million dollars in 1954/55.",
+                Language::EN,
+            ),
+            (
+                "quatre-vingt-dix élèves, 1 200 euros, 2e édition, vingt-et-un.",
+                Language::FR,
+            ),
             ("地下430米, 3亿5000万 and twenty-1 items", Language::EN),
         ];
         for (text, language) in texts {
