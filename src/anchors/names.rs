@@ -51,17 +51,16 @@ impl NameShape {
     /// The shape of the folded word `word`.
     pub fn of(word: &str) -> NameShape {
         let len = char_count(word);
+        let mut present = u64::MAX;
         let counts = (len <= 255).then(|| {
             let mut counts = [0u8; 37];
+            present = 0;
             for c in word.chars() {
-                counts[bucket(c)] += 1;
+                let k = bucket(c);
+                counts[k] += 1;
+                present |= 1 << k;
             }
             counts
-        });
-        let present = counts.map_or(u64::MAX, |counts| {
-            (0..37)
-                .filter(|&k| counts[k] > 0)
-                .fold(0, |bits, k| bits | 1 << k)
         });
         let mut head = ['\0'; 3];
         for (slot, c) in head.iter_mut().zip(word.chars()) {
@@ -242,8 +241,13 @@ pub fn name_in(folded: &str, text: &str) -> bool {
 
 /// A text's words (and the parts of hyphenated words), folded once, for
 /// asking about many names: folding is the costly part of the comparison.
+/// Their shapes are made the first time a name is not found as it is
+/// spelled.
 #[derive(Debug, Clone, Default)]
-pub struct FoldedWords(Vec<String>);
+pub struct FoldedWords {
+    words: Vec<String>,
+    shapes: std::sync::OnceLock<Vec<NameShape>>,
+}
 
 impl FoldedWords {
     /// Folds the words of `text`.
@@ -264,18 +268,34 @@ impl FoldedWords {
         }
         out.sort_unstable();
         out.dedup();
-        FoldedWords(out)
+        FoldedWords {
+            words: out,
+            shapes: std::sync::OnceLock::new(),
+        }
     }
 
-    /// Whether the name `folded` occurs among the words in any spelling.
+    /// Whether the name `folded` occurs among the words in any spelling
+    /// ([`same_name`], compared by shapes).
     pub fn contains(&self, folded: &str) -> bool {
-        self.contains_exactly(folded) || self.0.iter().any(|w| same_name(folded, w))
+        if self.contains_exactly(folded) {
+            return true;
+        }
+        let shape = NameShape::of(folded);
+        let shapes = self
+            .shapes
+            .get_or_init(|| self.words.iter().map(|w| NameShape::of(w)).collect());
+        self.words
+            .iter()
+            .zip(shapes)
+            .any(|(w, s)| same_name_shaped(folded, &shape, w, s))
     }
 
     /// Whether the name `folded` occurs among the words as it is spelled
     /// (a binary search: the words are sorted).
     pub fn contains_exactly(&self, folded: &str) -> bool {
-        self.0.binary_search_by(|w| w.as_str().cmp(folded)).is_ok()
+        self.words
+            .binary_search_by(|w| w.as_str().cmp(folded))
+            .is_ok()
     }
 }
 
@@ -519,6 +539,26 @@ mod tests {
             }
         }
         assert!(same > 0);
+    }
+
+    #[test]
+    fn contains_by_shapes_answers_as_same_name() {
+        let words = sample_words();
+        let text = words
+            .iter()
+            .step_by(7)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let folded = FoldedWords::new(&text);
+        let mut found = 0;
+        for w in words.iter().skip(3).step_by(5) {
+            let q = fold(w);
+            let want = folded.contains_exactly(&q) || folded.words.iter().any(|x| same_name(&q, x));
+            assert_eq!(folded.contains(&q), want, "{q:?}");
+            found += usize::from(want && !folded.contains_exactly(&q));
+        }
+        assert!(found > 0);
     }
 
     proptest::proptest! {
