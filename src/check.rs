@@ -187,11 +187,8 @@ fn excluded_target_paragraphs(
     target: &SegmentedDocument,
     repeats: &[findings::Repeat],
 ) -> Vec<bool> {
-    let mut out: Vec<bool> = target
-        .document
-        .paragraphs
-        .iter()
-        .map(|p| furniture(findings::roles::role(p)))
+    let mut out: Vec<bool> = (0..target.document.paragraphs.len())
+        .map(|p| furniture(target.role(p)))
         .collect();
     for r in repeats {
         out[r.paragraph] = true;
@@ -301,8 +298,8 @@ fn stands_for_unmatched(
             continue;
         };
         let sp = source.sentences[i].paragraph;
-        let role = findings::roles::role(&target.document.paragraphs[p]);
-        let source_role = findings::roles::role(&source.document.paragraphs[sp]);
+        let role = target.role(p);
+        let source_role = source.role(sp);
         if furniture(role) && !furniture(source_role) && !same_figures(source, sp, target, p) {
             continue;
         }

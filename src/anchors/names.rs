@@ -41,32 +41,83 @@ pub fn same_name(a: &str, b: &str) -> bool {
 pub struct NameShape {
     len: usize,
     counts: Option<[u8; 37]>,
+    /// The characters' counts that are not zero, one bit each.
+    present: u64,
+    /// The first three characters (`\0` past the end).
+    head: [char; 3],
 }
 
 impl NameShape {
     /// The shape of the folded word `word`.
     pub fn of(word: &str) -> NameShape {
         let len = char_count(word);
+        let mut present = u64::MAX;
         let counts = (len <= 255).then(|| {
             let mut counts = [0u8; 37];
+            present = 0;
             for c in word.chars() {
-                counts[bucket(c)] += 1;
+                let k = bucket(c);
+                counts[k] += 1;
+                present |= 1 << k;
             }
             counts
         });
-        NameShape { len, counts }
+        let mut head = ['\0'; 3];
+        for (slot, c) in head.iter_mut().zip(word.chars()) {
+            *slot = c;
+        }
+        NameShape {
+            len,
+            counts,
+            present,
+            head,
+        }
+    }
+
+    /// Whether two different words of these shapes can be the same name:
+    /// `false` only where [`same_name_shaped`] is, from the shapes alone.
+    /// Both need four characters or more; then either they start alike
+    /// (three characters), or the shorter may be contained in the longer
+    /// (none of its characters missing there), or enough characters may
+    /// be shared for Jaro-Winkler 0.9: each kind of character one word
+    /// has and the other lacks takes at least one of its characters out
+    /// of those shared, and a prefix under three gives at most the bonus
+    /// of two.
+    #[inline]
+    fn may_match(&self, other: &NameShape) -> bool {
+        if self.counts.is_none() || other.counts.is_none() {
+            return true;
+        }
+        let (short, long) = if self.len <= other.len {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if short.len < 4 {
+            return false;
+        }
+        if self.head == other.head || short.len >= 5 && short.present & !long.present == 0 {
+            return true;
+        }
+        let only = |a: &NameShape, b: &NameShape| (a.present & !b.present).count_ones() as usize;
+        let shared = (self.len - only(self, other)).min(other.len - only(other, self));
+        may_be_similar(shared, self.len, other.len, 2)
     }
 }
 
 /// [`same_name`] of two words with their shapes: the same answer.
+/// Inlined where names are compared by the thousand: the shapes rule out
+/// most pairs before the full rules are called.
+#[inline]
 pub fn same_name_shaped(a: &str, a_shape: &NameShape, b: &str, b_shape: &NameShape) -> bool {
     if a == b {
         return true;
     }
-    same_name_with(a, b, a_shape.len, b_shape.len, || {
-        let (x, y) = (a_shape.counts.as_ref()?, b_shape.counts.as_ref()?);
-        Some(x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum())
-    })
+    a_shape.may_match(b_shape)
+        && same_name_with(a, b, a_shape.len, b_shape.len, || {
+            let (x, y) = (a_shape.counts.as_ref()?, b_shape.counts.as_ref()?);
+            Some(x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum())
+        })
 }
 
 fn char_count(s: &str) -> usize {
@@ -79,6 +130,7 @@ fn char_count(s: &str) -> usize {
 
 /// The rules of [`same_name`] for two different words of `a_len` and
 /// `b_len` characters; `shared` bounds the characters they share.
+#[inline(never)]
 fn same_name_with(
     a: &str,
     b: &str,
@@ -189,8 +241,13 @@ pub fn name_in(folded: &str, text: &str) -> bool {
 
 /// A text's words (and the parts of hyphenated words), folded once, for
 /// asking about many names: folding is the costly part of the comparison.
+/// Their shapes are made the first time a name is not found as it is
+/// spelled.
 #[derive(Debug, Clone, Default)]
-pub struct FoldedWords(Vec<String>);
+pub struct FoldedWords {
+    words: Vec<String>,
+    shapes: std::sync::OnceLock<Vec<NameShape>>,
+}
 
 impl FoldedWords {
     /// Folds the words of `text`.
@@ -211,23 +268,39 @@ impl FoldedWords {
         }
         out.sort_unstable();
         out.dedup();
-        FoldedWords(out)
+        FoldedWords {
+            words: out,
+            shapes: std::sync::OnceLock::new(),
+        }
     }
 
-    /// Whether the name `folded` occurs among the words in any spelling.
+    /// Whether the name `folded` occurs among the words in any spelling
+    /// ([`same_name`], compared by shapes).
     pub fn contains(&self, folded: &str) -> bool {
-        self.contains_exactly(folded) || self.0.iter().any(|w| same_name(folded, w))
+        if self.contains_exactly(folded) {
+            return true;
+        }
+        let shape = NameShape::of(folded);
+        let shapes = self
+            .shapes
+            .get_or_init(|| self.words.iter().map(|w| NameShape::of(w)).collect());
+        self.words
+            .iter()
+            .zip(shapes)
+            .any(|(w, s)| same_name_shaped(folded, &shape, w, s))
     }
 
     /// Whether the name `folded` occurs among the words as it is spelled
     /// (a binary search: the words are sorted).
     pub fn contains_exactly(&self, folded: &str) -> bool {
-        self.0.binary_search_by(|w| w.as_str().cmp(folded)).is_ok()
+        self.words
+            .binary_search_by(|w| w.as_str().cmp(folded))
+            .is_ok()
     }
 
     /// The words, folded, each once, in sorted order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
+        self.words.iter().map(String::as_str)
     }
 }
 
@@ -471,6 +544,26 @@ mod tests {
             }
         }
         assert!(same > 0);
+    }
+
+    #[test]
+    fn contains_by_shapes_answers_as_same_name() {
+        let words = sample_words();
+        let text = words
+            .iter()
+            .step_by(7)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let folded = FoldedWords::new(&text);
+        let mut found = 0;
+        for w in words.iter().skip(3).step_by(5) {
+            let q = fold(w);
+            let want = folded.contains_exactly(&q) || folded.words.iter().any(|x| same_name(&q, x));
+            assert_eq!(folded.contains(&q), want, "{q:?}");
+            found += usize::from(want && !folded.contains_exactly(&q));
+        }
+        assert!(found > 0);
     }
 
     proptest::proptest! {

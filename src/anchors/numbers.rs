@@ -85,6 +85,9 @@ struct SpelledWords {
     count: usize,
     exact: super::WordMap<(usize, f64)>,
     stems: Vec<(usize, String, f64)>,
+    /// The ASCII letters that start a word or a stem, one bit each (bit 0
+    /// for `a`; every bit when a stem is empty).
+    first_letters: u32,
 }
 
 fn spelled_table() -> &'static HashMap<String, SpelledWords> {
@@ -97,6 +100,7 @@ fn spelled_table() -> &'static HashMap<String, SpelledWords> {
             for w in &line.words {
                 let place = entry.count;
                 entry.count += 1;
+                entry.first_letters |= first_letter_bits(w.strip_suffix('*').unwrap_or(w));
                 match w.strip_suffix('*') {
                     Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
                     None => {
@@ -110,6 +114,42 @@ fn spelled_table() -> &'static HashMap<String, SpelledWords> {
         }
         table
     })
+}
+
+/// The bit of an ASCII lower-case first letter of `word` (bit 0 for `a`);
+/// every bit for an empty word (a stem that starts every word), none for
+/// another first character (no word whose first letter is ASCII starts
+/// with it).
+fn first_letter_bits(word: &str) -> u32 {
+    match word.bytes().next() {
+        None => u32::MAX,
+        Some(b) if b.is_ascii_lowercase() => 1 << (b - b'a'),
+        Some(_) => 0,
+    }
+}
+
+/// The ASCII letters that start a scale word of any language.
+fn scale_first_letters() -> u32 {
+    static BITS: OnceLock<u32> = OnceLock::new();
+    *BITS.get_or_init(|| {
+        scale_table()
+            .keys()
+            .filter(|w| !w.is_empty())
+            .fold(0, |bits, w| bits | first_letter_bits(w))
+    })
+}
+
+/// Whether `word` can be a number word of the language (`words`) or a
+/// scale word: `false` only when its first letter is ASCII and starts
+/// none of them, which rules out most words before they are lower-cased
+/// and looked up (a lower-cased word starts with its first letter's lower
+/// case, and a table word it equals or starts with starts alike).
+fn may_be_number_word(word: &str, words: Option<&SpelledWords>) -> bool {
+    let Some(b) = word.bytes().next().filter(u8::is_ascii_alphabetic) else {
+        return true;
+    };
+    let letters = words.map_or(0, |w| w.first_letters) | scale_first_letters();
+    letters & (1 << (b.to_ascii_lowercase() - b'a')) != 0
 }
 
 fn scale_table() -> &'static super::WordMap<i32> {
@@ -604,8 +644,8 @@ fn word_numbers<'a>(
             }
             continue;
         }
-        let lower = lowercase(word);
-        let spelled = spelled_value(&lower, table);
+        let lower = may_be_number_word(word, table).then(|| lowercase(word));
+        let spelled = lower.as_deref().and_then(|l| spelled_value(l, table));
         match rest_of(&range, range.start) {
             Some(rest) if spelled.is_none() => words[k] = rest,
             _ => k += 1,
@@ -613,7 +653,7 @@ fn word_numbers<'a>(
         let mut values: Vec<f64> = Vec::new();
         if let Some(v) = spelled {
             values.push(v);
-        } else if let Some(power) = scale_table().get(lower.as_ref()) {
+        } else if let Some(power) = lower.as_deref().and_then(|l| scale_table().get(l)) {
             // "Millionen" alone, or "zehn Millionen" (joined below).
             values.push(10f64.powi(*power));
         }
@@ -625,7 +665,7 @@ fn word_numbers<'a>(
             .last_mut()
             .filter(|p: &&mut Number| !p.digits && text[p.range.end..range.start].trim().is_empty())
         {
-            if let Some(power) = scale_table().get(lower.as_ref()) {
+            if let Some(power) = lower.as_deref().and_then(|l| scale_table().get(l)) {
                 let mut both: Vec<f64> =
                     prev.values.iter().map(|v| v * 10f64.powi(*power)).collect();
                 prev.scaled = both.len();
@@ -899,5 +939,66 @@ mod tests {
             &first("at 10:30", Language::EN)
         ));
         assert!(first("1954/55", Language::DE).values.contains(&1955.0));
+    }
+
+    #[test]
+    fn the_first_letter_gate_passes_every_table_word() {
+        let capitalised = |w: &str| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        };
+        for words in spelled_table().values() {
+            let stems = words.stems.iter().map(|(_, s, _)| s);
+            for w in words.exact.keys().chain(stems) {
+                assert!(may_be_number_word(w, Some(words)), "{w}");
+                assert!(may_be_number_word(&capitalised(w), Some(words)), "{w}");
+            }
+        }
+        for w in scale_table().keys() {
+            assert!(may_be_number_word(w, None), "{w}");
+            assert!(may_be_number_word(&capitalised(w), None), "{w}");
+        }
+        // A word whose first letter starts no English number or scale word
+        // is ruled out; one in another script is left to the look-up.
+        let en = spelled_table().get("en");
+        assert!(!may_be_number_word("Government", en));
+        assert!(!may_be_number_word("quickly", en));
+        assert!(may_be_number_word("Ügyfél", en));
+        // The gate changes no reading.
+        let n = numbers(
+            "Quite a few: Seven people, twelve Million euros.",
+            Language::EN,
+        );
+        let values: Vec<&[f64]> = n.iter().map(|n| n.values.as_slice()).collect();
+        assert_eq!(values, [&[7.0][..], &[12e6][..]]);
+    }
+
+    #[test]
+    fn the_digit_numbers_are_those_of_all_numbers() {
+        let texts = [
+            (
+                "Zwei Millionen Menschen, 3,5 Mrd. Euro und 12 000 Stimmen am 24.2.2025.",
+                Language::DE,
+            ),
+            (
+                "Three hundred and fifty people paid 10 million dollars in 1954/55.",
+                Language::EN,
+            ),
+            (
+                "quatre-vingt-dix élèves, 1 200 euros, 2e édition, vingt-et-un.",
+                Language::FR,
+            ),
+            ("地下430米, 3亿5000万 and twenty-1 items", Language::EN),
+        ];
+        for (text, language) in texts {
+            let all: Vec<Number> = numbers(text, language)
+                .into_iter()
+                .filter(|n| n.digits)
+                .collect();
+            assert!(!all.is_empty());
+            assert_eq!(digit_numbers(text, language), all, "{text}");
+        }
     }
 }

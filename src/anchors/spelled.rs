@@ -54,6 +54,9 @@ pub(crate) struct Table {
     /// The ASCII lower-case letters that start a morpheme, one bit each
     /// (bit 0 for `a`): most words are ruled out by their first letter.
     first_letters: u32,
+    /// [`Table::starts_with`] of every three ASCII lower-case letters, one
+    /// bit each (`a`..`z` as 0..26, the first letter weighing 676).
+    starts3: Vec<u64>,
 }
 
 impl Table {
@@ -100,7 +103,44 @@ impl Table {
                 t.first_letters |= 1 << (c as u8 - b'a');
             }
         }
+        t.starts3 = t.three_letter_starts();
         t
+    }
+
+    /// The bits of [`Table::starts3`], from the trie's first three levels:
+    /// a morpheme ending after one or two letters starts every word that
+    /// begins with them.
+    fn three_letter_starts(&self) -> Vec<u64> {
+        let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+        let mut set = |from: usize, to: usize| {
+            for i in from..to {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        };
+        let letters = |node: usize| {
+            self.nodes[node]
+                .next
+                .iter()
+                .filter(|(c, _)| c.is_ascii_lowercase())
+                .map(|&(c, n)| (usize::from(c as u8 - b'a'), n))
+        };
+        for (a, n1) in letters(0) {
+            if !self.nodes[n1].ends.is_empty() {
+                set(a * 676, (a + 1) * 676);
+                continue;
+            }
+            for (b, n2) in letters(n1) {
+                let ab = a * 676 + b * 26;
+                if !self.nodes[n2].ends.is_empty() {
+                    set(ab, ab + 26);
+                    continue;
+                }
+                for (c, _) in letters(n2) {
+                    set(ab + c, ab + c + 1);
+                }
+            }
+        }
+        bits
     }
 
     fn insert(&mut self, form: &str, m: Morpheme) {
@@ -144,6 +184,14 @@ impl Table {
         if let Some(b) = word.bytes().next().filter(u8::is_ascii_alphabetic) {
             if self.first_letters & (1 << (b.to_ascii_lowercase() - b'a')) == 0 {
                 return false;
+            }
+        }
+        // Three ASCII letters first: their answer is in the table.
+        if let [a, b, c, ..] = *word.as_bytes() {
+            if [a, b, c].iter().all(u8::is_ascii_alphabetic) {
+                let at = |x: u8| usize::from(x.to_ascii_lowercase() - b'a');
+                let i = at(a) * 676 + at(b) * 26 + at(c);
+                return self.starts3[i / 64] & (1 << (i % 64)) != 0;
             }
         }
         // Three ASCII bytes first are the word's first three characters,

@@ -5,7 +5,7 @@
 use super::context::{Context, gist, word_count};
 use super::evidence::{Evidence, NumberFact, measured, position_in_sentences, sentence_excerpts};
 use super::retold;
-use super::roles::{self, Role};
+use super::roles::Role;
 use super::{Finding, Kind, Severity, excerpt, lengths, sentences_excerpt};
 
 /// Confidence of an added piece of a paragraph that the paragraph's
@@ -111,7 +111,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         });
     }
     let role = if whole {
-        roles::role(&ctx.target.document.paragraphs[paragraph])
+        ctx.target.role(paragraph)
     } else {
         Role::Content
     };
@@ -124,11 +124,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         }
     }
     let info = ctx.options.boilerplate_severity;
-    let digit_numbers: Vec<_> = ctx
-        .target_numbers(&text)
-        .into_iter()
-        .filter(|n| n.digits)
-        .collect();
+    let digit_numbers = ctx.target_digit_numbers(&text);
     let words = word_count(&text);
     let evidence = Evidence::Unmatched {
         missing: Vec::new(),
@@ -272,7 +268,7 @@ pub(super) fn paragraph_lines(doc: &crate::document::Document, paragraphs: &[usi
 fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
     let tgt = ctx.target;
     for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {
-        if ids.is_empty() || roles::role(&tgt.document.paragraphs[p]) != Role::Heading {
+        if ids.is_empty() || tgt.role(p) != Role::Heading {
             continue;
         }
         let k = ctx.target_link[ids.start];
@@ -284,16 +280,15 @@ fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
         }
         let source_has_heading = link.source.clone().any(|i| {
             let para = ctx.source.sentences[i].paragraph;
-            roles::role(&ctx.source.document.paragraphs[para]) == Role::Heading
+            ctx.source.role(para) == Role::Heading
         });
         if source_has_heading {
             continue;
         }
         let text = ctx.target_text(ids.clone());
         let numbers = ctx
-            .target_numbers(&text)
+            .target_digit_numbers(&text)
             .iter()
-            .filter(|n| n.digits)
             .map(|n| NumberFact::of(n, |at| position_in_sentences(tgt, ids.clone(), at)))
             .collect();
         let evidence = Evidence::Unmatched {

@@ -168,6 +168,18 @@ impl<'a> Context<'a> {
     pub fn target_numbers(&self, text: &str) -> Vec<Number> {
         anchors::numbers(text, self.target.language())
     }
+
+    /// The numbers of a text in the source language written with digits:
+    /// those of [`Context::source_numbers`], in the same order, without
+    /// reading the words for spelled ones.
+    pub fn source_digit_numbers(&self, text: &str) -> Vec<Number> {
+        anchors::digit_numbers(text, self.source.language())
+    }
+
+    /// The numbers of a text in the target language written with digits.
+    pub fn target_digit_numbers(&self, text: &str) -> Vec<Number> {
+        anchors::digit_numbers(text, self.target.language())
+    }
 }
 
 fn near(links: &[Link], k: usize, side: impl Fn(&Link) -> &Range<usize>) -> Range<usize> {

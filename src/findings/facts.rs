@@ -403,12 +403,17 @@ fn swapped_person(ctx: &Context, k: usize) -> Option<Finding> {
         .filter(|(_, p)| !p.surnames.iter().any(|n| t_near.contains(n)))
         .map(|(i, p)| name_fact(ctx.source, i, &p.text, p.range.start))
         .collect();
+    // Nobody lost, no swap: the original's words (folded on first use, a
+    // whole file's worth) are not needed.
+    if lost.is_empty() {
+        return None;
+    }
     let gained: Vec<NameFact> = target_people
         .into_iter()
         .filter(|(_, p)| !p.surnames.iter().any(|n| ctx.source_words().contains(n)))
         .map(|(j, p)| name_fact(ctx.target, j, &p.text, p.range.start))
         .collect();
-    if lost.is_empty() || gained.is_empty() {
+    if gained.is_empty() {
         return None;
     }
     let text = |names: &[NameFact]| names.iter().map(|n| n.text.clone()).collect::<Vec<_>>();

@@ -189,10 +189,7 @@ fn unsupported(ctx: &Context, text: &str, side: Side, other: &OtherSide) -> Supp
     let lang = side.doc(ctx).language();
     let mut total = 0;
     let mut lost = Vec::new();
-    for n in anchors::numbers(text, lang)
-        .into_iter()
-        .filter(|n| n.digits)
-    {
+    for n in anchors::digit_numbers(text, lang) {
         let matches = other.numbers.iter().filter(|o| anchors::same_number(&n, o));
         match matches.map(|o| o.firm).max() {
             None => {
@@ -224,9 +221,9 @@ fn foreign(ctx: &Context, range: &Range<usize>, side: Side) -> usize {
     let (doc, other_names) = (side.doc(ctx), side.other_names(ctx));
     let text = joined(doc, range.clone());
     let other_numbers = ctx.document_numbers(side == Side::Target);
-    let numbers = anchors::numbers(&text, doc.language())
+    let numbers = anchors::digit_numbers(&text, doc.language())
         .into_iter()
-        .filter(|n| n.digits && !other_numbers.iter().any(|o| anchors::same_number(n, o)))
+        .filter(|n| !other_numbers.iter().any(|o| anchors::same_number(n, o)))
         .count();
     let names = if anchors::names::capitalises_nouns(doc.language()) {
         0
@@ -516,11 +513,11 @@ fn inside_finding(ctx: &Context, p: &Passage, gap: &Gap) -> Option<Finding> {
         Side::Target => gap.z >= STRONG && gap.r >= ADDED_INSIDE,
         Side::Source => {
             let doc = ctx.source;
-            let paragraph = &doc.document.paragraphs[doc.sentences[*id].paragraph];
+            let paragraph = doc.sentences[*id].paragraph;
             gap.z <= -STRONG
                 && gap.r <= DROPPED_INSIDE
                 && chars(doc, ids.iter().copied()) >= LONG_SENTENCE
-                && super::roles::role(paragraph) == super::roles::Role::Content
+                && doc.role(paragraph) == super::roles::Role::Content
                 && !unlinked_beside(ctx, &p.target)
         }
     };

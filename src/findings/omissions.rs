@@ -6,7 +6,7 @@
 
 use super::context::{Context, gist, list, word_count};
 use super::evidence::{Evidence, NumberFact, measured, position_in_sentences, sentence_excerpts};
-use super::roles::{self, Role};
+use super::roles::Role;
 use super::{Finding, Kind, Severity, sentences_excerpt};
 
 /// Aligner confidence under which a dropped run without numbers is one
@@ -82,12 +82,8 @@ fn omission(
     confidence: f64,
 ) -> Finding {
     let text = ctx.source_text(ids.clone());
-    let role = roles::role(&ctx.source.document.paragraphs[paragraph]);
-    let digit_numbers: Vec<_> = ctx
-        .source_numbers(&text)
-        .into_iter()
-        .filter(|n| n.digits)
-        .collect();
+    let role = ctx.source.role(paragraph);
+    let digit_numbers = ctx.source_digit_numbers(&text);
     let numbers: Vec<String> = digit_numbers.iter().map(|n| n.text.clone()).collect();
     let words = word_count(&text);
     let what = match (whole, role) {

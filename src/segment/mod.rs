@@ -10,6 +10,7 @@ mod resources;
 mod rules;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,6 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::anchors::{Name, Number};
 use crate::document::{BlockKind, Document, Position, Span};
 use crate::facts::{FactsTable, SentenceFacts, WordsIn};
+use crate::findings::roles::{self, Role};
 use crate::language::{Detection, Language};
 
 /// Splits one paragraph's text into sentences: byte ranges into `text`, in
@@ -39,22 +41,45 @@ pub fn split(text: &str, language: Language) -> Vec<Range<usize>> {
         .collect();
     // Unicode boundaries without terminal punctuation are paragraph
     // separators; inside one paragraph only an explicit one (a blank line,
-    // U+2029) still ends a sentence, a single line break does not.
-    let mut candidates = breaks.iter().map(|b| b.next).peekable();
-    for (start, _) in text.split_sentence_bound_indices().skip(1) {
-        let first = start + (text[start..].len() - text[start..].trim_start().len());
-        while candidates.next_if(|&n| n < first).is_some() {}
-        if candidates.peek() == Some(&first) || first >= text.len() {
-            continue;
-        }
-        let gap = &text[text[..first].trim_end().len()..first];
-        if gap.contains('\u{2029}') || gap.matches('\n').count() >= 2 {
-            starts.push(first);
+    // U+2029) still ends a sentence, a single line break does not. A text
+    // with neither has no such boundary to add and is not walked again.
+    if has_separator(text) {
+        let mut candidates = breaks.iter().map(|b| b.next).peekable();
+        for (start, _) in text.split_sentence_bound_indices().skip(1) {
+            let first = start + (text[start..].len() - text[start..].trim_start().len());
+            while candidates.next_if(|&n| n < first).is_some() {}
+            if candidates.peek() == Some(&first) || first >= text.len() {
+                continue;
+            }
+            let gap = &text[text[..first].trim_end().len()..first];
+            if gap.contains('\u{2029}') || gap.matches('\n').count() >= 2 {
+                starts.push(first);
+            }
         }
     }
     starts.sort_unstable();
     starts.dedup();
     ranges(text, &starts)
+}
+
+/// Whether `text` holds an explicit paragraph separator: U+2029, or two
+/// line breaks with nothing but white space between them (a blank line).
+/// Without one, no Unicode boundary of `text` is a separator that
+/// [`split`] keeps.
+fn has_separator(text: &str) -> bool {
+    if text.contains('\u{2029}') {
+        return true;
+    }
+    let mut last_break: Option<usize> = None;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            if last_break.is_some_and(|p| text[p + 1..i].trim().is_empty()) {
+                return true;
+            }
+            last_break = Some(i);
+        }
+    }
+    false
 }
 
 /// Sentence ranges from the start of every sentence but the first.
@@ -117,6 +142,8 @@ pub struct SegmentedDocument {
     pub paragraph_sentences: Vec<Range<usize>>,
     /// The facts of each sentence, read on first use.
     facts: FactsTable,
+    /// The role of each paragraph, judged on first use.
+    roles: Vec<OnceLock<Role>>,
 }
 
 impl SegmentedDocument {
@@ -147,6 +174,9 @@ impl SegmentedDocument {
             paragraph_sentences.push(first..sentences.len());
         }
         SegmentedDocument {
+            roles: (0..document.paragraphs.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             document,
             detection,
             facts: FactsTable::new(sentences.len()),
@@ -158,6 +188,12 @@ impl SegmentedDocument {
     /// The facts of sentence `i` (read once, on first use).
     pub fn facts(&self, i: usize) -> &SentenceFacts {
         self.facts.get(i, self.sentence_text(i), self.language())
+    }
+
+    /// The role of paragraph `p` ([`roles::role`], judged once, on first
+    /// use: the check and several findings ask about the same paragraphs).
+    pub fn role(&self, p: usize) -> Role {
+        *self.roles[p].get_or_init(|| roles::role(&self.document.paragraphs[p]))
     }
 
     /// The facts of a run of sentences.
@@ -227,5 +263,28 @@ mod tests {
             ["It rose.", "Then it fell.", "ls -l. cd /tmp. make all."]
         );
         assert_eq!(seg.paragraph_sentences, [0..2, 2..3]);
+    }
+
+    #[test]
+    fn only_a_blank_line_or_u2029_separates() {
+        assert!(!has_separator("One line.\nAnother line."));
+        assert!(!has_separator("No break at all"));
+        assert!(has_separator("One.\n\nTwo."));
+        assert!(has_separator("One.\n \t\nTwo."));
+        assert!(has_separator("One.\u{2029}Two"));
+        assert!(!has_separator("One.\n x \nTwo."));
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_sentence_without_punctuation() {
+        let text = "A heading without stop\n\nthen more text\nacross a line";
+        let parts: Vec<&str> = split(text, Language::EN)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            parts,
+            ["A heading without stop", "then more text\nacross a line"]
+        );
     }
 }

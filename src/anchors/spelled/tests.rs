@@ -241,3 +241,30 @@ fn every_table_reads() {
         assert!(t.morphemes.iter().any(|m| m.kind == Kind::Scale), "{code}");
     }
 }
+
+#[test]
+fn the_three_letter_table_answers_as_the_trie() {
+    let mut tables = 0;
+    for &(code, _, _) in data::SPELLED {
+        let Some(t) = crate::language::Language::from_code(code)
+            .ok()
+            .and_then(table)
+        else {
+            continue;
+        };
+        tables += 1;
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                for c in b'a'..=b'z' {
+                    let word = String::from_utf8(vec![a, b, c, b'x']).unwrap_or_default();
+                    let want = t.first_letters & (1 << (a - b'a')) != 0
+                        && t.starts_with(word.chars().take(3));
+                    assert_eq!(t.may_start(&word), want, "{code} {word}");
+                    let upper = word.to_ascii_uppercase();
+                    assert_eq!(t.may_start(&upper), want, "{code} {upper}");
+                }
+            }
+        }
+    }
+    assert!(tables >= 8, "{tables} tables");
+}

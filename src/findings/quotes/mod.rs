@@ -480,9 +480,9 @@ fn dropped_with_sentence(
     let t_text = ctx.target_text(t_ids.clone());
     let t_numbers = ctx.target_numbers(&t_text);
     let lost_numbers: Vec<anchors::Number> = ctx
-        .source_numbers(&q.text)
+        .source_digit_numbers(&q.text)
         .into_iter()
-        .filter(|n| n.digits && !t_numbers.iter().any(|t| anchors::same_number(n, t)))
+        .filter(|n| !t_numbers.iter().any(|t| anchors::same_number(n, t)))
         .collect();
     let lost: Vec<String> = lost_numbers.iter().map(|n| n.text.clone()).collect();
     let s_all = lengths::chars(ctx.source, start..end);
