@@ -28,7 +28,7 @@ use crate::segment::SegmentedDocument;
 /// told "a few paragraphs" away, as the issue asks; the seed's quotation
 /// is told one paragraph on, and the paragraph pass can shift a link by
 /// one more.
-const WINDOW: usize = 2;
+pub(crate) const WINDOW: usize = 2;
 /// 1-1 links below this confidence may give their original sentence up.
 /// The seed's quotation was linked to a sentence about something else at
 /// 0.38. Confidence alone does not make a link wrong: of the 352 1-1 links

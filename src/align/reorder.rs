@@ -1008,11 +1008,25 @@ fn mean_confidence(links: &[super::Link]) -> f64 {
     links.iter().map(|l| l.confidence).sum::<f64>() / links.len() as f64
 }
 
-/// Characters of sentences `r` of `side`.
+/// Characters of sentences `r` of `side`, where a Chinese or Japanese
+/// character weighs three and a Korean syllable two, as in the aligner's
+/// length ([`crate::text::length`]): a paragraph mixing scripts (a UI
+/// label in Latin letters inside Japanese) is measured as the aligner
+/// measures it. Spaces count, unlike there: the thresholds that read these
+/// lengths were calibrated so (on tokenised text the two differ).
 fn chars(side: &Side<'_>, r: Range<usize>) -> f64 {
+    let weight = |c: char| {
+        if crate::text::hangul(c) {
+            2
+        } else if crate::text::cjk(c) {
+            3
+        } else {
+            1
+        }
+    };
     side.sentences[r]
         .iter()
-        .map(|s| s.chars().count())
+        .map(|s| s.chars().map(weight).sum::<usize>())
         .sum::<usize>() as f64
 }
 

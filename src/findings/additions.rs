@@ -202,10 +202,9 @@ fn retelling(
 ) -> Finding {
     let link = &ctx.links[r.link];
     let first = ctx.target_text(link.target.clone());
-    let lines = {
-        let first = sentences_excerpt(ctx.target, link.target.clone());
-        first.map_or([0, 0], |e| e.lines)
-    };
+    // The link's translation is never empty (`retold` skips such links).
+    let told = sentences_excerpt(ctx.target, link.target.clone());
+    let lines = told.as_ref().map_or([0, 0], |e| e.lines);
     let at = if lines[0] == lines[1] {
         format!("line {}", lines[0])
     } else {
@@ -225,7 +224,7 @@ fn retelling(
     )
     .with_target(sentences_excerpt(ctx.target, ids.clone()))
     .with_source(sentences_excerpt(ctx.source, link.source.clone()));
-    f.repeats = sentences_excerpt(ctx.target, link.target.clone());
+    f.repeats = told;
     let mut paragraphs: Vec<usize> = link
         .target
         .clone()
