@@ -93,15 +93,7 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
             let para = &ctx.target.document.paragraphs[p];
             excerpt(ctx.target, para.span, para.text.clone())
         });
-        let mut repeats: Vec<[u32; 2]> = rep
-            .of
-            .iter()
-            .map(|&p| {
-                let doc = &ctx.target.document;
-                let (a, b) = doc.line_range(doc.paragraphs[p].span);
-                [a, b]
-            })
-            .collect();
+        let mut repeats = line_ranges(ctx, &rep.of);
         repeats.sort_unstable();
         repeats.dedup();
         return f.with_evidence(Evidence::Repeat {
@@ -191,6 +183,18 @@ fn addition(ctx: &Context, ids: std::ops::Range<usize>, whole: bool, paragraph: 
         .with_evidence(evidence)
 }
 
+/// The first and last line of each of the translation's `paragraphs`.
+fn line_ranges(ctx: &Context, paragraphs: &[usize]) -> Vec<[u32; 2]> {
+    let doc = &ctx.target.document;
+    paragraphs
+        .iter()
+        .map(|&p| {
+            let (a, b) = doc.line_range(doc.paragraphs[p].span);
+            [a, b]
+        })
+        .collect()
+}
+
 /// A run of translation sentences that tells again what link `r.link`
 /// already translates ([`retold`]): at info, with the original it
 /// restates and the first telling.
@@ -231,14 +235,7 @@ fn retelling(
         .map(|j| ctx.target.sentences[j].paragraph)
         .collect();
     paragraphs.dedup();
-    let repeats = paragraphs
-        .iter()
-        .map(|&p| {
-            let doc = &ctx.target.document;
-            let (a, b) = doc.line_range(doc.paragraphs[p].span);
-            [a, b]
-        })
-        .collect();
+    let repeats = line_ranges(ctx, &paragraphs);
     f.with_evidence(Evidence::Repeat {
         added: sentence_excerpts(ctx.target, ids),
         repeats,

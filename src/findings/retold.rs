@@ -168,6 +168,21 @@ mod tests {
         Die Abstimmung fand aus Anlass des zehnten Jahrestages des Hochwassers in Graz statt und sendet eine klare Botschaft an die Region. \
         Das Budget enthält 40 Millionen Euro für Schulen.\n";
 
+    /// The tests' alignment: the third translation sentence alone, the
+    /// second link holding its first telling (at `confidence`).
+    fn told_again_at(confidence: f64) -> crate::align::Alignment {
+        alignment(&[
+            (0..1, 0..1, 0.9),
+            (1..2, 1..2, confidence),
+            (2..2, 2..3, 0.0),
+            (2..3, 3..4, 0.9),
+        ])
+    }
+
+    fn told_again() -> crate::align::Alignment {
+        told_again_at(0.6)
+    }
+
     fn context_of<'a>(
         s: &'a SegmentedDocument,
         t: &'a SegmentedDocument,
@@ -181,12 +196,7 @@ mod tests {
     fn a_sentence_told_again_in_other_words_is_a_retelling() {
         let (s, t) = (doc(EN, Language::EN), doc(DE, Language::DE));
         assert_eq!((s.sentences.len(), t.sentences.len()), (3, 4));
-        let a = alignment(&[
-            (0..1, 0..1, 0.9),
-            (1..2, 1..2, 0.6),
-            (2..2, 2..3, 0.0),
-            (2..3, 3..4, 0.9),
-        ]);
+        let a = told_again();
         let options = FindingOptions::default();
         let ctx = context_of(&s, &t, &a, &options);
         let r = retelling(&ctx, 2..3).expect("a retelling");
@@ -199,12 +209,7 @@ mod tests {
     #[test]
     fn a_retelling_is_reported_at_info_with_its_first_telling() {
         let (s, t) = (doc(EN, Language::EN), doc(DE, Language::DE));
-        let a = alignment(&[
-            (0..1, 0..1, 0.9),
-            (1..2, 1..2, 0.6),
-            (2..2, 2..3, 0.0),
-            (2..3, 3..4, 0.9),
-        ]);
+        let a = told_again();
         let found = crate::findings::detect(&s, &t, &a, &FindingOptions::default());
         let added: Vec<_> = found
             .iter()
@@ -230,12 +235,7 @@ mod tests {
             Der Bürgermeister verbringt seinen Urlaub jedes Jahr am Wörthersee in Kärnten. \
             Das Budget enthält 40 Millionen Euro für Schulen.\n";
         let (s, t) = (doc(EN, Language::EN), doc(de, Language::DE));
-        let a = alignment(&[
-            (0..1, 0..1, 0.9),
-            (1..2, 1..2, 0.6),
-            (2..2, 2..3, 0.0),
-            (2..3, 3..4, 0.9),
-        ]);
+        let a = told_again();
         let options = FindingOptions::default();
         assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
     }
@@ -250,12 +250,7 @@ mod tests {
         );
         assert_ne!(de, DE);
         let (s, t) = (doc(EN, Language::EN), doc(&de, Language::DE));
-        let a = alignment(&[
-            (0..1, 0..1, 0.9),
-            (1..2, 1..2, 0.6),
-            (2..2, 2..3, 0.0),
-            (2..3, 3..4, 0.9),
-        ]);
+        let a = told_again();
         let options = FindingOptions::default();
         assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
     }
@@ -290,12 +285,7 @@ mod tests {
             Die Abstimmung erfolgte, während Graz den zehnten Jahrestag des verheerenden Hochwassers beging. \
             Das Budget enthält 40 Millionen Euro für Schulen.\n";
         let (s, t) = (doc(EN, Language::EN), doc(de, Language::DE));
-        let a = alignment(&[
-            (0..1, 0..1, 0.9),
-            (1..2, 1..2, 0.6),
-            (2..2, 2..3, 0.0),
-            (2..3, 3..4, 0.9),
-        ]);
+        let a = told_again();
         let options = FindingOptions::default();
         assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
     }
@@ -309,12 +299,7 @@ mod tests {
             Nobody in the chamber spoke against it.\n\n\
             The budget holds 40 million euros for schools.\n";
         let (s, t) = (doc(en, Language::EN), doc(DE, Language::DE));
-        let a = alignment(&[
-            (0..1, 0..1, 0.9),
-            (1..2, 1..2, 0.2),
-            (2..2, 2..3, 0.0),
-            (2..3, 3..4, 0.9),
-        ]);
+        let a = told_again_at(0.2);
         let options = FindingOptions::default();
         assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
     }
