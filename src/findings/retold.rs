@@ -179,8 +179,20 @@ mod tests {
         ])
     }
 
+    /// The confidence of the first telling's link in most tests.
+    const LINKED: f64 = 0.6;
+
     fn told_again() -> crate::align::Alignment {
-        told_again_at(0.6)
+        told_again_at(LINKED)
+    }
+
+    /// What [`retelling`] finds for the third German sentence alone, its
+    /// first telling linked at `confidence`.
+    fn retelling_in(en: &str, de: &str, confidence: f64) -> Option<Retelling> {
+        let (s, t) = (doc(en, Language::EN), doc(de, Language::DE));
+        let a = told_again_at(confidence);
+        let options = FindingOptions::default();
+        retelling(&context_of(&s, &t, &a, &options), 2..3)
     }
 
     fn context_of<'a>(
@@ -234,10 +246,7 @@ mod tests {
             Die Abstimmung erfolgte, während Graz den zehnten Jahrestag des verheerenden Hochwassers beging.\n\n\
             Der Bürgermeister verbringt seinen Urlaub jedes Jahr am Wörthersee in Kärnten. \
             Das Budget enthält 40 Millionen Euro für Schulen.\n";
-        let (s, t) = (doc(EN, Language::EN), doc(de, Language::DE));
-        let a = told_again();
-        let options = FindingOptions::default();
-        assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
+        assert_eq!(retelling_in(EN, de, LINKED), None);
     }
 
     #[test]
@@ -249,10 +258,7 @@ mod tests {
             "Hochwassers statt, das in Graz 214 Menschen das Leben kostete,",
         );
         assert_ne!(de, DE);
-        let (s, t) = (doc(EN, Language::EN), doc(&de, Language::DE));
-        let a = told_again();
-        let options = FindingOptions::default();
-        assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
+        assert_eq!(retelling_in(EN, &de, LINKED), None);
     }
 
     #[test]
@@ -284,10 +290,7 @@ mod tests {
             Die Abstimmung erfolgte, während Graz den zehnten Jahrestag des verheerenden Hochwassers beging.\n\n\
             Die Abstimmung erfolgte, während Graz den zehnten Jahrestag des verheerenden Hochwassers beging. \
             Das Budget enthält 40 Millionen Euro für Schulen.\n";
-        let (s, t) = (doc(EN, Language::EN), doc(de, Language::DE));
-        let a = told_again();
-        let options = FindingOptions::default();
-        assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
+        assert_eq!(retelling_in(EN, de, LINKED), None);
     }
 
     #[test]
@@ -298,10 +301,7 @@ mod tests {
         let en = "The council of Graz approved the budget on Monday.\n\n\
             Nobody in the chamber spoke against it.\n\n\
             The budget holds 40 million euros for schools.\n";
-        let (s, t) = (doc(en, Language::EN), doc(DE, Language::DE));
-        let a = told_again_at(0.2);
-        let options = FindingOptions::default();
-        assert_eq!(retelling(&context_of(&s, &t, &a, &options), 2..3), None);
+        assert_eq!(retelling_in(en, DE, 0.2), None);
     }
 
     #[test]
