@@ -42,3 +42,13 @@ impl std::hash::Hasher for WordHasher {
 /// A hash map keyed by words, with [`WordHasher`].
 pub(crate) type WordMap<V> =
     std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A hash map with [`WordHasher`], for the findings' tables of one run
+/// (looked up per word, sentence or trigram; none is iterated in an order
+/// that reaches a report).
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A hash set with [`WordHasher`].
+pub(crate) type FastSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;

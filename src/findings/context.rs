@@ -246,7 +246,7 @@ pub(super) struct NameIndex {
     pub names: Vec<String>,
     /// The shape of each name, for comparing many.
     shapes: Vec<anchors::names::NameShape>,
-    asked: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    asked: std::cell::RefCell<anchors::FastMap<String, bool>>,
 }
 
 impl NameIndex {

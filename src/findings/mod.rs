@@ -326,7 +326,7 @@ fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
         _ => (f.kind, bytes(&f.source), bytes(&f.target)),
     };
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
-    let mut seen = std::collections::HashMap::new();
+    let mut seen = crate::anchors::FastMap::default();
     for f in findings {
         match seen.get(&key(&f)) {
             Some(&i) => {

@@ -3,8 +3,7 @@
 //! language, before alignment, so the copy cannot take the original's
 //! place in the alignment.
 
-use std::collections::{HashMap, HashSet};
-
+use crate::anchors::FastMap;
 use crate::segment::SegmentedDocument;
 
 /// A paragraph whose text is mostly found elsewhere in the same document.
@@ -90,10 +89,16 @@ fn ends_truncated(text: &str) -> bool {
 pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
     let paragraphs = &doc.document.paragraphs;
     let grams: Vec<Vec<u64>> = paragraphs.iter().map(|p| shingles(&p.text)).collect();
-    let mut owners: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut owners: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut distinct: Vec<u64> = Vec::new();
     for (i, g) in grams.iter().enumerate() {
-        for h in g.iter().collect::<HashSet<_>>() {
-            owners.entry(*h).or_default().push(i);
+        // Each trigram of a paragraph once.
+        distinct.clear();
+        distinct.extend_from_slice(g);
+        distinct.sort_unstable();
+        distinct.dedup();
+        for &h in &distinct {
+            owners.entry(h).or_default().push(i);
         }
     }
     let mut repeats: Vec<Repeat> = Vec::new();
@@ -102,7 +107,7 @@ pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
         if g.len() + 2 < MIN_WORDS {
             continue;
         }
-        let mut shares: HashMap<usize, usize> = HashMap::new();
+        let mut shares: FastMap<usize, usize> = FastMap::default();
         let mut covered = 0;
         for h in g {
             // Only the first owners of a trigram: a paragraph found

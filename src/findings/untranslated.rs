@@ -25,12 +25,12 @@
 //! translated paragraph's sentences are checked one by one, with the same
 //! evidence (language alone only on long sentences).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::context::{Context, gist};
 use super::evidence::{Evidence, Identity, measured};
 use super::{Finding, Kind, Severity, sentences_excerpt};
+use crate::anchors::FastMap;
 use crate::document::BlockKind;
 use crate::language::Language;
 
@@ -590,8 +590,8 @@ fn aligned_source(ctx: &Context, ids: Range<usize>) -> Range<usize> {
 
 /// Folded text (lower case, single spaces) → indices of the blocks that
 /// read so.
-fn index<S: AsRef<str>>(texts: impl Iterator<Item = S>) -> HashMap<String, Vec<usize>> {
-    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+fn index<S: AsRef<str>>(texts: impl Iterator<Item = S>) -> FastMap<String, Vec<usize>> {
+    let mut map: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, t) in texts.enumerate() {
         let key = fold(t.as_ref());
         if !key.is_empty() {
@@ -729,7 +729,7 @@ fn similarity_folded(a: &str, b: &str) -> f64 {
     }
     // Most words of a copy are the original's words; a translation's are
     // not (this spares the quadratic comparison on nearly every block).
-    let words_b: std::collections::HashSet<&str> = b.split(' ').collect();
+    let words_b: crate::anchors::FastSet<&str> = b.split(' ').collect();
     let words_a: Vec<&str> = a.split(' ').collect();
     let shared = words_a.iter().filter(|w| words_b.contains(*w)).count();
     if (shared as f64) < MIN_SHARED_WORDS * words_a.len() as f64 {

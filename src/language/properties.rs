@@ -4,7 +4,6 @@
 //! value` lines); a language without a file, and any key a file leaves
 //! out, takes the value in `language/default.txt`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::Language;
@@ -111,16 +110,20 @@ pub fn default_properties() -> &'static Properties {
 }
 
 /// The properties of `language`: its file's settings over the defaults.
+///
+/// Each language's file is read the first time it is asked for: a check
+/// of two languages reads two files, not all of them.
 pub fn properties(language: Language) -> &'static Properties {
-    static READ: OnceLock<HashMap<&'static str, Properties>> = OnceLock::new();
-    READ.get_or_init(|| {
-        data::PROPERTIES
-            .iter()
-            .map(|&(code, file, text)| (code, read((file, text), default_properties())))
-            .collect()
-    })
-    .get(language.code())
-    .unwrap_or_else(|| default_properties())
+    static READ: OnceLock<Vec<OnceLock<Properties>>> = OnceLock::new();
+    let cells = READ.get_or_init(|| data::PROPERTIES.iter().map(|_| OnceLock::new()).collect());
+    let code = language.code();
+    match data::PROPERTIES.iter().position(|(c, _, _)| *c == code) {
+        Some(i) => cells[i].get_or_init(|| {
+            let (_, file, text) = data::PROPERTIES[i];
+            read((file, text), default_properties())
+        }),
+        None => default_properties(),
+    }
 }
 
 #[cfg(test)]
