@@ -195,7 +195,9 @@ pub fn word_count_of(words: &[(std::ops::Range<usize>, &str)]) -> usize {
 /// Word tokens of `text` with their byte ranges: runs of letters, digits,
 /// apostrophes and inner hyphens.
 pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
-    let mut out = Vec::new();
+    // Room for the words of most texts at once (a word and a space take
+    // about six bytes), rather than growing by doubling.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let push = |out: &mut Vec<_>, s: usize, e: usize| {
         let w = text[s..e].trim_end_matches(['\'', '’', '-']);

@@ -243,9 +243,16 @@ pub fn name_in(folded: &str, text: &str) -> bool {
 /// asking about many names: folding is the costly part of the comparison.
 /// Their shapes are made the first time a name is not found as it is
 /// spelled.
+///
+/// A whole text's words ([`FoldedWords::new`]) are sorted, for binary
+/// search; one sentence's ([`FoldedWords::from_folded`], read for every
+/// sentence) are a few dozen, scanned as they come: sorting them cost
+/// more than all the questions asked of them.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedWords {
     words: Vec<String>,
+    /// Whether `words` are sorted and without repeats.
+    sorted: bool,
     shapes: std::sync::OnceLock<Vec<NameShape>>,
 }
 
@@ -254,11 +261,16 @@ impl FoldedWords {
     pub fn new(text: &str) -> FoldedWords {
         let words = crate::text::words(text);
         let folded: Vec<String> = words.iter().map(|(_, w)| fold(w)).collect();
-        FoldedWords::from_folded(&words, folded)
+        let mut out = FoldedWords::from_folded(&words, folded);
+        out.words.sort_unstable();
+        out.words.dedup();
+        out.sorted = true;
+        out
     }
 
-    /// The words `words` of a text, already folded one by one (`folded`,
-    /// in the same order).
+    /// The words `words` of a text (a sentence: they are kept in order,
+    /// not sorted), already folded one by one (`folded`, in the same
+    /// order).
     pub fn from_folded(words: &[(Range<usize>, &str)], folded: Vec<String>) -> FoldedWords {
         let mut out = folded;
         for (_, w) in words {
@@ -266,10 +278,26 @@ impl FoldedWords {
                 out.extend(w.split(['-', '\u{2011}']).map(fold));
             }
         }
-        out.sort_unstable();
-        out.dedup();
         FoldedWords {
             words: out,
+            sorted: false,
+            shapes: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The words of several texts together, sorted: for sentences joined
+    /// by spaces, those of [`FoldedWords::new`] of the joined text (no
+    /// word reaches across a space), without folding them again.
+    pub fn union<'a>(parts: impl IntoIterator<Item = &'a FoldedWords>) -> FoldedWords {
+        let mut words: Vec<String> = parts
+            .into_iter()
+            .flat_map(|p| p.words.iter().cloned())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        FoldedWords {
+            words,
+            sorted: true,
             shapes: std::sync::OnceLock::new(),
         }
     }
@@ -291,14 +319,20 @@ impl FoldedWords {
     }
 
     /// Whether the name `folded` occurs among the words as it is spelled
-    /// (a binary search: the words are sorted).
+    /// (a binary search where the words are sorted).
     pub fn contains_exactly(&self, folded: &str) -> bool {
-        self.words
-            .binary_search_by(|w| w.as_str().cmp(folded))
-            .is_ok()
+        if self.sorted {
+            self.words
+                .binary_search_by(|w| w.as_str().cmp(folded))
+                .is_ok()
+        } else {
+            self.words.iter().any(|w| w == folded)
+        }
     }
 
-    /// The words, folded, each once, in sorted order.
+    /// The words, folded: each once and in sorted order for a whole text
+    /// ([`FoldedWords::new`]), as they come for a sentence
+    /// ([`FoldedWords::from_folded`]).
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str)
     }
@@ -564,6 +598,67 @@ mod tests {
             found += usize::from(want && !folded.contains_exactly(&q));
         }
         assert!(found > 0);
+    }
+
+    #[test]
+    fn the_union_of_sentences_words_is_the_words_of_their_text() {
+        let sentences = [
+            "Jean-Marc Lafitte met Putin's aide in Kyiv.",
+            "\"Rock-'n'-roll,\" he said - twice.",
+            "Straße, STRASSE und Ærøskøbing: 10-mal!",
+            "‑dash‑led words and trailing-",
+            "",
+            "Київ і Пекка",
+        ];
+        let per_sentence: Vec<FoldedWords> = sentences
+            .iter()
+            .map(|s| {
+                let tokens = crate::text::words(s);
+                let folded = tokens.iter().map(|(_, w)| fold(w)).collect();
+                FoldedWords::from_folded(&tokens, folded)
+            })
+            .collect();
+        let union = FoldedWords::union(&per_sentence);
+        let whole = FoldedWords::new(&sentences.join(" "));
+        assert_eq!(union.words, whole.words);
+        assert!(union.sorted && union.contains_exactly("lafite"));
+    }
+
+    #[test]
+    fn a_sentences_words_in_order_answer_as_sorted_ones() {
+        let words = sample_words();
+        let text = words
+            .iter()
+            .step_by(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" - Jean-Marc ");
+        let sorted = FoldedWords::new(&text);
+        let tokens = crate::text::words(&text);
+        let folded: Vec<String> = tokens.iter().map(|(_, w)| fold(w)).collect();
+        let in_order = FoldedWords::from_folded(&tokens, folded);
+        assert!(sorted.sorted && !in_order.sorted);
+        let set = |w: &FoldedWords| w.iter().collect::<std::collections::BTreeSet<_>>();
+        assert_eq!(set(&sorted), set(&in_order));
+        let (mut exact, mut loose) = (0, 0);
+        for w in words.iter().chain(
+            ["marc", "jean", "zzz"]
+                .iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
+            let q = fold(w);
+            assert_eq!(
+                sorted.contains_exactly(&q),
+                in_order.contains_exactly(&q),
+                "{q:?}"
+            );
+            assert_eq!(sorted.contains(&q), in_order.contains(&q), "{q:?}");
+            exact += usize::from(sorted.contains_exactly(&q));
+            loose += usize::from(sorted.contains(&q) && !sorted.contains_exactly(&q));
+        }
+        assert!(exact > 0 && loose > 0);
     }
 
     proptest::proptest! {

@@ -160,10 +160,13 @@ struct OtherSide {
 }
 
 impl OtherSide {
-    fn read(text: &str, language: crate::language::Language) -> OtherSide {
+    /// Sentences `ids` of `doc`: the numbers of their text joined, and
+    /// their words (those of the joined text: the union of the facts'
+    /// words, already folded).
+    fn read(doc: &SegmentedDocument, ids: &[usize]) -> OtherSide {
         OtherSide {
-            numbers: anchors::numbers(text, language),
-            words: anchors::FoldedWords::new(text),
+            numbers: anchors::numbers(&joined_ids(doc, ids), doc.language()),
+            words: anchors::FoldedWords::union(ids.iter().map(|&i| &doc.facts(i).words)),
         }
     }
 }
@@ -452,10 +455,7 @@ fn best_candidate(ctx: &Context, p: &Passage, gap: &Gap) -> Option<Candidate> {
     let (doc, ids) = (gap.side.doc(ctx), gap.side.ids(p));
     let other = gap.side.other();
     let total = chars(doc, ids.iter().copied());
-    let other_side = OtherSide::read(
-        &joined_ids(other.doc(ctx), other.ids(p)),
-        other.doc(ctx).language(),
-    );
+    let other_side = OtherSide::read(other.doc(ctx), other.ids(p));
     candidates(doc, ids)
         .into_iter()
         .filter(|(_, whole)| *whole || gap.strength != Strength::Structural)
