@@ -638,7 +638,9 @@ mod tests {
         let folded: Vec<String> = tokens.iter().map(|(_, w)| fold(w)).collect();
         let in_order = FoldedWords::from_folded(&tokens, folded);
         assert!(sorted.sorted && !in_order.sorted);
-        let set = |w: &FoldedWords| w.iter().collect::<std::collections::BTreeSet<_>>();
+        fn set(w: &FoldedWords) -> std::collections::BTreeSet<&str> {
+            w.iter().collect()
+        }
         assert_eq!(set(&sorted), set(&in_order));
         let (mut exact, mut loose) = (0, 0);
         for w in words.iter().chain(

@@ -9,7 +9,6 @@
 //! when they share a value, so a formatting difference never looks like a
 //! changed fact.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -90,30 +89,56 @@ struct SpelledWords {
     first_letters: u32,
 }
 
-fn spelled_table() -> &'static HashMap<String, SpelledWords> {
-    static TABLE: OnceLock<HashMap<String, SpelledWords>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: HashMap<String, SpelledWords> = HashMap::new();
+/// The simple number words of `language`, `None` when numbers.txt lists
+/// none. The file is split into lines once; a language's table is made
+/// the first time it is asked for (a check of two languages makes two).
+fn spelled_table(language: Language) -> Option<&'static SpelledWords> {
+    static LINES: OnceLock<Vec<data::format::NumberWords<'static>>> = OnceLock::new();
+    // One cell per two-letter code (the codes are lower-case ASCII).
+    static TABLES: OnceLock<Vec<OnceLock<Option<SpelledWords>>>> = OnceLock::new();
+    let code = language.code().as_bytes();
+    let cells = TABLES.get_or_init(|| (0..26 * 26).map(|_| OnceLock::new()).collect());
+    let cell = match *code {
+        [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => {
+            &cells[usize::from(a - b'a') * 26 + usize::from(b - b'a')]
+        }
+        // Never: a language's code is two lower-case letters.
+        _ => return None,
+    };
+    cell.get_or_init(|| spelled_words(all_number_lines(&LINES), language.code()))
+        .as_ref()
+}
+
+fn all_number_lines(
+    lines: &'static OnceLock<Vec<data::format::NumberWords<'static>>>,
+) -> &'static [data::format::NumberWords<'static>] {
+    lines.get_or_init(|| {
         let (file, text) = data::NUMBER_WORDS;
-        for line in data::valid(data::format::number_words(file, text)) {
-            let entry = table.entry(line.language.to_string()).or_default();
-            for w in &line.words {
-                let place = entry.count;
-                entry.count += 1;
-                entry.first_letters |= first_letter_bits(w.strip_suffix('*').unwrap_or(w));
-                match w.strip_suffix('*') {
-                    Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
-                    None => {
-                        entry
-                            .exact
-                            .entry(w.to_string())
-                            .or_insert((place, line.value));
-                    }
+        data::valid(data::format::number_words(file, text))
+    })
+}
+
+/// The table of the lines of language `code`, if any.
+fn spelled_words(lines: &[data::format::NumberWords<'_>], code: &str) -> Option<SpelledWords> {
+    let mut entry: Option<SpelledWords> = None;
+    for line in lines.iter().filter(|l| l.language == code) {
+        let entry = entry.get_or_insert_with(SpelledWords::default);
+        for w in &line.words {
+            let place = entry.count;
+            entry.count += 1;
+            entry.first_letters |= first_letter_bits(w.strip_suffix('*').unwrap_or(w));
+            match w.strip_suffix('*') {
+                Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
+                None => {
+                    entry
+                        .exact
+                        .entry(w.to_string())
+                        .or_insert((place, line.value));
                 }
             }
         }
-        table
-    })
+    }
+    entry
 }
 
 /// The bit of an ASCII lower-case first letter of `word` (bit 0 for `a`);
@@ -606,7 +631,7 @@ fn word_numbers<'a>(
     // The part of a hyphenated word after its first hyphen, read next when
     // the word as a whole is no number ("over-sixteens", "két-háromszáz").
     // The language's number words and morphemes, looked up once.
-    let table = spelled_table().get(language.code());
+    let table = spelled_table(language);
     let spelled_morphemes = super::spelled::table(language);
     let rest_of = |r: &Range<usize>, from: usize| {
         let at = text[from..r.end].find('-').map(|i| from + i + 1)?;
@@ -941,6 +966,49 @@ mod tests {
         assert!(first("1954/55", Language::DE).values.contains(&1955.0));
     }
 
+    fn all_number_lines_for_tests() -> &'static [data::format::NumberWords<'static>] {
+        static LINES: OnceLock<Vec<data::format::NumberWords<'static>>> = OnceLock::new();
+        all_number_lines(&LINES)
+    }
+
+    #[test]
+    fn each_languages_table_is_its_part_of_the_whole_file() {
+        // The tables as first made: every language's at once, in one
+        // pass over the file.
+        let mut whole: std::collections::HashMap<String, SpelledWords> = Default::default();
+        for line in all_number_lines_for_tests() {
+            let entry = whole.entry(line.language.to_string()).or_default();
+            for w in &line.words {
+                let place = entry.count;
+                entry.count += 1;
+                entry.first_letters |= first_letter_bits(w.strip_suffix('*').unwrap_or(w));
+                match w.strip_suffix('*') {
+                    Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
+                    None => {
+                        entry
+                            .exact
+                            .entry(w.to_string())
+                            .or_insert((place, line.value));
+                    }
+                }
+            }
+        }
+        assert!(whole.len() >= 5);
+        for (code, want) in &whole {
+            let got = spelled_table(Language::from_code(code).expect("a code")).expect("a table");
+            assert_eq!(got.count, want.count, "{code}");
+            assert_eq!(got.exact, want.exact, "{code}");
+            assert_eq!(got.stems, want.stems, "{code}");
+            assert_eq!(got.first_letters, want.first_letters, "{code}");
+        }
+        // A language the file does not list has no table.
+        let unlisted = ["zu", "fi", "ja"]
+            .into_iter()
+            .find(|c| !whole.contains_key(*c))
+            .expect("an unlisted code");
+        assert!(spelled_table(Language::from_code(unlisted).expect("a code")).is_none());
+    }
+
     #[test]
     fn the_first_letter_gate_passes_every_table_word() {
         let capitalised = |w: &str| {
@@ -949,7 +1017,12 @@ mod tests {
                 .map(|c| c.to_uppercase().chain(cs).collect::<String>())
                 .unwrap_or_default()
         };
-        for words in spelled_table().values() {
+        let codes: std::collections::BTreeSet<&str> = all_number_lines_for_tests()
+            .iter()
+            .map(|l| l.language)
+            .collect();
+        for code in codes {
+            let words = spelled_table(Language::from_code(code).expect("a code")).expect("a table");
             let stems = words.stems.iter().map(|(_, s, _)| s);
             for w in words.exact.keys().chain(stems) {
                 assert!(may_be_number_word(w, Some(words)), "{w}");
@@ -962,7 +1035,7 @@ mod tests {
         }
         // A word whose first letter starts no English number or scale word
         // is ruled out; one in another script is left to the look-up.
-        let en = spelled_table().get("en");
+        let en = spelled_table(Language::EN);
         assert!(!may_be_number_word("Government", en));
         assert!(!may_be_number_word("quickly", en));
         assert!(may_be_number_word("Ügyfél", en));
