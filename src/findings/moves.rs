@@ -29,16 +29,18 @@ const MAX_PAIRS: usize = 40_000;
 
 /// One paragraph, read once: its facts (firm digit numbers, and names the
 /// other document writes somewhere), and what the other side's facts are
-/// looked up in (all its numbers, its folded words).
-struct Read {
+/// looked up in (all its numbers, its folded words, folded the first
+/// time a name is looked up in them).
+struct Read<'t> {
     facts: Vec<anchors::Number>,
     names: Vec<String>,
     numbers: Vec<anchors::Number>,
-    words: anchors::FoldedWords,
+    text: &'t str,
+    words: std::cell::OnceCell<anchors::FoldedWords>,
 }
 
-impl Read {
-    fn of(ctx: &Context, text: &str, source_side: bool) -> Read {
+impl<'t> Read<'t> {
+    fn of(ctx: &Context, text: &'t str, source_side: bool) -> Read<'t> {
         let (numbers, language, other_names) = if source_side {
             (
                 ctx.source_numbers(text),
@@ -64,8 +66,15 @@ impl Read {
                 .map(|n| n.folded)
                 .collect(),
             numbers,
-            words: anchors::FoldedWords::new(text),
+            text,
+            words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The paragraph's words, folded (on first use).
+    fn words(&self) -> &anchors::FoldedWords {
+        self.words
+            .get_or_init(|| anchors::FoldedWords::new(self.text))
     }
 
     fn fact_count(&self) -> usize {
@@ -81,7 +90,7 @@ impl Read {
             + self
                 .names
                 .iter()
-                .filter(|n| other.words.contains(n))
+                .filter(|n| other.words().contains(n))
                 .count()
     }
 
@@ -136,10 +145,9 @@ pub(super) fn by_facts(ctx: &Context) -> Vec<Move> {
         return Vec::new();
     }
     let paragraphs = &ctx.target.document.paragraphs;
-    let added_read: Vec<Read> = added
-        .iter()
-        .map(|&t| Read::of(ctx, &paragraphs[t].text, false))
-        .collect();
+    // The added paragraphs are read once a dropped one tells enough to be
+    // looked for (most texts have none).
+    let added_read: std::cell::OnceCell<Vec<Read>> = std::cell::OnceCell::new();
     let mut taken = vec![false; added.len()];
     let mut out = Vec::new();
     for &p in &dropped {
@@ -148,6 +156,12 @@ pub(super) fn by_facts(ctx: &Context) -> Vec<Move> {
         if !read.telling() {
             continue;
         }
+        let added_read = added_read.get_or_init(|| {
+            added
+                .iter()
+                .map(|&t| Read::of(ctx, &paragraphs[t].text, false))
+                .collect()
+        });
         // Both ways: the added paragraph holds every fact of the dropped
         // one, and the dropped one most facts of the added one.
         let candidates: Vec<usize> = (0..added.len())
