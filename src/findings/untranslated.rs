@@ -826,19 +826,36 @@ fn is_plain_word(word: &str) -> bool {
 /// Whether a text is prose rather than code, a command, its output, a
 /// name or a menu path.
 fn is_prose(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() {
+    let (mut n, mut code, mut plain) = (0usize, 0usize, 0usize);
+    for (i, w) in text.split_whitespace().enumerate() {
+        n += 1;
+        // The first word is capitalised in any sentence.
+        match at_a_glance(w) {
+            Some(plain_word) => plain += usize::from(plain_word || i == 0),
+            None => {
+                code += usize::from(is_code_word(w));
+                plain +=
+                    usize::from(is_plain_word(w) || i == 0 && is_plain_word(&w.to_lowercase()));
+            }
+        }
+    }
+    if n == 0 {
         return false;
     }
-    let code = words.iter().filter(|w| is_code_word(w)).count();
-    // The first word is capitalised in any sentence.
-    let plain = words
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| is_plain_word(w) || *i == 0 && is_plain_word(&w.to_lowercase()))
-        .count();
-    let n = words.len() as f64;
+    let n = n as f64;
     code as f64 <= MAX_CODE_SHARE * n && plain as f64 >= MIN_PLAIN_SHARE * n
+}
+
+/// Most words of prose are ASCII letters, perhaps followed by one
+/// punctuation mark: no code, and plain unless capitalised (what
+/// [`is_code_word`] and [`is_plain_word`] say of them, without their
+/// trimming; `Some(plain)`). `None` for any other word.
+fn at_a_glance(word: &str) -> Option<bool> {
+    let letters = word
+        .strip_suffix([',', '.', ';', ':', '!', '?'])
+        .unwrap_or(word);
+    (!letters.is_empty() && letters.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| !letters.as_bytes()[0].is_ascii_uppercase())
 }
 
 #[cfg(test)]

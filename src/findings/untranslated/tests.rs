@@ -403,3 +403,31 @@ fn a_copied_line_of_seven_words_is_a_warning_a_shorter_one_a_note() {
     assert_eq!(u[0].severity, Severity::Warning, "{:?}", u[0].message);
     assert_eq!(u[1].severity, Severity::Info, "{:?}", u[1].message);
 }
+
+#[test]
+fn words_judged_at_a_glance_are_judged_as_by_the_full_rules() {
+    let mut judged = 0;
+    for stem in [
+        "word", "Word", "WORD", "a", "I", "x", "", "wörd", "foo_bar", "v2", "a-b", "don't",
+    ] {
+        for end in ["", ",", ".", ";", ":", "!", "?", "..", "),", "\"", "…"] {
+            let w = format!("{stem}{end}");
+            match at_a_glance(&w) {
+                Some(plain) => {
+                    judged += 1;
+                    assert!(!is_code_word(&w), "{w:?}");
+                    assert_eq!(plain, is_plain_word(&w), "{w:?}");
+                    // Lower-cased, every such word is plain.
+                    assert!(is_plain_word(&w.to_lowercase()), "{w:?}");
+                }
+                None => assert!(
+                    !stem.chars().all(|c| c.is_ascii_alphabetic())
+                        || stem.is_empty()
+                        || !["", ",", ".", ";", ":", "!", "?"].contains(&end),
+                    "{w:?}"
+                ),
+            }
+        }
+    }
+    assert_eq!(judged, 6 * 7);
+}
