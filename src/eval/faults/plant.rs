@@ -172,11 +172,30 @@ pub(super) fn plant(
                 .filter(|s| crate::text::word_count(s) >= 6 && stands_alone(s))
                 .collect();
             let s = all.get(rng.below(all.len()))?.clone();
-            let i = pick(rng, &content)?;
-            let mut ss = sentences(&target[i], tl);
-            let k = rng.below(ss.len() + 1);
-            ss.insert(k, s);
-            target[i] = ss.join(" ");
+            // A place where the sentence stays one: after a sentence that
+            // ends like one and before one that starts like one. Put after
+            // a run of headlines without a full stop ("… Shooting blanks")
+            // the segmenter rightly reads it as that run's last words, so
+            // the fault would be words glued inside a sentence.
+            let places = |i: usize| -> Vec<String> {
+                let ss = sentences(&target[i], tl);
+                (0..=ss.len())
+                    .map(|k| {
+                        let mut with = ss.clone();
+                        with.insert(k, s.clone());
+                        with.join(" ")
+                    })
+                    .filter(|text| sentences(text, tl).iter().any(|x| x.trim() == s.trim()))
+                    .collect()
+            };
+            let hosts: Vec<usize> = content
+                .iter()
+                .copied()
+                .filter(|&i| !places(i).is_empty())
+                .collect();
+            let i = pick(rng, &hosts)?;
+            let fits = places(i);
+            target[i] = fits[rng.below(fits.len())].clone();
             Some(Planted {
                 fault,
                 source_lines: None,
@@ -546,6 +565,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_added_sentence_is_not_glued_to_a_run_without_a_full_stop() {
+        // A host paragraph that is a run of headlines without a sentence
+        // end: put after it, the added sentence would be read as the
+        // run's last words.
+        let mut a = article(&EN, &DE);
+        a.target[1] = "Neue Regeln Der Winter kommt Ausblick auf das Jahr Preise".into();
+        let mut donor = article(&EN, &DE);
+        donor.name = "gnome-de#donor".into();
+        donor.target = vec!["Klicken Sie auf den Knopf, um das Fenster zu schließen.".into()];
+        let mut planted = 0;
+        for seed in 0..60 {
+            let mut rng = Rng::for_case(seed, 0, 0, 0);
+            let Some(p) = plant(Fault::AddSentence, &a, &[&a, &donor], &mut rng) else {
+                continue;
+            };
+            planted += 1;
+            let i = (0..DE.len()).find(|&i| p.target[i] != a.target[i]).unwrap();
+            let ss = sentences(&p.target[i], a.target_language);
+            assert!(
+                ss.iter()
+                    .any(|s| s.trim() == "Klicken Sie auf den Knopf, um das Fenster zu schließen."),
+                "{:?}",
+                ss
+            );
+        }
+        assert!(planted > 0);
     }
 
     #[test]
