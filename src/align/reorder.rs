@@ -8,7 +8,9 @@
 //! content was moved, not lost and invented ([`moves`]). Two neighbouring
 //! paragraphs that the monotone pass linked to each other's translation,
 //! or of which it linked one and left the other without counterpart, are
-//! read crosswise too, among their neighbours ([`uncross`]).
+//! read crosswise too, among their neighbours ([`uncross`]), and so are
+//! neighbours whose links shifted a run beyond the two paragraphs, inside
+//! a region the links close ([`unshift`]).
 
 use std::ops::Range;
 
@@ -1307,9 +1309,7 @@ fn swap_in_region(
         )?;
         Some((s_region, t_region, span))
     });
-    let Some((s_region, t_region, span)) = region else {
-        return None;
-    };
+    let (s_region, t_region, span) = region?;
     let s_paragraphs: Vec<usize> = s_region.clone().collect();
     let in_order: Vec<usize> = t_region.clone().collect();
     let crosswise: Vec<usize> = in_order
