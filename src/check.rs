@@ -156,6 +156,16 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         |sentences| !excluded[target.sentences[sentences.start].paragraph],
     );
     alignment.moves.extend(crossed);
+    // Then neighbours told in the other order whose links shifted a run
+    // beyond the two paragraphs.
+    let unshifted = align::reorder::unshift(
+        &side(&source),
+        &side(&target),
+        &mut alignment,
+        &options.align,
+        |sentences| !excluded[target.sentences[sentences.start].paragraph],
+    );
+    alignment.moves.extend(unshifted);
     // Then single sentences told a few paragraphs away, or linked weakly
     // to a neighbour's translation while their own stands alone.
     let relinked = crate::align::relink::relink(&source, &target, &mut alignment, |j| {

@@ -8,7 +8,9 @@
 //! content was moved, not lost and invented ([`moves`]). Two neighbouring
 //! paragraphs that the monotone pass linked to each other's translation,
 //! or of which it linked one and left the other without counterpart, are
-//! read crosswise too, among their neighbours ([`uncross`]).
+//! read crosswise too, among their neighbours ([`uncross`]), and so are
+//! neighbours whose links shifted a run beyond the two paragraphs, inside
+//! a region the links close ([`unshift`]).
 
 use std::ops::Range;
 
@@ -1103,6 +1105,366 @@ fn window<'a>(side: &Side<'a>, paragraphs: &[usize]) -> Side<'a> {
     }
 }
 
+/// Most neighbouring translation paragraphs [`unshift`] tries per
+/// document (each try is two small alignments): swaps are rare, and a
+/// text with gaps everywhere is a rewrite, not a reordering.
+const MAX_SHIFT_TRIES: usize = 8;
+
+/// Neighbouring translation paragraphs `Q_j`, `Q_j+1` that tell original
+/// paragraphs `P_a + 1`, `P_a` in the other order where the monotone pass
+/// linked them into their neighbours, beyond the two paragraphs that
+/// [`uncross`] reads (a shifted run: one paragraph left alone, the next
+/// ones linked one paragraph off). Only pairs beside a sentence left alone
+/// are tried, at the place the links before or after them point to. The
+/// region around the pair, closed under the monotone links, is aligned
+/// again with `Q_j` and `Q_j+1` in the original's order ([`swap_in_region`]);
+/// where each crossed pair then links whole, one to one, and the region
+/// links more of its sentences than in order, about as surely, one crossed
+/// pair becomes a move, reported once.
+pub fn unshift(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    alignment: &mut Alignment,
+    options: &AlignOptions,
+    eligible: impl Fn(&Range<usize>) -> bool,
+) -> Vec<Move> {
+    let mut out = Vec::new();
+    if source.paragraphs.len() < 2 || target.paragraphs.len() < 2 {
+        return out;
+    }
+    let mut s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
+    let mut t_link = link_of(alignment, target.sentences.len(), |l| &l.target);
+    let mut tries = 0;
+    let mut j = 0;
+    while j + 1 < target.paragraphs.len() && tries < MAX_SHIFT_TRIES {
+        let (qa, qb) = (
+            target.paragraphs[j].clone(),
+            target.paragraphs[j + 1].clone(),
+        );
+        let taken = |a: usize| {
+            alignment.moves.iter().chain(&out).any(|m: &Move| {
+                [&qa, &qb].iter().any(|q| overlaps(&m.target, q))
+                    || [a, a + 1]
+                        .iter()
+                        .any(|&p| overlaps(&m.source, &source.paragraphs[p]))
+            })
+        };
+        if qa.is_empty()
+            || qb.is_empty()
+            || !eligible(&qa)
+            || !eligible(&qb)
+            || !beside_a_gap(alignment, &t_link, &qa, &qb)
+        {
+            j += 1;
+            continue;
+        }
+        let mut found = None;
+        for a in shifted_places(source, target, alignment, &t_link, j) {
+            if taken(a) {
+                continue;
+            }
+            found = swap_in_region(
+                source, target, alignment, &s_link, &t_link, a, j, options, &mut tries,
+            );
+            if found.is_some() || tries >= MAX_SHIFT_TRIES {
+                break;
+            }
+        }
+        match found {
+            Some((span, links, moved)) => {
+                alignment.links.splice(span, links);
+                s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
+                t_link = link_of(alignment, target.sentences.len(), |l| &l.target);
+                out.push(moved);
+                j += 2;
+            }
+            None => j += 1,
+        }
+    }
+    out
+}
+
+/// Whether a sentence is left without counterpart among the links of
+/// translation paragraphs `qa` and `qb`, or in the link right before or
+/// after them.
+fn beside_a_gap(
+    alignment: &Alignment,
+    t_link: &[usize],
+    qa: &Range<usize>,
+    qb: &Range<usize>,
+) -> bool {
+    let lo = t_link[qa.start].saturating_sub(1);
+    let hi = (t_link[qb.end - 1] + 2).min(alignment.links.len());
+    alignment.links[lo..hi]
+        .iter()
+        .any(|l| l.source.is_empty() || l.target.is_empty())
+}
+
+/// The original paragraphs `a` whose pair `a`, `a + 1` would stand at
+/// translation paragraphs `j`, `j + 1`, by the offset between linked
+/// paragraphs nearest before `j` and nearest after `j + 1`.
+fn shifted_places(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    alignment: &Alignment,
+    t_link: &[usize],
+    j: usize,
+) -> Vec<usize> {
+    let s_paragraph = |i: usize| source.paragraphs.partition_point(|r| r.end <= i);
+    let t_paragraph = |i: usize| target.paragraphs.partition_point(|r| r.end <= i);
+    // Original paragraph `a` for the linked pair at link `k`.
+    let place = |k: usize| -> Option<usize> {
+        let l = &alignment.links[k];
+        let (p, q) = (s_paragraph(l.source.start), t_paragraph(l.target.start));
+        (p + j).checked_sub(q)
+    };
+    let joined = |k: &usize| {
+        let l = &alignment.links[*k];
+        !l.source.is_empty() && !l.target.is_empty()
+    };
+    let first = t_link[target.paragraphs[j].start];
+    let last = t_link[target.paragraphs[j + 1].end - 1];
+    let before = (0..first).rev().find(joined).and_then(place);
+    let after = (last + 1..alignment.links.len())
+        .find(joined)
+        .and_then(place);
+    let mut out: Vec<usize> = before.into_iter().chain(after).collect();
+    out.dedup();
+    out.retain(|&a| a + 1 < source.paragraphs.len());
+    out
+}
+
+/// Least gain in [`linked_score`] for a region read with a neighbouring
+/// pair crosswise ([`swap_in_region`]), which must also leave fewer of its
+/// sentences alone, and none that the reading in order links: a little
+/// loss is allowed, as for sentence counts ([`COUNTS_SLACK`]). Read
+/// crosswise, a swap's sentences link one to one but each at a modest
+/// confidence, where the shifted reading in order links a few of them
+/// surely and leaves the rest alone (1984-hu-en without dictionaries:
+/// 0.36–0.38 crosswise against 0.39 in order). Calibrated with
+/// `eval-faults --max-articles 25 [--no-dictionaries]`
+/// (docs/benchmarks.md, "Swaps, tenth session"): at 0 two swaps fewer
+/// are quiet, at -0.1 none more than at -0.05, and at each every other
+/// row is unchanged.
+const MIN_SHIFT_GAIN: f64 = -0.05;
+
+/// Most paragraphs of context on each side of a pair that
+/// [`swap_in_region`] widens its region to, looking for one that the
+/// monotone links close.
+const MAX_REGION_CONTEXT: usize = 4;
+
+/// Original paragraphs `a`, `a + 1` and translation paragraphs `j`,
+/// `j + 1` read crosswise inside the smallest region of at least
+/// [`CONTEXT`] paragraphs of context on each side that the monotone links
+/// close (no link leaves it): the span of links to replace, the links that
+/// replace it, and the move. Taken when the crossed reading links each
+/// crossed pair whole and one to one, its moved pair as a swap of
+/// neighbours ([`crossed_move`]), the pair's lengths fit crosswise
+/// ([`CROSSED_LENGTH_FIT`]), and the region read so leaves fewer
+/// sentences alone than read in order, none that the order links, and
+/// links about as surely ([`MIN_SHIFT_GAIN`], [`linked_score`]). One to
+/// one, as in [`crossed_by_shape`]: allowing merges (a long sentence told
+/// as two) quieted 4 more swaps of `eval-faults --max-articles 25`, but
+/// planted dropped and added sentences hid in them, even where a merge
+/// had to fit in length (GNOME Help dropped sentences 0.869 → 0.857
+/// without dictionaries, with merges straying at most 0.4 in log length).
+/// `tries` counts the tries of the document ([`MAX_SHIFT_TRIES`]).
+#[allow(clippy::too_many_arguments)]
+fn swap_in_region(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    alignment: &Alignment,
+    s_link: &[usize],
+    t_link: &[usize],
+    a: usize,
+    j: usize,
+    options: &AlignOptions,
+    tries: &mut usize,
+) -> Option<(Range<usize>, Vec<super::Link>, Move)> {
+    *tries += 1;
+    let (pa, pb) = (
+        source.paragraphs[a].clone(),
+        source.paragraphs[a + 1].clone(),
+    );
+    let (qa, qb) = (
+        target.paragraphs[j].clone(),
+        target.paragraphs[j + 1].clone(),
+    );
+    if pa.is_empty() || pb.is_empty() {
+        return None;
+    }
+    let pair = NeighbourPair {
+        first: j,
+        second: j + 1,
+        links: 0..0,
+    };
+    if !kinds_agree_crosswise(source, target, a, &pair) {
+        return None;
+    }
+    let region = (CONTEXT..=MAX_REGION_CONTEXT).find_map(|c| {
+        let s_region = a.saturating_sub(c)..(a + 2 + c).min(source.paragraphs.len());
+        let t_region = j.saturating_sub(c)..(j + 2 + c).min(target.paragraphs.len());
+        let span = closed_span(
+            source, target, alignment, s_link, t_link, &s_region, &t_region,
+        )?;
+        Some((s_region, t_region, span))
+    });
+    let (s_region, t_region, span) = region?;
+    let s_paragraphs: Vec<usize> = s_region.clone().collect();
+    let in_order: Vec<usize> = t_region.clone().collect();
+    let crosswise: Vec<usize> = in_order
+        .iter()
+        .map(|&q| match q {
+            q if q == j => j + 1,
+            q if q == j + 1 => j,
+            q => q,
+        })
+        .collect();
+    let s_window = window(source, &s_paragraphs);
+    let crossed = align(&s_window, &window(target, &crosswise), options).links;
+    let (s0, t0) = (
+        source.paragraphs[s_region.start].start,
+        target.paragraphs[t_region.start].start,
+    );
+    let s_pair = pa.start - s0..pb.end - s0;
+    let t_pair = qa.start - t0..qb.end - t0;
+    // The crossed pairs' links, counted from the pair's start; none may
+    // join the pair with its context.
+    let mut inside = Vec::new();
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for l in &crossed {
+        let s_in = !l.source.is_empty() && overlaps(&l.source, &s_pair);
+        let t_in = !l.target.is_empty() && overlaps(&l.target, &t_pair);
+        if !s_in && !t_in {
+            let early = if l.source.is_empty() {
+                l.target.start < t_pair.start
+            } else {
+                l.source.start < s_pair.start
+            };
+            if early { &mut before } else { &mut after }.push(l.clone());
+            continue;
+        }
+        let within = |r: &Range<usize>, pair: &Range<usize>| {
+            r.is_empty() || (r.start >= pair.start && r.end <= pair.end)
+        };
+        if !within(&l.source, &s_pair) || !within(&l.target, &t_pair) {
+            return None;
+        }
+        let back = |r: &Range<usize>, pair: &Range<usize>| {
+            let at = |i: usize| i.clamp(pair.start, pair.end) - pair.start;
+            at(r.start)..at(r.end)
+        };
+        inside.push(super::Link {
+            source: back(&l.source, &s_pair),
+            target: back(&l.target, &t_pair),
+            confidence: l.confidence,
+        });
+    }
+    if !inside
+        .iter()
+        .all(|l| l.source.len() == 1 && l.target.len() == 1)
+    {
+        return None;
+    }
+    let moved = crossed_move(&inside, pa.len(), qb.len(), MIN_SWAP_CONFIDENCE)?;
+    if length_gap(
+        source,
+        target,
+        length_ratio(source, target),
+        [&pa, &pb],
+        [&qb, &qa],
+    ) > CROSSED_LENGTH_FIT
+    {
+        return None;
+    }
+    let ordered = align(&s_window, &window(target, &in_order), options).links;
+    // A reading that leaves alone a sentence the order links is no swap:
+    // it trades a sentence told nowhere for one of its neighbours.
+    if unlinked(&crossed) >= unlinked(&ordered)
+        || linked_score(&crossed) < linked_score(&ordered) + MIN_SHIFT_GAIN
+        || !alone_outside(&crossed, &s_pair, &t_pair)
+            .is_subset(&alone_outside(&ordered, &s_pair, &t_pair))
+    {
+        return None;
+    }
+    // Outside the pair the two orders agree: indices only shift.
+    let put_back = |l: &super::Link| super::Link {
+        source: l.source.start + s0..l.source.end + s0,
+        target: l.target.start + t0..l.target.end + t0,
+        confidence: l.confidence,
+    };
+    let (pair_links, found) = crossed_links(moved, &inside, [pa, pb], [qa, qb]);
+    let links = before
+        .iter()
+        .map(put_back)
+        .chain(pair_links)
+        .chain(after.iter().map(put_back))
+        .collect();
+    Some((span, links, found))
+}
+
+/// The sentences that `links` of a region leave without counterpart
+/// outside the pair at original sentences `s_pair` and translation
+/// sentences `t_pair` (where the two orders of the region agree), by side
+/// (`true`: the original's) and index.
+fn alone_outside(
+    links: &[super::Link],
+    s_pair: &Range<usize>,
+    t_pair: &Range<usize>,
+) -> std::collections::BTreeSet<(bool, usize)> {
+    let mut out = std::collections::BTreeSet::new();
+    for l in links
+        .iter()
+        .filter(|l| l.source.is_empty() || l.target.is_empty())
+    {
+        out.extend(
+            l.source
+                .clone()
+                .filter(|i| !s_pair.contains(i))
+                .map(|i| (true, i)),
+        );
+        out.extend(
+            l.target
+                .clone()
+                .filter(|j| !t_pair.contains(j))
+                .map(|j| (false, j)),
+        );
+    }
+    out
+}
+
+/// The span of monotone links that covers original paragraphs `s_region`
+/// and translation paragraphs `t_region` and no sentence outside them,
+/// when there is one.
+fn closed_span(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    alignment: &Alignment,
+    s_link: &[usize],
+    t_link: &[usize],
+    s_region: &Range<usize>,
+    t_region: &Range<usize>,
+) -> Option<Range<usize>> {
+    let s = source.paragraphs[s_region.start].start..source.paragraphs[s_region.end - 1].end;
+    let t = target.paragraphs[t_region.start].start..target.paragraphs[t_region.end - 1].end;
+    if s.is_empty() || t.is_empty() {
+        return None;
+    }
+    let lo = s_link[s.start].min(t_link[t.start]);
+    let hi = s_link[s.end - 1].max(t_link[t.end - 1]) + 1;
+    let within = |r: &Range<usize>, side: &Range<usize>| {
+        if r.is_empty() {
+            r.start >= side.start && r.start <= side.end
+        } else {
+            r.start >= side.start && r.end <= side.end
+        }
+    };
+    alignment.links[lo..hi]
+        .iter()
+        .all(|l| within(&l.source, &s) && within(&l.target, &t))
+        .then_some(lo..hi)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1703,6 +2065,118 @@ mod tests {
         assert!(
             length_gap(&s, &t, ratio, [pa, pb], [qb, qa])
                 < length_gap(&s, &t, ratio, [pa, pb], [qa, qb])
+        );
+    }
+
+    /// The English of [`EN`] with its second and third paragraphs told in
+    /// the other order, and a faithful German of it in the original order.
+    const EN_SWAPPED: [&[&str]; 5] = [EN[0], EN[2], EN[1], EN[3], EN[4]];
+
+    #[test]
+    fn a_swap_read_in_a_closed_region_is_one_move() {
+        let de: [&[&str]; 5] = [
+            &["Der Rat traf sich am Montag, um die neue Brücke über die Aare zu besprechen."],
+            &[
+                "Die Brücke kostet 45 Millionen Franken und wird 2027 eröffnet, sagte Stadtpräsidentin Lena Frei.",
+                "Sie trägt Trams, Velos und Fussgänger, aber keine Privatautos.",
+            ],
+            &["Kritiker sagen, die Brugger Fähre von 1911 solle bleiben."],
+            &["Die Bauarbeiten beginnen im März und sperren die Uferstrasse für 18 Monate."],
+            &["Der Rat stimmt am 12. Juni über die endgültigen Pläne ab."],
+        ];
+        let (s, t) = (side(&de, Language::DE), side(&EN_SWAPPED, Language::EN));
+        let options = AlignOptions::default();
+        let mut alignment = align(&s, &t, &options);
+        let gaps = |a: &Alignment| unlinked(&a.links);
+        assert!(gaps(&alignment) > 0, "{alignment:?}");
+        let found = unshift(&s, &t, &mut alignment, &options, |_| true);
+        assert_eq!(found.len(), 1, "{alignment:?}");
+        // The moved pair's sentences are the only ones left alone, and the
+        // links still cover both sides in order.
+        let m = &found[0];
+        assert_eq!(gaps(&alignment), m.source.len() + m.target.len());
+        assert!(
+            (m.source == (1..3) && m.target == (2..4))
+                || (m.source == (3..4) && m.target == (1..2)),
+            "{found:?}"
+        );
+        let (mut i, mut j) = (0, 0);
+        for l in &alignment.links {
+            assert!(l.source.is_empty() || l.source.start == i, "{alignment:?}");
+            assert!(l.target.is_empty() || l.target.start == j, "{alignment:?}");
+            i = i.max(l.source.end);
+            j = j.max(l.target.end);
+        }
+        assert_eq!((i, j), (s.sentences.len(), t.sentences.len()));
+    }
+
+    #[test]
+    fn a_faithful_translation_and_an_unrelated_addition_are_not_unshifted() {
+        let de: [&[&str]; 5] = [
+            &["Der Rat traf sich am Montag, um die neue Brücke über die Aare zu besprechen."],
+            &[
+                "Die Brücke kostet 45 Millionen Franken und wird 2027 eröffnet, sagte Stadtpräsidentin Lena Frei.",
+            ],
+            &["Die Bauarbeiten beginnen im März und sperren die Uferstrasse für 18 Monate."],
+            &["Der Rat stimmt am 12. Juni über die endgültigen Pläne ab."],
+            &[
+                "Abonnieren Sie unseren Newsletter für 9 Franken im Monat und lesen Sie alle Artikel.",
+            ],
+        ];
+        let options = AlignOptions::default();
+        for (original, translation) in [(&EN, &de), (&EN, &plain_translation(EN[2][0]))] {
+            let (s, t) = (
+                side(original, Language::EN),
+                side(translation, Language::DE),
+            );
+            let mut alignment = align(&s, &t, &options);
+            let before = alignment.links.clone();
+            assert!(unshift(&s, &t, &mut alignment, &options, |_| true).is_empty());
+            assert_eq!(alignment.links, before);
+        }
+    }
+
+    #[test]
+    fn a_region_is_closed_when_no_link_leaves_it() {
+        let s = side(&[&["a"], &["b", "c"], &["d"]], Language::EN);
+        let t = side(&[&["A"], &["B"], &["C", "D"]], Language::DE);
+        let alignment = Alignment {
+            links: vec![
+                link(0..1, 0..1, 0.9),
+                link(1..3, 1..2, 0.5),
+                link(3..4, 2..3, 0.5),
+                link(4..4, 3..4, 0.0),
+            ],
+            moves: Vec::new(),
+        };
+        let s_link = link_of(&alignment, 4, |l| &l.source);
+        let t_link = link_of(&alignment, 4, |l| &l.target);
+        let closed = |a: &Alignment, s_region, t_region| {
+            closed_span(&s, &t, a, &s_link, &t_link, &s_region, &t_region)
+        };
+        assert_eq!(closed(&alignment, 0..2, 0..2), Some(0..2));
+        assert_eq!(closed(&alignment, 0..3, 0..3), Some(0..4));
+        // Original paragraph 2 is linked into translation paragraph 2.
+        assert_eq!(closed(&alignment, 0..2, 0..3), None);
+        assert_eq!(closed(&alignment, 1..2, 1..3), None);
+        assert_eq!(closed(&alignment, 1..2, 1..2), Some(1..2));
+        // A translation sentence alone at the region's end is inside it.
+        assert_eq!(closed(&alignment, 2..3, 2..3), Some(2..4));
+    }
+
+    #[test]
+    fn sentences_alone_outside_the_pair_are_counted_by_side() {
+        let links = [
+            link(0..1, 0..0, 0.0),
+            link(1..2, 0..1, 0.7),
+            link(2..2, 1..2, 0.0),
+            link(2..3, 2..2, 0.0),
+            link(3..3, 2..3, 0.0),
+        ];
+        let alone = alone_outside(&links, &(2..3), &(1..2));
+        assert_eq!(
+            alone.into_iter().collect::<Vec<_>>(),
+            vec![(false, 2), (true, 0)]
         );
     }
 }
