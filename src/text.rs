@@ -226,23 +226,66 @@ pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// Chinese or Japanese character counts three, a Korean syllable two: the
 /// length model's variance per character is that of alphabetic scripts.
 pub fn length(text: &str) -> usize {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if hangul(c) {
-                2
-            } else if cjk(c) {
-                3
-            } else {
-                1
-            }
-        })
-        .sum()
+    // Byte by byte where the text is ASCII (most of it, in most
+    // languages), a character at a time elsewhere: the aligner and the
+    // relinker measure every sentence several times.
+    let bytes = text.as_bytes();
+    let mut total = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            // The ASCII characters `char::is_whitespace` holds: tab, line
+            // feed, vertical tab, form feed, carriage return, space.
+            total += usize::from(!matches!(b, b'\t'..=b'\r' | b' '));
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        total += char_length(c);
+        at += c.len_utf8();
+    }
+    total
+}
+
+/// What one character adds to [`length`].
+fn char_length(c: char) -> usize {
+    if c.is_whitespace() {
+        0
+    } else if hangul(c) {
+        2
+    } else if cjk(c) {
+        3
+    } else {
+        1
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn length_byte_by_byte_is_length_char_by_char() {
+        // Every ASCII character, the other white space, accents, CJK and
+        // Hangul: the ASCII path counts as the character path does.
+        let by_chars = |t: &str| t.chars().map(char_length).sum::<usize>();
+        let ascii: String = (0u8..128).map(char::from).collect();
+        for text in [
+            ascii.as_str(),
+            "",
+            " \t\n\u{b}\u{c}\r",
+            "Grüße, Ζεύς!\u{a0}\u{85}\u{2009}\u{3000}x",
+            "日本語のテキスト and 한국어 문장.",
+            "naïve café – «quote» 12\u{202f}345",
+        ] {
+            assert_eq!(length(text), by_chars(text), "{text:?}");
+        }
+        assert_eq!(length("a b\tc"), 3);
+        assert_eq!(length("日本 한"), 8);
+    }
 
     #[test]
     fn words_keep_apostrophes_and_hyphens_inside() {
