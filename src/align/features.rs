@@ -135,6 +135,9 @@ struct Looked {
     /// Room for [`dictionary_translations`]: by stem id, the first of the
     /// other side's words with that stem; all [`NONE`] between calls.
     first_of: Vec<u32>,
+    /// The dictionaries of `translated`, held so that none of them is
+    /// freed and another opened at its place while the cache is kept.
+    dictionaries: Vec<std::sync::Arc<crate::dictionary::Dictionary>>,
 }
 
 /// Where a list lies in another: its start and end.
@@ -178,6 +181,62 @@ impl Looked {
 }
 
 type TextMap = HashMap<Box<str>, ReadText, BuildHasherDefault<IntHasher>>;
+
+/// A kept cache is started afresh once it knows this many forms: a batch
+/// of many long books would otherwise hold every form it met (about 40
+/// bytes each, with what the dictionaries said of it).
+const MAX_KEPT_FORMS: usize = 500_000;
+
+thread_local! {
+    /// This thread's [`TokenCache`] between checks ([`TokenCache::kept`]).
+    static KEPT: RefCell<Option<TokenCache>> = const { RefCell::new(None) };
+}
+
+impl TokenCache {
+    /// This thread's cache as the last check on it left it, its texts
+    /// forgotten: the forms and what the dictionaries said of them stay,
+    /// so that the checks of a batch look each word up once. Results do
+    /// not depend on it: each alignment numbers its forms afresh
+    /// ([`Vocab`]), and a form's dictionary answers are the same for
+    /// every check.
+    pub(crate) fn kept() -> KeptCache {
+        let cache = KEPT
+            .try_with(|k| k.borrow_mut().take())
+            .ok()
+            .flatten()
+            .filter(|c| c.inner.borrow().forms.ends.len() < MAX_KEPT_FORMS)
+            .unwrap_or_default();
+        KeptCache { cache }
+    }
+
+    /// Forgets the texts read, keeping the forms.
+    fn forget_texts(&self) {
+        self.inner.borrow_mut().texts.clear();
+    }
+}
+
+/// A [`TokenCache`] that goes back to its thread when dropped
+/// ([`TokenCache::kept`]).
+#[derive(Debug)]
+pub(crate) struct KeptCache {
+    cache: TokenCache,
+}
+
+impl std::ops::Deref for KeptCache {
+    type Target = TokenCache;
+    fn deref(&self) -> &TokenCache {
+        &self.cache
+    }
+}
+
+impl Drop for KeptCache {
+    fn drop(&mut self) {
+        let cache = std::mem::take(&mut self.cache);
+        cache.forget_texts();
+        // A thread being torn down keeps nothing.
+        let _ = KEPT.try_with(|k| *k.borrow_mut() = Some(cache));
+    }
+}
 
 impl CacheInner {
     /// The readings of one language.
@@ -756,8 +815,15 @@ pub fn dictionary_translations(
             first_of[stem as usize] = k as u32;
         }
         // Dictionaries are told apart by where they live, for as long as
-        // the check holds them.
+        // the cache holds them (`looked.dictionaries`).
         let dictionary = std::sync::Arc::as_ptr(d) as usize;
+        if !looked
+            .dictionaries
+            .iter()
+            .any(|k| std::sync::Arc::ptr_eq(k, d))
+        {
+            looked.dictionaries.push(d.clone());
+        }
         let table = table_of(&mut looked.translated, (dictionary, steps));
         for &h in heads {
             let g = vocab.global[h as usize] as usize;
@@ -1032,6 +1098,61 @@ mod tests {
             &["We walk.", "A building."],
         );
         assert_eq!(pairs(&shared, &de, &en), fresh);
+    }
+
+    #[test]
+    fn a_kept_cache_aligns_as_a_fresh_one() {
+        use crate::align::{AlignOptions, Side, align_cached};
+        use crate::dictionary::{Dictionary, tests::build};
+        let (index, body) = build(
+            &[
+                ("Haus", "Haus <n, neut>\nhouse, building\n"),
+                ("Brücke", "Brücke <f>\nbridge\n"),
+                ("gehen", "gehen <v>\ngo, walk\n"),
+            ],
+            40,
+        );
+        let d = std::sync::Arc::new(
+            Dictionary::from_bytes("t", Language::DE, Language::EN, index.as_bytes(), body)
+                .unwrap(),
+        );
+        let options = AlignOptions {
+            dictionaries: vec![d],
+            ..AlignOptions::default()
+        };
+        let pair = |de: &[&[&'static str]], en: &[&[&'static str]]| {
+            (
+                Side::from_paragraphs(de, Some(Language::DE)),
+                Side::from_paragraphs(en, Some(Language::EN)),
+            )
+        };
+        let (de, en) = pair(
+            &[
+                &["Die Brücke ist neu."],
+                &["Das Haus steht am Fluss.", "Wir gehen hinüber."],
+                &["Ein Zusatz ohne Vorlage."],
+            ],
+            &[
+                &["The bridge is new."],
+                &["The house stands by the river.", "We walk across."],
+            ],
+        );
+        let fresh = align_cached(&de, &en, &options, &TokenCache::default());
+        // Another check on this thread first: its forms and dictionary
+        // answers (some of them this pair's) stay, its texts go.
+        let (other_de, other_en) = pair(
+            &[&["Wir gehen zum Haus."], &["Die alte Brücke."]],
+            &[&["We go to the house."], &["The old bridge."]],
+        );
+        align_cached(&other_de, &other_en, &options, &TokenCache::kept());
+        let kept = TokenCache::kept();
+        {
+            let inner = kept.inner.borrow();
+            assert!(!inner.forms.ends.is_empty());
+            assert!(inner.texts.iter().all(|(_, t)| t.is_empty()));
+            assert!(!inner.looked.translated.is_empty());
+        }
+        assert_eq!(align_cached(&de, &en, &options, &kept), fresh);
     }
 
     #[test]
