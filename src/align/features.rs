@@ -548,7 +548,7 @@ impl Translations {
 /// alignment are dense ([`Vocab`]), and the dictionaries give thousands of
 /// pairs per solve; a comparison sort of them cost more than the rest of
 /// the look-up.
-fn sort_pairs(pairs: &mut Vec<(u32, u32)>) {
+fn sort_pairs(pairs: &mut [(u32, u32)]) {
     /// Below this many pairs a comparison sort is cheaper than counting.
     const COUNTING_MIN: usize = 64;
     if pairs.len() < COUNTING_MIN {
