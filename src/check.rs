@@ -108,8 +108,9 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     };
     let mut repeats = findings::repeats::find(&target);
     let mut excluded = excluded_target_paragraphs(&target, &repeats);
-    // The alignments below meet the same texts: each is tokenised once.
-    let tokens = align::TokenCache::default();
+    // The alignments below meet the same texts: each is tokenised once
+    // (and each word looked up once on this thread).
+    let tokens = align::TokenCache::kept();
     let mut alignment = align_without(&source, &target, &excluded, &options.align, &tokens);
     // A paragraph kept out of the alignment that stands where an original
     // paragraph found no counterpart is that paragraph's translation after

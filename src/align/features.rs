@@ -132,6 +132,12 @@ struct Looked {
     translated: Vec<((usize, Morphology), Vec<Span>)>,
     /// The stem ids of every list in `translated`, end to end.
     translated_ids: Vec<u32>,
+    /// Room for [`dictionary_translations`]: by stem id, the first of the
+    /// other side's words with that stem; all [`NONE`] between calls.
+    first_of: Vec<u32>,
+    /// The dictionaries of `translated`, held so that none of them is
+    /// freed and another opened at its place while the cache is kept.
+    dictionaries: Vec<std::sync::Arc<crate::dictionary::Dictionary>>,
 }
 
 /// Where a list lies in another: its start and end.
@@ -175,6 +181,62 @@ impl Looked {
 }
 
 type TextMap = HashMap<Box<str>, ReadText, BuildHasherDefault<IntHasher>>;
+
+/// A kept cache is started afresh once it knows this many forms: a batch
+/// of many long books would otherwise hold every form it met (about 40
+/// bytes each, with what the dictionaries said of it).
+const MAX_KEPT_FORMS: usize = 500_000;
+
+thread_local! {
+    /// This thread's [`TokenCache`] between checks ([`TokenCache::kept`]).
+    static KEPT: RefCell<Option<TokenCache>> = const { RefCell::new(None) };
+}
+
+impl TokenCache {
+    /// This thread's cache as the last check on it left it, its texts
+    /// forgotten: the forms and what the dictionaries said of them stay,
+    /// so that the checks of a batch look each word up once. Results do
+    /// not depend on it: each alignment numbers its forms afresh
+    /// ([`Vocab`]), and a form's dictionary answers are the same for
+    /// every check.
+    pub(crate) fn kept() -> KeptCache {
+        let cache = KEPT
+            .try_with(|k| k.borrow_mut().take())
+            .ok()
+            .flatten()
+            .filter(|c| c.inner.borrow().forms.ends.len() < MAX_KEPT_FORMS)
+            .unwrap_or_default();
+        KeptCache { cache }
+    }
+
+    /// Forgets the texts read, keeping the forms.
+    fn forget_texts(&self) {
+        self.inner.borrow_mut().texts.clear();
+    }
+}
+
+/// A [`TokenCache`] that goes back to its thread when dropped
+/// ([`TokenCache::kept`]).
+#[derive(Debug)]
+pub(crate) struct KeptCache {
+    cache: TokenCache,
+}
+
+impl std::ops::Deref for KeptCache {
+    type Target = TokenCache;
+    fn deref(&self) -> &TokenCache {
+        &self.cache
+    }
+}
+
+impl Drop for KeptCache {
+    fn drop(&mut self) {
+        let cache = std::mem::take(&mut self.cache);
+        cache.forget_texts();
+        // A thread being torn down keeps nothing.
+        let _ = KEPT.try_with(|k| *k.borrow_mut() = Some(cache));
+    }
+}
 
 impl CacheInner {
     /// The readings of one language.
@@ -460,7 +522,7 @@ impl Translations {
 
     /// Sorts the pairs and drops repeats.
     fn settle(&mut self) {
-        self.pairs.sort_unstable();
+        sort_pairs(&mut self.pairs);
         self.pairs.dedup();
     }
 
@@ -478,6 +540,40 @@ impl Translations {
     #[cfg(test)]
     pub fn pairs(&self) -> &[(u32, u32)] {
         &self.pairs
+    }
+}
+
+/// Sorts pairs of form ids, as `sort_unstable` does: by counting, target
+/// forms first, then (keeping that order) source forms. Form ids of one
+/// alignment are dense ([`Vocab`]), and the dictionaries give thousands of
+/// pairs per solve; a comparison sort of them cost more than the rest of
+/// the look-up.
+fn sort_pairs(pairs: &mut [(u32, u32)]) {
+    /// Below this many pairs a comparison sort is cheaper than counting.
+    const COUNTING_MIN: usize = 64;
+    if pairs.len() < COUNTING_MIN {
+        pairs.sort_unstable();
+        return;
+    }
+    let mut spare = vec![(0, 0); pairs.len()];
+    counting_sort(pairs, &mut spare, |&(_, t)| t);
+    counting_sort(&spare, pairs, |&(s, _)| s);
+}
+
+/// Writes `from` into `to` (as long) ordered by `key`, stably.
+fn counting_sort(from: &[(u32, u32)], to: &mut [(u32, u32)], key: impl Fn(&(u32, u32)) -> u32) {
+    let size = from.iter().map(|p| key(p) as usize + 1).max().unwrap_or(0);
+    let mut next = vec![0u32; size + 1];
+    for p in from {
+        next[key(p) as usize + 1] += 1;
+    }
+    for k in 0..size {
+        next[k + 1] += next[k];
+    }
+    for p in from {
+        let at = &mut next[key(p) as usize];
+        to[*at as usize] = *p;
+        *at += 1;
     }
 }
 
@@ -693,25 +789,41 @@ pub fn dictionary_translations(
         let (heads, others) = if forward { (&src, &tgt) } else { (&tgt, &src) };
         let to = (info.to, d.to_stemmer());
         // The other side's words by stem, so that a translation meets
-        // their inflected forms: (stem, word) pairs sorted, so a stem's
-        // words are a run in the order of `others` (no list per stem).
+        // their inflected forms: each stem's words are a chain through
+        // `next_same`, from `first_of[stem]`, in the order of `others`
+        // (most translations meet none of them, and are passed over
+        // without a search).
         let stem_table = table_of(&mut looked.stem_of, (to.0, steps.stems));
-        let mut by_stem: Vec<(u32, u32)> = Vec::with_capacity(others.len());
-        for &o in others {
-            let g = vocab.global[o as usize];
-            let stem = looked.stem(stem_table, g, forms.name(g), to.1, steps.stems);
-            by_stem.push((stem, o));
+        let stems: Vec<u32> = others
+            .iter()
+            .map(|&o| {
+                let g = vocab.global[o as usize];
+                looked.stem(stem_table, g, forms.name(g), to.1, steps.stems)
+            })
+            .collect();
+        // Kept from solve to solve, all [`NONE`] between them (stem ids
+        // run to the thousands, a side's words to tens).
+        let mut first_of = std::mem::take(&mut looked.first_of);
+        if let Some(&most) = stems.iter().max() {
+            if first_of.len() <= most as usize {
+                first_of.resize(most as usize + 1, NONE);
+            }
         }
-        by_stem.sort_unstable();
-        // Which stems the other side has: most translations meet none of
-        // its words, and are passed over without a search.
-        let mut present = vec![false; by_stem.last().map_or(0, |&(s, _)| s as usize + 1)];
-        for &(s, _) in &by_stem {
-            present[s as usize] = true;
+        let mut next_same = vec![NONE; others.len()];
+        for (k, &stem) in stems.iter().enumerate().rev() {
+            next_same[k] = first_of[stem as usize];
+            first_of[stem as usize] = k as u32;
         }
         // Dictionaries are told apart by where they live, for as long as
-        // the check holds them.
+        // the cache holds them (`looked.dictionaries`).
         let dictionary = std::sync::Arc::as_ptr(d) as usize;
+        if !looked
+            .dictionaries
+            .iter()
+            .any(|k| std::sync::Arc::ptr_eq(k, d))
+        {
+            looked.dictionaries.push(d.clone());
+        }
         let table = table_of(&mut looked.translated, (dictionary, steps));
         for &h in heads {
             let g = vocab.global[h as usize] as usize;
@@ -729,17 +841,19 @@ pub fn dictionary_translations(
             }
             let (start, end) = looked.translated[table].1[g];
             for &stem in &looked.translated_ids[start as usize..end as usize] {
-                if !present.get(stem as usize).copied().unwrap_or(false) {
-                    continue;
-                }
-                let from = by_stem.partition_point(|&(s, _)| s < stem);
-                let forms = by_stem[from..].iter().take_while(|&&(s, _)| s == stem);
-                for &(_, t) in forms {
+                let mut k = first_of.get(stem as usize).copied().unwrap_or(NONE);
+                while k != NONE {
+                    let t = others[k as usize];
                     let (s, t) = if forward { (h, t) } else { (t, h) };
                     out.add(s, t);
+                    k = next_same[k as usize];
                 }
             }
         }
+        for &stem in &stems {
+            first_of[stem as usize] = NONE;
+        }
+        looked.first_of = first_of;
     }
     // A pair may be found twice (two forms of one stem, both directions
     // of a dictionary): once is enough.
@@ -895,6 +1009,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pairs_sorted_by_counting_are_sorted_as_by_comparison() {
+        // Short lists take the comparison sort, long ones the counting
+        // sort: both give what `sort_unstable` gives, repeats and all.
+        let mut k: u64 = 7;
+        let mut random = |below: u32| {
+            k = k
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((k >> 33) % below as u64) as u32
+        };
+        for (len, space) in [(0, 1), (5, 3), (63, 10), (64, 10), (500, 40), (3000, 2000)] {
+            let pairs: Vec<(u32, u32)> = (0..len).map(|_| (random(space), random(space))).collect();
+            let mut expected = pairs.clone();
+            expected.sort_unstable();
+            let mut got = pairs;
+            sort_pairs(&mut got);
+            assert_eq!(got, expected, "{len} pairs below {space}");
+        }
+    }
+
+    #[test]
     fn numbers_agree_across_locales() {
         let cache = TokenCache::default();
         let numbers = |text: &str, lang: Language, vocab: &mut Vocab| -> Vec<u32> {
@@ -963,6 +1098,61 @@ mod tests {
             &["We walk.", "A building."],
         );
         assert_eq!(pairs(&shared, &de, &en), fresh);
+    }
+
+    #[test]
+    fn a_kept_cache_aligns_as_a_fresh_one() {
+        use crate::align::{AlignOptions, Side, align_cached};
+        use crate::dictionary::{Dictionary, tests::build};
+        let (index, body) = build(
+            &[
+                ("Haus", "Haus <n, neut>\nhouse, building\n"),
+                ("Brücke", "Brücke <f>\nbridge\n"),
+                ("gehen", "gehen <v>\ngo, walk\n"),
+            ],
+            40,
+        );
+        let d = std::sync::Arc::new(
+            Dictionary::from_bytes("t", Language::DE, Language::EN, index.as_bytes(), body)
+                .unwrap(),
+        );
+        let options = AlignOptions {
+            dictionaries: vec![d],
+            ..AlignOptions::default()
+        };
+        let pair = |de: &[&[&'static str]], en: &[&[&'static str]]| {
+            (
+                Side::from_paragraphs(de, Some(Language::DE)),
+                Side::from_paragraphs(en, Some(Language::EN)),
+            )
+        };
+        let (de, en) = pair(
+            &[
+                &["Die Brücke ist neu."],
+                &["Das Haus steht am Fluss.", "Wir gehen hinüber."],
+                &["Ein Zusatz ohne Vorlage."],
+            ],
+            &[
+                &["The bridge is new."],
+                &["The house stands by the river.", "We walk across."],
+            ],
+        );
+        let fresh = align_cached(&de, &en, &options, &TokenCache::default());
+        // Another check on this thread first: its forms and dictionary
+        // answers (some of them this pair's) stay, its texts go.
+        let (other_de, other_en) = pair(
+            &[&["Wir gehen zum Haus."], &["Die alte Brücke."]],
+            &[&["We go to the house."], &["The old bridge."]],
+        );
+        align_cached(&other_de, &other_en, &options, &TokenCache::kept());
+        let kept = TokenCache::kept();
+        {
+            let inner = kept.inner.borrow();
+            assert!(!inner.forms.ends.is_empty());
+            assert!(inner.texts.iter().all(|(_, t)| t.is_empty()));
+            assert!(!inner.looked.translated.is_empty());
+        }
+        assert_eq!(align_cached(&de, &en, &options, &kept), fresh);
     }
 
     #[test]

@@ -10,8 +10,13 @@ pub struct Json;
 
 impl Render for Json {
     fn render(&self, report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, report)?;
-        out.write_all(b"\n")
+        // Into a buffer of our own, then out at once: the pretty printer
+        // writes every bracket and indent on its own, and through `dyn
+        // Write` each was a call that could not be inlined.
+        let mut bytes = Vec::with_capacity(64 * 1024);
+        serde_json::to_writer_pretty(&mut bytes, report)?;
+        bytes.push(b'\n');
+        out.write_all(&bytes)
     }
 }
 
