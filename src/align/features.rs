@@ -112,6 +112,9 @@ struct CacheInner {
     texts: Vec<(Option<Language>, TextMap)>,
     /// Dictionary matching of the forms met so far ([`Looked`]).
     looked: Looked,
+    /// How many forms the cache knew when the current check took it
+    /// ([`TokenCache::kept`]; 0 for a fresh cache): see [`Vocab::base`].
+    check_start: u32,
 }
 
 /// What the dictionaries said of each form, remembered for the check's
@@ -187,6 +190,22 @@ type TextMap = HashMap<Box<str>, ReadText, BuildHasherDefault<IntHasher>>;
 /// bytes each, with what the dictionaries said of it).
 const MAX_KEPT_FORMS: usize = 500_000;
 
+/// A kept cache is started afresh once it holds the tables of more
+/// dictionaries than this: the command line and the server open each
+/// language pair's dictionaries once, but a library caller that opens them
+/// anew for every check would otherwise keep every copy alive.
+const MAX_KEPT_DICTIONARIES: usize = 16;
+
+impl CacheInner {
+    /// Whether this cache may serve the thread's next check: its forms and
+    /// stems below [`MAX_KEPT_FORMS`] and its dictionaries at most
+    /// [`MAX_KEPT_DICTIONARIES`].
+    fn small_enough_to_keep(&self) -> bool {
+        self.forms.ends.len() + self.looked.stems.ends.len() < MAX_KEPT_FORMS
+            && self.looked.dictionaries.len() <= MAX_KEPT_DICTIONARIES
+    }
+}
+
 thread_local! {
     /// This thread's [`TokenCache`] between checks ([`TokenCache::kept`]).
     static KEPT: RefCell<Option<TokenCache>> = const { RefCell::new(None) };
@@ -204,8 +223,12 @@ impl TokenCache {
             .try_with(|k| k.borrow_mut().take())
             .ok()
             .flatten()
-            .filter(|c| c.inner.borrow().forms.ends.len() < MAX_KEPT_FORMS)
+            .filter(|c| c.inner.borrow().small_enough_to_keep())
             .unwrap_or_default();
+        {
+            let mut inner = cache.inner.borrow_mut();
+            inner.check_start = inner.forms.ends.len() as u32;
+        }
         KeptCache { cache }
     }
 
@@ -299,8 +322,16 @@ impl CacheInner {
 /// when it runs alone).
 #[derive(Debug, Default)]
 pub struct Vocab {
-    /// This alignment's id of each cache id, or [`Vocab::UNSEEN`].
+    /// Cache ids from this one up are this check's own forms (0 in a fresh
+    /// cache), kept densely in `local`; a kept cache's older forms, which
+    /// may number hundreds of thousands, are looked up in `older`, so that
+    /// no alignment fills a table as long as everything the thread met.
+    base: u32,
+    /// This alignment's id of each cache id from `base`, or
+    /// [`Vocab::UNSEEN`].
     local: Vec<u32>,
+    /// This alignment's id of each cache id below `base` it met.
+    older: crate::anchors::FastMap<u32, u32>,
     /// The cache id of each of this alignment's ids.
     global: Vec<u32>,
 }
@@ -308,25 +339,44 @@ pub struct Vocab {
 impl Vocab {
     const UNSEEN: u32 = u32::MAX;
 
+    /// Form ids for one alignment over `cache`.
+    pub fn over(cache: &TokenCache) -> Vocab {
+        Vocab {
+            base: cache.inner.borrow().check_start,
+            ..Vocab::default()
+        }
+    }
+
     /// This alignment's id of cache id `g`, adding it when new.
     fn local(&mut self, g: u32) -> u32 {
-        let g = g as usize;
-        if self.local.len() <= g {
-            self.local.resize(g + 1, Self::UNSEEN);
+        let next = self.global.len() as u32;
+        if g < self.base {
+            let id = *self.older.entry(g).or_insert(next);
+            if id == next {
+                self.global.push(g);
+            }
+            return id;
         }
-        if self.local[g] == Self::UNSEEN {
-            self.local[g] = self.global.len() as u32;
-            self.global.push(g as u32);
+        let at = (g - self.base) as usize;
+        if self.local.len() <= at {
+            self.local.resize(at + 1, Self::UNSEEN);
         }
-        self.local[g]
+        if self.local[at] == Self::UNSEEN {
+            self.local[at] = next;
+            self.global.push(g);
+        }
+        self.local[at]
     }
 
     /// The id of form `s` (a folded word) when this alignment has met it.
     #[cfg(test)]
     pub fn get(&self, cache: &TokenCache, s: &str) -> Option<u32> {
         let g = cache.inner.borrow().forms.get(s)?;
+        if g < self.base {
+            return self.older.get(&g).copied();
+        }
         self.local
-            .get(g as usize)
+            .get((g - self.base) as usize)
             .copied()
             .filter(|&l| l != Self::UNSEEN)
     }
@@ -1149,10 +1199,27 @@ mod tests {
         {
             let inner = kept.inner.borrow();
             assert!(!inner.forms.ends.is_empty());
-            assert!(inner.texts.iter().all(|(_, t)| t.is_empty()));
+            assert!(inner.texts.is_empty());
+            // This check's forms are counted from here (`Vocab::base`):
+            // the pair's words the other check met take the `older` path.
+            assert_eq!(inner.check_start as usize, inner.forms.ends.len());
             assert!(!inner.looked.translated.is_empty());
         }
         assert_eq!(align_cached(&de, &en, &options, &kept), fresh);
+    }
+
+    #[test]
+    fn a_vocab_numbers_older_and_new_forms_alike_in_first_use_order() {
+        let mut v = Vocab {
+            base: 10,
+            ..Vocab::default()
+        };
+        let ids: Vec<u32> = [12, 3, 12, 40, 3, 0].iter().map(|&g| v.local(g)).collect();
+        assert_eq!(ids, [0, 1, 0, 2, 1, 3]);
+        assert_eq!(v.global, [12, 3, 40, 0]);
+        // Forms below the base are hashed, the rest dense from the base.
+        assert_eq!(v.older.len(), 2);
+        assert_eq!(v.local.len(), 31);
     }
 
     #[test]

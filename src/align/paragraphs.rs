@@ -216,6 +216,12 @@ fn reseat_pair(
     if fixed.len() < RESEAT_SENTENCES || link.confidence >= RESEAT_DOUBTED {
         return false;
     }
+    // A link moves only between paragraphs of one kind (a heading's link
+    // never goes to the body paragraph beside it).
+    let kinds = &two.kinds;
+    if kinds.len() == two.paragraphs.len() && kinds[alone.start] != kinds[linked.start] {
+        return false;
+    }
     let cost = |other: &std::ops::Range<usize>| -> Option<f32> {
         let other = sentence_range(two, other);
         let (srange, trange) = if on_target {
@@ -244,7 +250,7 @@ fn reseat_pair(
     let chars = |side: &Side<'_>, r: std::ops::Range<usize>| -> f64 {
         side.sentences[r]
             .iter()
-            .map(|t| t.chars().count() as f64)
+            .map(|t| crate::text::length(t) as f64)
             .sum::<f64>()
             .max(1.0)
     };

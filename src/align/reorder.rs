@@ -1107,7 +1107,9 @@ fn window<'a>(side: &Side<'a>, paragraphs: &[usize]) -> Side<'a> {
 
 /// Most neighbouring translation paragraphs [`unshift`] tries per
 /// document (each try is two small alignments): swaps are rare, and a
-/// text with gaps everywhere is a rewrite, not a reordering.
+/// text with gaps everywhere is a rewrite, not a reordering. The budget
+/// is spent in reading order, on the first pairs beside a gap: in a long
+/// book with many early gaps, later swaps are not tried.
 const MAX_SHIFT_TRIES: usize = 8;
 
 /// Neighbouring translation paragraphs `Q_j`, `Q_j+1` that tell original
@@ -1158,13 +1160,26 @@ pub fn unshift(
             j += 1;
             continue;
         }
+        // A region is realigned whole: its links may join no sentence the
+        // check kept out, nor one of a move read before.
+        let free = |links: &[super::Link]| {
+            links
+                .iter()
+                .filter(|l| !l.source.is_empty() && !l.target.is_empty())
+                .all(|l| {
+                    l.target.clone().all(|t| eligible(&(t..t + 1)))
+                        && !alignment.moves.iter().chain(&out).any(|m| {
+                            overlaps(&m.source, &l.source) || overlaps(&m.target, &l.target)
+                        })
+                })
+        };
         let mut found = None;
         for a in shifted_places(source, target, alignment, &t_link, j) {
             if taken(a) {
                 continue;
             }
             found = swap_in_region(
-                source, target, alignment, &s_link, &t_link, a, j, options, &mut tries,
+                source, target, alignment, &s_link, &t_link, a, j, options, &free, &mut tries,
             );
             if found.is_some() || tries >= MAX_SHIFT_TRIES {
                 break;
@@ -1279,6 +1294,7 @@ fn swap_in_region(
     a: usize,
     j: usize,
     options: &AlignOptions,
+    free: &dyn Fn(&[super::Link]) -> bool,
     tries: &mut usize,
 ) -> Option<(Range<usize>, Vec<super::Link>, Move)> {
     *tries += 1;
@@ -1399,8 +1415,8 @@ fn swap_in_region(
         .map(put_back)
         .chain(pair_links)
         .chain(after.iter().map(put_back))
-        .collect();
-    Some((span, links, found))
+        .collect::<Vec<_>>();
+    free(&links).then_some((span, links, found))
 }
 
 /// The sentences that `links` of a region leave without counterpart
@@ -2072,18 +2088,45 @@ mod tests {
     /// the other order, and a faithful German of it in the original order.
     const EN_SWAPPED: [&[&str]; 5] = [EN[0], EN[2], EN[1], EN[3], EN[4]];
 
+    /// An original whose second and fourth paragraphs `EN_SWAPPED` tells
+    /// in the other order.
+    const DE_SHIFTED: [&[&str]; 5] = [
+        &["Der Rat traf sich am Montag, um die neue Brücke über die Aare zu besprechen."],
+        &[
+            "Die Brücke kostet 45 Millionen Franken und wird 2027 eröffnet, sagte Stadtpräsidentin Lena Frei.",
+            "Sie trägt Trams, Velos und Fussgänger, aber keine Privatautos.",
+        ],
+        &["Kritiker sagen, die Brugger Fähre von 1911 solle bleiben."],
+        &["Die Bauarbeiten beginnen im März und sperren die Uferstrasse für 18 Monate."],
+        &["Der Rat stimmt am 12. Juni über die endgültigen Pläne ab."],
+    ];
+
+    #[test]
+    fn a_region_holding_a_kept_out_paragraph_or_a_move_is_not_realigned() {
+        let (s, t) = (
+            side(&DE_SHIFTED, Language::DE),
+            side(&EN_SWAPPED, Language::EN),
+        );
+        let options = AlignOptions::default();
+        let fresh = align(&s, &t, &options);
+        // The translation's last paragraph, in every region, kept out.
+        let last = t.paragraphs[t.paragraphs.len() - 1].clone();
+        let mut alignment = fresh.clone();
+        assert!(unshift(&s, &t, &mut alignment, &options, |q| *q != last).is_empty());
+        assert_eq!(alignment.links, fresh.links);
+        // A move read before, at the last paragraphs of both sides.
+        let mut alignment = fresh.clone();
+        alignment.moves.push(Move {
+            source: s.paragraphs[s.paragraphs.len() - 1].clone(),
+            target: last.clone(),
+        });
+        assert!(unshift(&s, &t, &mut alignment, &options, |_| true).is_empty());
+        assert_eq!(alignment.links, fresh.links);
+    }
+
     #[test]
     fn a_swap_read_in_a_closed_region_is_one_move() {
-        let de: [&[&str]; 5] = [
-            &["Der Rat traf sich am Montag, um die neue Brücke über die Aare zu besprechen."],
-            &[
-                "Die Brücke kostet 45 Millionen Franken und wird 2027 eröffnet, sagte Stadtpräsidentin Lena Frei.",
-                "Sie trägt Trams, Velos und Fussgänger, aber keine Privatautos.",
-            ],
-            &["Kritiker sagen, die Brugger Fähre von 1911 solle bleiben."],
-            &["Die Bauarbeiten beginnen im März und sperren die Uferstrasse für 18 Monate."],
-            &["Der Rat stimmt am 12. Juni über die endgültigen Pläne ab."],
-        ];
+        let de = DE_SHIFTED;
         let (s, t) = (side(&de, Language::DE), side(&EN_SWAPPED, Language::EN));
         let options = AlignOptions::default();
         let mut alignment = align(&s, &t, &options);

@@ -226,7 +226,7 @@ fn solve_units(
             _ => vec![one(ratio.unwrap_or(1.0))],
         };
     }
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::over(cache);
     let stoks = src.tokenise(languages[0], cache, &mut vocab);
     let ttoks = tgt.tokenise(languages[1], cache, &mut vocab);
     let given = given_translations([&stoks, &ttoks], languages, options, &vocab, cache);

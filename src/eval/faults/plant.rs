@@ -175,17 +175,21 @@ pub(super) fn plant(
             // A place where the sentence stays one: after a sentence that
             // ends like one and before one that starts like one. Put after
             // a run of headlines without a full stop ("… Shooting blanks")
-            // the segmenter rightly reads it as that run's last words, so
-            // the fault would be words glued inside a sentence.
+            // the sentence would be read as that run's last words, so the
+            // fault would be words glued inside a sentence. The rule reads
+            // punctuation and case only, not the segmenter under test.
             let places = |i: usize| -> Vec<String> {
                 let ss = sentences(&target[i], tl);
                 (0..=ss.len())
+                    .filter(|&k| {
+                        (k == 0 || ends_a_sentence(&ss[k - 1]))
+                            && (k == ss.len() || starts_a_sentence(&ss[k]))
+                    })
                     .map(|k| {
                         let mut with = ss.clone();
                         with.insert(k, s.clone());
                         with.join(" ")
                     })
-                    .filter(|text| sentences(text, tl).iter().any(|x| x.trim() == s.trim()))
                     .collect()
             };
             let hosts: Vec<usize> = content
@@ -195,7 +199,7 @@ pub(super) fn plant(
                 .collect();
             let i = pick(rng, &hosts)?;
             let fits = places(i);
-            target[i] = fits[rng.below(fits.len())].clone();
+            target[i] = fits.get(rng.below(fits.len()))?.clone();
             Some(Planted {
                 fault,
                 source_lines: None,
@@ -410,6 +414,30 @@ fn plant_quote(
     })
 }
 
+/// Whether `sentence` ends as a sentence does: with a full stop, a
+/// question or exclamation mark or an ellipsis (of any script), before
+/// any closing quotation marks or brackets.
+fn ends_a_sentence(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(|c: char| {
+            matches!(
+                c,
+                '"' | '\'' | ')' | ']' | '»' | '«' | '”' | '’' | '」' | '』' | '）'
+            )
+        })
+        .ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．'))
+}
+
+/// Whether `sentence` starts as a sentence does: its first letter or
+/// digit is not a lower-case letter.
+fn starts_a_sentence(sentence: &str) -> bool {
+    sentence
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,6 +593,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn sentence_edges_are_read_from_punctuation_and_case() {
+        assert!(ends_a_sentence("Er kam.") && ends_a_sentence("»Wirklich?«  "));
+        assert!(ends_a_sentence("雨が降った。") && ends_a_sentence("Und dann…"));
+        assert!(!ends_a_sentence("Ausblick auf das Jahr") && !ends_a_sentence("Preise:"));
+        assert!(starts_a_sentence("»Der Winter") && starts_a_sentence("2027 kommt"));
+        assert!(starts_a_sentence("雨が降った。"));
+        assert!(!starts_a_sentence("und dann") && !starts_a_sentence("…"));
     }
 
     #[test]
