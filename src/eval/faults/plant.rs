@@ -426,7 +426,7 @@ fn ends_a_sentence(sentence: &str) -> bool {
                 '"' | '\'' | ')' | ']' | '»' | '«' | '”' | '’' | '」' | '』' | '）'
             )
         })
-        .ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．'))
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', '．'])
 }
 
 /// Whether `sentence` starts as a sentence does: its first letter or
