@@ -450,10 +450,14 @@ mod tests {
     fn reseated(groups: &mut [Link]) {
         let (source, target) = reseat_sides();
         let ratio = sentences::length_ratio(&source.sentences[..], &target.sentences[..3]);
+        reseated_between(groups, &source, &target, ratio);
+    }
+
+    fn reseated_between(groups: &mut [Link], source: &Side<'_>, target: &Side<'_>, ratio: f64) {
         let options = AlignOptions::default();
         reseat(
             groups,
-            [&source, &target],
+            [source, target],
             ratio,
             &options,
             &TokenCache::default(),
@@ -477,6 +481,38 @@ mod tests {
         let mut groups = vec![link(0..0, 0..1, 0.9), link(0..1, 1..2, 0.3)];
         reseated(&mut groups);
         assert_eq!(groups, vec![link(0..1, 0..1, 0.3), link(1..1, 1..2, 0.9)]);
+    }
+
+    #[test]
+    fn a_link_moves_to_the_right_neighbour_and_for_a_dropped_paragraph_too() {
+        let (de, fr) = reseat_sides();
+        let ratio = sentences::length_ratio(&de.sentences[..], &fr.sentences[..3]);
+        // The translation told after the paragraph from elsewhere.
+        let flipped = side(&[&fr.sentences[3..], &fr.sentences[..3]]);
+        let mut groups = vec![link(0..1, 0..1, 0.3), link(1..1, 1..2, 0.9)];
+        reseated_between(&mut groups, &de, &flipped, ratio);
+        assert_eq!(groups, vec![link(0..0, 0..1, 0.9), link(0..1, 1..2, 0.3)]);
+        // The sides exchanged: the original has the paragraph the
+        // translation dropped.
+        let mut groups = vec![link(0..1, 0..0, 0.9), link(1..2, 0..1, 0.3)];
+        reseated_between(&mut groups, &fr, &de, 1.0 / ratio);
+        assert_eq!(groups, vec![link(0..1, 0..1, 0.3), link(1..2, 1..1, 0.9)]);
+    }
+
+    #[test]
+    fn a_link_does_not_move_to_a_block_of_another_kind() {
+        use crate::document::{BlockKind, BlockShape};
+        let shape = |kind, level| BlockShape { kind, level };
+        let (de, mut fr) = reseat_sides();
+        let ratio = sentences::length_ratio(&de.sentences[..], &fr.sentences[..3]);
+        fr.kinds = vec![
+            shape(BlockKind::ListItem, 0),
+            shape(BlockKind::Paragraph, 0),
+        ];
+        let doubted = vec![link(0..0, 0..1, 0.9), link(0..1, 1..2, 0.3)];
+        let mut groups = doubted.clone();
+        reseated_between(&mut groups, &de, &fr, ratio);
+        assert_eq!(groups, doubted);
     }
 
     #[test]
