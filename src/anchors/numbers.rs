@@ -122,23 +122,29 @@ fn all_number_lines(
 fn spelled_words(lines: &[data::format::NumberWords<'_>], code: &str) -> Option<SpelledWords> {
     let mut entry: Option<SpelledWords> = None;
     for line in lines.iter().filter(|l| l.language == code) {
-        let entry = entry.get_or_insert_with(SpelledWords::default);
+        entry.get_or_insert_with(SpelledWords::default).add(line);
+    }
+    entry
+}
+
+impl SpelledWords {
+    /// Files the words of one line of `numbers.txt`, after those filed
+    /// before (a word's place keeps the file's order).
+    fn add(&mut self, line: &data::format::NumberWords<'_>) {
         for w in &line.words {
-            let place = entry.count;
-            entry.count += 1;
-            entry.first_letters |= first_letter_bits(w.strip_suffix('*').unwrap_or(w));
+            let place = self.count;
+            self.count += 1;
+            self.first_letters |= first_letter_bits(w.strip_suffix('*').unwrap_or(w));
             match w.strip_suffix('*') {
-                Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
+                Some(stem) => self.stems.push((place, stem.to_string(), line.value)),
                 None => {
-                    entry
-                        .exact
+                    self.exact
                         .entry(w.to_string())
                         .or_insert((place, line.value));
                 }
             }
         }
     }
-    entry
 }
 
 /// The bit of an ASCII lower-case first letter of `word` (bit 0 for `a`);
@@ -977,21 +983,10 @@ mod tests {
         // pass over the file.
         let mut whole: std::collections::HashMap<String, SpelledWords> = Default::default();
         for line in all_number_lines_for_tests() {
-            let entry = whole.entry(line.language.to_string()).or_default();
-            for w in &line.words {
-                let place = entry.count;
-                entry.count += 1;
-                entry.first_letters |= first_letter_bits(w.strip_suffix('*').unwrap_or(w));
-                match w.strip_suffix('*') {
-                    Some(stem) => entry.stems.push((place, stem.to_string(), line.value)),
-                    None => {
-                        entry
-                            .exact
-                            .entry(w.to_string())
-                            .or_insert((place, line.value));
-                    }
-                }
-            }
+            whole
+                .entry(line.language.to_string())
+                .or_default()
+                .add(line);
         }
         assert!(whole.len() >= 5);
         for (code, want) in &whole {
