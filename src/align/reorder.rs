@@ -368,10 +368,7 @@ pub fn uncross(
             target.paragraphs[pair.first].clone(),
             target.paragraphs[pair.second].clone(),
         );
-        let taken = alignment.moves.iter().any(|m| {
-            [&pa, &pb].iter().any(|p| overlaps(&m.source, p))
-                || [&qa, &qb].iter().any(|q| overlaps(&m.target, q))
-        });
+        let taken = in_a_move(&alignment.moves, &[&pa, &pb], &[&qa, &qb]);
         if taken || !eligible(&qa) || !eligible(&qb) {
             a += 1;
             continue;
@@ -1144,12 +1141,8 @@ pub fn unshift(
             target.paragraphs[j + 1].clone(),
         );
         let taken = |a: usize| {
-            alignment.moves.iter().chain(&out).any(|m: &Move| {
-                [&qa, &qb].iter().any(|q| overlaps(&m.target, q))
-                    || [a, a + 1]
-                        .iter()
-                        .any(|&p| overlaps(&m.source, &source.paragraphs[p]))
-            })
+            let p = [&source.paragraphs[a], &source.paragraphs[a + 1]];
+            in_a_move(&alignment.moves, &p, &[&qa, &qb]) || in_a_move(&out, &p, &[&qa, &qb])
         };
         if qa.is_empty()
             || qb.is_empty()
@@ -1167,10 +1160,10 @@ pub fn unshift(
                 .iter()
                 .filter(|l| !l.source.is_empty() && !l.target.is_empty())
                 .all(|l| {
+                    let sides = ([&l.source], [&l.target]);
                     l.target.clone().all(|t| eligible(&(t..t + 1)))
-                        && !alignment.moves.iter().chain(&out).any(|m| {
-                            overlaps(&m.source, &l.source) || overlaps(&m.target, &l.target)
-                        })
+                        && !in_a_move(&alignment.moves, &sides.0, &sides.1)
+                        && !in_a_move(&out, &sides.0, &sides.1)
                 })
         };
         let mut found = None;
@@ -1197,6 +1190,15 @@ pub fn unshift(
         }
     }
     out
+}
+
+/// Whether one of `moves` holds a sentence of `sources` (the original's)
+/// or of `targets` (the translation's).
+fn in_a_move(moves: &[Move], sources: &[&Range<usize>], targets: &[&Range<usize>]) -> bool {
+    moves.iter().any(|m| {
+        sources.iter().any(|p| overlaps(&m.source, p))
+            || targets.iter().any(|q| overlaps(&m.target, q))
+    })
 }
 
 /// Whether a sentence is left without counterpart among the links of
