@@ -1,5 +1,7 @@
 //! The whole check: two documents in, an alignment and findings out.
 
+use std::ops::Range;
+
 use crate::align::{self, AlignOptions, Alignment, Link, Side};
 use crate::document::Document;
 use crate::error::Result;
@@ -149,11 +151,13 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         |sentences| !excluded[target.sentences[sentences.start].paragraph],
     );
     // Then neighbours read crosswise: their new gaps are moves already.
+    let figures = |s: &Range<usize>, t: &Range<usize>| figures_agree(&source, &target, s, t);
     let crossed = align::reorder::uncross(
         &side(&source),
         &side(&target),
         &mut alignment,
         &options.align,
+        &figures,
         |sentences| !excluded[target.sentences[sentences.start].paragraph],
     );
     alignment.moves.extend(crossed);
@@ -164,6 +168,7 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         &side(&target),
         &mut alignment,
         &options.align,
+        &figures,
         |sentences| !excluded[target.sentences[sentences.start].paragraph],
     );
     alignment.moves.extend(unshifted);
@@ -189,6 +194,28 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
         repeats,
         dictionaries,
     })
+}
+
+/// Whether the figures (numbers written with digits) of original
+/// sentences `s` and translation sentences `t` agree, each found on the
+/// other side; None where neither holds one ([`align::reorder::Figures`]).
+fn figures_agree(
+    source: &SegmentedDocument,
+    target: &SegmentedDocument,
+    s: &Range<usize>,
+    t: &Range<usize>,
+) -> Option<bool> {
+    let ours: Vec<&crate::anchors::Number> =
+        source.numbers_of(s.clone()).filter(|n| n.digits).collect();
+    let theirs: Vec<&crate::anchors::Number> =
+        target.numbers_of(t.clone()).filter(|n| n.digits).collect();
+    if ours.is_empty() && theirs.is_empty() {
+        return None;
+    }
+    let found = |n: &&crate::anchors::Number, among: &[&crate::anchors::Number]| {
+        among.iter().any(|m| crate::anchors::same_number(n, m))
+    };
+    Some(ours.iter().all(|n| found(n, &theirs)) && theirs.iter().all(|m| found(m, &ours)))
 }
 
 /// Translation paragraphs that must not take part in the alignment:

@@ -349,6 +349,7 @@ pub fn uncross(
     target: &Side<'_>,
     alignment: &mut Alignment,
     options: &AlignOptions,
+    figures: Figures<'_>,
     eligible: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Move> {
     let mut out = Vec::new();
@@ -377,7 +378,8 @@ pub fn uncross(
         let monotone = &alignment.links[span.clone()];
         // Lengths that agree far better crosswise are tried even where the
         // monotone links look sure: a wrong link can look sure.
-        let shaped = shaped_crosswise(source, target, ratio, a, &pair);
+        let told = figures_agree_crosswise(figures, [&pa, &pb], [&qa, &qb]);
+        let shaped = shaped_crosswise(source, target, ratio, a, &pair, told);
         let left = left_alone(monotone, [&pa, &pb], [&qa, &qb]);
         if left && shaped.is_none() {
             a += 1;
@@ -386,6 +388,7 @@ pub fn uncross(
         let reading = Reading {
             shaped,
             left_alone: left,
+            figures: told,
             ratio,
         };
         let Some((moved, local)) =
@@ -437,7 +440,9 @@ fn read_crosswise(
     if let Some(least_gain) = reading.shaped {
         let crossed = in_context.as_deref();
         let ordered = || read(in_order, CONTEXT);
-        if let Some(found) = crossed_by_shape(crossed, pa.len(), qb.len(), least_gain, ordered) {
+        let merge_gain = reading.figures.then_some(MERGED_GAIN);
+        let found = crossed_by_shape(crossed, pa.len(), qb.len(), least_gain, merge_gain, ordered);
+        if let Some(found) = found {
             return Some((found, in_context?));
         }
     }
@@ -505,6 +510,10 @@ struct Reading {
     /// The monotone links would be left alone ([`left_alone`]): only the
     /// shapes can have the pair read crosswise.
     left_alone: bool,
+    /// The pair's figures agree crosswise and not in order
+    /// ([`figures_agree_crosswise`]): a merge in the pair that stays
+    /// linked may then stand on a clear gain ([`crossed_by_shape`]).
+    figures: bool,
     /// The document's ratio of lengths ([`length_ratio`]).
     ratio: f64,
 }
@@ -543,13 +552,15 @@ const COUNTS_SLACK: f64 = 0.05;
 /// shape far better crosswise than in order, the least gain in
 /// [`linked_score`] the crossed reading needs: `-COUNTS_SLACK` where
 /// their sentence counts agree crosswise and not in order, 0 where their
-/// lengths do ([`MIN_LENGTH_GAIN`]); else None.
+/// lengths do ([`MIN_LENGTH_GAIN`]) or, as `figures_crosswise` says, their
+/// figures ([`figures_agree_crosswise`]); else None.
 fn shaped_crosswise(
     source: &Side<'_>,
     target: &Side<'_>,
     ratio: f64,
     a: usize,
     pair: &NeighbourPair,
+    figures_crosswise: bool,
 ) -> Option<f64> {
     if !kinds_agree_crosswise(source, target, a, pair) {
         return None;
@@ -565,7 +576,7 @@ fn shaped_crosswise(
     if na == mb && nb == ma && na != nb && crossed < in_order && crossed <= CROSSED_LENGTH_FIT {
         return Some(-COUNTS_SLACK);
     }
-    (in_order - crossed >= MIN_LENGTH_GAIN).then_some(0.0)
+    (figures_crosswise || in_order - crossed >= MIN_LENGTH_GAIN).then_some(0.0)
 }
 
 /// Most that the lengths of a neighbouring pair read crosswise may stray
@@ -594,33 +605,124 @@ fn kinds_agree_crosswise(
     source.kinds[a] == target.kinds[pair.second] && source.kinds[a + 1] == target.kinds[pair.first]
 }
 
+/// Whether the figures of original sentences and translation sentences
+/// agree: every figure of each side found on the other; None where
+/// neither side holds a figure. The check answers it from the sentence
+/// facts it read once ([`crate::facts`]); the aligner itself reads no
+/// figures.
+pub type Figures<'f> = &'f dyn Fn(&Range<usize>, &Range<usize>) -> Option<bool>;
+
+/// Whether the figures of original paragraphs `p` agree with those of
+/// translation paragraphs `q` crosswise and not in order: no crossed pair
+/// disagrees and one agrees, while a pair in order disagrees. Figures
+/// seldom agree crosswise by chance (two news paragraphs, each with its
+/// sum and its year, told in the other order), so this is evidence for a
+/// swap as strong as lengths that fit far better crosswise.
+fn figures_agree_crosswise(
+    figures: Figures<'_>,
+    p: [&Range<usize>; 2],
+    q: [&Range<usize>; 2],
+) -> bool {
+    let crossed = [figures(p[0], q[1]), figures(p[1], q[0])];
+    let in_order = [figures(p[0], q[0]), figures(p[1], q[1])];
+    !crossed.contains(&Some(false))
+        && crossed.contains(&Some(true))
+        && in_order.contains(&Some(false))
+}
+
 /// The crossed pair to move when a neighbouring pair whose shapes agree
 /// far better crosswise ([`shaped_crosswise`]) is read so (`crossed`,
-/// among its neighbours): every sentence linked one to one, the moved
-/// pair joined as a swap of neighbours ([`MIN_SWAP_CONFIDENCE`]), and its
+/// among its neighbours): every sentence linked, the moved pair one to
+/// one and joined as a swap of neighbours ([`linked_whole`]), and its
 /// sentences linked at least `least_gain` better than in the reading in
-/// order ([`linked_score`]), read only then. One to one, because a
+/// order ([`linked_score`]), read only then. The pair that stays linked
+/// may have a merge only where the reading in order leaves sentences
+/// alone on both sides ([`alone_on_both_sides`]), or, where `merge_gain`
+/// is given (the figures agree crosswise), on that much more gain: a
 /// sentence dropped from or added to one of the pair hides in a merge of
-/// the crossed reading: three planted faults of `eval-faults
-/// --max-articles 25` (GNOME de, es, it) were lost so, and no swap of a
-/// GNOME Help page needed a merge.
+/// the crossed reading, and three planted faults of `eval-faults
+/// --max-articles 25` (GNOME de, es, it) were lost so when every merge
+/// stood.
 fn crossed_by_shape(
     crossed: Option<&[super::Link]>,
     na: usize,
     mb: usize,
     least_gain: f64,
+    merge_gain: Option<f64>,
     in_order: impl FnOnce() -> Option<Vec<super::Link>>,
 ) -> Option<Crossed> {
     let crossed = crossed?;
-    if !crossed
+    let (moved, merged) = linked_whole(crossed, na, mb, merge_gain.is_some())?;
+    let ordered = in_order()?;
+    // A merge stands where the order leaves sentences alone on both
+    // sides, or, where `merge_gain` allows, the crossed reading is clearly
+    // better.
+    let least_gain = match merge_gain {
+        _ if !merged || alone_on_both_sides(&ordered) => least_gain,
+        Some(gain) => least_gain.max(0.0) + gain,
+        None => return None,
+    };
+    (linked_score(crossed) >= linked_score(&ordered) + least_gain).then_some(moved)
+}
+
+/// The crossed pair to move ([`crossed_move`], joined as a swap of
+/// neighbours) when a crosswise window's `links` join every sentence, the
+/// moved pair's one to one; and whether the pair that stays linked has a
+/// merge (a link of several sentences on a side). A translator who tells
+/// one long sentence as two does so in a swapped paragraph too (textberg's
+/// swaps); whether a merge may stand is the caller's to judge
+/// ([`alone_on_both_sides`]), as a dropped or added sentence hides in one.
+/// Only where `either` (the figures agree crosswise) may the second
+/// crossed pair be the move when the first has a merge: otherwise a
+/// sentence added beside a paragraph's own (dtm-hu-en, `eval-faults
+/// --max-articles 25 --no-dictionaries`) was merged into the pair that
+/// stays linked, and its neighbour taken for a move.
+fn linked_whole(
+    links: &[super::Link],
+    na: usize,
+    mb: usize,
+    either: bool,
+) -> Option<(Crossed, bool)> {
+    if links
         .iter()
-        .all(|l| l.source.len() == 1 && l.target.len() == 1)
+        .any(|l| l.source.is_empty() || l.target.is_empty())
     {
         return None;
     }
-    let moved = crossed_move(crossed, na, mb, MIN_SWAP_CONFIDENCE)?;
-    let ordered = in_order()?;
-    (linked_score(crossed) >= linked_score(&ordered) + least_gain).then_some(moved)
+    let one_to_one = |first: bool| {
+        links
+            .iter()
+            .filter(|l| in_first(l, na, mb) == first)
+            .all(|l| l.source.len() == 1 && l.target.len() == 1)
+    };
+    let moves = crossed_moves(links, na, mb, MIN_SWAP_CONFIDENCE);
+    let tried = if either { moves.len() } else { 1 };
+    moves
+        .into_iter()
+        .take(tried)
+        .map(|moved| (moved, moved == Crossed::First))
+        .find(|&(_, first)| one_to_one(first))
+        .map(|(moved, first)| (moved, !one_to_one(!first)))
+}
+
+/// Whether `links` leave sentences alone on both sides: an original
+/// sentence and a translation sentence each without counterpart, as a swap
+/// read in order does (each paragraph's translation stands where the other
+/// is). A dropped sentence leaves the original's alone, an added one the
+/// translation's, not both: where the reading in order does so, a merge
+/// of the crossed reading may stand.
+fn alone_on_both_sides(links: &[super::Link]) -> bool {
+    let alone = |source: bool| {
+        links.iter().any(|l| {
+            let (own, other) = if source {
+                (&l.source, &l.target)
+            } else {
+                (&l.target, &l.source)
+            };
+            !own.is_empty() && other.is_empty()
+        })
+    };
+    alone(true) && alone(false)
 }
 
 /// Whether the monotone `links` of original paragraphs `p` and their
@@ -836,6 +938,12 @@ fn in_first(l: &super::Link, na: usize, mb: usize) -> bool {
 /// alone sentences aside, reach `least` on average too.
 /// `P_a ↔ Q_b` first ([`Crossed::First`]).
 fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Option<Crossed> {
+    crossed_moves(links, na, mb, least).first().copied()
+}
+
+/// Each crossed pair of a crosswise window's `links` that may be the move
+/// ([`crossed_move`]), `P_a ↔ Q_b` first.
+fn crossed_moves(links: &[super::Link], na: usize, mb: usize, least: f64) -> Vec<Crossed> {
     let apart = links.iter().all(|l| {
         let s_first = l.source.end <= na;
         let t_first = l.target.end <= mb;
@@ -844,7 +952,7 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Opti
         s_whole && t_whole && (l.source.is_empty() || l.target.is_empty() || s_first == t_first)
     });
     if !apart {
-        return None;
+        return Vec::new();
     }
     // The sentences of the moved pair: `P_a ↔ Q_b` counts from 0 on both
     // sides; `P_b ↔ Q_a` from `na` and `mb`.
@@ -880,13 +988,14 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Opti
             .collect();
         !joined.is_empty() && sentence_weighted_confidence(&joined) >= least
     };
+    let mut out = Vec::new();
     if whole(true) && has_link(false) {
-        Some(Crossed::First)
-    } else if whole(false) && has_link(true) {
-        Some(Crossed::Second)
-    } else {
-        None
+        out.push(Crossed::First);
     }
+    if whole(false) && has_link(true) {
+        out.push(Crossed::Second);
+    }
+    out
 }
 
 /// Two neighbouring original paragraphs' counterparts: translation
@@ -1125,6 +1234,7 @@ pub fn unshift(
     target: &Side<'_>,
     alignment: &mut Alignment,
     options: &AlignOptions,
+    figures: Figures<'_>,
     eligible: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Move> {
     let mut out = Vec::new();
@@ -1172,7 +1282,8 @@ pub fn unshift(
                 continue;
             }
             found = swap_in_region(
-                source, target, alignment, &s_link, &t_link, a, j, options, &free, &mut tries,
+                source, target, alignment, &s_link, &t_link, a, j, options, figures, &free,
+                &mut tries,
             );
             if found.is_some() || tries >= MAX_SHIFT_TRIES {
                 break;
@@ -1270,21 +1381,62 @@ const MIN_SHIFT_GAIN: f64 = -0.05;
 /// monotone links close.
 const MAX_REGION_CONTEXT: usize = 4;
 
+/// Least gain in [`linked_score`] for a neighbouring pair read crosswise
+/// with a merge in the pair that stays linked ([`linked_whole`]) where
+/// the reading in order does not leave sentences alone on both sides
+/// ([`alone_on_both_sides`]); only where the pair's figures agree
+/// crosswise ([`figures_agree_crosswise`]), and in a region
+/// ([`swap_in_region`]) the crossed reading must also keep every sure one
+/// to one link of the order outside the pair ([`keeps_sure_links`]). Set
+/// by hand, the same step as [`COUNTS_SLACK`] and [`MIN_SHIFT_GAIN`], not
+/// tuned: without the figures, a planted dropped sentence of GNOME Help
+/// (it, `backup-restore`, with dictionaries) hid in such a merge at this
+/// gain; see docs/benchmarks.md, "Swaps, twelfth session".
+const MERGED_GAIN: f64 = 0.05;
+
+/// Whether a region's `crossed` reading keeps every sure ([`SURE`]) one
+/// to one link of its reading `in_order` outside the pair (original
+/// sentences `s_pair`, translation sentences `t_pair`, where the two
+/// readings count alike) and links at least `gain` better
+/// ([`linked_score`]).
+fn keeps_sure_links(
+    in_order: &[super::Link],
+    crossed: &[super::Link],
+    s_pair: &Range<usize>,
+    t_pair: &Range<usize>,
+    gain: f64,
+) -> bool {
+    let kept = in_order
+        .iter()
+        .filter(|l| l.source.len() == 1 && l.target.len() == 1 && l.confidence >= SURE)
+        .filter(|l| !overlaps(&l.source, s_pair) && !overlaps(&l.target, t_pair))
+        .all(|l| {
+            crossed
+                .iter()
+                .any(|c| c.source == l.source && c.target == l.target)
+        });
+    kept && linked_score(crossed) >= linked_score(in_order) + gain
+}
+
 /// Original paragraphs `a`, `a + 1` and translation paragraphs `j`,
 /// `j + 1` read crosswise inside the smallest region of at least
 /// [`CONTEXT`] paragraphs of context on each side that the monotone links
 /// close (no link leaves it): the span of links to replace, the links that
 /// replace it, and the move. Taken when the crossed reading links each
-/// crossed pair whole and one to one, its moved pair as a swap of
-/// neighbours ([`crossed_move`]), the pair's lengths fit crosswise
-/// ([`CROSSED_LENGTH_FIT`]), and the region read so leaves fewer
+/// crossed pair whole, its moved pair one to one and as a swap of
+/// neighbours ([`linked_whole`]), the pair's lengths fit crosswise
+/// ([`CROSSED_LENGTH_FIT`]) or its figures agree crosswise
+/// ([`figures_agree_crosswise`]), and the region read so leaves fewer
 /// sentences alone than read in order, none that the order links, and
-/// links about as surely ([`MIN_SHIFT_GAIN`], [`linked_score`]). One to
-/// one, as in [`crossed_by_shape`]: allowing merges (a long sentence told
-/// as two) quieted 4 more swaps of `eval-faults --max-articles 25`, but
-/// planted dropped and added sentences hid in them, even where a merge
-/// had to fit in length (GNOME Help dropped sentences 0.869 → 0.857
-/// without dictionaries, with merges straying at most 0.4 in log length).
+/// links about as surely ([`MIN_SHIFT_GAIN`], [`linked_score`]). A merge
+/// (a long sentence told as two) in the pair that stays linked stands
+/// only where the order leaves sentences alone on both sides
+/// ([`alone_on_both_sides`]), or where the figures agree crosswise and the
+/// crossed reading keeps the order's sure links with a gain
+/// ([`MERGED_GAIN`]): with every merge allowed, planted dropped and added
+/// sentences hid in them, even where a merge had to fit in length (GNOME
+/// Help dropped sentences 0.869 → 0.857 without dictionaries, with merges
+/// straying at most 0.4 in log length).
 /// `tries` counts the tries of the document ([`MAX_SHIFT_TRIES`]).
 #[allow(clippy::too_many_arguments)]
 fn swap_in_region(
@@ -1296,6 +1448,7 @@ fn swap_in_region(
     a: usize,
     j: usize,
     options: &AlignOptions,
+    figures: Figures<'_>,
     free: &dyn Fn(&[super::Link]) -> bool,
     tries: &mut usize,
 ) -> Option<(Range<usize>, Vec<super::Link>, Move)> {
@@ -1378,24 +1531,29 @@ fn swap_in_region(
             confidence: l.confidence,
         });
     }
-    if !inside
-        .iter()
-        .all(|l| l.source.len() == 1 && l.target.len() == 1)
-    {
-        return None;
-    }
-    let moved = crossed_move(&inside, pa.len(), qb.len(), MIN_SWAP_CONFIDENCE)?;
-    if length_gap(
-        source,
-        target,
-        length_ratio(source, target),
-        [&pa, &pb],
-        [&qb, &qa],
-    ) > CROSSED_LENGTH_FIT
+    let told = figures_agree_crosswise(figures, [&pa, &pb], [&qa, &qb]);
+    let (moved, merged) = linked_whole(&inside, pa.len(), qb.len(), told)?;
+    if !told
+        && length_gap(
+            source,
+            target,
+            length_ratio(source, target),
+            [&pa, &pb],
+            [&qb, &qa],
+        ) > CROSSED_LENGTH_FIT
     {
         return None;
     }
     let ordered = align(&s_window, &window(target, &in_order), options).links;
+    // A merge stands where the order leaves sentences alone on both
+    // sides, or where the figures agree crosswise and the crossed reading
+    // keeps the order's sure links and is clearly better.
+    if merged
+        && !alone_on_both_sides(&ordered)
+        && !(told && keeps_sure_links(&ordered, &crossed, &s_pair, &t_pair, MERGED_GAIN))
+    {
+        return None;
+    }
     // A reading that leaves alone a sentence the order links is no swap:
     // it trades a sentence told nowhere for one of its neighbours.
     if unlinked(&crossed) >= unlinked(&ordered)
@@ -1488,6 +1646,11 @@ mod tests {
     use super::*;
     use crate::language::Language;
 
+    /// Figures that say nothing, as where neither text holds one.
+    fn no_figures(_: &Range<usize>, _: &Range<usize>) -> Option<bool> {
+        None
+    }
+
     fn side<'a>(paragraphs: &[&[&'a str]], language: Language) -> Side<'a> {
         Side::from_paragraphs(paragraphs, Some(language))
     }
@@ -1575,7 +1738,7 @@ mod tests {
         let options = AlignOptions::default();
         let mut alignment = align(&s, &t, &options);
         let before = alignment.clone();
-        let found = uncross(&s, &t, &mut alignment, &options, |_| true);
+        let found = uncross(&s, &t, &mut alignment, &options, &no_figures, |_| true);
         assert_eq!(
             found,
             [Move {
@@ -1606,7 +1769,7 @@ mod tests {
         let options = AlignOptions::default();
         let mut alignment = align(&s, &t, &options);
         let before = alignment.clone();
-        assert!(uncross(&s, &t, &mut alignment, &options, |_| true).is_empty());
+        assert!(uncross(&s, &t, &mut alignment, &options, &no_figures, |_| true).is_empty());
         assert_eq!(alignment, before);
     }
 
@@ -1934,27 +2097,160 @@ mod tests {
         };
         // Crosswise every sentence linked (0.5 on average), in order one
         // alone and the rest weaker (0.32).
-        let found = crossed_by_shape(Some(&crossed), 2, 2, 0.0, ordered);
+        let found = crossed_by_shape(Some(&crossed), 2, 2, 0.0, None, ordered);
         assert_eq!(found, Some(Crossed::First));
         // A gain beyond what the crossed reading has: not moved.
-        assert_eq!(crossed_by_shape(Some(&crossed), 2, 2, 0.5, ordered), None);
+        assert_eq!(
+            crossed_by_shape(Some(&crossed), 2, 2, 0.5, None, ordered),
+            None
+        );
         // Slightly worse than in order, within the slack: moved.
         let sure = || Some(vec![link(0..2, 0..2, 0.53), link(2..3, 2..3, 0.53)]);
-        assert!(crossed_by_shape(Some(&crossed), 2, 2, 0.0, sure).is_none());
-        let found = crossed_by_shape(Some(&crossed), 2, 2, -COUNTS_SLACK, sure);
+        assert!(crossed_by_shape(Some(&crossed), 2, 2, 0.0, None, sure).is_none());
+        let found = crossed_by_shape(Some(&crossed), 2, 2, -COUNTS_SLACK, None, sure);
         assert_eq!(found, Some(Crossed::First));
         // A merge in the crossed reading (a sentence dropped from one of
         // the pair hides in it): not moved, however well it links.
         let merged = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.9)];
-        assert_eq!(crossed_by_shape(Some(&merged), 2, 1, 0.0, ordered), None);
+        assert_eq!(
+            crossed_by_shape(Some(&merged), 2, 1, 0.0, None, ordered),
+            None
+        );
         // A sentence left alone crosswise: not moved.
         let alone = [
             link(0..1, 0..1, 0.9),
             link(1..2, 1..1, 0.9),
             link(2..3, 1..2, 0.9),
         ];
-        assert_eq!(crossed_by_shape(Some(&alone), 2, 1, 0.0, ordered), None);
-        assert_eq!(crossed_by_shape(None, 2, 2, 0.0, ordered), None);
+        assert_eq!(
+            crossed_by_shape(Some(&alone), 2, 1, 0.0, None, ordered),
+            None
+        );
+        assert_eq!(crossed_by_shape(None, 2, 2, 0.0, None, ordered), None);
+    }
+
+    #[test]
+    fn figures_count_for_a_swap_only_where_the_order_disagrees() {
+        // Original paragraphs 0..2 and 2..4; translation paragraphs 0..2
+        // and 2..4. Each original paragraph's figures are told by the
+        // translation paragraph `told[p]`.
+        let agree = |told: [usize; 2]| {
+            move |s: &Range<usize>, t: &Range<usize>| -> Option<bool> {
+                let p = s.start / 2;
+                Some(told[p] == t.start / 2)
+            }
+        };
+        let (p, q) = ([&(0..2), &(2..4)], [&(0..2), &(2..4)]);
+        assert!(figures_agree_crosswise(&agree([1, 0]), p, q));
+        assert!(!figures_agree_crosswise(&agree([0, 1]), p, q));
+        // One crossed pair agrees, the other disagrees: no evidence.
+        let half = |s: &Range<usize>, t: &Range<usize>| Some(s.start == 0 && t.start == 2);
+        assert!(!figures_agree_crosswise(&half, p, q));
+        // One paragraph without figures: its partner's agreement counts.
+        let one = |s: &Range<usize>, t: &Range<usize>| match (s.start, t.start) {
+            (0, 2) => Some(true),
+            (0, 0) => Some(false),
+            _ => None,
+        };
+        assert!(figures_agree_crosswise(&one, p, q));
+        // No figures anywhere: nothing to say.
+        assert!(!figures_agree_crosswise(&no_figures, p, q));
+    }
+
+    #[test]
+    fn a_merge_stays_only_in_the_pair_that_stays_linked() {
+        // P_a (0-1) against Q_b (0), P_b (2) against Q_a (1): the first
+        // crossed pair has a merge, the second is one to one.
+        let merged = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.9)];
+        // The first crossed pair is the move, and it has a merge: none.
+        assert_eq!(linked_whole(&merged, 2, 1, false), None);
+        // Where the second may be the move, the merge stays linked.
+        assert_eq!(
+            linked_whole(&merged, 2, 1, true),
+            Some((Crossed::Second, true))
+        );
+        // One to one everywhere: the first, without a merge.
+        let single = [link(0..1, 0..1, 0.9), link(1..2, 1..2, 0.9)];
+        assert_eq!(
+            linked_whole(&single, 1, 1, false),
+            Some((Crossed::First, false))
+        );
+        // A sentence left alone: none, whichever may be the move.
+        let alone = [link(0..1, 0..1, 0.9), link(1..2, 1..1, 0.9)];
+        assert_eq!(linked_whole(&alone, 1, 1, true), None);
+    }
+
+    #[test]
+    fn a_merge_stands_where_the_order_leaves_both_sides_alone() {
+        let both = [
+            link(0..1, 0..0, 0.8),
+            link(1..2, 0..1, 0.4),
+            link(2..2, 1..2, 0.8),
+        ];
+        assert!(alone_on_both_sides(&both));
+        // A sentence dropped leaves only the original's alone.
+        let dropped = [link(0..1, 0..0, 0.8), link(1..2, 0..1, 0.4)];
+        assert!(!alone_on_both_sides(&dropped));
+        // A sentence added leaves only the translation's alone.
+        let added = [link(0..1, 0..1, 0.8), link(1..1, 1..2, 0.4)];
+        assert!(!alone_on_both_sides(&added));
+        // So in `crossed_by_shape`: the merged crossed reading above is
+        // taken against the first reading in order, and only on a gain
+        // where figures allow it against the second.
+        let merged = [link(0..2, 0..1, 0.9), link(2..3, 1..2, 0.9)];
+        let in_order = || Some(both.to_vec());
+        let found = crossed_by_shape(Some(&merged), 2, 1, 0.0, Some(MERGED_GAIN), in_order);
+        assert_eq!(found, Some(Crossed::Second));
+        let in_order = || Some(added.to_vec());
+        let found = crossed_by_shape(Some(&merged), 2, 1, 0.0, None, in_order);
+        assert_eq!(found, None);
+        let found = crossed_by_shape(Some(&merged), 2, 1, 0.0, Some(MERGED_GAIN), in_order);
+        assert_eq!(found, Some(Crossed::Second));
+        let sure = || Some(vec![link(0..2, 0..1, 0.88), link(2..3, 1..2, 0.88)]);
+        let found = crossed_by_shape(Some(&merged), 2, 1, 0.0, Some(MERGED_GAIN), sure);
+        assert_eq!(found, None);
+    }
+
+    #[test]
+    fn a_merged_region_keeps_the_sure_links_of_the_order_and_gains() {
+        // The pair holds original sentences 1..3 and translation 1..3.
+        let (s_pair, t_pair) = (1..3, 1..3);
+        let in_order = [
+            link(0..1, 0..1, 0.9),
+            link(1..2, 1..1, 0.0),
+            link(2..3, 1..3, 0.3),
+            link(3..4, 3..4, 0.7),
+        ];
+        let crossed = [
+            link(0..1, 0..1, 0.9),
+            link(1..3, 1..3, 0.6),
+            link(3..4, 3..4, 0.7),
+        ];
+        assert!(keeps_sure_links(
+            &in_order,
+            &crossed,
+            &s_pair,
+            &t_pair,
+            MERGED_GAIN
+        ));
+        // Not enough gain.
+        assert!(!keeps_sure_links(
+            &in_order, &crossed, &s_pair, &t_pair, 0.5
+        ));
+        // A sure link of the order outside the pair lost crosswise.
+        let lost = [
+            link(0..1, 0..1, 0.9),
+            link(1..3, 1..3, 0.6),
+            link(3..4, 3..3, 0.0),
+            link(4..4, 3..4, 0.0),
+        ];
+        assert!(!keeps_sure_links(
+            &in_order,
+            &lost,
+            &s_pair,
+            &t_pair,
+            MERGED_GAIN
+        ));
     }
 
     /// Translation paragraphs 1 and 2 as the counterparts of original
@@ -1976,17 +2272,17 @@ mod tests {
         let de = side(&[&["x."], &[long], &[long, long], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &de);
         assert_eq!(
-            shaped_crosswise(&en, &de, ratio, 1, pair),
+            shaped_crosswise(&en, &de, ratio, 1, pair, false),
             Some(-COUNTS_SLACK)
         );
         // The same counts in order: nothing to read crosswise.
-        assert_eq!(shaped_crosswise(&en, &en, 1.0, 1, pair), None);
+        assert_eq!(shaped_crosswise(&en, &en, 1.0, 1, pair, false), None);
         // Counts crosswise, but lengths that fit badly both ways (0.80 in
         // order, 0.59 crosswise): a sentence dropped beside one the
         // translator split, not a swap.
         let split = side(&[&["x."], &[short], &[half, half], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &split);
-        assert_eq!(shaped_crosswise(&en, &split, ratio, 1, pair), None);
+        assert_eq!(shaped_crosswise(&en, &split, ratio, 1, pair, false), None);
         // One sentence each, lengths far apart in order and equal
         // crosswise: read crosswise at no gain.
         let longer = "A sentence of some forty characters, or so, made three times as long by \
@@ -1994,7 +2290,7 @@ mod tests {
         let en = side(&[&["x."], &[longer], &[short], &["y."]], Language::EN);
         let de = side(&[&["x."], &[short], &[longer], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &de);
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair), Some(0.0));
+        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), Some(0.0));
         // Kinds that a swap would not give: not read crosswise.
         use crate::document::{BlockKind, BlockShape};
         let shape = |kind, level| BlockShape { kind, level };
@@ -2006,9 +2302,9 @@ mod tests {
         let (mut en, mut de) = (en, de);
         en.kinds = vec![p, h1, h2, p];
         de.kinds = vec![p, h1, h2, p];
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair), None);
+        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), None);
         de.kinds = vec![p, h2, h1, p];
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair), Some(0.0));
+        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), Some(0.0));
     }
 
     #[test]
@@ -2046,7 +2342,14 @@ mod tests {
         // As the check runs them: paragraph moves, then neighbours.
         let mut found = moves(&s, &t, &alignment, &options, |_| true);
         alignment.moves = found.clone();
-        found.extend(uncross(&s, &t, &mut alignment, &options, |_| true));
+        found.extend(uncross(
+            &s,
+            &t,
+            &mut alignment,
+            &options,
+            &no_figures,
+            |_| true,
+        ));
         assert!(
             found
                 == [Move {
@@ -2114,7 +2417,11 @@ mod tests {
         // The translation's last paragraph, in every region, kept out.
         let last = t.paragraphs[t.paragraphs.len() - 1].clone();
         let mut alignment = fresh.clone();
-        assert!(unshift(&s, &t, &mut alignment, &options, |q| *q != last).is_empty());
+        assert!(
+            unshift(&s, &t, &mut alignment, &options, &no_figures, |q| *q
+                != last)
+            .is_empty()
+        );
         assert_eq!(alignment.links, fresh.links);
         // A move read before, at the last paragraphs of both sides.
         let mut alignment = fresh.clone();
@@ -2122,7 +2429,7 @@ mod tests {
             source: s.paragraphs[s.paragraphs.len() - 1].clone(),
             target: last.clone(),
         });
-        assert!(unshift(&s, &t, &mut alignment, &options, |_| true).is_empty());
+        assert!(unshift(&s, &t, &mut alignment, &options, &no_figures, |_| true).is_empty());
         assert_eq!(alignment.links, fresh.links);
     }
 
@@ -2134,7 +2441,7 @@ mod tests {
         let mut alignment = align(&s, &t, &options);
         let gaps = |a: &Alignment| unlinked(&a.links);
         assert!(gaps(&alignment) > 0, "{alignment:?}");
-        let found = unshift(&s, &t, &mut alignment, &options, |_| true);
+        let found = unshift(&s, &t, &mut alignment, &options, &no_figures, |_| true);
         assert_eq!(found.len(), 1, "{alignment:?}");
         // The moved pair's sentences are the only ones left alone, and the
         // links still cover both sides in order.
@@ -2176,7 +2483,7 @@ mod tests {
             );
             let mut alignment = align(&s, &t, &options);
             let before = alignment.links.clone();
-            assert!(unshift(&s, &t, &mut alignment, &options, |_| true).is_empty());
+            assert!(unshift(&s, &t, &mut alignment, &options, &no_figures, |_| true).is_empty());
             assert_eq!(alignment.links, before);
         }
     }
