@@ -204,8 +204,11 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     Kind::NumberMismatch,
                     // Translators add dates and figures to explain: weak
                     // evidence, unless the original has digits here that
-                    // the new number may have replaced.
-                    if source_digits {
+                    // the new number may have replaced. A lone 1 replaced
+                    // nothing when no number is missing: Japanese and
+                    // Chinese count with it where English writes "a"
+                    // (1年間, 1人, 1つ).
+                    if source_digits && !extra_numbers.iter().all(|(_, n)| a_lone_one(n)) {
                         Severity::Warning
                     } else {
                         Severity::Info
@@ -226,6 +229,12 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         }
         names(ctx, k, out);
     }
+}
+
+/// Whether `n` is the digit 1 with no scale: how a language that counts
+/// with a classifier writes "a" or "one" (1人, 1つ, 1시간).
+fn a_lone_one(n: &Number) -> bool {
+    n.scaled == 0 && n.values.first() == Some(&1.0)
 }
 
 /// A name of the original replaced by another name in the translation.
