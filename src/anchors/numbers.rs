@@ -480,6 +480,9 @@ struct Scale {
     power: i32,
     len: usize,
     remainder: Option<(f64, usize)>,
+    /// A Chinese, Japanese or Korean sign (万, 億, 조), which is part of
+    /// the number as written: the bare digits before it are no reading.
+    sign: bool,
 }
 
 /// The scale word ("million", "Mrd") or sign ("亿") right after a number.
@@ -497,12 +500,17 @@ fn scale_after(rest: &str) -> Option<Scale> {
             power,
             len,
             remainder: None,
+            sign: false,
         });
     }
     let (power, len) = cjk_scale(rest)?;
+    // Korean spaces the groups of one number (1조 2000억, 3만 2000명): a
+    // space before the remainder, taken when the remainder is smaller
+    // than the sign (not in 2000억 1조, two numbers).
+    let space = usize::from(rest[len..].starts_with(' '));
     // The remainder's digits, full-width ones too (３億５０００万): their
     // ASCII value, and the bytes they take in the text.
-    let (digits, bytes) = rest[len..]
+    let (digits, bytes) = rest[len + space..]
         .chars()
         .map(|c| (crate::text::ascii_digit(c), c.len_utf8()))
         .take_while(|(d, _)| d.is_ascii_digit())
@@ -510,15 +518,17 @@ fn scale_after(rest: &str) -> Option<Scale> {
             s.push(d);
             (s, n + b)
         });
-    let remainder = digits.parse::<f64>().ok().map(|value| {
-        let after = &rest[len + bytes..];
-        let (power, sign) = cjk_scale(after).unwrap_or((0, 0));
-        (value * 10f64.powi(power), bytes + sign)
+    let remainder = digits.parse::<f64>().ok().and_then(|value| {
+        let after = &rest[len + space + bytes..];
+        let (lower, sign) = cjk_scale(after).unwrap_or((0, 0));
+        let value = value * 10f64.powi(lower);
+        (space == 0 || value < 10f64.powi(power)).then_some((value, space + bytes + sign))
     });
     Some(Scale {
         power,
         len,
         remainder,
+        sign: true,
     })
 }
 
@@ -547,8 +557,9 @@ fn read_number(
         scaled = both.len();
         range_end = end + scale.len + scale.remainder.map_or(0, |r| r.1);
         // Without a remainder, the bare number stays a reading too, in
-        // case the other side's scale word is unknown.
-        if scale.remainder.is_none() {
+        // case the other side's scale word is unknown (a sign is known
+        // to every language: 3万 is 30,000, never 3).
+        if scale.remainder.is_none() && !scale.sign {
             both.append(&mut values);
         }
         values = both;
@@ -825,6 +836,29 @@ mod tests {
             &first("30 million won", Language::EN)
         ));
         assert!(!numbers("2025년 3월", ko)[1].firm);
+        // Korean spaces the groups of one number; a larger sign after the
+        // space starts another number.
+        let spaced = numbers("예산은 1조 2000억 원이다", ko);
+        assert_eq!(spaced.len(), 1, "{spaced:?}");
+        assert!(same_number(
+            &spaced[0],
+            &first("1.2 trillion won", Language::EN)
+        ));
+        assert!(same_number(
+            &first("3만 2000명", ko),
+            &first("32,000", Language::EN)
+        ));
+        assert_eq!(numbers("2000억 1조", ko).len(), 2);
+        assert_eq!(numbers("3만 20000명", ko).len(), 2);
+        // A sign is part of the number: 3万 is 30,000 and never 3.
+        assert!(!same_number(
+            &first("3万人", zh),
+            &first("3 people", Language::EN)
+        ));
+        assert!(same_number(
+            &first("3万人", zh),
+            &first("30,000 people", Language::EN)
+        ));
         assert!(same_number(
             &first("全长5千米", zh),
             &first("5 kilometres", Language::EN)

@@ -100,6 +100,28 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     .map(|n| (j, n)),
             );
         }
+        // A day or a month the original writes in digits and the
+        // translation changed (8 August → 8月9日): the translation's day is
+        // no firm fact, yet it is the lost figure's counterpart.
+        if extra_numbers.is_empty()
+            && !missing_numbers.is_empty()
+            && missing_numbers
+                .iter()
+                .flat_map(|(_, l)| l)
+                .all(|n| a_day_or_month(n))
+        {
+            for j in link.target.clone() {
+                extra_numbers.extend(
+                    numbers_outside(ctx.target, &quotes.target, j)
+                        .into_iter()
+                        .filter(|n| {
+                            a_date_part(n)
+                                && !near_s_numbers.iter().any(|s| anchors::same_number(n, s))
+                        })
+                        .map(|n| (j, n)),
+                );
+            }
+        }
         let extra: Vec<String> = extra_numbers.iter().map(|(_, n)| n.text.clone()).collect();
         let added_facts: Vec<NumberFact> = extra_numbers
             .iter()
@@ -204,8 +226,11 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                     Kind::NumberMismatch,
                     // Translators add dates and figures to explain: weak
                     // evidence, unless the original has digits here that
-                    // the new number may have replaced.
-                    if source_digits {
+                    // the new number may have replaced. A lone 1 replaced
+                    // nothing when no number is missing: Japanese and
+                    // Chinese count with it where English writes "a"
+                    // (1年間, 1人, 1つ).
+                    if source_digits && !extra_numbers.iter().all(|(_, n)| a_lone_one(n)) {
                         Severity::Warning
                     } else {
                         Severity::Info
@@ -226,6 +251,25 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         }
         names(ctx, k, out);
     }
+}
+
+/// Whether `n` may be a day or a month: a whole number from 1 to 31.
+fn a_day_or_month(n: &Number) -> bool {
+    n.keys()
+        .iter()
+        .all(|&v| (1.0..=31.0).contains(&v) && v.fract() == 0.0)
+}
+
+/// Whether `n` is a day or a month written with digits against its sign
+/// (3月, 9日, 8월): not firm, since the original may write a name.
+fn a_date_part(n: &Number) -> bool {
+    n.digits && !n.firm && n.kind != anchors::NumberKind::Decade
+}
+
+/// Whether `n` is the digit 1 with no scale: how a language that counts
+/// with a classifier writes "a" or "one" (1人, 1つ, 1시간).
+fn a_lone_one(n: &Number) -> bool {
+    n.scaled == 0 && n.values.first() == Some(&1.0)
 }
 
 /// A name of the original replaced by another name in the translation.

@@ -140,13 +140,22 @@ pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
     if anchors::is_boilerplate_opener(plain) && words.len() <= 8 {
         return Role::Boilerplate;
     }
-    let ends_like_sentence = crate::document::ends_like_sentence(plain);
+    let ends_like_sentence =
+        crate::document::ends_like_sentence(plain) || quote_after_sentence(plain);
     let markdown_heading = trimmed.starts_with('#');
     if kind == BlockKind::Heading || markdown_heading || (words.len() <= 12 && !ends_like_sentence)
     {
         return Role::Heading;
     }
     Role::Content
+}
+
+/// Whether `text` ends with a Chinese or Japanese closing quote after a
+/// sentence ended by an ideographic full stop ("…と語った。「…」"): those
+/// languages write no full stop before the closing quote, so the quote ends
+/// the block as a sentence, and a headline holds no full stop.
+fn quote_after_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['」', '』']) && text.contains('。')
 }
 
 #[cfg(test)]
@@ -195,6 +204,12 @@ mod tests {
         assert_eq!(r("批评者则没有那么确定。"), Role::Content);
         assert_eq!(r("「必ず成功させる」と社長は述べた。"), Role::Content);
         assert_eq!(r("芬兰启用首个乏核燃料深层处置库"), Role::Heading);
+        // A quote after a sentence, with no full stop before 」.
+        assert_eq!(
+            r("社長は「来年も続ける」と述べた。「値段は高い」"),
+            Role::Content
+        );
+        assert_eq!(r("「空き家バンク」"), Role::Heading);
         assert_eq!(r("इसकी लागत 5 करोड़ रुपये होगी।"), Role::Content);
         assert_eq!(r("هل ستنجح الخطة؟"), Role::Content);
     }

@@ -708,3 +708,70 @@ fn a_sentence_merged_into_a_link_it_has_no_counterpart_in_is_an_addition() {
     let f = run(&split, &a);
     assert!(f.is_empty(), "{f:?}");
 }
+
+fn run_ja(
+    src: &str,
+    tgt: &str,
+    a: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
+) -> Vec<Finding> {
+    let ja = Language::from_code("ja").expect("Japanese is known");
+    let (s, t) = (doc(src, Language::EN), doc(tgt, ja));
+    detect(&s, &t, &links(a), &FindingOptions::default())
+}
+
+#[test]
+fn a_changed_day_is_a_number_mismatch() {
+    let en = "The market opened on 8 March after a fire.\n";
+    let faithful = run_ja(en, "市場は火災の後、3月8日に再開した。\n", &[(0..1, 0..1)]);
+    assert!(warnings(&faithful).is_empty(), "{faithful:?}");
+    let changed = run_ja(en, "市場は火災の後、3月9日に再開した。\n", &[(0..1, 0..1)]);
+    let kinds: Vec<Kind> = warnings(&changed).iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [Kind::NumberMismatch], "{changed:?}");
+    // A lost figure that is no day keeps its omission.
+    let lost = run_ja(
+        "The market opened on 8 March after a fire that cost 4,500 jobs.\n",
+        "市場は火災の後、3月9日に再開した。\n",
+        &[(0..1, 0..1)],
+    );
+    let kinds: Vec<Kind> = warnings(&lost).iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [Kind::Omission], "{lost:?}");
+}
+
+#[test]
+fn an_added_lone_one_is_info() {
+    let en = "Visitors stayed for a year and spent 300 dollars.\n";
+    let f = run_ja(
+        en,
+        "訪問者は1年間滞在し、300ドルを使った。\n",
+        &[(0..1, 0..1)],
+    );
+    assert!(warnings(&f).is_empty(), "{f:?}");
+    let two = run_ja(
+        en,
+        "訪問者は2年間滞在し、300ドルを使った。\n",
+        &[(0..1, 0..1)],
+    );
+    assert_eq!(warnings(&two).len(), 1, "{two:?}");
+}
+
+#[test]
+fn a_japanese_quote_cut_by_half_is_found() {
+    let en = "\"We wanted our customers to start the new year with the best tuna in the whole country,\" said Kiyoshi Onodera.\n";
+    let full = run_ja(
+        en,
+        "小野寺清氏は「お客様に日本一のマグロで新年を迎えてほしかった」と語った。\n",
+        &[(0..1, 0..1)],
+    );
+    assert!(warnings(&full).is_empty(), "{full:?}");
+    // Half the characters of a dense script are too many to be noise.
+    let cut = run_ja(
+        en,
+        "小野寺清氏は「お客様に新年を迎えてほしかった」と語った。\n",
+        &[(0..1, 0..1)],
+    );
+    assert!(
+        cut.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("cut")),
+        "{cut:?}"
+    );
+}

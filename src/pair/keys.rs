@@ -198,8 +198,13 @@ fn words_of(text: &str, keys: &mut Vec<u64>, terms: &mut Vec<String>) {
         let first = word.chars().next().unwrap_or(' ');
         if word.contains("://") || word.contains('@') && word.contains('.') {
             keys.push(hash("u", &word.to_lowercase()));
-        } else if first.is_ascii_digit() {
-            let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+        } else if crate::text::ascii_digit(first).is_ascii_digit() {
+            // Digits of every script key alike: ２０２４ (full width) is 2024.
+            let digits: String = word
+                .chars()
+                .map(crate::text::ascii_digit)
+                .filter(char::is_ascii_digit)
+                .collect();
             if digits.len() >= 2 {
                 keys.push(hash("n", &digits));
             }

@@ -274,3 +274,21 @@ fn dictionary_words_become_shared_keys() {
     assert_eq!(linked.pairs.len(), 1, "{linked:?}");
     assert_eq!(linked.pairs[0].original, 0);
 }
+
+#[test]
+fn full_width_digits_key_like_ascii_ones() {
+    // Japanese written with full-width digits shares only its numbers with
+    // the originals: they must key as 27, 274 and 81365.
+    let ja = [
+        "ハワイの天文学者が土星の周りに２７個の新しい衛星を見つけ、合計は２７４個になった。",
+        "ドルトムントは８１３６５人の観客の前でバイエルンに３対１で勝った。",
+    ];
+    let result = pair(&fps(&EN[1..]), &fps(&ja), &PairOptions::default());
+    let mut got: Vec<(usize, usize)> = result
+        .pairs
+        .iter()
+        .map(|p| (p.original, p.translation))
+        .collect();
+    got.sort_unstable();
+    assert_eq!(got, [(0, 1), (1, 0)]);
+}

@@ -815,6 +815,24 @@ const EXTENDED_CONFIDENCE: f64 = 0.65;
 /// Cap of the expected length (characters) in the quote's deviation.
 const DEVIATION_CAP: f64 = 400.0;
 
+/// The length of `text` in letters: a Chinese or Japanese character
+/// counts three, a Korean syllable two, every other character one (spaces
+/// too, unlike [`crate::text::length`], so that alphabetic text measures
+/// its characters).
+fn dense_weight(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if crate::text::hangul(c) {
+                2
+            } else if crate::text::cjk(c) {
+                3
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 /// A quote of [`MIN_COMPARED_WORDS`] or more cut, moved into reported
 /// speech, or extended.
 fn length_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
@@ -822,11 +840,15 @@ fn length_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         return None;
     }
     let expected = s.text.chars().count() as f64 * ctx.ratio;
-    let r = t.text.chars().count() as f64 / expected;
+    let t_chars = t.text.chars().count();
+    let r = t_chars as f64 / expected;
     // Length noise of a translation grows with the square root of its
     // length (Gale & Church): a short quote may well come out at 60%
-    // ("en train de mourir" is "dying"), a long one hardly.
-    let deviation = r.ln() * expected.clamp(1.0, DEVIATION_CAP).sqrt();
+    // ("en train de mourir" is "dying"), a long one hardly. A Chinese or
+    // Japanese character carries about three letters, a Korean syllable
+    // two: the expected length in letters, for a noise per letter.
+    let letters = expected * dense_weight(&t.text) as f64 / t_chars.max(1) as f64;
+    let deviation = r.ln() * letters.clamp(1.0, DEVIATION_CAP).sqrt();
     let short = r < CUT && deviation < CUT_DEVIATION;
     let lengths = QuoteLength {
         length_ratio: measured(r),
