@@ -475,7 +475,7 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             .iter()
             .map(|ids| source_folded.join(ids.clone())),
     );
-    let source_sentences = index(source_folded.sentences.iter());
+    let source_sentences = index(source_folded.sentences.iter().cloned());
     let tgt = ctx.target;
     let target_words = SentenceWords::new(tgt);
     let mut out = Vec::new();
@@ -736,12 +736,12 @@ fn aligned_source(ctx: &Context, ids: Range<usize>) -> Range<usize> {
     }
 }
 
-/// Folded text (lower case, single spaces) → indices of the blocks that
-/// read so.
-fn index<S: AsRef<str>>(texts: impl Iterator<Item = S>) -> FastMap<String, Vec<usize>> {
+/// Folded texts ([`fold`]: lower case, single spaces) → indices of the
+/// blocks that read so. The texts come folded: folding them again would
+/// change nothing ([`fold`] of a folded text is that text).
+fn index(folded: impl Iterator<Item = String>) -> FastMap<String, Vec<usize>> {
     let mut map: FastMap<String, Vec<usize>> = FastMap::default();
-    for (i, t) in texts.enumerate() {
-        let key = fold(t.as_ref());
+    for (i, key) in folded.enumerate() {
         if !key.is_empty() {
             map.entry(key).or_default().push(i);
         }

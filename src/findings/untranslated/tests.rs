@@ -236,6 +236,22 @@ fn folding_lowers_case_and_makes_each_whitespace_run_one_space() {
 }
 
 #[test]
+fn folding_a_folded_text_changes_nothing() {
+    // Every character alone, after a letter and before a capital sigma
+    // (whose lower case depends on what follows), and the texts above.
+    let mut texts: Vec<String> = (0..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .flat_map(|c| [c.to_string(), format!("a{c}"), format!("{c}Σ b")])
+        .collect();
+    texts.push("  The Company\tplans\u{b}an  EVENING\u{a0}service. ".to_string());
+    texts.push("ΟΔΟΣ ΣΟΦΙΑΣ, «Ελλάδα» İstanbul Straße".to_string());
+    for t in &texts {
+        let once = fold(t);
+        assert_eq!(fold(&once), once, "{t:?}");
+    }
+}
+
+#[test]
 fn untranslated_text_is_not_also_an_omission_or_a_repeat() {
     // The original says one instruction twice; the translation leaves both
     // in English. Without the untranslated stage the second copy is a
