@@ -89,18 +89,21 @@ fn ends_truncated(text: &str) -> bool {
 pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
     let paragraphs = &doc.document.paragraphs;
     let grams: Vec<Vec<u64>> = paragraphs.iter().map(|p| shingles(&p.text)).collect();
-    let mut owners: FastMap<u64, Vec<usize>> = FastMap::default();
-    let mut distinct: Vec<u64> = Vec::new();
-    for (i, g) in grams.iter().enumerate() {
-        // Each trigram of a paragraph once.
-        distinct.clear();
-        distinct.extend_from_slice(g);
-        distinct.sort_unstable();
-        distinct.dedup();
-        for &h in &distinct {
-            owners.entry(h).or_default().push(i);
-        }
-    }
+    // Each trigram of each paragraph once, as (trigram, paragraph) in
+    // order: a trigram's owners are a run, in paragraph order, without a
+    // list of its own for every trigram.
+    let mut owners: Vec<(u64, usize)> = grams
+        .iter()
+        .enumerate()
+        .flat_map(|(i, g)| g.iter().map(move |&h| (h, i)))
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
+    let owners_of = |h: u64| {
+        let start = owners.partition_point(|&(x, _)| x < h);
+        let end = start + owners[start..].partition_point(|&(x, _)| x == h);
+        &owners[start..end]
+    };
     let mut repeats: Vec<Repeat> = Vec::new();
     let mut is_repeat = vec![false; paragraphs.len()];
     for (i, g) in grams.iter().enumerate() {
@@ -112,9 +115,10 @@ pub fn find(doc: &SegmentedDocument) -> Vec<Repeat> {
         for h in g {
             // Only the first owners of a trigram: a paragraph found
             // thousands of times must not make this quadratic.
-            let others: Vec<usize> = owners[h][..owners[h].len().min(MAX_OWNERS)]
+            let run = owners_of(*h);
+            let others: Vec<usize> = run[..run.len().min(MAX_OWNERS)]
                 .iter()
-                .copied()
+                .map(|&(_, o)| o)
                 .filter(|&o| o != i && !is_repeat[o])
                 .collect();
             if !others.is_empty() {

@@ -69,30 +69,45 @@ pub(super) struct Retelling {
     pub share: f64,
 }
 
-/// The first `n` characters of each folded word of sentences `ids` of at
-/// least `min` characters, sorted, each once. The language's function
-/// words ("because", "through", "zwischen") are left out: any two
-/// sentences share them. So are runs of Chinese or Japanese characters,
-/// which the word splitter gives as whole clauses, not words: the rule
-/// does not reach those scripts.
-fn keys(doc: &SegmentedDocument, ids: Range<usize>, min: usize, n: usize) -> Vec<String> {
-    // The facts' words are folded as names are; so are the function words.
-    let function_words: Vec<String> = crate::language::properties(doc.language())
-        .function_words
-        .iter()
-        .filter(|w| w.chars().count() >= min)
-        .map(|w| crate::anchors::fold(w))
-        .collect();
-    let mut out: Vec<String> = ids
-        .flat_map(|i| doc.facts(i).words.iter())
-        .filter(|w| w.chars().count() >= min)
-        .filter(|w| !function_words.iter().any(|f| f == *w))
-        .filter(|w| !w.chars().any(|c| text::cjk(c) && !text::hangul(c)))
-        .map(|w| w.chars().take(n).collect())
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// The keys of one document's sentences ([`Keys::of`]), with its
+/// language's function words folded once for all of them.
+struct Keys<'d> {
+    doc: &'d SegmentedDocument,
+    /// The function words, folded as the facts' words are.
+    function_words: crate::anchors::FastSet<String>,
+}
+
+impl<'d> Keys<'d> {
+    fn new(doc: &'d SegmentedDocument) -> Keys<'d> {
+        Keys {
+            doc,
+            function_words: crate::language::properties(doc.language())
+                .function_words
+                .iter()
+                .map(|w| crate::anchors::fold(w))
+                .collect(),
+        }
+    }
+
+    /// The first `n` characters of each folded word of sentences `ids` of
+    /// at least `min` characters, sorted, each once. The language's
+    /// function words ("because", "through", "zwischen") are left out: any
+    /// two sentences share them. So are runs of Chinese or Japanese
+    /// characters, which the word splitter gives as whole clauses, not
+    /// words: the rule does not reach those scripts.
+    fn of(&self, ids: Range<usize>, min: usize, n: usize) -> Vec<&'d str> {
+        let doc = self.doc;
+        let mut out: Vec<&str> = ids
+            .flat_map(|i| doc.facts(i).words.iter())
+            .filter(|w| w.chars().count() >= min)
+            .filter(|w| !self.function_words.contains(*w))
+            .filter(|w| !w.chars().any(|c| text::cjk(c) && !text::hangul(c)))
+            .map(|w| &w[..w.char_indices().nth(n).map_or(w.len(), |(at, _)| at)])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// Whether every figure written with digits in translation sentences
@@ -107,7 +122,7 @@ fn adds_no_figure(doc: &SegmentedDocument, run: Range<usize>, told: Range<usize>
 }
 
 /// How many of the sorted keys `a` are in the sorted keys `b`.
-fn shared(a: &[String], b: &[String]) -> usize {
+fn shared(a: &[&str], b: &[&str]) -> usize {
     a.iter().filter(|k| b.binary_search(k).is_ok()).count()
 }
 
@@ -115,14 +130,14 @@ fn shared(a: &[String], b: &[String]) -> usize {
 /// `ids` (alone) tells again, when there is one: the one sharing most of
 /// the run's stems among those that pass the thresholds above.
 pub(super) fn retelling(ctx: &Context, ids: Range<usize>) -> Option<Retelling> {
-    let (source, target) = (ctx.source, ctx.target);
-    let stems = keys(target, ids.clone(), LONG_WORD, STEM);
+    let (source, target) = (Keys::new(ctx.source), Keys::new(ctx.target));
+    let stems = target.of(ids.clone(), LONG_WORD, STEM);
     if stems.len() < MIN_SHARED {
         return None;
     }
-    let cognates = keys(target, ids.clone(), COGNATE_WORD, COGNATE);
-    let paragraph = target.sentences.get(ids.start)?.paragraph;
-    let near = |j: usize| target.sentences[j].paragraph.abs_diff(paragraph) <= WINDOW;
+    let cognates = target.of(ids.clone(), COGNATE_WORD, COGNATE);
+    let paragraph = ctx.target.sentences.get(ids.start)?.paragraph;
+    let near = |j: usize| ctx.target.sentences[j].paragraph.abs_diff(paragraph) <= WINDOW;
     let mut best: Option<Retelling> = None;
     for (k, l) in ctx.links.iter().enumerate() {
         if l.source.is_empty() || l.target.is_empty() || !near(l.target.start) {
@@ -131,7 +146,7 @@ pub(super) fn retelling(ctx: &Context, ids: Range<usize>) -> Option<Retelling> {
         if l.target.start < ids.end && ids.start < l.target.end {
             continue;
         }
-        let found = shared(&stems, &keys(target, l.target.clone(), LONG_WORD, STEM));
+        let found = shared(&stems, &target.of(l.target.clone(), LONG_WORD, STEM));
         let share = found as f64 / stems.len() as f64;
         if found < MIN_SHARED || !(MIN_SHARE..COPY_SHARE).contains(&share) {
             continue;
@@ -139,10 +154,10 @@ pub(super) fn retelling(ctx: &Context, ids: Range<usize>) -> Option<Retelling> {
         if best.as_ref().is_some_and(|b| b.share >= share) {
             continue;
         }
-        if !adds_no_figure(target, ids.clone(), l.target.clone()) {
+        if !adds_no_figure(ctx.target, ids.clone(), l.target.clone()) {
             continue;
         }
-        let original = keys(source, l.source.clone(), COGNATE_WORD, COGNATE);
+        let original = source.of(l.source.clone(), COGNATE_WORD, COGNATE);
         if shared(&cognates, &original) >= MIN_COGNATES {
             best = Some(Retelling { link: k, share });
         }
@@ -156,6 +171,12 @@ mod tests {
     use crate::findings::{FindingOptions, repeats};
     use crate::language::Language;
     use crate::testing::{alignment, doc};
+
+    /// [`Keys::of`] of a document's sentences `ids`, owned.
+    fn keys(doc: &SegmentedDocument, ids: Range<usize>, min: usize, n: usize) -> Vec<String> {
+        let keys = Keys::new(doc);
+        keys.of(ids, min, n).into_iter().map(String::from).collect()
+    }
 
     const EN: &str = "The council of Graz approved the budget on Monday.\n\n\
         The vote came as Graz marked ten years since the flood, and it sends a clear message to the region: its reconstruction will not be slowed by the national government's cuts.\n\n\
@@ -321,9 +342,6 @@ mod tests {
         cognates.sort_unstable();
         cognates.dedup();
         assert_eq!(keys(&t, 0..1, COGNATE_WORD, COGNATE), cognates);
-        assert_eq!(
-            shared(&["a".into(), "b".into()], &["b".into(), "c".into()]),
-            1
-        );
+        assert_eq!(shared(&["a", "b"], &["b", "c"]), 1);
     }
 }

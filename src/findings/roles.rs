@@ -137,7 +137,8 @@ pub fn role_of_text(text: &str, kind: BlockKind) -> Role {
     if copyright && words.len() <= 20 {
         return Role::Boilerplate;
     }
-    if anchors::is_boilerplate_opener(plain) && words.len() <= 8 {
+    // The word count first: it is known, the opener needs the marker list.
+    if words.len() <= 8 && anchors::is_boilerplate_opener(plain) {
         return Role::Boilerplate;
     }
     let ends_like_sentence =

@@ -227,13 +227,20 @@ impl Reader {
     /// Reads a text not known to repeat the original: one whose function
     /// words are clearly the translation's reads as the translation's
     /// language without whatlang (whose reading could only matter if it
-    /// were the original's language).
-    fn detect_unless_clear(&self, text: &str) -> Detected {
-        if self.detector.is_none() || letters(text) < LANGUAGE_LETTERS {
+    /// were the original's language). `letters` is the text's
+    /// [`Wording::letters`]; `function_words` counts its function words
+    /// ([`Reader::function_words`]), asked only when they can decide.
+    fn detect_unless_clear(
+        &self,
+        text: &str,
+        letters: usize,
+        function_words: impl FnOnce() -> [usize; 2],
+    ) -> Detected {
+        if self.detector.is_none() || letters < LANGUAGE_LETTERS {
             // Unsure, whatever the words.
-            return self.detect(text);
+            return self.detect(text, letters);
         }
-        let [source, target] = self.function_words(text);
+        let [source, target] = function_words();
         if target >= CLEAR_WORDS && target >= CLEAR_RATIO * source {
             return Detected {
                 reading: Reading::Target,
@@ -241,7 +248,7 @@ impl Reader {
                 confidence: None,
             };
         }
-        self.detect(text)
+        self.detect(text, letters)
     }
 
     /// How many of a text's words are function words of the original's
@@ -281,11 +288,8 @@ impl Reader {
         counts
     }
 
-    fn read(&self, text: &str) -> Reading {
-        self.detect(text).reading
-    }
-
-    fn detect(&self, text: &str) -> Detected {
+    /// Reads a text of `letters` letters ([`Wording::letters`]).
+    fn detect(&self, text: &str, letters: usize) -> Detected {
         let unsure = Detected {
             reading: Reading::Unsure,
             language: None,
@@ -294,7 +298,7 @@ impl Reader {
         let Some(detector) = &self.detector else {
             return unsure;
         };
-        if letters(text) < LANGUAGE_LETTERS {
+        if letters < LANGUAGE_LETTERS {
             return unsure;
         }
         let Some(info) = detector.detect(text) else {
@@ -321,9 +325,139 @@ impl Reader {
 /// words (longer words take a `String`, which is only slower).
 const MAX_ASCII_WORD: usize = 16;
 
-/// Letters in a text.
-fn letters(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphabetic()).count()
+/// What the check reads from a text's words, in one pass over it: how
+/// many words a reader counts ([`Wording::words`]), what the prose test
+/// needs ([`Wording::is_prose`]) and its letters. A run of sentences
+/// (their texts joined by single spaces, as [`Context::target_text`]
+/// joins them) reads as their wordings put together ([`Wording::then`]),
+/// so each sentence is read once, for its paragraph and for itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Wording {
+    /// Words as a reader counts them: "Ctrl+Alt+T" is one; Chinese and
+    /// Japanese, written without spaces, count two characters as a word.
+    words: usize,
+    /// Whitespace-separated pieces, the code-like ones ([`is_code_word`])
+    /// among them.
+    pieces: usize,
+    code: usize,
+    /// Plain pieces ([`is_plain_word`]) after the first.
+    plain_after_first: usize,
+    /// Whether the first piece is plain as it stands, and whether it is as
+    /// the first word of a text, which any sentence capitalises.
+    first_plain: bool,
+    first_plain_leading: bool,
+    /// Letters, counted up to [`LANGUAGE_LETTERS`]: only whether a text
+    /// has that many matters.
+    letters: usize,
+}
+
+impl Wording {
+    fn of(text: &str) -> Wording {
+        let mut w = Wording {
+            letters: text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .take(LANGUAGE_LETTERS)
+                .count(),
+            ..Wording::default()
+        };
+        for (i, piece) in text.split_whitespace().enumerate() {
+            w.pieces += 1;
+            if piece.chars().any(char::is_alphanumeric) {
+                w.words += if !piece.is_ascii() && piece.chars().any(ideographic) {
+                    crate::text::word_count(piece).max(1)
+                } else {
+                    1
+                };
+            }
+            let (plain, leading) = match at_a_glance(piece) {
+                // The first word is capitalised in any sentence.
+                Some(plain) => (plain, true),
+                None => {
+                    w.code += usize::from(is_code_word(piece));
+                    let plain = is_plain_word(piece);
+                    (
+                        plain,
+                        i == 0 && (plain || is_plain_word(&piece.to_lowercase())),
+                    )
+                }
+            };
+            if i == 0 {
+                w.first_plain = plain;
+                w.first_plain_leading = leading;
+            } else {
+                w.plain_after_first += usize::from(plain);
+            }
+        }
+        w
+    }
+
+    /// The wording of this text followed by a space and `next`.
+    fn then(self, next: Wording) -> Wording {
+        if self.pieces == 0 {
+            return Wording {
+                letters: (self.letters + next.letters).min(LANGUAGE_LETTERS),
+                ..next
+            };
+        }
+        let next_plain = next.plain_after_first + usize::from(next.pieces > 0 && next.first_plain);
+        Wording {
+            words: self.words + next.words,
+            pieces: self.pieces + next.pieces,
+            code: self.code + next.code,
+            plain_after_first: self.plain_after_first + next_plain,
+            first_plain: self.first_plain,
+            first_plain_leading: self.first_plain_leading,
+            letters: (self.letters + next.letters).min(LANGUAGE_LETTERS),
+        }
+    }
+
+    /// Whether the text is prose rather than code, a command, its output,
+    /// a name or a menu path.
+    fn is_prose(&self) -> bool {
+        if self.pieces == 0 {
+            return false;
+        }
+        let plain = self.plain_after_first + usize::from(self.first_plain_leading);
+        let n = self.pieces as f64;
+        self.code as f64 <= MAX_CODE_SHARE * n && plain as f64 >= MIN_PLAIN_SHARE * n
+    }
+}
+
+/// The translation's sentences, each read once: their [`Wording`], and
+/// their function words ([`Reader::function_words`]) when first asked.
+struct SentenceWords<'a> {
+    doc: &'a crate::segment::SegmentedDocument,
+    wordings: Vec<Wording>,
+    function_words: Vec<std::cell::OnceCell<[usize; 2]>>,
+}
+
+impl<'a> SentenceWords<'a> {
+    fn new(doc: &'a crate::segment::SegmentedDocument) -> SentenceWords<'a> {
+        let n = doc.sentences.len();
+        SentenceWords {
+            doc,
+            wordings: (0..n).map(|j| Wording::of(doc.sentence_text(j))).collect(),
+            function_words: vec![std::cell::OnceCell::new(); n],
+        }
+    }
+
+    /// The wording of sentences `ids` joined by spaces.
+    fn wording(&self, ids: Range<usize>) -> Wording {
+        self.wordings[ids]
+            .iter()
+            .fold(Wording::default(), |w, &next| w.then(next))
+    }
+
+    /// The function words of sentences `ids` joined by spaces: their
+    /// counts added, since no word reaches across a space.
+    fn function_words(&self, reader: &Reader, ids: Range<usize>) -> [usize; 2] {
+        ids.fold([0, 0], |[s, t], j| {
+            let [a, b] = *self.function_words[j]
+                .get_or_init(|| reader.function_words(self.doc.sentence_text(j)));
+            [s + a, t + b]
+        })
+    }
 }
 
 pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
@@ -341,8 +475,9 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             .iter()
             .map(|ids| source_folded.join(ids.clone())),
     );
-    let source_sentences = index(source_folded.sentences.iter());
+    let source_sentences = index(source_folded.sentences.iter().cloned());
     let tgt = ctx.target;
+    let target_words = SentenceWords::new(tgt);
     let mut out = Vec::new();
     for (p, ids) in tgt.paragraph_sentences.iter().enumerate() {
         if ids.is_empty() {
@@ -370,6 +505,7 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
             copied,
             &aligned,
             (&folded, &source_folded),
+            &target_words,
         ) {
             out.push((k, f));
             continue;
@@ -380,8 +516,9 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
         // A translated paragraph: a sentence in it left as it was.
         for j in ids.clone() {
             let sentence = tgt.sentence_text(j);
-            let words = word_count(sentence);
-            if words < SENTENCE_WORDS || !is_prose(sentence) {
+            let wording = target_words.wordings[j];
+            let words = wording.words;
+            if words < SENTENCE_WORDS || !wording.is_prose() {
                 continue;
             }
             let linked = ctx
@@ -402,9 +539,11 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
                 .map(|i| i..i + 1)
                 .or_else(|| near.then_some(linked.clone()));
             let detected = if copy.is_some() {
-                reader.detect(sentence)
+                reader.detect(sentence, wording.letters)
             } else {
-                reader.detect_unless_clear(sentence)
+                reader.detect_unless_clear(sentence, wording.letters, || {
+                    target_words.function_words(&reader, j..j + 1)
+                })
             };
             let why = match (&copy, detected.reading) {
                 (_, Reading::Target) => continue,
@@ -443,7 +582,8 @@ pub(super) fn find(ctx: &Context) -> Vec<(usize, Finding)> {
 /// Judges a whole translation paragraph (sentences `ids`), given the
 /// original paragraph it copies (if any) and the original sentences it is
 /// aligned with; `folded` is the paragraph's text folded and the
-/// original's sentences folded.
+/// original's sentences folded; `words` reads the translation's
+/// sentences.
 #[allow(clippy::too_many_arguments)]
 fn judge(
     ctx: &Context,
@@ -454,9 +594,11 @@ fn judge(
     copied: Option<usize>,
     aligned: &Range<usize>,
     folded: (&str, &Folded),
+    sentence_words: &SentenceWords,
 ) -> Option<Finding> {
-    let words = word_count(text);
-    if words < MIN_WORDS || !is_prose(text) {
+    let wording = sentence_words.wording(ids.clone());
+    let words = wording.words;
+    if words < MIN_WORDS || !wording.is_prose() {
         return None;
     }
     let sentence_like =
@@ -470,9 +612,11 @@ fn judge(
     let near = similar.is_some_and(|s| s >= NEAR_IDENTITY);
     let identical = copied.is_some() || near;
     let detected = if identical {
-        reader.detect(text)
+        reader.detect(text, wording.letters)
     } else {
-        reader.detect_unless_clear(text)
+        reader.detect_unless_clear(text, wording.letters, || {
+            sentence_words.function_words(reader, ids.clone())
+        })
     };
     let reading = detected.reading;
     let untranslated = match reading {
@@ -487,9 +631,13 @@ fn judge(
     // sentences reads as the translation's: a mixed paragraph, judged
     // sentence by sentence.
     if !identical
-        && ids
-            .clone()
-            .any(|j| reader.read(ctx.target.sentence_text(j)) == Reading::Target)
+        && ids.clone().any(|j| {
+            let text = ctx.target.sentence_text(j);
+            reader
+                .detect(text, sentence_words.wordings[j].letters)
+                .reading
+                == Reading::Target
+        })
     {
         return None;
     }
@@ -588,12 +736,12 @@ fn aligned_source(ctx: &Context, ids: Range<usize>) -> Range<usize> {
     }
 }
 
-/// Folded text (lower case, single spaces) → indices of the blocks that
-/// read so.
-fn index<S: AsRef<str>>(texts: impl Iterator<Item = S>) -> FastMap<String, Vec<usize>> {
+/// Folded texts ([`fold`]: lower case, single spaces) → indices of the
+/// blocks that read so. The texts come folded: folding them again would
+/// change nothing ([`fold`] of a folded text is that text).
+fn index(folded: impl Iterator<Item = String>) -> FastMap<String, Vec<usize>> {
     let mut map: FastMap<String, Vec<usize>> = FastMap::default();
-    for (i, t) in texts.enumerate() {
-        let key = fold(t.as_ref());
+    for (i, key) in folded.enumerate() {
         if !key.is_empty() {
             map.entry(key).or_default().push(i);
         }
@@ -608,21 +756,6 @@ fn nearest(candidates: Option<&Vec<usize>>, expected: usize) -> Option<usize> {
         .iter()
         .copied()
         .min_by_key(|&i| i.abs_diff(expected))
-}
-
-/// Words as a reader counts them: "Ctrl+Alt+T" is one; Chinese and
-/// Japanese, written without spaces, count two characters as a word.
-fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| {
-            if !w.is_ascii() && w.chars().any(ideographic) {
-                crate::text::word_count(w).max(1)
-            } else {
-                1
-            }
-        })
-        .sum()
 }
 
 /// Chinese characters and Japanese kana, which run without spaces.
@@ -821,29 +954,6 @@ fn is_plain_word(word: &str) -> bool {
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && w.chars().next().is_some_and(|c| !c.is_uppercase())
-}
-
-/// Whether a text is prose rather than code, a command, its output, a
-/// name or a menu path.
-fn is_prose(text: &str) -> bool {
-    let (mut n, mut code, mut plain) = (0usize, 0usize, 0usize);
-    for (i, w) in text.split_whitespace().enumerate() {
-        n += 1;
-        // The first word is capitalised in any sentence.
-        match at_a_glance(w) {
-            Some(plain_word) => plain += usize::from(plain_word || i == 0),
-            None => {
-                code += usize::from(is_code_word(w));
-                plain +=
-                    usize::from(is_plain_word(w) || i == 0 && is_plain_word(&w.to_lowercase()));
-            }
-        }
-    }
-    if n == 0 {
-        return false;
-    }
-    let n = n as f64;
-    code as f64 <= MAX_CODE_SHARE * n && plain as f64 >= MIN_PLAIN_SHARE * n
 }
 
 /// Most words of prose are ASCII letters, perhaps followed by one

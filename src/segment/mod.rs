@@ -32,7 +32,11 @@ pub fn split(text: &str, language: Language) -> Vec<Range<usize>> {
     let res = resources::for_language(language);
     let breaks = rules::breaks(text);
     let mut keep: Vec<bool> = breaks.iter().map(|b| rules::judge(text, b, res)).collect();
-    quotes::keep_embedded_whole(text, &breaks, &mut keep);
+    // The quotation pass only clears kept breaks: with none, it has
+    // nothing to do.
+    if keep.contains(&true) {
+        quotes::keep_embedded_whole(text, &breaks, &mut keep);
+    }
     let mut starts: Vec<usize> = breaks
         .iter()
         .zip(&keep)

@@ -38,13 +38,35 @@ fn is_space(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c))
 }
 
+/// Whether `c` is a quotation mark that may open or close a quote: every
+/// opener and closer of [`quotes`].
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '„' | '‚'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '"'
+            | '\''
+    )
+}
+
 /// Every top-level quotation of `doc`, in reading order.
 pub fn quotes(doc: &Document) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     for (p, para) in doc.paragraphs.iter().enumerate() {
         let text = &para.text;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
         // A quote still open continues only into a paragraph that opens
         // with a quotation mark; otherwise its mark was stray.
         let reopens = text
@@ -56,13 +78,15 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
         {
             stack.clear();
         }
-        for (n, &(at, c)) in chars.iter().enumerate() {
-            let prev = n.checked_sub(1).map(|m| chars[m].1);
-            let next = chars.get(n + 1).map(|x| x.1);
+        // Only quotation marks open or close a quote (every character
+        // matched below is one): other characters are passed over.
+        for (at, c) in text.char_indices().filter(|&(_, c)| is_mark(c)) {
+            let prev = text[..at].chars().next_back();
+            let next = text[at + c.len_utf8()..].chars().next();
             let top_closes = stack.last().is_some_and(|o| o.closers.contains(&c));
             // A paragraph that reopens the quote still open from the last
             // paragraph continues it (English multi-paragraph quotes).
-            if n == 0
+            if at == 0
                 && !stack.is_empty()
                 && stack.len() == 1
                 && stack[0].mark == c

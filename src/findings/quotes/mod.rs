@@ -65,15 +65,8 @@ fn dash_dialogue(doc: &SegmentedDocument, ids: Range<usize>) -> bool {
 
 /// Word-level likeness of two quotes across languages: shared numbers and
 /// cognates (words of 4+ letters that fold to a shared stem).
-fn likeness(ctx: &Context, s: &str, t: &str) -> f64 {
-    let fold_all = |text: &str| -> Vec<String> {
-        crate::text::words(text)
-            .into_iter()
-            .filter(|(_, w)| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
-            .map(|(_, w)| anchors::fold(w))
-            .collect()
-    };
-    let (sw, tw) = (fold_all(s), fold_all(t));
+fn likeness(ctx: &Context, s: &Likened, t: &Likened) -> f64 {
+    let (sw, tw) = (&s.words, &t.words);
     if sw.is_empty() {
         return 0.0;
     }
@@ -81,12 +74,30 @@ fn likeness(ctx: &Context, s: &str, t: &str) -> f64 {
         .iter()
         .filter(|a| tw.iter().any(|b| anchors::same_name(a, b)))
         .count();
-    let (sl, tl) = (
-        s.chars().count() as f64 * ctx.ratio,
-        t.chars().count() as f64,
-    );
+    let (sl, tl) = (s.chars as f64 * ctx.ratio, t.chars as f64);
     let length = sl.min(tl) / sl.max(tl).max(1.0);
     hits as f64 / sw.len() as f64 + LENGTH_WEIGHT * length
+}
+
+/// A quote's text as [`likeness`] compares it, read once however many
+/// quotes it is compared with: its words of four characters or more or
+/// with a digit, folded, and its length in characters.
+struct Likened {
+    words: Vec<String>,
+    chars: usize,
+}
+
+impl Likened {
+    fn of(text: &str) -> Likened {
+        Likened {
+            words: crate::text::words(text)
+                .into_iter()
+                .filter(|(_, w)| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
+                .map(|(_, w)| anchors::fold(w))
+                .collect(),
+            chars: text.chars().count(),
+        }
+    }
 }
 
 /// Likeness ([`likeness`]) from which a translation quote near the
@@ -140,6 +151,8 @@ struct Pairing<'c, 'a> {
     used: Vec<bool>,
     /// Source quotes joined to an earlier one.
     joined: Vec<bool>,
+    /// Each target quote as [`likeness`] reads it, when first compared.
+    target_likened: Vec<std::cell::OnceCell<Likened>>,
 }
 
 fn overlaps(r: &Range<usize>, w: &Range<usize>) -> bool {
@@ -154,6 +167,9 @@ impl<'c, 'a> Pairing<'c, 'a> {
             ctx,
             used: vec![false; target.len()],
             joined: vec![false; source.len()],
+            target_likened: (0..target.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
             target_sentences: target.iter().map(|q| sentences_of(ctx.target, q)).collect(),
             source,
             target,
@@ -194,6 +210,7 @@ impl<'c, 'a> Pairing<'c, 'a> {
             let b = self.ctx.target_near(*links.last().unwrap_or(&links[0]));
             a.start.min(b.start)..a.end.max(b.end)
         };
+        let source = std::cell::OnceCell::new();
         let (n, score) = self
             .target
             .iter()
@@ -205,7 +222,9 @@ impl<'c, 'a> Pairing<'c, 'a> {
                 } else {
                     0.0
                 };
-                (n, likeness(self.ctx, &q.text, &t.text) + inside)
+                let s = source.get_or_init(|| Likened::of(&q.text));
+                let t = self.target_likened[n].get_or_init(|| Likened::of(&t.text));
+                (n, likeness(self.ctx, s, t) + inside)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
         (score >= PAIRING_LIKENESS || overlaps(&self.target_sentences[n], t_ids)).then_some(n)

@@ -236,6 +236,22 @@ fn folding_lowers_case_and_makes_each_whitespace_run_one_space() {
 }
 
 #[test]
+fn folding_a_folded_text_changes_nothing() {
+    // Every character alone, after a letter and before a capital sigma
+    // (whose lower case depends on what follows), and the texts above.
+    let mut texts: Vec<String> = (0..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .flat_map(|c| [c.to_string(), format!("a{c}"), format!("{c}Σ b")])
+        .collect();
+    texts.push("  The Company\tplans\u{b}an  EVENING\u{a0}service. ".to_string());
+    texts.push("ΟΔΟΣ ΣΟΦΙΑΣ, «Ελλάδα» İstanbul Straße".to_string());
+    for t in &texts {
+        let once = fold(t);
+        assert_eq!(fold(&once), once, "{t:?}");
+    }
+}
+
+#[test]
 fn untranslated_text_is_not_also_an_omission_or_a_repeat() {
     // The original says one instruction twice; the translation leaves both
     // in English. Without the untranslated stage the second copy is a
@@ -323,6 +339,13 @@ fn the_evidence_says_how_the_text_repeats_the_original_and_reads() {
     }
 }
 
+/// [`Reader::detect_unless_clear`] of a text read on its own.
+fn detect_unless_clear(reader: &Reader, text: &str) -> Detected {
+    reader.detect_unless_clear(text, Wording::of(text).letters, || {
+        reader.function_words(text)
+    })
+}
+
 /// A reader of English originals and German translations.
 fn english_german_reader() -> Reader {
     let (en, de) = (Language::EN, Language::DE);
@@ -357,7 +380,8 @@ fn only_a_block_clearly_in_the_translations_language_skips_whatlang() {
     let reader = english_german_reader();
     // Clearly German: read as German without whatlang, so without its
     // confidence.
-    let german = reader.detect_unless_clear(
+    let german = detect_unless_clear(
+        &reader,
         "Die Gesellschaft will im Juli einen Abendbetrieb auf dem See einführen, wenn die Nachfrage hoch bleibt.",
     );
     assert_eq!(german.reading, Reading::Target);
@@ -369,12 +393,12 @@ fn only_a_block_clearly_in_the_translations_language_skips_whatlang() {
         "Die Gesellschaft will im Juli the evening service of the company and all of its ferry boats einführen.",
     ] {
         assert!(
-            reader.detect_unless_clear(text).confidence.is_some(),
+            detect_unless_clear(&reader, text).confidence.is_some(),
             "{text}"
         );
     }
     // Too short to read either way.
-    let short = reader.detect_unless_clear("Die Gesellschaft will im Juli fahren.");
+    let short = detect_unless_clear(&reader, "Die Gesellschaft will im Juli fahren.");
     assert_eq!(short.reading, Reading::Unsure);
 }
 
@@ -430,4 +454,81 @@ fn words_judged_at_a_glance_are_judged_as_by_the_full_rules() {
         }
     }
     assert_eq!(judged, 6 * 7);
+}
+
+/// Words as a reader counts them, over the whole text (the rule
+/// [`Wording`] applies a piece at a time).
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            if !w.is_ascii() && w.chars().any(ideographic) {
+                crate::text::word_count(w).max(1)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// The prose test over the whole text, as it was before [`Wording`].
+fn is_prose(text: &str) -> bool {
+    let (mut n, mut code, mut plain) = (0usize, 0usize, 0usize);
+    for (i, w) in text.split_whitespace().enumerate() {
+        n += 1;
+        code += usize::from(is_code_word(w));
+        plain += usize::from(is_plain_word(w) || i == 0 && is_plain_word(&w.to_lowercase()));
+    }
+    if n == 0 {
+        return false;
+    }
+    let n = n as f64;
+    code as f64 <= MAX_CODE_SHARE * n && plain as f64 >= MIN_PLAIN_SHARE * n
+}
+
+/// Texts for the wording's equivalence test: prose, code, names, other
+/// scripts, capitals, empty and blank texts.
+const WORDING_TEXTS: [&str; 16] = [
+    "",
+    " \t ",
+    "The company plans to add an evening service in July.",
+    "Open a terminal, type lshw -C network and press Enter.",
+    "Die Gesellschaft will im Juli einen Abendbetrieb einführen.",
+    "Settings ▸ Privacy ▸ Screen Lock",
+    "Nintendo Wii and Wii U Remotes",
+    "gsettings set org.gnome.desktop.input-sources show-all-sources true",
+    "/usr/share/help/C/gnome-help",
+    "长江江豚的数量在过去五年里增加了近四分之一，科学家们说。",
+    "“这是30年来第一个好消息。” 东京都 は 2026年",
+    "Élan, ÉCOLE and école (Straße) — v2 foo_bar x=1",
+    "«Ελλάδα» ΟΔΟΣ ΣΟΦΙΑΣ.",
+    "OK.",
+    "click Apply, then Close",
+    "A long sentence of many plain words that goes on and on until it has far more than eighty letters in it.",
+];
+
+#[test]
+fn a_texts_wording_is_what_the_whole_text_rules_say_and_adds_up_over_sentences() {
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
+    let reader = english_german_reader();
+    for a in WORDING_TEXTS {
+        let w = Wording::of(a);
+        assert_eq!(w.words, word_count(a), "{a:?}");
+        assert_eq!(w.is_prose(), is_prose(a), "{a:?}");
+        assert_eq!(w.letters, letters(a).min(LANGUAGE_LETTERS), "{a:?}");
+        for b in WORDING_TEXTS {
+            for c in ["", "x", "Dritte Sätze der Welt."] {
+                let joined = format!("{a} {b} {c}");
+                let sum = w.then(Wording::of(b)).then(Wording::of(c));
+                assert_eq!(sum, Wording::of(&joined), "{joined:?}");
+                assert_eq!(sum.is_prose(), is_prose(&joined), "{joined:?}");
+                assert_eq!(sum.words, word_count(&joined), "{joined:?}");
+                let [s, t] = reader.function_words(&joined);
+                let [s1, t1] = reader.function_words(a);
+                let [s2, t2] = reader.function_words(b);
+                let [s3, t3] = reader.function_words(c);
+                assert_eq!([s, t], [s1 + s2 + s3, t1 + t2 + t3], "{joined:?}");
+            }
+        }
+    }
 }
