@@ -46,6 +46,7 @@ impl Interner {
     }
 
     /// The id of `s` among those hashed `h`, when interned.
+    #[cfg(test)]
     fn find(&self, s: &str, h: u64) -> Option<u32> {
         let mut id = self.by_hash.get(&h).copied().unwrap_or(NONE);
         while id != NONE {
@@ -63,16 +64,52 @@ impl Interner {
     }
 
     /// The id of `s`, whose hash is `h`, adding it when new.
+    /// One look-up of the hash table: its entry is found once, and either
+    /// its chain holds `s` or `s` heads it.
     fn id_hashed(&mut self, s: &str, h: u64) -> u32 {
-        if let Some(id) = self.find(s, h) {
-            return id;
-        }
+        use std::collections::hash_map::Entry;
         let id = self.ends.len() as u32;
+        let earlier = match self.by_hash.entry(h) {
+            Entry::Occupied(mut slot) => {
+                let last = *slot.get();
+                let mut k = last;
+                while k != NONE {
+                    let k_usize = k as usize;
+                    let start = if k_usize == 0 {
+                        0
+                    } else {
+                        self.ends[k_usize - 1]
+                    };
+                    if &self.text[start as usize..self.ends[k_usize] as usize] == s {
+                        return k;
+                    }
+                    k = self.earlier[k_usize];
+                }
+                slot.insert(id);
+                last
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(id);
+                NONE
+            }
+        };
         self.text.push_str(s);
         self.ends.push(self.text.len() as u32);
-        self.earlier
-            .push(self.by_hash.insert(h, id).unwrap_or(NONE));
+        self.earlier.push(earlier);
         id
+    }
+
+    /// An empty interner with room for `strings` strings of about
+    /// [`KEPT_START_BYTES_PER_STRING`] bytes each.
+    fn with_capacity(strings: usize) -> Interner {
+        let mut by_hash = IntMap::default();
+        by_hash.reserve(strings);
+        Interner {
+            text: String::with_capacity(strings * KEPT_START_BYTES_PER_STRING),
+            ends: Vec::with_capacity(strings),
+            by_hash,
+            earlier: Vec::with_capacity(strings),
+        }
     }
 
     /// The id of `s` when known.
@@ -161,17 +198,25 @@ fn table_of<K: PartialEq, T>(tables: &mut Vec<(K, Vec<T>)>, key: K) -> usize {
 }
 
 impl Looked {
-    /// The stem id of form `form` (whose text is `word`) in the table
+    /// The stem id of form `form` (whose text `forms` holds) in the table
     /// `table` of `stem_of`, stemmed by `stemmer`: the word itself when
-    /// `stems` is off.
-    fn stem(&mut self, table: usize, form: u32, word: &str, stemmer: &Stemmer, stems: bool) -> u32 {
+    /// `stems` is off. The text is read only when the stem is not known
+    /// yet (most calls, after a check's first solve).
+    fn stem(
+        &mut self,
+        table: usize,
+        form: u32,
+        forms: &Interner,
+        stemmer: &Stemmer,
+        stems: bool,
+    ) -> u32 {
         let known = &mut self.stem_of[table].1;
         let f = form as usize;
         if known.len() <= f {
             known.resize(f + 1, NONE);
         }
         if known[f] == NONE {
-            let id = self.stem_text(word, stemmer, stems);
+            let id = self.stem_text(forms.name(form), stemmer, stems);
             self.stem_of[table].1[f] = id;
         }
         self.stem_of[table].1[f]
@@ -206,6 +251,20 @@ impl CacheInner {
     }
 }
 
+/// Forms a fresh kept cache has room for, and stems
+/// ([`KEPT_START_STEMS`]): the seed check interns 1,038 forms and, with
+/// the English–German dictionaries, 3,019 stems (their translations'
+/// stems mostly); rounded up to powers of two, so that one check seldom
+/// grows a table and a batch's first checks not many times.
+const KEPT_START_FORMS: usize = 2048;
+
+/// Stems a fresh kept cache has room for: see [`KEPT_START_FORMS`].
+const KEPT_START_STEMS: usize = 4096;
+
+/// Bytes of text per string a fresh kept cache has room for: the seed's
+/// forms average 6.2 bytes, its stems 7.7.
+const KEPT_START_BYTES_PER_STRING: usize = 8;
+
 thread_local! {
     /// This thread's [`TokenCache`] between checks ([`TokenCache::kept`]).
     static KEPT: RefCell<Option<TokenCache>> = const { RefCell::new(None) };
@@ -224,12 +283,28 @@ impl TokenCache {
             .ok()
             .flatten()
             .filter(|c| c.inner.borrow().small_enough_to_keep())
-            .unwrap_or_default();
+            .unwrap_or_else(TokenCache::presized);
         {
             let mut inner = cache.inner.borrow_mut();
             inner.check_start = inner.forms.ends.len() as u32;
         }
         KeptCache { cache }
+    }
+
+    /// A fresh cache with room for [`KEPT_START_FORMS`] forms and
+    /// [`KEPT_START_STEMS`] stems: a check's interning then seldom grows a
+    /// table.
+    fn presized() -> TokenCache {
+        TokenCache {
+            inner: RefCell::new(CacheInner {
+                forms: Interner::with_capacity(KEPT_START_FORMS),
+                looked: Looked {
+                    stems: Interner::with_capacity(KEPT_START_STEMS),
+                    ..Looked::default()
+                },
+                ..CacheInner::default()
+            }),
+        }
     }
 
     /// Forgets the texts read, keeping the forms.
@@ -848,7 +923,7 @@ pub fn dictionary_translations(
             .iter()
             .map(|&o| {
                 let g = vocab.global[o as usize];
-                looked.stem(stem_table, g, forms.name(g), to.1, steps.stems)
+                looked.stem(stem_table, g, forms, to.1, steps.stems)
             })
             .collect();
         // Kept from solve to solve, all [`NONE`] between them (stem ids

@@ -230,8 +230,11 @@ impl Dictionary {
         }
         let known = |w: &str| {
             let t = self.translations_borrowed(w);
-            if t.is_empty() {
-                self.translations_borrowed(self.stemmers[0].stem(w))
+            let stem = self.stemmers[0].stem(w);
+            // A stem is a part of the word: as long, it is the word, whose
+            // look-up found nothing.
+            if t.is_empty() && stem.len() < w.len() {
+                self.translations_borrowed(stem)
             } else {
                 t
             }

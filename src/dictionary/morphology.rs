@@ -143,14 +143,18 @@ impl Stemmer {
     pub fn stem<'a>(&self, word: &'a str) -> &'a str {
         let word = self.unelide(word);
         let bytes = word.as_bytes();
-        match bytes.last() {
-            Some(&b) if self.last_bytes[b as usize / 64] & (1 << (b % 64)) != 0 => {}
+        let last = match bytes.last() {
+            Some(&b) if self.last_bytes[b as usize / 64] & (1 << (b % 64)) != 0 => b,
             _ => return word,
-        }
+        };
         // Counted once, and only when an ending fits.
         let mut letters = None;
         for ending in self.endings {
             let e = ending.as_bytes();
+            // Most endings differ from the word's in their last byte.
+            if e.last() != Some(&last) {
+                continue;
+            }
             // Endings are ASCII: where their bytes end the word, the cut
             // before them falls between characters.
             let Some(cut) = bytes.len().checked_sub(e.len()) else {
@@ -176,13 +180,13 @@ pub fn compounding(code: &str) -> bool {
 /// last part), the first without a linking element where it has one (both
 /// readings are given).
 pub fn splits(word: &str) -> Vec<(&str, &str)> {
-    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-    let n = bounds.len();
+    let n = word.chars().count();
     let mut out = Vec::new();
     if n < 2 * MIN_PART {
         return out;
     }
-    for &cut in &bounds[MIN_PART..=n - MIN_PART] {
+    let cuts = word.char_indices().map(|(i, _)| i);
+    for cut in cuts.skip(MIN_PART).take(n + 1 - 2 * MIN_PART) {
         let (first, last) = word.split_at(cut);
         if last.starts_with('-') || first.ends_with('-') {
             continue;
