@@ -213,7 +213,9 @@ impl Looked {
         let known = &mut self.stem_of[table].1;
         let f = form as usize;
         if known.len() <= f {
-            known.resize(f + 1, NONE);
+            // Room for every form known so far at once: grown one form at
+            // a time, the table was resized for most new forms.
+            known.resize(forms.ends.len().max(f + 1), NONE);
         }
         if known[f] == NONE {
             let id = self.stem_text(forms.name(form), stemmer, stems);
@@ -954,7 +956,8 @@ pub fn dictionary_translations(
             let g = vocab.global[h as usize] as usize;
             let spans = &mut looked.translated[table].1;
             if spans.len() <= g {
-                spans.resize(g + 1, NOT_LOOKED);
+                // Room for every form known so far, as in `Looked::stem`.
+                spans.resize(forms.ends.len().max(g + 1), NOT_LOOKED);
             }
             if spans[g] == NOT_LOOKED {
                 let start = looked.translated_ids.len() as u32;
