@@ -143,13 +143,29 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
             };
         }
     }
+    // A repeated heading may be a headline told elsewhere: told after the
+    // lede it reads as a repeat of the lede (its words are all there)
+    // while the original's headline finds no counterpart. Repeated
+    // headings are tried like any other paragraph, and those that turn out
+    // moved are taken back. (Repeated body paragraphs stay out: on the
+    // GNOME Help pages they were joined to dropped look-alike steps.)
     alignment.moves = align::reorder::moves(
         &side(&source),
         &side(&target),
         &alignment,
         &options.align,
-        |sentences| !excluded[target.sentences[sentences.start].paragraph],
+        |sentences| {
+            let p = target.sentences[sentences.start].paragraph;
+            !excluded[p] || target.role(p) == Role::Heading
+        },
     );
+    let moved_repeats: Vec<usize> = alignment
+        .moves
+        .iter()
+        .map(|m| target.sentences[m.target.start].paragraph)
+        .filter(|p| repeats.iter().any(|r| r.paragraph == *p))
+        .collect();
+    restore(&mut excluded, &mut repeats, &moved_repeats);
     // Then neighbours read crosswise: their new gaps are moves already.
     let figures = |s: &Range<usize>, t: &Range<usize>| figures_agree(&source, &target, s, t);
     let crossed = align::reorder::uncross(
@@ -414,5 +430,86 @@ fn align_without(
     Alignment {
         links,
         moves: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::InputFormat;
+    use crate::findings::{Kind, Severity};
+
+    fn markdown(name: &str, text: &str) -> Document {
+        Document::from_text(
+            std::path::Path::new(name),
+            text.to_string(),
+            InputFormat::Markdown,
+        )
+    }
+
+    const ORIGINAL: &str = "# Osaka's new ferry carries a record 2 million passengers in its first year\n\n\
+        Osaka's new harbour ferry carried a record 2 million passengers in its first year, the operator said on Friday, far more than it had expected.\n\n\
+        The operator had planned for 1.2 million passengers and will now order two more boats.\n\n\
+        Commuters say the ferry is faster than the train at rush hour. \"I save twenty minutes every morning,\" said one office worker.\n";
+
+    /// The headline told after the lede, every word of it found in the
+    /// lede: without the reorder pass it would read as a repeat of the lede.
+    const HEADLINE_SECOND: &str = "大阪の新しい港のフェリーは最初の1年間で過去最多の200万人の乗客を運んだと運航会社が金曜日に発表した。予想を大きく上回った。\n\n\
+        # 大阪の新しい港のフェリー、最初の1年間で過去最多の200万人\n\n\
+        運航会社は120万人を見込んでいたため、船をさらに2隻発注する。\n\n\
+        通勤客によると、朝のラッシュ時はフェリーの方が電車より速い。ある会社員は「毎朝20分節約できる」と話した。\n";
+
+    fn loud(checked: &Checked) -> Vec<String> {
+        checked
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Info)
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_told_after_the_lede_is_one_move() {
+        let checked = check(
+            markdown("en.md", ORIGINAL),
+            markdown("ja.md", HEADLINE_SECOND),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        assert!(loud(&checked).is_empty(), "{:?}", loud(&checked));
+        let moved: Vec<&Finding> = checked
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Moved)
+            .collect();
+        assert_eq!(moved.len(), 1);
+        assert!(checked.repeats.is_empty());
+    }
+
+    /// A translation that drops a paragraph and prints its neighbour twice
+    /// in its place keeps its omission: the reorder pass sees repeats but
+    /// does not join the copy to the dropped paragraph.
+    #[test]
+    fn a_copy_in_a_dropped_paragraphs_place_is_no_move() {
+        let lede = "大阪の新しい港のフェリーは最初の1年間で過去最多の200万人の乗客を運んだと運航会社が金曜日に発表した。予想を大きく上回った。";
+        let twice = format!(
+            "# 大阪の新しい港のフェリー、最初の1年間で過去最多の200万人\n\n{lede}\n\n{lede}\n\n\
+             通勤客によると、朝のラッシュ時はフェリーの方が電車より速い。ある会社員は「毎朝20分節約できる」と話した。\n"
+        );
+        let checked = check(
+            markdown("en.md", ORIGINAL),
+            markdown("ja.md", &twice),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        assert!(checked.findings.iter().all(|f| f.kind != Kind::Moved));
+        assert!(
+            checked
+                .findings
+                .iter()
+                .any(|f| f.kind == Kind::Omission && f.severity > Severity::Info),
+            "{:?}",
+            checked.findings
+        );
     }
 }
