@@ -24,7 +24,8 @@ pub(crate) struct Resources {
     pub starters: HashSet<String>,
     /// Month names, lower case.
     pub months: HashSet<String>,
-    /// Month names as written in the file, each with its month (1 to 12).
+    /// Month names as written in the file, and capitalised when written
+    /// in lower case, each with its month (1 to 12).
     pub month_numbers: Vec<(String, u8)>,
     /// Words that may stand between a day or a year and a month name.
     pub month_joiners: HashSet<String>,
@@ -99,6 +100,11 @@ impl Resources {
                     for form in line.split_whitespace() {
                         r.months.insert(form.to_lowercase());
                         r.month_numbers.push((form.to_string(), month));
+                        // A lower-case name is capitalised at the start
+                        // of a sentence.
+                        if let Some(cap) = capitalised(form) {
+                            r.month_numbers.push((cap, month));
+                        }
                     }
                     continue;
                 }
@@ -171,7 +177,7 @@ impl Resources {
     pub fn month_number(&self, word: &str) -> Option<u8> {
         self.month_numbers
             .iter()
-            .find(|(form, _)| form == word || capitalised(form).is_some_and(|c| c == word))
+            .find(|(form, _)| form == word)
             .map(|&(_, m)| m)
     }
 }
