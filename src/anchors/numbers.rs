@@ -9,6 +9,7 @@
 //! when they share a value, so a formatting difference never looks like a
 //! changed fact.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -58,6 +59,11 @@ pub enum NumberKind {
     Compound,
     /// Spelled out in words (`dreihundertfünfzig`, `third`).
     Spelled,
+    /// A month of a date: its name next to a day or a year (`8 August`,
+    /// `August 2024`: 8), or its number before the month sign (`9月`,
+    /// `9월`). A month only stands for another month or a date written
+    /// with digits (`8.8.2024`), never for a count.
+    Month,
 }
 
 impl Number {
@@ -372,8 +378,92 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
 /// [`numbers`] of `text` whose words (`crate::text::words`) are known.
 pub fn numbers_in(text: &str, words: Vec<(Range<usize>, &str)>, language: Language) -> Vec<Number> {
     let mut out = digit_numbers(text, language);
+    let months = month_numbers(text, &words, language, &out);
     word_numbers(text, words, language, &mut out);
+    out.extend(months);
     out.sort_by_key(|n| n.range.start);
+    out
+}
+
+/// Whether `n` may be the day of a date: a whole number from 1 to 31
+/// written with digits (`8`, `8.`, `8th`).
+fn a_day(n: &Number) -> bool {
+    n.digits
+        && matches!(n.kind, NumberKind::Plain | NumberKind::Ordinal)
+        && n.values
+            .first()
+            .is_some_and(|&v| (1.0..=31.0).contains(&v) && v.fract() == 0.0)
+}
+
+/// Whether `gap`, the text between a number and a month name, keeps them
+/// one date: white space, the language's joiners (`de`, `of`) and, when
+/// `after_number`, a full stop or an ordinal ending right after the
+/// digits (`8. August`, `8th of August`).
+fn date_gap(gap: &str, after_number: bool, joiners: &HashSet<String>, props: &Properties) -> bool {
+    let mut rest = gap;
+    if after_number {
+        let suffix_len = rest
+            .find(|c: char| !(c.is_alphabetic() || matches!(c, 'º' | 'ª')))
+            .unwrap_or(rest.len());
+        if props.is_ordinal_suffix(&rest[..suffix_len]) {
+            rest = &rest[suffix_len..];
+        }
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+    }
+    rest.starts_with(char::is_whitespace)
+        && rest.ends_with(char::is_whitespace)
+        && rest.split_whitespace().all(|w| joiners.contains(w))
+        && rest.split_whitespace().count() <= 1
+}
+
+/// Month names of `text` that stand in a date, next to a day or a year
+/// among `digits` (the digit numbers of `text`): "8 August", "August 8",
+/// "August 2024", "le 8 août", "8 de agosto". A month name alone ("in
+/// May") is no number. Names are the language's segmentation months.
+fn month_numbers(
+    text: &str,
+    words: &[(Range<usize>, &str)],
+    language: Language,
+    digits: &[Number],
+) -> Vec<Number> {
+    let mut out = Vec::new();
+    if digits.is_empty() {
+        return out;
+    }
+    let Some(resources) = crate::segment::resources::for_language(language) else {
+        return out;
+    };
+    if resources.month_numbers.is_empty() {
+        return out;
+    }
+    let props = properties(language);
+    let joiners = &resources.month_joiners;
+    for (range, word) in words {
+        let Some(month) = resources.month_number(word) else {
+            continue;
+        };
+        let dated = digits.iter().any(|d| {
+            let day_or_year = a_day(d) || d.kind == NumberKind::Year;
+            day_or_year
+                && if d.range.end <= range.start {
+                    date_gap(&text[d.range.end..range.start], true, joiners, props)
+                } else {
+                    range.end <= d.range.start
+                        && date_gap(&text[range.end..d.range.start], false, joiners, props)
+                }
+        });
+        if dated {
+            out.push(Number {
+                range: range.clone(),
+                text: word.to_string(),
+                values: vec![f64::from(month)],
+                digits: false,
+                firm: false,
+                scaled: 0,
+                kind: NumberKind::Month,
+            });
+        }
+    }
     out
 }
 
@@ -570,12 +660,16 @@ fn read_number(
     }
     // A month or a day (2021年1月, 3日): the original writes a name.
     let date_part = rest.starts_with(['月', '日', '号', '號', '월', '일']);
+    let month_sign = rest.starts_with(['月', '월']);
     let suffix: String = rest
         .chars()
         .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
         .collect();
     let props = language.map_or_else(default_properties, properties);
-    let kind = kind_of(&token, &suffix, rest, scaled > 0, props);
+    let kind = match kind_of(&token, &suffix, rest, scaled > 0, props) {
+        NumberKind::Plain if month_sign => NumberKind::Month,
+        kind => kind,
+    };
     // Keep an ordinal suffix in the text shown to users ("70th").
     let shown = if kind == NumberKind::Ordinal && scaled == 0 {
         format!("{digits_text}{suffix}")
@@ -732,6 +826,13 @@ fn word_numbers<'a>(
 /// Two numbers both written with a scale word are compared at scale
 /// only: 4.2 billion is not 4,2 млн.
 pub fn same_number(a: &Number, b: &Number) -> bool {
+    // A month stands for a month or a date's part, never for a count.
+    let month_like = |n: &Number| matches!(n.kind, NumberKind::Month | NumberKind::Compound);
+    if (a.kind == NumberKind::Month || b.kind == NumberKind::Month)
+        && !(month_like(a) && month_like(b))
+    {
+        return false;
+    }
     // Written alike with digits ("1,2" copied from a list of pages into a
     // language that reads it as a decimal): the same number, whatever each
     // locale makes of it.
@@ -795,7 +896,7 @@ mod tests {
     fn reads_ordinals_scales_and_words() {
         assert!(same_number(
             &first("am 24. Februar", Language::DE),
-            &first("on February 24th", Language::EN)
+            &first("on the 24th of February", Language::EN)
         ));
         assert!(same_number(
             &first("den dritten Jahrestag", Language::DE),
@@ -993,6 +1094,55 @@ mod tests {
         );
         let texts: Vec<&str> = ns.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["1984"]);
+    }
+
+    #[test]
+    fn reads_month_names_in_dates_only() {
+        let months = |text: &str, lang: Language| -> Vec<(String, f64)> {
+            numbers(text, lang)
+                .into_iter()
+                .filter(|n| n.kind == NumberKind::Month)
+                .map(|n| (n.text, n.values[0]))
+                .collect()
+        };
+        let es = Language::from_code("es").unwrap();
+        let pt = Language::from_code("pt").unwrap();
+        let it = Language::from_code("it").unwrap();
+        for (text, lang, month, value) in [
+            ("opened on 8 August", Language::EN, "August", 8.0),
+            ("opened on August 8th", Language::EN, "August", 8.0),
+            ("on the 8th of August", Language::EN, "August", 8.0),
+            ("since May 2024", Language::EN, "May", 5.0),
+            ("am 8. August eröffnet", Language::DE, "August", 8.0),
+            ("im Jänner 2024", Language::DE, "Jänner", 1.0),
+            ("ouvert le 8 août", Language::FR, "août", 8.0),
+            ("abierto el 8 de agosto de 2024", es, "agosto", 8.0),
+            ("desde setiembre de 2024", es, "setiembre", 9.0),
+            ("aberto em 8 de agosto", pt, "agosto", 8.0),
+            ("aperto l'8 agosto", it, "agosto", 8.0),
+        ] {
+            assert_eq!(months(text, lang), [(month.to_string(), value)], "{text}");
+        }
+        // A month alone, a lower-case "may" or a count next to it is no
+        // date.
+        for (text, lang) in [
+            ("it opened in May", Language::EN),
+            ("you may 3 times try", Language::EN),
+            ("in 2024, August was hot", Language::EN),
+            ("12 people in August", Language::EN),
+            ("im Mai", Language::DE),
+        ] {
+            assert!(months(text, lang).is_empty(), "{text}");
+        }
+        // The month sign makes a month too; a month is no count.
+        let ja = Language::from_code("ja").unwrap();
+        let ns = numbers("9月8日", ja);
+        assert_eq!(ns[0].kind, NumberKind::Month);
+        assert!(!same_number(&ns[0], &first("9 ships", Language::EN)));
+        assert!(same_number(
+            &ns[0],
+            &numbers("on 8 September", Language::EN)[1]
+        ));
     }
 
     #[test]

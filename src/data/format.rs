@@ -373,6 +373,7 @@ pub const SEGMENT_SECTIONS: &[&str] = &[
     "phrase-final",
     "starters",
     "months",
+    "month-joiners",
     "ordinal-words",
 ];
 

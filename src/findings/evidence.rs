@@ -305,6 +305,7 @@ fn kind_name(kind: NumberKind) -> &'static str {
         NumberKind::Percent => "percent",
         NumberKind::Compound => "compound",
         NumberKind::Spelled => "spelled",
+        NumberKind::Month => "month",
     }
 }
 

@@ -85,10 +85,6 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 missing_numbers.push((i, lost));
             }
         }
-        let missing: Vec<(usize, Vec<String>)> = missing_numbers
-            .iter()
-            .map(|(i, lost)| (*i, texts(lost)))
-            .collect();
         let mut extra_numbers: Vec<(usize, &Number)> = Vec::new();
         for j in link.target.clone() {
             extra_numbers.extend(
@@ -122,7 +118,12 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 );
             }
         }
+        changed_months(ctx, quotes, k, &mut missing_numbers, &mut extra_numbers);
         let extra: Vec<String> = extra_numbers.iter().map(|(_, n)| n.text.clone()).collect();
+        let missing: Vec<(usize, Vec<String>)> = missing_numbers
+            .iter()
+            .map(|(i, lost)| (*i, texts(lost)))
+            .collect();
         let added_facts: Vec<NumberFact> = extra_numbers
             .iter()
             .map(|&(j, n)| number_fact(ctx.target, j, n))
@@ -250,6 +251,67 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
             ));
         }
         names(ctx, k, out);
+    }
+}
+
+/// Months of link `k` changed by the translation (8 August → 8.
+/// September, 8 August → 9月8日), added to the lost and the added numbers.
+/// A month is no firm fact, since a language whose month names are unknown
+/// writes none: only a month of the original with no counterpart, while
+/// the translation nearby writes a month the original does not, counts.
+fn changed_months<'d>(
+    ctx: &Context<'d>,
+    quotes: &Quotes,
+    k: usize,
+    missing: &mut Vec<(usize, Vec<&'d Number>)>,
+    extra: &mut Vec<(usize, &'d Number)>,
+) {
+    let link = &ctx.links[k];
+    let month = |n: &&Number| n.kind == anchors::NumberKind::Month;
+    let near_t: Vec<&Number> = ctx.target.numbers_of(ctx.target_near(k)).collect();
+    let near_s: Vec<&Number> = ctx.source.numbers_of(ctx.source_near(k)).collect();
+    let unmatched =
+        |n: &Number, other: &[&Number]| !other.iter().any(|o| anchors::same_number(n, o));
+    let lost: Vec<(usize, &'d Number)> = link
+        .source
+        .clone()
+        .flat_map(|i| {
+            numbers_outside(ctx.source, &quotes.source, i)
+                .into_iter()
+                .map(move |n| (i, n))
+        })
+        .filter(|(_, n)| month(n) && unmatched(n, &near_t))
+        .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let added: Vec<(usize, &'d Number)> = link
+        .target
+        .clone()
+        .flat_map(|j| {
+            numbers_outside(ctx.target, &quotes.target, j)
+                .into_iter()
+                .map(move |n| (j, n))
+        })
+        .filter(|(_, n)| month(n) && unmatched(n, &near_s))
+        .collect();
+    if added.is_empty() {
+        return;
+    }
+    for (i, n) in lost {
+        match missing.iter_mut().find(|(m, _)| *m == i) {
+            Some((_, l)) => l.push(n),
+            None => missing.push((i, vec![n])),
+        }
+    }
+    for (j, n) in added {
+        if !extra.iter().any(|(_, e)| std::ptr::eq(*e, n)) {
+            extra.push((j, n));
+        }
+    }
+    missing.sort_by_key(|(i, _)| *i);
+    for (_, l) in missing.iter_mut() {
+        l.sort_by_key(|n| n.range.start);
     }
 }
 

@@ -738,6 +738,49 @@ fn a_changed_day_is_a_number_mismatch() {
 }
 
 #[test]
+fn a_changed_month_is_a_number_mismatch() {
+    let en = "The market opened on 8 August after a fire.\n";
+    for (ja, changed) in [
+        ("市場は火災の後、8月8日に再開した。\n", false),
+        ("市場は火災の後、9月8日に再開した。\n", true),
+    ] {
+        let f = run_ja(en, ja, &[(0..1, 0..1)]);
+        let kinds: Vec<Kind> = warnings(&f).iter().map(|f| f.kind).collect();
+        let expected: &[Kind] = if changed {
+            &[Kind::NumberMismatch]
+        } else {
+            &[]
+        };
+        assert_eq!(kinds, expected, "{ja}: {f:?}");
+    }
+    for (de, changed) in [
+        ("Der Markt öffnete am 8. August nach einem Brand.\n", false),
+        (
+            "Der Markt öffnete am 8. September nach einem Brand.\n",
+            true,
+        ),
+    ] {
+        let f = run(en, de, &[(0..1, 0..1)]);
+        let kinds: Vec<Kind> = warnings(&f).iter().map(|f| f.kind).collect();
+        let expected: &[Kind] = if changed {
+            &[Kind::NumberMismatch]
+        } else {
+            &[]
+        };
+        assert_eq!(kinds, expected, "{de}: {f:?}");
+    }
+    // A translation into a language whose months are unknown writes no
+    // month the original lacks: nothing to compare.
+    let hu = Language::from_code("hu").expect("Hungarian is known");
+    let (s, t) = (
+        doc(en, Language::EN),
+        doc("A piac augusztus 8-án nyitott újra egy tűz után.\n", hu),
+    );
+    let f = detect(&s, &t, &links(&[(0..1, 0..1)]), &FindingOptions::default());
+    assert!(warnings(&f).is_empty(), "{f:?}");
+}
+
+#[test]
 fn an_added_lone_one_is_info() {
     let en = "Visitors stayed for a year and spent 300 dollars.\n";
     let f = run_ja(

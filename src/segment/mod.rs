@@ -6,7 +6,7 @@
 
 pub mod eval;
 mod quotes;
-mod resources;
+pub(crate) mod resources;
 mod rules;
 
 use std::ops::Range;

@@ -24,6 +24,11 @@ pub(crate) struct Resources {
     pub starters: HashSet<String>,
     /// Month names, lower case.
     pub months: HashSet<String>,
+    /// Month names as written in the file, and capitalised when written
+    /// in lower case, each with its month (1 to 12).
+    pub month_numbers: Vec<(String, u8)>,
+    /// Words that may stand between a day or a year and a month name.
+    pub month_joiners: HashSet<String>,
     /// Words after which `NUMBER.` is an ordinal; empty for languages that
     /// do not write ordinals with a full stop.
     pub ordinal_words: HashSet<String>,
@@ -90,7 +95,21 @@ impl Resources {
                 "phrase-final" => &mut r.phrase_final,
                 "starters" => &mut r.starters,
                 "months" => {
-                    r.months.insert(line.to_lowercase());
+                    // One month per line, in calendar order.
+                    let month = r.month_numbers.last().map_or(1, |m| m.1 + 1);
+                    for form in line.split_whitespace() {
+                        r.months.insert(form.to_lowercase());
+                        r.month_numbers.push((form.to_string(), month));
+                        // A lower-case name is capitalised at the start
+                        // of a sentence.
+                        if let Some(cap) = capitalised(form) {
+                            r.month_numbers.push((cap, month));
+                        }
+                    }
+                    continue;
+                }
+                "month-joiners" => {
+                    r.month_joiners.insert(line.to_string());
                     continue;
                 }
                 "inner-suffixes" => {
@@ -151,6 +170,16 @@ impl Resources {
     pub fn is_month(&self, word: &str) -> bool {
         !self.months.is_empty() && self.months.contains(&word.to_lowercase())
     }
+
+    /// The month (1 to 12) `word` names, written as the file writes it
+    /// or, for a lower-case entry, capitalised: `May` is a month, `may`
+    /// is not.
+    pub fn month_number(&self, word: &str) -> Option<u8> {
+        self.month_numbers
+            .iter()
+            .find(|(form, _)| form == word)
+            .map(|&(_, m)| m)
+    }
 }
 
 #[cfg(test)]
@@ -167,6 +196,7 @@ mod tests {
                 r.months.len(),
                 12 + usize::from(code == "de" || code == "es")
             );
+            assert_eq!(r.month_numbers.last().map(|m| m.1), Some(12), "{code}");
         }
     }
 
