@@ -11,6 +11,7 @@ use super::{Finding, Kind, Severity, lengths, sentences_excerpt};
 use crate::anchors::persons::Person;
 use crate::anchors::{self, Number, names::capitalises_nouns};
 use crate::segment::SegmentedDocument;
+use std::ops::Range;
 
 /// Confidence of a number mismatch: a share of the link's confidence (at
 /// least [`MISMATCH_LEAST_LINK`]) plus a constant; set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
@@ -267,34 +268,14 @@ fn changed_months<'d>(
     extra: &mut Vec<(usize, &'d Number)>,
 ) {
     let link = &ctx.links[k];
-    let month = |n: &&Number| n.kind == anchors::NumberKind::Month;
     let near_t: Vec<&Number> = ctx.target.numbers_of(ctx.target_near(k)).collect();
     let near_s: Vec<&Number> = ctx.source.numbers_of(ctx.source_near(k)).collect();
-    let unmatched =
-        |n: &Number, other: &[&Number]| !other.iter().any(|o| anchors::same_number(n, o));
-    let lost: Vec<(usize, &'d Number)> = link
-        .source
-        .clone()
-        .flat_map(|i| {
-            numbers_outside(ctx.source, &quotes.source, i)
-                .into_iter()
-                .map(move |n| (i, n))
-        })
-        .filter(|(_, n)| month(n) && unmatched(n, &near_t))
-        .collect();
+    let lost = months_without_counterpart(ctx.source, &quotes.source, link.source.clone(), &near_t);
     if lost.is_empty() {
         return;
     }
-    let added: Vec<(usize, &'d Number)> = link
-        .target
-        .clone()
-        .flat_map(|j| {
-            numbers_outside(ctx.target, &quotes.target, j)
-                .into_iter()
-                .map(move |n| (j, n))
-        })
-        .filter(|(_, n)| month(n) && unmatched(n, &near_s))
-        .collect();
+    let added =
+        months_without_counterpart(ctx.target, &quotes.target, link.target.clone(), &near_s);
     if added.is_empty() {
         return;
     }
@@ -313,6 +294,27 @@ fn changed_months<'d>(
     for (_, l) in missing.iter_mut() {
         l.sort_by_key(|n| n.range.start);
     }
+}
+
+/// The month figures of `sentences` of `doc`, outside quotes, that no
+/// number of `other` (the other side's numbers nearby) matches.
+fn months_without_counterpart<'d>(
+    doc: &'d SegmentedDocument,
+    quotes: &[super::quotes::Quote],
+    sentences: Range<usize>,
+    other: &[&Number],
+) -> Vec<(usize, &'d Number)> {
+    sentences
+        .flat_map(|i| {
+            numbers_outside(doc, quotes, i)
+                .into_iter()
+                .map(move |n| (i, n))
+        })
+        .filter(|(_, n)| {
+            n.kind == anchors::NumberKind::Month
+                && !other.iter().any(|o| anchors::same_number(n, o))
+        })
+        .collect()
 }
 
 /// Whether `n` may be a day or a month: a whole number from 1 to 31.
