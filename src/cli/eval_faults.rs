@@ -250,5 +250,58 @@ fn write_tables(out: &mut String, report: &faults::Report) -> std::fmt::Result {
             100.0 * *alarms as f64 / (*paragraphs).max(1) as f64
         )?;
     }
+    write_precision(out, &report.precision)
+}
+
+/// The precision table: per severity and confidence band, how many
+/// findings reported a planted fault where it was planted (right) and how
+/// many did not (wrong: every finding on a clean article, and the new
+/// findings on a faulted copy that report something else).
+fn write_precision(out: &mut String, cells: &[faults::precision::Cell]) -> std::fmt::Result {
+    writeln!(
+        out,
+        "precision by severity and confidence (clean articles' findings are wrong; a faulted copy's new findings are right where they report the fault):"
+    )?;
+    writeln!(
+        out,
+        "  {:<9}{:>11}{:>8}{:>8}{:>11}",
+        "severity", "confidence", "right", "wrong", "precision"
+    )?;
+    let ratio = |right: usize, wrong: usize| {
+        if right + wrong == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.3}", right as f64 / (right + wrong) as f64)
+        }
+    };
+    let mut severities: Vec<&str> = cells.iter().map(|c| c.severity).collect();
+    severities.dedup();
+    for severity in severities {
+        let mine: Vec<&faults::precision::Cell> =
+            cells.iter().filter(|c| c.severity == severity).collect();
+        for c in &mine {
+            writeln!(
+                out,
+                "  {:<9}{:>11}{:>8}{:>8}{:>11}",
+                severity,
+                format!("{:.2}-{:.2}", c.confidence[0], c.confidence[1]),
+                c.right,
+                c.wrong,
+                ratio(c.right, c.wrong)
+            )?;
+        }
+        let (right, wrong) = mine
+            .iter()
+            .fold((0, 0), |(r, w), c| (r + c.right, w + c.wrong));
+        writeln!(
+            out,
+            "  {:<9}{:>11}{:>8}{:>8}{:>11}",
+            severity,
+            "all",
+            right,
+            wrong,
+            ratio(right, wrong)
+        )?;
+    }
     Ok(())
 }

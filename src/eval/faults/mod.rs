@@ -9,6 +9,7 @@
 //! [`super::real`]), whose Markdown blocks stay as they are.
 
 mod plant;
+pub mod precision;
 
 use std::path::Path;
 
@@ -170,6 +171,10 @@ pub struct Report {
     /// Planted faults that went undetected, and swaps that raised a new
     /// finding, with what was reported (at most 60), for inspection.
     pub misses: Vec<String>,
+    /// Precision per severity and confidence band (see [`precision`]):
+    /// every finding on the clean articles, and the new findings on the
+    /// faulted copies.
+    pub precision: Vec<precision::Cell>,
     /// Original and faulted translation of the first misses (at most 60),
     /// for reproducing them with `transalign check`.
     #[serde(skip)]
@@ -458,44 +463,48 @@ fn overlaps(want: Option<[u32; 2]>, got: &Option<crate::findings::Excerpt>) -> b
     }
 }
 
-/// Whether a swap raised an error or warning that the unswapped article's
-/// `clean` findings do not have. The original's lines do not move, so a
-/// finding is the same when it has the same kind and the same original
-/// excerpt's lines, or (for a finding on the translation alone, whose
-/// lines the swap moves) the same translation text.
-fn raised_new(findings: &[Finding], clean: &[Finding]) -> bool {
-    let same = |a: &Finding, b: &Finding| {
-        a.kind == b.kind
-            && match (&a.source, &b.source) {
-                (Some(x), Some(y)) => x.lines == y.lines,
-                (None, None) => {
-                    a.target.as_ref().map(|e| &e.text) == b.target.as_ref().map(|e| &e.text)
-                }
-                _ => false,
+/// Whether two findings, one on an article and one on a faulted copy of it,
+/// are the same. The original's lines do not move, so a finding is the
+/// same when it has the same kind and the same original excerpt's lines,
+/// or (for a finding on the translation alone, whose lines a fault may
+/// move) the same translation text.
+fn same_finding(a: &Finding, b: &Finding) -> bool {
+    a.kind == b.kind
+        && match (&a.source, &b.source) {
+            (Some(x), Some(y)) => x.lines == y.lines,
+            (None, None) => {
+                a.target.as_ref().map(|e| &e.text) == b.target.as_ref().map(|e| &e.text)
             }
-    };
+            _ => false,
+        }
+}
+
+/// Whether a swap raised an error or warning that the unswapped article's
+/// `clean` findings do not have.
+fn raised_new(findings: &[Finding], clean: &[Finding]) -> bool {
     findings
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
-        .any(|f| !clean.iter().any(|c| same(c, f)))
+        .any(|f| !clean.iter().any(|c| same_finding(c, f)))
+}
+
+/// Whether a finding lies where `planted` was planted.
+fn locates(planted: &Planted, f: &Finding) -> bool {
+    match (planted.source_lines, planted.target_lines) {
+        // Either side locating the fault is enough for kinds with
+        // two sides (a changed number is one fact on both).
+        (Some(_), Some(_)) => {
+            overlaps(planted.source_lines, &f.source) || overlaps(planted.target_lines, &f.target)
+        }
+        _ => overlaps(planted.source_lines, &f.source) && overlaps(planted.target_lines, &f.target),
+    }
 }
 
 fn detected(planted: &Planted, findings: &[Finding]) -> bool {
     findings.iter().any(|f| {
         f.severity >= Severity::Warning
             && planted.fault.kinds().contains(&f.kind.name())
-            && (match (planted.source_lines, planted.target_lines) {
-                // Either side locating the fault is enough for kinds with
-                // two sides (a changed number is one fact on both).
-                (Some(_), Some(_)) => {
-                    overlaps(planted.source_lines, &f.source)
-                        || overlaps(planted.target_lines, &f.target)
-                }
-                _ => {
-                    overlaps(planted.source_lines, &f.source)
-                        && overlaps(planted.target_lines, &f.target)
-                }
-            })
+            && locates(planted, f)
     })
 }
 
@@ -520,6 +529,7 @@ pub fn run_with(
                 ..Recall::default()
             })
             .collect(),
+        precision: precision::empty_table(),
         ..Report::default()
     };
     let all: Vec<&Article> = articles.iter().collect();
@@ -562,9 +572,14 @@ pub fn run_with(
             }
         };
         report.false_alarms_by_corpus[slot].2 += article.target.len();
-        let clean: Vec<Finding> = run_check(article, &article.target, &dictionaries)?
-            .into_iter()
+        let clean_all = run_check(article, &article.target, &dictionaries)?;
+        for f in &clean_all {
+            precision::tally(&mut report.precision, f, false);
+        }
+        let clean: Vec<Finding> = clean_all
+            .iter()
             .filter(|f| f.severity >= Severity::Warning)
+            .cloned()
             .collect();
         for f in clean.iter() {
             report.false_alarms += 1;
@@ -585,6 +600,7 @@ pub fn run_with(
                     continue;
                 };
                 let findings = run_check(article, &planted.target, &dictionaries)?;
+                precision::tally_copy(&mut report.precision, &planted, &findings, &clean_all);
                 report.recall[n].planted += 1;
                 report.recall_by_group[g].1[n].planted += 1;
                 // For a swap, "detected" counts the swaps that raised a new
