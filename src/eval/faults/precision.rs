@@ -90,7 +90,12 @@ pub(super) fn reports(planted: &Planted, finding: &Finding) -> bool {
 
 /// Tallies a faulted copy's `findings` that `clean` (the clean article's
 /// findings, every severity) does not have.
-pub(super) fn tally_copy(table: &mut [Cell], planted: &Planted, findings: &[Finding], clean: &[Finding]) {
+pub(super) fn tally_copy(
+    table: &mut [Cell],
+    planted: &Planted,
+    findings: &[Finding],
+    clean: &[Finding],
+) {
     for finding in findings {
         if !clean.iter().any(|c| super::same_finding(c, finding)) {
             tally(table, finding, reports(planted, finding));
