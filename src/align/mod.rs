@@ -219,7 +219,7 @@ pub(crate) fn align_cached(
     // repeat was no longer restored (a new false alarm on fr/mouse-wakeup
     // in `eval-real`; docs/benchmarks.md, issue #13).
     let (ns, nt) = (source.paragraphs.len(), target.paragraphs.len());
-    let links = if ns >= 1 && nt > 1 {
+    let links = if ns >= 1 && nt >= 1 && ns + nt > 2 {
         paragraphs::align(source, target, options, cache)
     } else {
         sentences::align(
