@@ -209,15 +209,15 @@ pub(crate) fn align_cached(
     options: &AlignOptions,
     cache: &TokenCache,
 ) -> Alignment {
-    // An original of a single block is aligned by paragraphs too: a page
-    // of one heading whose translation gained a paragraph is where the
-    // blocks' kinds tell which block is the heading's translation, and
-    // the sentence aligner knows no kinds (it linked the heading to the
-    // longer, added paragraph: GNOME added paragraphs 0.899 -> 0.959,
-    // `eval-faults --no-dictionaries`). A translation of one block stays
-    // with the sentence aligner: there, a title `check` keeps out as a
-    // repeat was no longer restored (a new false alarm on fr/mouse-wakeup
-    // in `eval-real`; docs/benchmarks.md, issue #13).
+    // Either side of a single block is aligned by paragraphs too, as long
+    // as the other has several: a page of one heading whose translation
+    // gained a paragraph, or whose translation kept only the heading, is
+    // where the blocks' kinds tell which block is the heading's
+    // translation, and the sentence aligner knows no kinds (it linked the
+    // heading to the longer, added paragraph, or the dropped paragraph to
+    // the translated heading: GNOME added paragraphs 0.899 -> 0.959,
+    // dropped paragraphs 0.943 -> 0.954 with the markers' fix,
+    // `eval-faults --no-dictionaries`; docs/benchmarks.md, issue #13).
     let (ns, nt) = (source.paragraphs.len(), target.paragraphs.len());
     let links = if ns >= 1 && nt >= 1 && ns + nt > 2 {
         paragraphs::align(source, target, options, cache)
