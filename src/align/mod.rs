@@ -451,6 +451,37 @@ mod tests {
     }
 
     #[test]
+    fn a_translation_of_one_heading_leaves_the_dropped_paragraph_alone() {
+        use crate::document::{BlockKind, BlockShape};
+        let shape = |kind, level| BlockShape { kind, level };
+        let (h1, p) = (shape(BlockKind::Heading, 1), shape(BlockKind::Paragraph, 0));
+        // The translation keeps only the page's heading. By length alone
+        // the paragraph would take the heading's translation; the blocks'
+        // kinds give it to the heading.
+        let mut source = Side::from_paragraphs(
+            &[
+                &["Printer problems"],
+                &[
+                    "Most printing problems come from the driver or the cable.",
+                    "Which of the pages below describes what you see?",
+                ],
+            ],
+            None,
+        );
+        source.kinds = vec![h1, p];
+        let mut target = Side::from_paragraphs(&[&["Probleme mit dem Drucker"]], None);
+        target.kinds = vec![h1];
+        let a = align(&source, &target, &AlignOptions::default());
+        check_cover(&a, 3, 1);
+        assert!(
+            a.links
+                .iter()
+                .any(|l| l.source == (0..1) && l.target == (0..1)),
+            "{a:?}"
+        );
+    }
+
+    #[test]
     fn aligns_a_merge_and_an_insertion() {
         let src = vec![
             "Am 12. März 2021 kamen 1.200 Gäste nach Zürich.",
