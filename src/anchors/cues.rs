@@ -98,15 +98,11 @@ fn marker_list(key: &str) -> &'static [String] {
         let mut table: HashMap<String, Vec<String>> = HashMap::new();
         let (file, text) = data::MARKERS;
         for (k, words) in data::valid(format::markers(file, text)) {
-            // Multi-word markers are written as consecutive words; keep
-            // each word and each adjacent pair so both match.
+            // A marker of several words is written with `_` between its
+            // words; each entry is matched whole (a word of one, such as
+            // "la" in "lire la suite", marks no line on its own).
             let entry = table.entry(k.to_string()).or_default();
-            for (i, w) in words.iter().enumerate() {
-                entry.push(w.to_string());
-                if let Some(next) = words.get(i + 1) {
-                    entry.push(format!("{w} {next}"));
-                }
-            }
+            entry.extend(words.iter().map(|w| w.replace('_', " ")));
         }
         table
     });
@@ -227,5 +223,20 @@ mod tests {
         assert!(!is_boilerplate_opener(
             "Sources close to the minister said so."
         ));
+    }
+
+    #[test]
+    fn a_word_of_a_longer_marker_marks_no_line() {
+        // "lire la suite", "besuchen sie uns", "read more" are markers as a
+        // whole; their words alone open ordinary titles and steps.
+        assert!(is_boilerplate_opener("Lire la suite"));
+        assert!(is_boilerplate_opener("Read more: example.org"));
+        assert!(is_boilerplate_opener("Folgen Sie uns auf example.de"));
+        assert!(!is_boilerplate_opener("La souris se réveille lentement"));
+        assert!(!is_boilerplate_opener("Sie können das Fenster schließen."));
+        assert!(!is_boilerplate_opener("More ways to share a screen"));
+        assert!(!is_boilerplate_opener("Zur nächsten Seite wechseln"));
+        assert!(is_ad_marker("Sponsored content"));
+        assert!(!is_ad_marker("Hidden content"));
     }
 }
