@@ -1330,7 +1330,8 @@ fn beside_a_gap(
 
 /// The original paragraphs `a` whose pair `a`, `a + 1` would stand at
 /// translation paragraphs `j`, `j + 1`, by the offset between linked
-/// paragraphs nearest before `j` and nearest after `j + 1`.
+/// paragraphs nearest before `j` and nearest after `j + 1`, or between
+/// the texts' starts (ends) where no link stands before (after) the pair.
 fn shifted_places(
     source: &Side<'_>,
     target: &Side<'_>,
@@ -1352,10 +1353,17 @@ fn shifted_places(
     };
     let first = t_link[target.paragraphs[j].start];
     let last = t_link[target.paragraphs[j + 1].end - 1];
-    let before = (0..first).rev().find(joined).and_then(place);
-    let after = (last + 1..alignment.links.len())
-        .find(joined)
-        .and_then(place);
+    // Where no link stands before the pair (or after it), the texts'
+    // starts (or ends) stand for one: a swap of a text's first two
+    // paragraphs shifts every link after it.
+    let before = match (0..first).rev().find(joined) {
+        Some(k) => place(k),
+        None => Some(j),
+    };
+    let after = match (last + 1..alignment.links.len()).find(joined) {
+        Some(k) => place(k),
+        None => (source.paragraphs.len() + j).checked_sub(target.paragraphs.len()),
+    };
     let mut out: Vec<usize> = before.into_iter().chain(after).collect();
     out.dedup();
     out.retain(|&a| a + 1 < source.paragraphs.len());
