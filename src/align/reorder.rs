@@ -400,10 +400,99 @@ pub fn uncross(
         let (links, found) = crossed_links(moved, &local, [pa, pb], [qa, qb]);
         out.push(found);
         alignment.links.splice(span, links);
+        // The paragraphs beside the pair were linked under the wrong
+        // order too.
+        let seams = [
+            (a.checked_sub(1), pair.first.checked_sub(1)),
+            (Some(a + 2), Some(pair.second + 1)),
+        ];
+        for (p, q) in seams {
+            if let (Some(p), Some(q)) = (p, q) {
+                mend_seam(source, target, alignment, options, p, q);
+            }
+        }
         s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
         a += 2;
     }
     out
+}
+
+/// Least confidence of each link that joins a sentence the monotone pass
+/// left alone beside a swap, for [`mend_seam`] to take it: the seam's
+/// own reading must be sure of it, since a sentence the translation
+/// dropped there may also be merged into a neighbour's link. Set to
+/// [`SURE`], the confidence above which a pair is not tried crosswise.
+const MEND_CONFIDENCE: f64 = SURE;
+
+/// Original paragraph `p` and translation paragraph `q`, beside a pair
+/// just read crosswise, aligned again on their own where the monotone
+/// links join the two to each other and nothing else (a closed span)
+/// and leave sentences alone: the monotone pass linked them under the
+/// wrong order (a sentence of `p` merged with its neighbour in a faithful
+/// reading is left alone when the swapped paragraph after it took the
+/// link). The new links are taken when they leave fewer sentences alone
+/// and join each sentence the monotone links left alone with at least
+/// [`MEND_CONFIDENCE`].
+fn mend_seam(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    alignment: &mut Alignment,
+    options: &AlignOptions,
+    p: usize,
+    q: usize,
+) {
+    if p >= source.paragraphs.len() || q >= target.paragraphs.len() {
+        return;
+    }
+    let (ps, qs) = (source.paragraphs[p].clone(), target.paragraphs[q].clone());
+    if ps.is_empty() || qs.is_empty() {
+        return;
+    }
+    let s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
+    let t_link = link_of(alignment, target.sentences.len(), |l| &l.target);
+    let Some(span) = closed_span(
+        source,
+        target,
+        alignment,
+        &s_link,
+        &t_link,
+        &(p..p + 1),
+        &(q..q + 1),
+    ) else {
+        return;
+    };
+    let monotone = &alignment.links[span.clone()];
+    let gaps = unlinked(monotone);
+    if gaps == 0 {
+        return;
+    }
+    let alone = |r: &Range<usize>, source_side: bool| {
+        monotone.iter().any(|l| {
+            let (own, other) = if source_side {
+                (&l.source, &l.target)
+            } else {
+                (&l.target, &l.source)
+            };
+            other.is_empty() && overlaps(own, r)
+        })
+    };
+    let links: Vec<super::Link> = align(&window(source, &[p]), &window(target, &[q]), options)
+        .links
+        .into_iter()
+        .map(|l| super::Link {
+            source: l.source.start + ps.start..l.source.end + ps.start,
+            target: l.target.start + qs.start..l.target.end + qs.start,
+            confidence: l.confidence,
+        })
+        .collect();
+    let sure = links.iter().all(|l| {
+        let joined = !l.source.is_empty() && !l.target.is_empty();
+        let was_alone = alone(&l.source, true) || alone(&l.target, false);
+        !joined || !was_alone || l.confidence >= MEND_CONFIDENCE
+    });
+    if sure && unlinked(&links) < gaps {
+        alignment.links.splice(span, links);
+    }
 }
 
 /// Neighbouring pair `pair` of original paragraphs `a` and `a + 1`, with
