@@ -378,9 +378,10 @@ pub fn uncross(
         let monotone = &alignment.links[span.clone()];
         // Lengths that agree far better crosswise are tried even where the
         // monotone links look sure: a wrong link can look sure.
-        let told = figures_agree_crosswise(figures, [&pa, &pb], [&qa, &qb]);
-        let shaped = shaped_crosswise(source, target, ratio, a, &pair, told);
+        let said = crossed_figures(figures, [&pa, &pb], [&qa, &qb]);
+        let told = said == CrossedFigures::Agree;
         let left = left_alone(monotone, [&pa, &pb], [&qa, &qb]);
+        let shaped = shaped_crosswise(source, target, ratio, a, &pair, said, !left);
         if left && shaped.is_none() {
             a += 1;
             continue;
@@ -641,15 +642,21 @@ const COUNTS_SLACK: f64 = 0.05;
 /// shape far better crosswise than in order, the least gain in
 /// [`linked_score`] the crossed reading needs: `-COUNTS_SLACK` where
 /// their sentence counts agree crosswise and not in order, 0 where their
-/// lengths do ([`MIN_LENGTH_GAIN`]) or, as `figures_crosswise` says, their
-/// figures ([`figures_agree_crosswise`]); else None.
+/// lengths do ([`MIN_LENGTH_GAIN`]) or, as `figures` says, their
+/// figures ([`figures_agree_crosswise`]); [`MIN_LINKING_GAIN`] where their
+/// lengths only fit better crosswise than in order ([`MIN_FIT_GAIN`]),
+/// and within [`CROSSED_LENGTH_FIT`], where the monotone links are
+/// `unsure` ([`left_alone`] would not keep them) and no crossed pair's
+/// figures disagree (a number changed in one of two paragraphs of like
+/// length is no swap); else None.
 fn shaped_crosswise(
     source: &Side<'_>,
     target: &Side<'_>,
     ratio: f64,
     a: usize,
     pair: &NeighbourPair,
-    figures_crosswise: bool,
+    figures: CrossedFigures,
+    unsure: bool,
 ) -> Option<f64> {
     if !kinds_agree_crosswise(source, target, a, pair) {
         return None;
@@ -665,8 +672,33 @@ fn shaped_crosswise(
     if na == mb && nb == ma && na != nb && crossed < in_order && crossed <= CROSSED_LENGTH_FIT {
         return Some(-COUNTS_SLACK);
     }
-    (figures_crosswise || in_order - crossed >= MIN_LENGTH_GAIN).then_some(0.0)
+    if figures == CrossedFigures::Agree || in_order - crossed >= MIN_LENGTH_GAIN {
+        return Some(0.0);
+    }
+    let fits = in_order - crossed >= MIN_FIT_GAIN && crossed <= CROSSED_LENGTH_FIT;
+    let several = [na, nb, ma, mb].iter().all(|&n| n >= MIN_FIT_SENTENCES);
+    (unsure && fits && several && figures == CrossedFigures::Silent).then_some(MIN_LINKING_GAIN)
 }
+
+/// Fewest sentences in each paragraph of a pair read crosswise on its
+/// lengths' fit alone ([`MIN_FIT_GAIN`]): a paragraph of one sentence
+/// links one to one either way, so the crossed reading's links say
+/// little. Faithful GNOME Help pages without dictionaries (`eval-real
+/// --no-dictionaries`) had three pairs of one-sentence paragraphs read so
+/// (a `moved` info each); the 1984-hu-en swap it is for has three
+/// sentences a paragraph.
+const MIN_FIT_SENTENCES: usize = 2;
+
+/// Least gain in how well the lengths of a neighbouring pair agree
+/// ([`length_gap`]) for a pair the monotone pass links unsurely to be
+/// read crosswise on [`MIN_LINKING_GAIN`] alone ([`shaped_crosswise`]).
+/// A swap of two three-sentence paragraphs of 1984-hu-en without
+/// dictionaries gains 0.15 (linked 0.42 crosswise, 0.23 in order); two
+/// one-sentence paragraphs tie to the last digit, so some gain is asked.
+/// Calibrated with `eval-faults --max-articles 25` and `eval-real`, with
+/// and without dictionaries (docs/benchmarks.md, "Swaps, thirteenth
+/// session").
+const MIN_FIT_GAIN: f64 = 0.1;
 
 /// Most that the lengths of a neighbouring pair read crosswise may stray
 /// ([`length_gap`]) for its sentence counts to count ([`COUNTS_SLACK`]).
@@ -700,6 +732,34 @@ fn kinds_agree_crosswise(
 /// facts it read once ([`crate::facts`]); the aligner itself reads no
 /// figures.
 pub type Figures<'f> = &'f dyn Fn(&Range<usize>, &Range<usize>) -> Option<bool>;
+
+/// What the figures of a neighbouring pair say of reading it crosswise
+/// ([`crossed_figures`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CrossedFigures {
+    /// They agree crosswise and not in order ([`figures_agree_crosswise`]).
+    Agree,
+    /// A crossed pair's figures disagree.
+    Disagree,
+    /// Neither.
+    Silent,
+}
+
+/// What the figures of original paragraphs `p` and translation
+/// paragraphs `q` say of reading them crosswise.
+fn crossed_figures(
+    figures: Figures<'_>,
+    p: [&Range<usize>; 2],
+    q: [&Range<usize>; 2],
+) -> CrossedFigures {
+    if figures_agree_crosswise(figures, p, q) {
+        CrossedFigures::Agree
+    } else if [figures(p[0], q[1]), figures(p[1], q[0])].contains(&Some(false)) {
+        CrossedFigures::Disagree
+    } else {
+        CrossedFigures::Silent
+    }
+}
 
 /// Whether the figures of original paragraphs `p` agree with those of
 /// translation paragraphs `q` crosswise and not in order: no crossed pair
@@ -2369,17 +2429,23 @@ mod tests {
         let de = side(&[&["x."], &[long], &[long, long], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &de);
         assert_eq!(
-            shaped_crosswise(&en, &de, ratio, 1, pair, false),
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
             Some(-COUNTS_SLACK)
         );
         // The same counts in order: nothing to read crosswise.
-        assert_eq!(shaped_crosswise(&en, &en, 1.0, 1, pair, false), None);
+        assert_eq!(
+            shaped_crosswise(&en, &en, 1.0, 1, pair, CrossedFigures::Silent, false),
+            None
+        );
         // Counts crosswise, but lengths that fit badly both ways (0.80 in
         // order, 0.59 crosswise): a sentence dropped beside one the
         // translator split, not a swap.
         let split = side(&[&["x."], &[short], &[half, half], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &split);
-        assert_eq!(shaped_crosswise(&en, &split, ratio, 1, pair, false), None);
+        assert_eq!(
+            shaped_crosswise(&en, &split, ratio, 1, pair, CrossedFigures::Silent, false),
+            None
+        );
         // One sentence each, lengths far apart in order and equal
         // crosswise: read crosswise at no gain.
         let longer = "A sentence of some forty characters, or so, made three times as long by \
@@ -2387,7 +2453,10 @@ mod tests {
         let en = side(&[&["x."], &[longer], &[short], &["y."]], Language::EN);
         let de = side(&[&["x."], &[short], &[longer], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &de);
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), Some(0.0));
+        assert_eq!(
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
+            Some(0.0)
+        );
         // Kinds that a swap would not give: not read crosswise.
         use crate::document::{BlockKind, BlockShape};
         let shape = |kind, level| BlockShape { kind, level };
@@ -2399,9 +2468,15 @@ mod tests {
         let (mut en, mut de) = (en, de);
         en.kinds = vec![p, h1, h2, p];
         de.kinds = vec![p, h1, h2, p];
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), None);
+        assert_eq!(
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
+            None
+        );
         de.kinds = vec![p, h2, h1, p];
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), Some(0.0));
+        assert_eq!(
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
+            Some(0.0)
+        );
     }
 
     #[test]
