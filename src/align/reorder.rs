@@ -2703,4 +2703,119 @@ mod tests {
             vec![(false, 2), (true, 0)]
         );
     }
+
+    #[test]
+    fn the_texts_starts_and_ends_stand_for_links_beside_a_pair() {
+        // A shifted run: the original's first paragraph alone, the next
+        // ones linked a paragraph early, the translation's last alone.
+        let s = side(&[&["a"], &["b"], &["c"], &["d"], &["e"]], Language::EN);
+        let t = side(&[&["A"], &["B"], &["C"], &["D"], &["E"]], Language::DE);
+        let alignment = Alignment {
+            links: vec![
+                link(0..1, 0..0, 0.0),
+                link(1..2, 0..1, 0.5),
+                link(2..3, 1..2, 0.5),
+                link(3..4, 2..3, 0.5),
+                link(4..5, 3..4, 0.5),
+                link(5..5, 4..5, 0.0),
+            ],
+            moves: Vec::new(),
+        };
+        let t_link = link_of(&alignment, 5, |l| &l.target);
+        // Nothing linked before the first pair: the starts place it at
+        // the original's first paragraph, before the links after it do.
+        assert_eq!(shifted_places(&s, &t, &alignment, &t_link, 0), vec![0, 1]);
+        // Nothing linked after the last pair: the ends place it too.
+        let last = shifted_places(&s, &t, &alignment, &t_link, 3);
+        assert!(last.contains(&3), "{last:?}");
+    }
+
+    #[test]
+    fn a_seam_left_alone_by_a_swap_is_mended_but_a_dropped_sentence_stays() {
+        let first = "The council met on Monday to discuss the new bridge over the river.";
+        let second = "It will carry trams, bicycles and pedestrians, but no private cars.";
+        let third = "Construction work starts in March and closes the road for 18 months.";
+        let other = "The council will vote on the final plans on 12 June, said the mayor.";
+        let s = side(&[&[first, second, third], &[other]], Language::EN);
+        // The monotone pass left the seam's last sentence alone on both
+        // sides, as beside a swap read in the wrong order.
+        let links = vec![
+            link(0..1, 0..1, 0.9),
+            link(1..2, 1..2, 0.9),
+            link(2..3, 2..2, 0.0),
+            link(3..3, 2..3, 0.0),
+            link(3..4, 3..4, 0.9),
+        ];
+        let t = side(&[&[first, second, third], &[other]], Language::EN);
+        let options = AlignOptions::default();
+        let mut alignment = Alignment {
+            links: links.clone(),
+            moves: Vec::new(),
+        };
+        mend_seam(&s, &t, &mut alignment, &options, 0, 0);
+        assert_eq!(unlinked(&alignment.links), 0, "{alignment:?}");
+        assert_eq!(alignment.links.len(), 4, "{alignment:?}");
+        // A translation that drops the sentence keeps it alone.
+        let t = side(&[&[first, second], &[other]], Language::EN);
+        let mut alignment = Alignment {
+            links: vec![
+                link(0..1, 0..1, 0.9),
+                link(1..2, 1..2, 0.9),
+                link(2..3, 2..2, 0.0),
+                link(3..4, 2..3, 0.9),
+            ],
+            moves: Vec::new(),
+        };
+        let before = alignment.clone();
+        mend_seam(&s, &t, &mut alignment, &options, 0, 0);
+        assert_eq!(alignment, before);
+        // A seam whose links reach beyond its two paragraphs is left alone.
+        let t = side(&[&[first, second, third], &[other]], Language::EN);
+        let mut alignment = Alignment {
+            links: vec![
+                link(0..1, 0..1, 0.9),
+                link(1..2, 1..2, 0.9),
+                link(2..3, 2..2, 0.0),
+                link(3..4, 2..4, 0.5),
+            ],
+            moves: Vec::new(),
+        };
+        let before = alignment.clone();
+        mend_seam(&s, &t, &mut alignment, &options, 0, 0);
+        assert_eq!(alignment, before);
+    }
+
+    #[test]
+    fn lengths_that_fit_crosswise_count_only_for_unsure_pairs_of_several_sentences() {
+        let long = "A sentence of some forty characters, or so.";
+        let longer = "A sentence of some forty characters, or so, and on, and on.";
+        let near = "A sentence of some forty characters, or so, yes.";
+        let pair = &PAIR;
+        // Two sentences each; crosswise the lengths fit, in order less so.
+        let en = side(
+            &[&["x."], &[long, longer], &[long, long], &["y."]],
+            Language::EN,
+        );
+        let de = side(
+            &[&["x."], &[long, long], &[long, longer], &["y."]],
+            Language::DE,
+        );
+        let ratio = length_ratio(&en, &de);
+        let p = [&en.paragraphs[1], &en.paragraphs[2]];
+        let q = [&de.paragraphs[1], &de.paragraphs[2]];
+        let gain = length_gap(&en, &de, ratio, p, q) - length_gap(&en, &de, ratio, p, [q[1], q[0]]);
+        assert!(gain >= MIN_FIT_GAIN && gain < MIN_LENGTH_GAIN, "{gain}");
+        let shaped = |figures, unsure| shaped_crosswise(&en, &de, ratio, 1, pair, figures, unsure);
+        assert_eq!(shaped(CrossedFigures::Silent, true), Some(MIN_LINKING_GAIN));
+        // Links the aligner is sure of are not read so.
+        assert_eq!(shaped(CrossedFigures::Silent, false), None);
+        // Nor where a crossed pair's figures disagree.
+        assert_eq!(shaped(CrossedFigures::Disagree, true), None);
+        // Nor paragraphs of one sentence.
+        let en = side(&[&["x."], &[near], &[long], &["y."]], Language::EN);
+        let de = side(&[&["x."], &[long], &[near], &["y."]], Language::DE);
+        let ratio = length_ratio(&en, &de);
+        let one = shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, true);
+        assert_eq!(one, None);
+    }
 }
