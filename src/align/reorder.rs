@@ -2804,7 +2804,7 @@ mod tests {
         let p = [&en.paragraphs[1], &en.paragraphs[2]];
         let q = [&de.paragraphs[1], &de.paragraphs[2]];
         let gain = length_gap(&en, &de, ratio, p, q) - length_gap(&en, &de, ratio, p, [q[1], q[0]]);
-        assert!(gain >= MIN_FIT_GAIN && gain < MIN_LENGTH_GAIN, "{gain}");
+        assert!((MIN_FIT_GAIN..MIN_LENGTH_GAIN).contains(&gain), "{gain}");
         let shaped = |figures, unsure| shaped_crosswise(&en, &de, ratio, 1, pair, figures, unsure);
         assert_eq!(shaped(CrossedFigures::Silent, true), Some(MIN_LINKING_GAIN));
         // Links the aligner is sure of are not read so.
