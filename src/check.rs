@@ -212,10 +212,33 @@ pub fn check(source: Document, target: Document, options: &CheckOptions) -> Resu
     })
 }
 
-/// Whether the figures (numbers written with digits) of original
-/// sentences `s` and translation sentences `t` agree, each found on the
-/// other side; None where neither holds one ([`align::reorder::Figures`]).
+/// Whether the figures of original sentences `s` and translation
+/// sentences `t` agree: their numbers written with digits
+/// ([`digits_agree`]), or where neither side holds one, whether both
+/// quote someone (a quotation is a fact a paragraph carries as plainly as
+/// a figure); None where neither side holds a figure or a quotation
+/// ([`align::reorder::Figures`]).
 fn figures_agree(
+    source: &SegmentedDocument,
+    target: &SegmentedDocument,
+    s: &Range<usize>,
+    t: &Range<usize>,
+) -> Option<bool> {
+    let quoted = |side: &SegmentedDocument, r: &Range<usize>| {
+        r.clone()
+            .any(|i| crate::align::relink::quotes(side.sentence_text(i)))
+    };
+    let quotes = match (quoted(source, s), quoted(target, t)) {
+        (false, false) => None,
+        (ours, theirs) => Some(ours == theirs),
+    };
+    digits_agree(source, target, s, t).or(quotes)
+}
+
+/// Whether the numbers written with digits of original sentences `s` and
+/// translation sentences `t` agree, each found on the other side; None
+/// where neither holds one.
+fn digits_agree(
     source: &SegmentedDocument,
     target: &SegmentedDocument,
     s: &Range<usize>,
@@ -466,6 +489,46 @@ mod tests {
             .filter(|f| f.severity > Severity::Info)
             .map(|f| f.message.clone())
             .collect()
+    }
+
+    #[test]
+    fn quotations_count_as_figures_where_no_digits_are_told() {
+        let checked = check(
+            markdown(
+                "en.md",
+                "\"We will stay,\" the mayor said on Monday.\n\n\
+                 The ferry left the harbour in the morning.\n\n\
+                 The ferry carried 300 people.\n\n\
+                 \"Yes,\" said the 3 men.\n",
+            ),
+            markdown(
+                "de.md",
+                "„Wir bleiben“, sagte die Bürgermeisterin am Montag.\n\n\
+                 Die Fähre verließ am Morgen den Hafen.\n\n\
+                 Die Fähre beförderte 400 Menschen.\n\n\
+                 Ja, sagten die 3 Männer.\n",
+            ),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        let (source, target) = (&checked.source, &checked.target);
+        let paragraph = |d: &SegmentedDocument, p: usize| {
+            let of: Vec<usize> = (0..d.sentences.len())
+                .filter(|&i| d.sentences[i].paragraph == p)
+                .collect();
+            of[0]..of[of.len() - 1] + 1
+        };
+        let agree = |p: usize, q: usize| {
+            figures_agree(source, target, &paragraph(source, p), &paragraph(target, q))
+        };
+        // Both quote: they agree; one quotes: they do not.
+        assert_eq!(agree(0, 0), Some(true));
+        assert_eq!(agree(0, 1), Some(false));
+        // Neither quotes nor has a figure: nothing said.
+        assert_eq!(agree(1, 1), None);
+        // Figures written with digits come first.
+        assert_eq!(agree(2, 2), Some(false));
+        assert_eq!(agree(3, 3), Some(true));
     }
 
     #[test]

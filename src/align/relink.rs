@@ -80,7 +80,7 @@ const QUOTE_MARKS: &[char] = &[
 ];
 
 /// Whether `text` quotes someone: it has a quotation mark pair.
-fn quotes(text: &str) -> bool {
+pub(crate) fn quotes(text: &str) -> bool {
     text.chars().filter(|c| QUOTE_MARKS.contains(c)).count() >= 2
 }
 

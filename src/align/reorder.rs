@@ -378,9 +378,10 @@ pub fn uncross(
         let monotone = &alignment.links[span.clone()];
         // Lengths that agree far better crosswise are tried even where the
         // monotone links look sure: a wrong link can look sure.
-        let told = figures_agree_crosswise(figures, [&pa, &pb], [&qa, &qb]);
-        let shaped = shaped_crosswise(source, target, ratio, a, &pair, told);
+        let said = crossed_figures(figures, [&pa, &pb], [&qa, &qb]);
+        let told = said == CrossedFigures::Agree;
         let left = left_alone(monotone, [&pa, &pb], [&qa, &qb]);
+        let shaped = shaped_crosswise(source, target, ratio, a, &pair, said, !left);
         if left && shaped.is_none() {
             a += 1;
             continue;
@@ -400,10 +401,99 @@ pub fn uncross(
         let (links, found) = crossed_links(moved, &local, [pa, pb], [qa, qb]);
         out.push(found);
         alignment.links.splice(span, links);
+        // The paragraphs beside the pair were linked under the wrong
+        // order too.
+        let seams = [
+            (a.checked_sub(1), pair.first.checked_sub(1)),
+            (Some(a + 2), Some(pair.second + 1)),
+        ];
+        for (p, q) in seams {
+            if let (Some(p), Some(q)) = (p, q) {
+                mend_seam(source, target, alignment, options, p, q);
+            }
+        }
         s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
         a += 2;
     }
     out
+}
+
+/// Least confidence of each link that joins a sentence the monotone pass
+/// left alone beside a swap, for [`mend_seam`] to take it: the seam's
+/// own reading must be sure of it, since a sentence the translation
+/// dropped there may also be merged into a neighbour's link. Set to
+/// [`SURE`], the confidence above which a pair is not tried crosswise.
+const MEND_CONFIDENCE: f64 = SURE;
+
+/// Original paragraph `p` and translation paragraph `q`, beside a pair
+/// just read crosswise, aligned again on their own where the monotone
+/// links join the two to each other and nothing else (a closed span)
+/// and leave sentences alone: the monotone pass linked them under the
+/// wrong order (a sentence of `p` merged with its neighbour in a faithful
+/// reading is left alone when the swapped paragraph after it took the
+/// link). The new links are taken when they leave fewer sentences alone
+/// and join each sentence the monotone links left alone with at least
+/// [`MEND_CONFIDENCE`].
+fn mend_seam(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    alignment: &mut Alignment,
+    options: &AlignOptions,
+    p: usize,
+    q: usize,
+) {
+    if p >= source.paragraphs.len() || q >= target.paragraphs.len() {
+        return;
+    }
+    let (ps, qs) = (source.paragraphs[p].clone(), target.paragraphs[q].clone());
+    if ps.is_empty() || qs.is_empty() {
+        return;
+    }
+    let s_link = link_of(alignment, source.sentences.len(), |l| &l.source);
+    let t_link = link_of(alignment, target.sentences.len(), |l| &l.target);
+    let Some(span) = closed_span(
+        source,
+        target,
+        alignment,
+        &s_link,
+        &t_link,
+        &(p..p + 1),
+        &(q..q + 1),
+    ) else {
+        return;
+    };
+    let monotone = &alignment.links[span.clone()];
+    let gaps = unlinked(monotone);
+    if gaps == 0 {
+        return;
+    }
+    let alone = |r: &Range<usize>, source_side: bool| {
+        monotone.iter().any(|l| {
+            let (own, other) = if source_side {
+                (&l.source, &l.target)
+            } else {
+                (&l.target, &l.source)
+            };
+            other.is_empty() && overlaps(own, r)
+        })
+    };
+    let links: Vec<super::Link> = align(&window(source, &[p]), &window(target, &[q]), options)
+        .links
+        .into_iter()
+        .map(|l| super::Link {
+            source: l.source.start + ps.start..l.source.end + ps.start,
+            target: l.target.start + qs.start..l.target.end + qs.start,
+            confidence: l.confidence,
+        })
+        .collect();
+    let sure = links.iter().all(|l| {
+        let joined = !l.source.is_empty() && !l.target.is_empty();
+        let was_alone = alone(&l.source, true) || alone(&l.target, false);
+        !joined || !was_alone || l.confidence >= MEND_CONFIDENCE
+    });
+    if sure && unlinked(&links) < gaps {
+        alignment.links.splice(span, links);
+    }
 }
 
 /// Neighbouring pair `pair` of original paragraphs `a` and `a + 1`, with
@@ -552,15 +642,21 @@ const COUNTS_SLACK: f64 = 0.05;
 /// shape far better crosswise than in order, the least gain in
 /// [`linked_score`] the crossed reading needs: `-COUNTS_SLACK` where
 /// their sentence counts agree crosswise and not in order, 0 where their
-/// lengths do ([`MIN_LENGTH_GAIN`]) or, as `figures_crosswise` says, their
-/// figures ([`figures_agree_crosswise`]); else None.
+/// lengths do ([`MIN_LENGTH_GAIN`]) or, as `figures` says, their
+/// figures ([`figures_agree_crosswise`]); [`MIN_LINKING_GAIN`] where their
+/// lengths only fit better crosswise than in order ([`MIN_FIT_GAIN`]),
+/// and within [`CROSSED_LENGTH_FIT`], where the monotone links are
+/// `unsure` ([`left_alone`] would not keep them) and no crossed pair's
+/// figures disagree (a number changed in one of two paragraphs of like
+/// length is no swap); else None.
 fn shaped_crosswise(
     source: &Side<'_>,
     target: &Side<'_>,
     ratio: f64,
     a: usize,
     pair: &NeighbourPair,
-    figures_crosswise: bool,
+    figures: CrossedFigures,
+    unsure: bool,
 ) -> Option<f64> {
     if !kinds_agree_crosswise(source, target, a, pair) {
         return None;
@@ -576,8 +672,33 @@ fn shaped_crosswise(
     if na == mb && nb == ma && na != nb && crossed < in_order && crossed <= CROSSED_LENGTH_FIT {
         return Some(-COUNTS_SLACK);
     }
-    (figures_crosswise || in_order - crossed >= MIN_LENGTH_GAIN).then_some(0.0)
+    if figures == CrossedFigures::Agree || in_order - crossed >= MIN_LENGTH_GAIN {
+        return Some(0.0);
+    }
+    let fits = in_order - crossed >= MIN_FIT_GAIN && crossed <= CROSSED_LENGTH_FIT;
+    let several = [na, nb, ma, mb].iter().all(|&n| n >= MIN_FIT_SENTENCES);
+    (unsure && fits && several && figures == CrossedFigures::Silent).then_some(MIN_LINKING_GAIN)
 }
+
+/// Fewest sentences in each paragraph of a pair read crosswise on its
+/// lengths' fit alone ([`MIN_FIT_GAIN`]): a paragraph of one sentence
+/// links one to one either way, so the crossed reading's links say
+/// little. Faithful GNOME Help pages without dictionaries (`eval-real
+/// --no-dictionaries`) had three pairs of one-sentence paragraphs read so
+/// (a `moved` info each); the 1984-hu-en swap it is for has three
+/// sentences a paragraph.
+const MIN_FIT_SENTENCES: usize = 2;
+
+/// Least gain in how well the lengths of a neighbouring pair agree
+/// ([`length_gap`]) for a pair the monotone pass links unsurely to be
+/// read crosswise on [`MIN_LINKING_GAIN`] alone ([`shaped_crosswise`]).
+/// A swap of two three-sentence paragraphs of 1984-hu-en without
+/// dictionaries gains 0.15 (linked 0.42 crosswise, 0.23 in order); two
+/// one-sentence paragraphs tie to the last digit, so some gain is asked.
+/// Calibrated with `eval-faults --max-articles 25` and `eval-real`, with
+/// and without dictionaries (docs/benchmarks.md, "Swaps, thirteenth
+/// session").
+const MIN_FIT_GAIN: f64 = 0.1;
 
 /// Most that the lengths of a neighbouring pair read crosswise may stray
 /// ([`length_gap`]) for its sentence counts to count ([`COUNTS_SLACK`]).
@@ -611,6 +732,34 @@ fn kinds_agree_crosswise(
 /// facts it read once ([`crate::facts`]); the aligner itself reads no
 /// figures.
 pub type Figures<'f> = &'f dyn Fn(&Range<usize>, &Range<usize>) -> Option<bool>;
+
+/// What the figures of a neighbouring pair say of reading it crosswise
+/// ([`crossed_figures`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CrossedFigures {
+    /// They agree crosswise and not in order ([`figures_agree_crosswise`]).
+    Agree,
+    /// A crossed pair's figures disagree.
+    Disagree,
+    /// Neither.
+    Silent,
+}
+
+/// What the figures of original paragraphs `p` and translation
+/// paragraphs `q` say of reading them crosswise.
+fn crossed_figures(
+    figures: Figures<'_>,
+    p: [&Range<usize>; 2],
+    q: [&Range<usize>; 2],
+) -> CrossedFigures {
+    if figures_agree_crosswise(figures, p, q) {
+        CrossedFigures::Agree
+    } else if [figures(p[0], q[1]), figures(p[1], q[0])].contains(&Some(false)) {
+        CrossedFigures::Disagree
+    } else {
+        CrossedFigures::Silent
+    }
+}
 
 /// Whether the figures of original paragraphs `p` agree with those of
 /// translation paragraphs `q` crosswise and not in order: no crossed pair
@@ -1330,7 +1479,8 @@ fn beside_a_gap(
 
 /// The original paragraphs `a` whose pair `a`, `a + 1` would stand at
 /// translation paragraphs `j`, `j + 1`, by the offset between linked
-/// paragraphs nearest before `j` and nearest after `j + 1`.
+/// paragraphs nearest before `j` and nearest after `j + 1`, or between
+/// the texts' starts (ends) where no link stands before (after) the pair.
 fn shifted_places(
     source: &Side<'_>,
     target: &Side<'_>,
@@ -1352,10 +1502,17 @@ fn shifted_places(
     };
     let first = t_link[target.paragraphs[j].start];
     let last = t_link[target.paragraphs[j + 1].end - 1];
-    let before = (0..first).rev().find(joined).and_then(place);
-    let after = (last + 1..alignment.links.len())
-        .find(joined)
-        .and_then(place);
+    // Where no link stands before the pair (or after it), the texts'
+    // starts (or ends) stand for one: a swap of a text's first two
+    // paragraphs shifts every link after it.
+    let before = match (0..first).rev().find(joined) {
+        Some(k) => place(k),
+        None => Some(j),
+    };
+    let after = match (last + 1..alignment.links.len()).find(joined) {
+        Some(k) => place(k),
+        None => (source.paragraphs.len() + j).checked_sub(target.paragraphs.len()),
+    };
     let mut out: Vec<usize> = before.into_iter().chain(after).collect();
     out.dedup();
     out.retain(|&a| a + 1 < source.paragraphs.len());
@@ -2272,17 +2429,23 @@ mod tests {
         let de = side(&[&["x."], &[long], &[long, long], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &de);
         assert_eq!(
-            shaped_crosswise(&en, &de, ratio, 1, pair, false),
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
             Some(-COUNTS_SLACK)
         );
         // The same counts in order: nothing to read crosswise.
-        assert_eq!(shaped_crosswise(&en, &en, 1.0, 1, pair, false), None);
+        assert_eq!(
+            shaped_crosswise(&en, &en, 1.0, 1, pair, CrossedFigures::Silent, false),
+            None
+        );
         // Counts crosswise, but lengths that fit badly both ways (0.80 in
         // order, 0.59 crosswise): a sentence dropped beside one the
         // translator split, not a swap.
         let split = side(&[&["x."], &[short], &[half, half], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &split);
-        assert_eq!(shaped_crosswise(&en, &split, ratio, 1, pair, false), None);
+        assert_eq!(
+            shaped_crosswise(&en, &split, ratio, 1, pair, CrossedFigures::Silent, false),
+            None
+        );
         // One sentence each, lengths far apart in order and equal
         // crosswise: read crosswise at no gain.
         let longer = "A sentence of some forty characters, or so, made three times as long by \
@@ -2290,7 +2453,10 @@ mod tests {
         let en = side(&[&["x."], &[longer], &[short], &["y."]], Language::EN);
         let de = side(&[&["x."], &[short], &[longer], &["y."]], Language::DE);
         let ratio = length_ratio(&en, &de);
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), Some(0.0));
+        assert_eq!(
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
+            Some(0.0)
+        );
         // Kinds that a swap would not give: not read crosswise.
         use crate::document::{BlockKind, BlockShape};
         let shape = |kind, level| BlockShape { kind, level };
@@ -2302,9 +2468,15 @@ mod tests {
         let (mut en, mut de) = (en, de);
         en.kinds = vec![p, h1, h2, p];
         de.kinds = vec![p, h1, h2, p];
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), None);
+        assert_eq!(
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
+            None
+        );
         de.kinds = vec![p, h2, h1, p];
-        assert_eq!(shaped_crosswise(&en, &de, ratio, 1, pair, false), Some(0.0));
+        assert_eq!(
+            shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, false),
+            Some(0.0)
+        );
     }
 
     #[test]
@@ -2530,5 +2702,120 @@ mod tests {
             alone.into_iter().collect::<Vec<_>>(),
             vec![(false, 2), (true, 0)]
         );
+    }
+
+    #[test]
+    fn the_texts_starts_and_ends_stand_for_links_beside_a_pair() {
+        // A shifted run: the original's first paragraph alone, the next
+        // ones linked a paragraph early, the translation's last alone.
+        let s = side(&[&["a"], &["b"], &["c"], &["d"], &["e"]], Language::EN);
+        let t = side(&[&["A"], &["B"], &["C"], &["D"], &["E"]], Language::DE);
+        let alignment = Alignment {
+            links: vec![
+                link(0..1, 0..0, 0.0),
+                link(1..2, 0..1, 0.5),
+                link(2..3, 1..2, 0.5),
+                link(3..4, 2..3, 0.5),
+                link(4..5, 3..4, 0.5),
+                link(5..5, 4..5, 0.0),
+            ],
+            moves: Vec::new(),
+        };
+        let t_link = link_of(&alignment, 5, |l| &l.target);
+        // Nothing linked before the first pair: the starts place it at
+        // the original's first paragraph, before the links after it do.
+        assert_eq!(shifted_places(&s, &t, &alignment, &t_link, 0), vec![0, 1]);
+        // Nothing linked after the last pair: the ends place it too.
+        let last = shifted_places(&s, &t, &alignment, &t_link, 3);
+        assert!(last.contains(&3), "{last:?}");
+    }
+
+    #[test]
+    fn a_seam_left_alone_by_a_swap_is_mended_but_a_dropped_sentence_stays() {
+        let first = "The council met on Monday to discuss the new bridge over the river.";
+        let second = "It will carry trams, bicycles and pedestrians, but no private cars.";
+        let third = "Construction work starts in March and closes the road for 18 months.";
+        let other = "The council will vote on the final plans on 12 June, said the mayor.";
+        let s = side(&[&[first, second, third], &[other]], Language::EN);
+        // The monotone pass left the seam's last sentence alone on both
+        // sides, as beside a swap read in the wrong order.
+        let links = vec![
+            link(0..1, 0..1, 0.9),
+            link(1..2, 1..2, 0.9),
+            link(2..3, 2..2, 0.0),
+            link(3..3, 2..3, 0.0),
+            link(3..4, 3..4, 0.9),
+        ];
+        let t = side(&[&[first, second, third], &[other]], Language::EN);
+        let options = AlignOptions::default();
+        let mut alignment = Alignment {
+            links: links.clone(),
+            moves: Vec::new(),
+        };
+        mend_seam(&s, &t, &mut alignment, &options, 0, 0);
+        assert_eq!(unlinked(&alignment.links), 0, "{alignment:?}");
+        assert_eq!(alignment.links.len(), 4, "{alignment:?}");
+        // A translation that drops the sentence keeps it alone.
+        let t = side(&[&[first, second], &[other]], Language::EN);
+        let mut alignment = Alignment {
+            links: vec![
+                link(0..1, 0..1, 0.9),
+                link(1..2, 1..2, 0.9),
+                link(2..3, 2..2, 0.0),
+                link(3..4, 2..3, 0.9),
+            ],
+            moves: Vec::new(),
+        };
+        let before = alignment.clone();
+        mend_seam(&s, &t, &mut alignment, &options, 0, 0);
+        assert_eq!(alignment, before);
+        // A seam whose links reach beyond its two paragraphs is left alone.
+        let t = side(&[&[first, second, third], &[other]], Language::EN);
+        let mut alignment = Alignment {
+            links: vec![
+                link(0..1, 0..1, 0.9),
+                link(1..2, 1..2, 0.9),
+                link(2..3, 2..2, 0.0),
+                link(3..4, 2..4, 0.5),
+            ],
+            moves: Vec::new(),
+        };
+        let before = alignment.clone();
+        mend_seam(&s, &t, &mut alignment, &options, 0, 0);
+        assert_eq!(alignment, before);
+    }
+
+    #[test]
+    fn lengths_that_fit_crosswise_count_only_for_unsure_pairs_of_several_sentences() {
+        let long = "A sentence of some forty characters, or so.";
+        let longer = "A sentence of some forty characters, or so, and on, and on.";
+        let near = "A sentence of some forty characters, or so, yes.";
+        let pair = &PAIR;
+        // Two sentences each; crosswise the lengths fit, in order less so.
+        let en = side(
+            &[&["x."], &[long, longer], &[long, long], &["y."]],
+            Language::EN,
+        );
+        let de = side(
+            &[&["x."], &[long, long], &[long, longer], &["y."]],
+            Language::DE,
+        );
+        let ratio = length_ratio(&en, &de);
+        let p = [&en.paragraphs[1], &en.paragraphs[2]];
+        let q = [&de.paragraphs[1], &de.paragraphs[2]];
+        let gain = length_gap(&en, &de, ratio, p, q) - length_gap(&en, &de, ratio, p, [q[1], q[0]]);
+        assert!((MIN_FIT_GAIN..MIN_LENGTH_GAIN).contains(&gain), "{gain}");
+        let shaped = |figures, unsure| shaped_crosswise(&en, &de, ratio, 1, pair, figures, unsure);
+        assert_eq!(shaped(CrossedFigures::Silent, true), Some(MIN_LINKING_GAIN));
+        // Links the aligner is sure of are not read so.
+        assert_eq!(shaped(CrossedFigures::Silent, false), None);
+        // Nor where a crossed pair's figures disagree.
+        assert_eq!(shaped(CrossedFigures::Disagree, true), None);
+        // Nor paragraphs of one sentence.
+        let en = side(&[&["x."], &[near], &[long], &["y."]], Language::EN);
+        let de = side(&[&["x."], &[long], &[near], &["y."]], Language::DE);
+        let ratio = length_ratio(&en, &de);
+        let one = shaped_crosswise(&en, &de, ratio, 1, pair, CrossedFigures::Silent, true);
+        assert_eq!(one, None);
     }
 }
