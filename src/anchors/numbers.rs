@@ -379,8 +379,10 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
 pub fn numbers_in(text: &str, words: Vec<(Range<usize>, &str)>, language: Language) -> Vec<Number> {
     let mut out = digit_numbers(text, language);
     let months = month_numbers(text, &words, language, &out);
+    let numerals = ideographic_numbers(text, language, &out);
     word_numbers(text, words, language, &mut out);
     out.extend(months);
+    out.extend(numerals);
     out.sort_by_key(|n| n.range.start);
     out
 }
@@ -463,6 +465,122 @@ fn month_numbers(
                 kind: NumberKind::Month,
             });
         }
+    }
+    out
+}
+
+/// The power of ten of a myriad sign (万 10^4, 億 10^8, 兆 10^12), which
+/// multiplies the group of an ideographic numeral before it.
+fn myriad(c: char) -> Option<i32> {
+    match c {
+        '万' | '萬' => Some(4),
+        '亿' | '億' => Some(8),
+        '兆' => Some(12),
+        _ => None,
+    }
+}
+
+/// The value of an ideographic numeral whose characters are `run` (each a
+/// digit, a sign of tens or a myriad sign): read digit by digit when it has
+/// no sign of tens (二〇二三 = 2023), else by its signs (三十五 = 35, 十一 =
+/// 11, 二千 = 2000, 三万五千 = 35,000).
+fn numeral_value(run: &[Numeral]) -> f64 {
+    if !run.iter().any(|n| matches!(n, Numeral::Tens(_))) {
+        let mut total = 0.0;
+        let mut group = 0.0;
+        for n in run {
+            match *n {
+                Numeral::Digit(d) => group = group * 10.0 + f64::from(d),
+                Numeral::Myriad(p) => {
+                    total += group * 10f64.powi(p);
+                    group = 0.0;
+                }
+                Numeral::Tens(_) => {}
+            }
+        }
+        return total + group;
+    }
+    let (mut total, mut group, mut digit) = (0.0, 0.0, None::<f64>);
+    for n in run {
+        match *n {
+            Numeral::Digit(d) => digit = Some(f64::from(d)),
+            // A sign without a digit before it counts once (十一 = 11).
+            Numeral::Tens(p) => group += digit.take().unwrap_or(1.0) * 10f64.powi(p),
+            Numeral::Myriad(p) => {
+                total += (group + digit.take().unwrap_or(0.0)) * 10f64.powi(p);
+                group = 0.0;
+            }
+        }
+    }
+    total + group + digit.unwrap_or(0.0)
+}
+
+/// One character of an ideographic numeral as [`numeral_value`] reads it.
+#[derive(Clone, Copy)]
+enum Numeral {
+    Digit(u32),
+    Tens(i32),
+    Myriad(i32),
+}
+
+/// Numbers written in ideographic numerals (`二〇二三年`, `三十五`, `三つ`),
+/// with the characters of the language's `numeral-digits` and
+/// `numeral-tens` (none for most languages), outside the numbers of
+/// `digits`. They confirm a figure of the other side and are never
+/// required (such characters are also parts of words: 三菱, 一方), so a
+/// lone character is read only when it is a digit from 2 to 9, and a lone
+/// sign of tens (十分, 百貨店) not at all. A numeral before 月 is a month.
+fn ideographic_numbers(text: &str, language: Language, digits: &[Number]) -> Vec<Number> {
+    let mut out = Vec::new();
+    let props = properties(language);
+    if props.numeral_digits.is_empty() || text.is_ascii() {
+        return out;
+    }
+    let read = |c: char| match props.numeral_value(c) {
+        Some(crate::language::Numeral::Digit(d)) => Some(Numeral::Digit(d)),
+        Some(crate::language::Numeral::Tens(p)) => Some(Numeral::Tens(p)),
+        None => None,
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let Some(first) = read(c) else {
+            continue;
+        };
+        let mut run = vec![first];
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            let Some(n) = read(next).or_else(|| myriad(next).map(Numeral::Myriad)) else {
+                break;
+            };
+            run.push(n);
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let lone_word = match run[..] {
+            [Numeral::Digit(d)] => d < 2,
+            [Numeral::Tens(_)] => true,
+            _ => false,
+        };
+        let overlaps = digits
+            .iter()
+            .any(|d| d.range.start < end && start < d.range.end);
+        if lone_word || overlaps {
+            continue;
+        }
+        let kind = if text[end..].starts_with('月') {
+            NumberKind::Month
+        } else {
+            NumberKind::Spelled
+        };
+        out.push(Number {
+            range: start..end,
+            text: text[start..end].to_string(),
+            values: vec![numeral_value(&run)],
+            digits: false,
+            firm: false,
+            scaled: 0,
+            kind,
+        });
     }
     out
 }
@@ -914,6 +1032,38 @@ mod tests {
             &first("2.5 billion", Language::EN),
             &first("2,5 Milliarden", Language::DE)
         ));
+    }
+
+    #[test]
+    fn reads_ideographic_numerals_as_confirming_numbers() {
+        let ja = Language::from_code("ja").expect("ja");
+        let read = |text: &str| -> Vec<(String, f64, NumberKind)> {
+            numbers(text, ja)
+                .into_iter()
+                .filter(|n| !n.digits)
+                .map(|n| (n.text, n.values[0], n.kind))
+                .collect()
+        };
+        let spelled = |t: &str, v: f64| (t.to_string(), v, NumberKind::Spelled);
+        assert_eq!(read("二〇二三年夏の豪雨"), [spelled("二〇二三", 2023.0)]);
+        assert_eq!(
+            read("三十五人と二千本"),
+            [spelled("三十五", 35.0), spelled("二千", 2000.0)]
+        );
+        assert_eq!(read("三万五千人"), [spelled("三万五千", 35000.0)]);
+        assert_eq!(read("三つずつ"), [spelled("三", 3.0)]);
+        assert_eq!(
+            read("十一月に始まる"),
+            [("十一".to_string(), 11.0, NumberKind::Month)]
+        );
+        // Parts of words: a lone 一, a lone sign of tens.
+        assert!(read("一部の人は十分だと言う").is_empty());
+        // Never firm, and none inside digits (1万5000) or in English.
+        assert!(numbers("二〇二三年", ja).iter().all(|n| !n.firm));
+        assert_eq!(numbers("1万5000人", ja).len(), 1);
+        // English lists no numerals: an ideograph is no number there.
+        let en = numbers("The word 三 is three.", Language::EN);
+        assert!(en.iter().all(|n| n.text != "三"), "{en:?}");
     }
 
     #[test]

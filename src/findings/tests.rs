@@ -415,6 +415,33 @@ fn a_short_added_sentence_without_facts_is_a_note() {
 }
 
 #[test]
+fn a_split_piece_that_carries_the_lost_figure_is_a_note() {
+    let en = "The city said on Friday that it would rebuild the old bridge over the river, which has carried traffic since 1927, at a cost of 15 million euros.\n";
+    let piece = |cost: &str| {
+        format!(
+            "Die Stadt teilte am Freitag mit, dass sie die alte Brücke über den Fluss neu bauen werde. Die Brücke trägt seit 1927 den Verkehr. Die Kosten liegen bei {cost} Millionen Euro.\n"
+        )
+    };
+    let addition = |f: &[Finding]| {
+        f.iter()
+            .find(|f| f.kind == Kind::Addition)
+            .map(|f| f.severity)
+            .expect("an addition")
+    };
+    // The third piece carries the 15 million the first two lack.
+    let f = run(en, &piece("15"), &[(0..1, 0..2), (1..1, 2..3)]);
+    assert_eq!(addition(&f), Severity::Info, "{f:?}");
+    // A figure of its own: an invented sentence.
+    let f = run(en, &piece("40"), &[(0..1, 0..2), (1..1, 2..3)]);
+    assert!(addition(&f) >= Severity::Warning, "{f:?}");
+    // The rest brings a figure the original lacks: linked to the wrong
+    // sentence, so the piece may be the original's true translation.
+    let wrong = piece("15").replace("1927", "1935");
+    let f = run(en, &wrong, &[(0..1, 0..2), (1..1, 2..3)]);
+    assert!(addition(&f) >= Severity::Warning, "{f:?}");
+}
+
+#[test]
 fn line_lists_are_in_reading_order() {
     let d = Document::from_text(
         std::path::Path::new("t.txt"),
