@@ -611,10 +611,11 @@ pub fn digit_numbers_in(text: &str, language: Option<Language>) -> Vec<Number> {
     }
     // Digits of other scripts read as ASCII ones; byte offsets stay those
     // of `text`.
-    let chars: Vec<(usize, char)> = text
+    let mut chars: Vec<(usize, char)> = text
         .char_indices()
         .map(|(i, c)| (i, crate::text::ascii_digit(c)))
         .collect();
+    full_width_marks(&mut chars);
     let mut i = 0;
     while i < chars.len() {
         if !starts_number(&chars, i) {
@@ -627,6 +628,29 @@ pub fn digit_numbers_in(text: &str, language: Option<Language>) -> Vec<Number> {
         i = next;
     }
     out
+}
+
+/// Full-width marks inside a number written in full-width digits, as
+/// Japanese and Chinese text writes it (`３．５％`, `１，２００`), read as
+/// ASCII ones: a full stop `．` between digits, a comma `，` before a
+/// group of exactly three digits (elsewhere it is the Chinese comma of a
+/// list: `1，2和3`).
+fn full_width_marks(chars: &mut [(usize, char)]) {
+    let digit =
+        |k: usize, chars: &[(usize, char)]| chars.get(k).is_some_and(|c| c.1.is_ascii_digit());
+    for k in 1..chars.len() {
+        let mark = match chars[k].1 {
+            '．' => '.',
+            '，' => ',',
+            _ => continue,
+        };
+        let group = if mark == ',' { 3 } else { 1 };
+        let after = (k + 1..=k + group).all(|n| digit(n, chars));
+        let closed = mark == '.' || !digit(k + group + 1, chars);
+        if digit(k - 1, chars) && after && closed {
+            chars[k].1 = mark;
+        }
+    }
 }
 
 /// Whether a number starts at `chars[i]`: a digit that does not continue
@@ -740,6 +764,36 @@ fn scale_after(rest: &str) -> Option<Scale> {
     })
 }
 
+/// A number counted in tenths of a whole (`3割` = 30%): the percentage
+/// becomes its first reading, the count stays a reading too. Returns the
+/// bytes the sign takes after the digits (0 without one).
+fn counted_in_tenths(rest: &str, props: &Properties, values: &mut Vec<f64>) -> usize {
+    let Some(sign) = props.tenths.iter().find(|t| rest.starts_with(**t)) else {
+        return 0;
+    };
+    let percent: Vec<f64> = values.iter().map(|v| v * 10.0).collect();
+    values.splice(0..0, percent);
+    sign.len()
+}
+
+/// A year of an era (`令和8年` = 2026: the era's name right before the
+/// digits, a year sign right after them): the common-era year becomes
+/// its first reading, the era's count stays a reading too.
+fn era_years(before: &str, rest: &str, props: &Properties, values: &mut Vec<f64>) {
+    if !rest.starts_with(['年', '년']) {
+        return;
+    }
+    let Some(&(_, base)) = props.eras.iter().find(|(name, _)| before.ends_with(*name)) else {
+        return;
+    };
+    let years: Vec<f64> = values
+        .iter()
+        .filter(|v| v.fract() == 0.0 && **v >= 1.0)
+        .map(|v| v + f64::from(base))
+        .collect();
+    values.splice(0..0, years);
+}
+
 /// Reads the number whose digits are `chars[i..j]`: its values, scale,
 /// suffix and kind. Returns it (none when nothing parses) and where reading
 /// goes on.
@@ -753,7 +807,9 @@ fn read_number(
     let start = chars[i].0;
     let end = chars.get(j).map_or(text.len(), |n| n.0);
     let digits_text = &text[start..end];
-    let token: String = digits_text.chars().map(crate::text::ascii_digit).collect();
+    // The characters as read: other scripts' digits and full-width marks
+    // in ASCII.
+    let token: String = chars[i..j].iter().map(|c| c.1).collect();
     let mut values = values_of(&token, language.map(comma_decimal));
     let rest = &text[end..];
     let mut scaled = 0;
@@ -772,6 +828,11 @@ fn read_number(
         }
         values = both;
     }
+    let props = language.map_or_else(default_properties, properties);
+    if scaled == 0 {
+        range_end += counted_in_tenths(rest, props, &mut values);
+        era_years(&text[..start], rest, props, &mut values);
+    }
     let next = chars.partition_point(|c| c.0 < range_end).max(j);
     if values.is_empty() {
         return (None, next);
@@ -783,7 +844,6 @@ fn read_number(
         .chars()
         .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
         .collect();
-    let props = language.map_or_else(default_properties, properties);
     let kind = match kind_of(&token, &suffix, rest, scaled > 0, props) {
         NumberKind::Plain if month_sign => NumberKind::Month,
         kind => kind,
@@ -1032,6 +1092,41 @@ mod tests {
             &first("2.5 billion", Language::EN),
             &first("2,5 Milliarden", Language::DE)
         ));
+    }
+
+    #[test]
+    fn reads_full_width_marks_inside_full_width_numbers() {
+        let ja = Language::from_code("ja").expect("ja");
+        let values = |text: &str| -> Vec<f64> {
+            digit_numbers(text, ja)
+                .iter()
+                .map(|n| n.values[0])
+                .collect()
+        };
+        assert_eq!(values("物価は３．５％上昇した"), [3.5]);
+        assert_eq!(values("１，２００店が閉店した"), [1200.0]);
+        // A list comma is no thousands mark.
+        assert_eq!(values("第1，2章"), [1.0, 2.0]);
+        assert_eq!(values("１，２３４５"), [1.0, 2345.0]);
+    }
+
+    #[test]
+    fn reads_tenths_and_era_years() {
+        let ja = Language::from_code("ja").expect("ja");
+        let first = |text: &str| -> Vec<(String, f64)> {
+            digit_numbers(text, ja)
+                .into_iter()
+                .map(|n| (n.text, n.values[0]))
+                .collect()
+        };
+        assert_eq!(first("利用者の約3割が"), [("3割".to_string(), 30.0)]);
+        assert_eq!(first("令和８年の指数"), [("８".to_string(), 2026.0)]);
+        // Without the era's name, or the year sign, the count as it is.
+        assert_eq!(first("8年前の指数"), [("8".to_string(), 8.0)]);
+        assert_eq!(first("令和の8人"), [("8".to_string(), 8.0)]);
+        // Other languages list neither.
+        let en = digit_numbers("3割", Language::EN);
+        assert_eq!(en[0].values[0], 3.0);
     }
 
     #[test]

@@ -416,6 +416,8 @@ pub const PROPERTY_KEYS: &[&str] = &[
     "function-words",
     "numeral-digits",
     "numeral-tens",
+    "tenths",
+    "eras",
 ];
 
 /// One `key = value` setting of a properties file.
@@ -441,6 +443,12 @@ pub enum Property<'a> {
     /// Characters that multiply the digit before them by 10, 100 and
     /// 1000, in that order (`十 百 千`): `三十五` is 35.
     NumeralTens(Vec<&'a str>),
+    /// Signs after a number that count tenths of a whole (Japanese `割`:
+    /// `3割` is 30%).
+    Tenths(Vec<&'a str>),
+    /// Eras that count years: a name and the year before the era's first
+    /// (`令和:2018`: `令和8年` is 2026).
+    Eras(Vec<(&'a str, u32)>),
 }
 
 /// Reads a properties file; a key may be set once.
@@ -478,6 +486,19 @@ pub fn properties<'a>(file: &'a str, text: &'a str) -> Result<Vec<Property<'a>>,
                         w.len()
                     ))),
                 },
+                "tenths" => Ok(Property::Tenths(words())),
+                "eras" => words()
+                    .into_iter()
+                    .map(|w| {
+                        w.split_once(':')
+                            .and_then(|(name, year)| Some((name, year.parse().ok()?)))
+                            .filter(|(name, _)| !name.is_empty())
+                            .ok_or_else(|| {
+                                line.error(format!("an era is `name:year`, not `{w}`"))
+                            })
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(Property::Eras),
                 "numeral-tens" => match words() {
                     w if w.len() <= 3 => Ok(Property::NumeralTens(w)),
                     w => Err(line.error(format!(

@@ -368,10 +368,11 @@ fn linked_rest(
 /// Whether the unlinked sentences `added` of a target paragraph carry
 /// figures that the original of the rest of the paragraph has and the
 /// rest's translation lacks: every firm number of `added` is such a
-/// figure (and there is one), and the rest adds no figure of its own. A translation that splits one sentence in
-/// three takes a figure along into the piece the aligner could not join
-/// ("…, at a cost of 15 billion yen." → 「…。…。総事業費は約150億円を見込む。」),
-/// while an invented sentence brings figures of its own.
+/// figure (and there is one), and the rest adds no figure of its own. A
+/// translation that splits one sentence in three takes a figure along
+/// into the piece the aligner could not join ("…, at a cost of 15
+/// billion yen." → 「…。…。総事業費は約150億円を見込む。」), while an
+/// invented sentence brings figures of its own.
 fn carries_lost_figures(ctx: &Context, paragraph: usize, added: std::ops::Range<usize>) -> bool {
     let (source, target) = linked_rest(ctx, paragraph, &added);
     let source_numbers: Vec<&anchors::Number> = source

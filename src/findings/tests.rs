@@ -747,6 +747,26 @@ fn run_ja(
 }
 
 #[test]
+fn a_compact_japanese_sentence_for_two_is_no_omission() {
+    let en = "Most printers sold in the last ten years can print over a wireless network without installing a driver. Your computer finds them by itself, as long as both are connected to the same network. You need the printer's name or address, which is usually shown on its control panel.\n\nWait a few seconds while the printer is set up. A new entry appears in the panel when it is ready.\n";
+    let lead = "ここ10年ほどの間に販売されたプリンターの多くは、ドライバーをインストールしなくても無線ネットワーク経由で印刷できます。コンピューターとプリンターが同じネットワークに接続されていれば、コンピューターが自動的にプリンターを見つけます。プリンターの名前またはアドレスが必要です。通常はプリンターの操作パネルに表示されます。\n\n";
+    let ja = Language::from_code("ja").expect("Japanese is known");
+    let run = |last: &str| {
+        let (s, t) = (doc(en, Language::EN), doc(&format!("{lead}{last}\n"), ja));
+        // The aligner doubts the merge of two sentences into one.
+        let a = alignment(&[(0..3, 0..4, 0.9), (3..5, 4..5, 0.5)]);
+        detect(&s, &t, &a, &FindingOptions::default())
+    };
+    // Both sentences told as one, compactly: no loss.
+    let merged = run("プリンターの設定が終わるまで数秒待つと、パネルに新しい項目が表示されます。");
+    assert!(warnings(&merged).is_empty(), "{merged:?}");
+    // The first one dropped.
+    let dropped = run("新しい項目が表示されます。");
+    let kinds: Vec<Kind> = warnings(&dropped).iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [Kind::Omission], "{dropped:?}");
+}
+
+#[test]
 fn a_changed_day_is_a_number_mismatch() {
     let en = "The market opened on 8 March after a fire.\n";
     let faithful = run_ja(en, "市場は火災の後、3月8日に再開した。\n", &[(0..1, 0..1)]);

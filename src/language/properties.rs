@@ -35,6 +35,11 @@ pub struct Properties {
     pub numeral_digits: Vec<&'static str>,
     /// The signs that multiply by 10, 100 and 1000 in such numerals.
     pub numeral_tens: Vec<&'static str>,
+    /// Signs after a number that count tenths of a whole (`割`).
+    pub tenths: Vec<&'static str>,
+    /// Eras that count years, each with the year before its first
+    /// (`令和`, 2018).
+    pub eras: Vec<(&'static str, u32)>,
     /// The same words hashed, for [`Properties::is_function_word`], which
     /// is asked about every short word of a block (a hash look-up costs a
     /// fraction of a binary search's string comparisons).
@@ -102,6 +107,8 @@ impl Properties {
             Property::DecadeSuffixes(s) => self.decade_suffixes = s,
             Property::NumeralDigits(d) => self.numeral_digits = d,
             Property::NumeralTens(t) => self.numeral_tens = t,
+            Property::Tenths(t) => self.tenths = t,
+            Property::Eras(e) => self.eras = e,
             Property::FunctionWords(mut s) => {
                 s.sort_unstable();
                 s.dedup();
@@ -134,6 +141,8 @@ pub fn default_properties() -> &'static Properties {
             function_words: Vec::new(),
             numeral_digits: Vec::new(),
             numeral_tens: Vec::new(),
+            tenths: Vec::new(),
+            eras: Vec::new(),
             function_word_set: FunctionWordSet::default(),
         };
         read(data::DEFAULT_PROPERTIES, &blank)
