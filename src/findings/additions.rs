@@ -368,7 +368,8 @@ fn linked_rest(
 /// Whether the unlinked sentences `added` of a target paragraph carry
 /// figures that the original of the rest of the paragraph has and the
 /// rest's translation lacks: every firm number of `added` is such a
-/// figure (and there is one), and the rest adds no figure of its own. A
+/// figure (and there is one), and the rest tells others of the original's
+/// figures and none of its own. A
 /// translation that splits one sentence in three takes a figure along
 /// into the piece the aligner could not join ("…, at a cost of 15
 /// billion yen." → 「…。…。総事業費は約150億円を見込む。」), while an
@@ -388,13 +389,18 @@ fn carries_lost_figures(ctx: &Context, paragraph: usize, added: std::ops::Range<
             s.firm && anchors::same_number(s, n) && !told.iter().any(|t| anchors::same_number(s, t))
         })
     };
-    // The rest tells the original's figures and none of its own: a rest
+    // The rest tells some of the original's figures and none of its own:
+    // the sentence's figures are shared out among its pieces. A rest
     // linked to the wrong sentence (an invented sentence took its place)
-    // brings figures the original lacks.
-    let rest_faithful = told
-        .iter()
-        .filter(|t| t.firm)
-        .all(|t| source_numbers.iter().any(|s| anchors::same_number(s, t)));
+    // tells none of them, or figures the original lacks.
+    let (mut shared, mut own) = (false, false);
+    for t in told.iter().filter(|t| t.firm) {
+        if source_numbers.iter().any(|s| anchors::same_number(s, t)) {
+            shared = true;
+        } else {
+            own = true;
+        }
+    }
     let mut firm = ctx.target.numbers_of(added).filter(|n| n.firm).peekable();
-    rest_faithful && firm.peek().is_some() && firm.all(lost)
+    shared && !own && firm.peek().is_some() && firm.all(lost)
 }

@@ -439,6 +439,11 @@ fn a_split_piece_that_carries_the_lost_figure_is_a_note() {
     let wrong = piece("15").replace("1927", "1935");
     let f = run(en, &wrong, &[(0..1, 0..2), (1..1, 2..3)]);
     assert!(addition(&f) >= Severity::Warning, "{f:?}");
+    // The rest tells none of the original's figures: linked to the wrong
+    // sentence as well.
+    let none = piece("15").replace(" seit 1927", "");
+    let f = run(en, &none, &[(0..1, 0..2), (1..1, 2..3)]);
+    assert!(addition(&f) >= Severity::Warning, "{f:?}");
 }
 
 #[test]
