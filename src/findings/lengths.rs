@@ -90,8 +90,9 @@ const MERGED_PIECE_WORDS: usize = 5;
 /// tells two English ones compactly was 71% of the predicted length
 /// (deviation -2.5) and 137% without the first: a misfit of 0.35 traded
 /// for 0.32 (share 0.92). Set at 0.75 on `eval-faults --max-articles 25`
-/// and `eval-real`, both modes: at 0.5 without the deviation bound, GNOME
-/// added sentences 359 -> 351 found (with dictionaries); at 0.75 without
+/// and `eval-real`, both modes: at 0.5 on both sides and without the
+/// deviation bound, GNOME added sentences 359 -> 351 found (with
+/// dictionaries); at 0.75 without
 /// it one dropped sentence of 1984-hu-en was lost (deviation -3.6, share
 /// 0.82); with the bound no recall moves (docs/benchmarks.md, "Japanese,
 /// thirteenth session").
