@@ -753,13 +753,13 @@ fn run_ja(
 
 #[test]
 fn a_compact_japanese_sentence_for_two_is_no_omission() {
-    let en = "Most printers sold in the last ten years can print over a wireless network without installing a driver. Your computer finds them by itself, as long as both are connected to the same network. You need the printer's name or address, which is usually shown on its control panel.\n\nWait a few seconds while the printer is set up. A new entry appears in the panel when it is ready.\n";
-    let lead = "ここ10年ほどの間に販売されたプリンターの多くは、ドライバーをインストールしなくても無線ネットワーク経由で印刷できます。コンピューターとプリンターが同じネットワークに接続されていれば、コンピューターが自動的にプリンターを見つけます。プリンターの名前またはアドレスが必要です。通常はプリンターの操作パネルに表示されます。\n\n";
+    let en = "Most printers sold in the last ten years can print over a wireless network without installing a driver. Your computer finds them by itself, as long as both are connected to the same network. You need the printer's name or address, which is usually shown on its control panel. It speaks IPP Everywhere.\n\nWait a few seconds while the printer is set up. A new entry appears in the panel when it is ready.\n";
+    let lead = "ここ10年ほどの間に販売されたプリンターの多くは、ドライバーをインストールしなくても無線ネットワーク経由で印刷できます。コンピューターとプリンターが同じネットワークに接続されていれば、コンピューターが自動的にプリンターを見つけます。プリンターの名前またはアドレスが必要です。通常はプリンターの操作パネルに表示されます。IPP Everywhere に対応。\n\n";
     let ja = Language::from_code("ja").expect("Japanese is known");
     let run = |last: &str| {
         let (s, t) = (doc(en, Language::EN), doc(&format!("{lead}{last}\n"), ja));
         // The aligner doubts the merge of two sentences into one.
-        let a = alignment(&[(0..3, 0..4, 0.9), (3..5, 4..5, 0.5)]);
+        let a = alignment(&[(0..4, 0..5, 0.9), (4..6, 5..6, 0.5)]);
         detect(&s, &t, &a, &FindingOptions::default())
     };
     // Both sentences told as one, compactly: no loss.
