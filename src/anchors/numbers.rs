@@ -379,8 +379,10 @@ pub fn numbers(text: &str, language: Language) -> Vec<Number> {
 pub fn numbers_in(text: &str, words: Vec<(Range<usize>, &str)>, language: Language) -> Vec<Number> {
     let mut out = digit_numbers(text, language);
     let months = month_numbers(text, &words, language, &out);
+    let numerals = ideographic_numbers(text, language, &out);
     word_numbers(text, words, language, &mut out);
     out.extend(months);
+    out.extend(numerals);
     out.sort_by_key(|n| n.range.start);
     out
 }
@@ -467,6 +469,122 @@ fn month_numbers(
     out
 }
 
+/// The power of ten of a myriad sign (万 10^4, 億 10^8, 兆 10^12), which
+/// multiplies the group of an ideographic numeral before it.
+fn myriad(c: char) -> Option<i32> {
+    match c {
+        '万' | '萬' => Some(4),
+        '亿' | '億' => Some(8),
+        '兆' => Some(12),
+        _ => None,
+    }
+}
+
+/// The value of an ideographic numeral whose characters are `run` (each a
+/// digit, a sign of tens or a myriad sign): read digit by digit when it has
+/// no sign of tens (二〇二三 = 2023), else by its signs (三十五 = 35, 十一 =
+/// 11, 二千 = 2000, 三万五千 = 35,000).
+fn numeral_value(run: &[Numeral]) -> f64 {
+    if !run.iter().any(|n| matches!(n, Numeral::Tens(_))) {
+        let mut total = 0.0;
+        let mut group = 0.0;
+        for n in run {
+            match *n {
+                Numeral::Digit(d) => group = group * 10.0 + f64::from(d),
+                Numeral::Myriad(p) => {
+                    total += group * 10f64.powi(p);
+                    group = 0.0;
+                }
+                Numeral::Tens(_) => {}
+            }
+        }
+        return total + group;
+    }
+    let (mut total, mut group, mut digit) = (0.0, 0.0, None::<f64>);
+    for n in run {
+        match *n {
+            Numeral::Digit(d) => digit = Some(f64::from(d)),
+            // A sign without a digit before it counts once (十一 = 11).
+            Numeral::Tens(p) => group += digit.take().unwrap_or(1.0) * 10f64.powi(p),
+            Numeral::Myriad(p) => {
+                total += (group + digit.take().unwrap_or(0.0)) * 10f64.powi(p);
+                group = 0.0;
+            }
+        }
+    }
+    total + group + digit.unwrap_or(0.0)
+}
+
+/// One character of an ideographic numeral as [`numeral_value`] reads it.
+#[derive(Clone, Copy)]
+enum Numeral {
+    Digit(u32),
+    Tens(i32),
+    Myriad(i32),
+}
+
+/// Numbers written in ideographic numerals (`二〇二三年`, `三十五`, `三つ`),
+/// with the characters of the language's `numeral-digits` and
+/// `numeral-tens` (none for most languages), outside the numbers of
+/// `digits`. They confirm a figure of the other side and are never
+/// required (such characters are also parts of words: 三菱, 一方), so a
+/// lone character is read only when it is a digit from 2 to 9, and a lone
+/// sign of tens (十分, 百貨店) not at all. A numeral before 月 is a month.
+fn ideographic_numbers(text: &str, language: Language, digits: &[Number]) -> Vec<Number> {
+    let mut out = Vec::new();
+    let props = properties(language);
+    if props.numeral_digits.is_empty() || text.is_ascii() {
+        return out;
+    }
+    let read = |c: char| match props.numeral_value(c) {
+        Some(crate::language::Numeral::Digit(d)) => Some(Numeral::Digit(d)),
+        Some(crate::language::Numeral::Tens(p)) => Some(Numeral::Tens(p)),
+        None => None,
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let Some(first) = read(c) else {
+            continue;
+        };
+        let mut run = vec![first];
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            let Some(n) = read(next).or_else(|| myriad(next).map(Numeral::Myriad)) else {
+                break;
+            };
+            run.push(n);
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let lone_word = match run[..] {
+            [Numeral::Digit(d)] => d < 2,
+            [Numeral::Tens(_)] => true,
+            _ => false,
+        };
+        let overlaps = digits
+            .iter()
+            .any(|d| d.range.start < end && start < d.range.end);
+        if lone_word || overlaps {
+            continue;
+        }
+        let kind = if text[end..].starts_with('月') {
+            NumberKind::Month
+        } else {
+            NumberKind::Spelled
+        };
+        out.push(Number {
+            range: start..end,
+            text: text[start..end].to_string(),
+            values: vec![numeral_value(&run)],
+            digits: false,
+            firm: false,
+            scaled: 0,
+            kind,
+        });
+    }
+    out
+}
+
 /// Whether `text` may hold a digit of any script (a cheap test first).
 fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
@@ -493,10 +611,11 @@ pub fn digit_numbers_in(text: &str, language: Option<Language>) -> Vec<Number> {
     }
     // Digits of other scripts read as ASCII ones; byte offsets stay those
     // of `text`.
-    let chars: Vec<(usize, char)> = text
+    let mut chars: Vec<(usize, char)> = text
         .char_indices()
         .map(|(i, c)| (i, crate::text::ascii_digit(c)))
         .collect();
+    full_width_marks(&mut chars);
     let mut i = 0;
     while i < chars.len() {
         if !starts_number(&chars, i) {
@@ -509,6 +628,29 @@ pub fn digit_numbers_in(text: &str, language: Option<Language>) -> Vec<Number> {
         i = next;
     }
     out
+}
+
+/// Full-width marks inside a number written in full-width digits, as
+/// Japanese and Chinese text writes it (`３．５％`, `１，２００`), read as
+/// ASCII ones: a full stop `．` between digits, a comma `，` before a
+/// group of exactly three digits (elsewhere it is the Chinese comma of a
+/// list: `1，2和3`).
+fn full_width_marks(chars: &mut [(usize, char)]) {
+    let digit =
+        |k: usize, chars: &[(usize, char)]| chars.get(k).is_some_and(|c| c.1.is_ascii_digit());
+    for k in 1..chars.len() {
+        let mark = match chars[k].1 {
+            '．' => '.',
+            '，' => ',',
+            _ => continue,
+        };
+        let group = if mark == ',' { 3 } else { 1 };
+        let after = (k + 1..=k + group).all(|n| digit(n, chars));
+        let closed = mark == '.' || !digit(k + group + 1, chars);
+        if digit(k - 1, chars) && after && closed {
+            chars[k].1 = mark;
+        }
+    }
 }
 
 /// Whether a number starts at `chars[i]`: a digit that does not continue
@@ -622,6 +764,36 @@ fn scale_after(rest: &str) -> Option<Scale> {
     })
 }
 
+/// A number counted in tenths of a whole (`3割` = 30%): the percentage
+/// becomes its first reading, the count stays a reading too. Returns the
+/// bytes the sign takes after the digits (0 without one).
+fn counted_in_tenths(rest: &str, props: &Properties, values: &mut Vec<f64>) -> usize {
+    let Some(sign) = props.tenths.iter().find(|t| rest.starts_with(**t)) else {
+        return 0;
+    };
+    let percent: Vec<f64> = values.iter().map(|v| v * 10.0).collect();
+    values.splice(0..0, percent);
+    sign.len()
+}
+
+/// A year of an era (`令和8年` = 2026: the era's name right before the
+/// digits, a year sign right after them): the common-era year becomes
+/// its first reading, the era's count stays a reading too.
+fn era_years(before: &str, rest: &str, props: &Properties, values: &mut Vec<f64>) {
+    if !rest.starts_with(['年', '년']) {
+        return;
+    }
+    let Some(&(_, base)) = props.eras.iter().find(|(name, _)| before.ends_with(*name)) else {
+        return;
+    };
+    let years: Vec<f64> = values
+        .iter()
+        .filter(|v| v.fract() == 0.0 && **v >= 1.0)
+        .map(|v| v + f64::from(base))
+        .collect();
+    values.splice(0..0, years);
+}
+
 /// Reads the number whose digits are `chars[i..j]`: its values, scale,
 /// suffix and kind. Returns it (none when nothing parses) and where reading
 /// goes on.
@@ -635,7 +807,9 @@ fn read_number(
     let start = chars[i].0;
     let end = chars.get(j).map_or(text.len(), |n| n.0);
     let digits_text = &text[start..end];
-    let token: String = digits_text.chars().map(crate::text::ascii_digit).collect();
+    // The characters as read: other scripts' digits and full-width marks
+    // in ASCII.
+    let token: String = chars[i..j].iter().map(|c| c.1).collect();
     let mut values = values_of(&token, language.map(comma_decimal));
     let rest = &text[end..];
     let mut scaled = 0;
@@ -654,6 +828,11 @@ fn read_number(
         }
         values = both;
     }
+    let props = language.map_or_else(default_properties, properties);
+    if scaled == 0 {
+        range_end += counted_in_tenths(rest, props, &mut values);
+        era_years(&text[..start], rest, props, &mut values);
+    }
     let next = chars.partition_point(|c| c.0 < range_end).max(j);
     if values.is_empty() {
         return (None, next);
@@ -665,7 +844,6 @@ fn read_number(
         .chars()
         .take_while(|c| c.is_alphabetic() || matches!(c, 'º' | 'ª'))
         .collect();
-    let props = language.map_or_else(default_properties, properties);
     let kind = match kind_of(&token, &suffix, rest, scaled > 0, props) {
         NumberKind::Plain if month_sign => NumberKind::Month,
         kind => kind,
@@ -914,6 +1092,73 @@ mod tests {
             &first("2.5 billion", Language::EN),
             &first("2,5 Milliarden", Language::DE)
         ));
+    }
+
+    #[test]
+    fn reads_full_width_marks_inside_full_width_numbers() {
+        let ja = Language::from_code("ja").expect("ja");
+        let values = |text: &str| -> Vec<f64> {
+            digit_numbers(text, ja)
+                .iter()
+                .map(|n| n.values[0])
+                .collect()
+        };
+        assert_eq!(values("物価は３．５％上昇した"), [3.5]);
+        assert_eq!(values("１，２００店が閉店した"), [1200.0]);
+        // A list comma is no thousands mark.
+        assert_eq!(values("第1，2章"), [1.0, 2.0]);
+        assert_eq!(values("１，２３４５"), [1.0, 2345.0]);
+    }
+
+    #[test]
+    fn reads_tenths_and_era_years() {
+        let ja = Language::from_code("ja").expect("ja");
+        let first = |text: &str| -> Vec<(String, f64)> {
+            digit_numbers(text, ja)
+                .into_iter()
+                .map(|n| (n.text, n.values[0]))
+                .collect()
+        };
+        assert_eq!(first("利用者の約3割が"), [("3割".to_string(), 30.0)]);
+        assert_eq!(first("令和８年の指数"), [("８".to_string(), 2026.0)]);
+        // Without the era's name, or the year sign, the count as it is.
+        assert_eq!(first("8年前の指数"), [("8".to_string(), 8.0)]);
+        assert_eq!(first("令和の8人"), [("8".to_string(), 8.0)]);
+        // Other languages list neither.
+        let en = digit_numbers("3割", Language::EN);
+        assert_eq!(en[0].values[0], 3.0);
+    }
+
+    #[test]
+    fn reads_ideographic_numerals_as_confirming_numbers() {
+        let ja = Language::from_code("ja").expect("ja");
+        let read = |text: &str| -> Vec<(String, f64, NumberKind)> {
+            numbers(text, ja)
+                .into_iter()
+                .filter(|n| !n.digits)
+                .map(|n| (n.text, n.values[0], n.kind))
+                .collect()
+        };
+        let spelled = |t: &str, v: f64| (t.to_string(), v, NumberKind::Spelled);
+        assert_eq!(read("二〇二三年夏の豪雨"), [spelled("二〇二三", 2023.0)]);
+        assert_eq!(
+            read("三十五人と二千本"),
+            [spelled("三十五", 35.0), spelled("二千", 2000.0)]
+        );
+        assert_eq!(read("三万五千人"), [spelled("三万五千", 35000.0)]);
+        assert_eq!(read("三つずつ"), [spelled("三", 3.0)]);
+        assert_eq!(
+            read("十一月に始まる"),
+            [("十一".to_string(), 11.0, NumberKind::Month)]
+        );
+        // Parts of words: a lone 一, a lone sign of tens.
+        assert!(read("一部の人は十分だと言う").is_empty());
+        // Never firm, and none inside digits (1万5000) or in English.
+        assert!(numbers("二〇二三年", ja).iter().all(|n| !n.firm));
+        assert_eq!(numbers("1万5000人", ja).len(), 1);
+        // English lists no numerals: an ideograph is no number there.
+        let en = numbers("The word 三 is three.", Language::EN);
+        assert!(en.iter().all(|n| n.text != "三"), "{en:?}");
     }
 
     #[test]

@@ -414,6 +414,10 @@ pub const PROPERTY_KEYS: &[&str] = &[
     "ordinal-suffixes",
     "decade-suffixes",
     "function-words",
+    "numeral-digits",
+    "numeral-tens",
+    "tenths",
+    "eras",
 ];
 
 /// One `key = value` setting of a properties file.
@@ -432,6 +436,19 @@ pub enum Property<'a> {
     /// Frequent short words (articles, pronouns, prepositions, auxiliary
     /// verbs) that mark a text as written in the language, lower case.
     FunctionWords(Vec<&'a str>),
+    /// Characters written for the digits 0 to 9 in order, one entry per
+    /// digit, each entry every character that writes it (Chinese and
+    /// Japanese `〇零 一 二 …`); empty, or ten entries.
+    NumeralDigits(Vec<&'a str>),
+    /// Characters that multiply the digit before them by 10, 100 and
+    /// 1000, in that order (`十 百 千`): `三十五` is 35.
+    NumeralTens(Vec<&'a str>),
+    /// Signs after a number that count tenths of a whole (Japanese `割`:
+    /// `3割` is 30%).
+    Tenths(Vec<&'a str>),
+    /// Eras that count years: a name and the year before the era's first
+    /// (`令和:2018`: `令和8年` is 2026).
+    Eras(Vec<(&'a str, u32)>),
 }
 
 /// Reads a properties file; a key may be set once.
@@ -462,6 +479,33 @@ pub fn properties<'a>(file: &'a str, text: &'a str) -> Result<Vec<Property<'a>>,
                 "ordinal-suffixes" => Ok(Property::OrdinalSuffixes(words())),
                 "decade-suffixes" => Ok(Property::DecadeSuffixes(words())),
                 "function-words" => Ok(Property::FunctionWords(words())),
+                "numeral-digits" => match words() {
+                    w if w.is_empty() || w.len() == 10 => Ok(Property::NumeralDigits(w)),
+                    w => Err(line.error(format!(
+                        "numeral-digits lists the digits 0 to 9: ten entries, not {}",
+                        w.len()
+                    ))),
+                },
+                "tenths" => Ok(Property::Tenths(words())),
+                "eras" => words()
+                    .into_iter()
+                    .map(|w| {
+                        w.split_once(':')
+                            .and_then(|(name, year)| Some((name, year.parse().ok()?)))
+                            .filter(|(name, _)| !name.is_empty())
+                            .ok_or_else(|| {
+                                line.error(format!("an era is `name:year`, not `{w}`"))
+                            })
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(Property::Eras),
+                "numeral-tens" => match words() {
+                    w if w.len() <= 3 => Ok(Property::NumeralTens(w)),
+                    w => Err(line.error(format!(
+                        "numeral-tens lists the signs for 10, 100 and 1000: at most three entries, not {}",
+                        w.len()
+                    ))),
+                },
                 _ => Err(line.error(format!(
                     "`{key}` is no property (known: {})",
                     PROPERTY_KEYS.join(", ")

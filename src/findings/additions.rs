@@ -7,6 +7,7 @@ use super::evidence::{Evidence, NumberFact, measured, position_in_sentences, sen
 use super::retold;
 use super::roles::Role;
 use super::{Finding, Kind, Severity, excerpt, lengths, sentences_excerpt};
+use crate::anchors;
 
 /// Confidence of an added piece of a paragraph that the paragraph's
 /// length needs (a split sentence, not an addition); set by hand when the check was written; not calibrated (confidences are not scored by any benchmark).
@@ -55,15 +56,24 @@ pub(super) fn find(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
         }
         let whole = tgt.paragraph_sentences[paragraph] == (j..e);
         let mut finding = addition(ctx, j..e, whole, paragraph);
-        if !whole && finding.severity > Severity::Info && balances(ctx, paragraph, j..e) {
+        let piece = if whole || finding.severity == Severity::Info {
+            None
+        } else if balances(ctx, paragraph, j..e) {
+            Some("the paragraph's length matches its original only with it")
+        } else if carries_lost_figures(ctx, paragraph, j..e) {
+            Some("it carries the figures of the original that the rest of the paragraph lacks")
+        } else {
+            None
+        };
+        if let Some(why) = piece {
             if let Some(Evidence::Unmatched { split_piece, .. }) = &mut finding.evidence {
                 *split_piece = true;
             }
             finding.severity = Severity::Info;
             finding.confidence = SPLIT_PIECE_CONFIDENCE;
-            finding.message.push_str(
-                "; but the paragraph's length matches its original only with it: probably a piece of a sentence the translation split",
-            );
+            finding.message.push_str(&format!(
+                "; but {why}: probably a piece of a sentence the translation split"
+            ));
         }
         out.push((k, finding));
         j = e;
@@ -318,6 +328,26 @@ fn absorbed_headings(ctx: &Context, out: &mut Vec<(usize, Finding)>) {
 /// they are most likely a piece of a source sentence that the translation
 /// split in three or more and the aligner could not join, not new content.
 fn balances(ctx: &Context, paragraph: usize, added: std::ops::Range<usize>) -> bool {
+    let (source, target) = linked_rest(ctx, paragraph, &added);
+    let expected = lengths::chars(ctx.source, source.iter().copied()) * ctx.ratio;
+    if source.is_empty() || expected < 1.0 {
+        return false;
+    }
+    let without = lengths::chars(ctx.target, target.iter().copied());
+    let with = without + lengths::chars(ctx.target, added);
+    let d_with = lengths::deviation(with / expected, expected);
+    let d_without = lengths::deviation(without / expected.max(1.0), expected);
+    // Without them the translation falls clearly short; with them it fits.
+    d_without < -SHORT_WITHOUT && d_with.abs() < FITS_WITH
+}
+
+/// The source and target sentences of the links of a target paragraph's
+/// sentences outside `added`, each sorted and without repeats.
+fn linked_rest(
+    ctx: &Context,
+    paragraph: usize,
+    added: &std::ops::Range<usize>,
+) -> (Vec<usize>, Vec<usize>) {
     let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for j in ctx.target.paragraph_sentences[paragraph].clone() {
         if added.contains(&j) {
@@ -332,14 +362,45 @@ fn balances(ctx: &Context, paragraph: usize, added: std::ops::Range<usize>) -> b
     source.dedup();
     target.sort_unstable();
     target.dedup();
-    let expected = lengths::chars(ctx.source, source.iter().copied()) * ctx.ratio;
-    if source.is_empty() || expected < 1.0 {
-        return false;
+    (source, target)
+}
+
+/// Whether the unlinked sentences `added` of a target paragraph carry
+/// figures that the original of the rest of the paragraph has and the
+/// rest's translation lacks: every firm number of `added` is such a
+/// figure (and there is one), and the rest tells others of the original's
+/// figures and none of its own. A
+/// translation that splits one sentence in three takes a figure along
+/// into the piece the aligner could not join ("…, at a cost of 15
+/// billion yen." → 「…。…。総事業費は約150億円を見込む。」), while an
+/// invented sentence brings figures of its own.
+fn carries_lost_figures(ctx: &Context, paragraph: usize, added: std::ops::Range<usize>) -> bool {
+    let (source, target) = linked_rest(ctx, paragraph, &added);
+    let source_numbers: Vec<&anchors::Number> = source
+        .iter()
+        .flat_map(|&i| ctx.source.numbers_of(i..i + 1))
+        .collect();
+    let told: Vec<&anchors::Number> = target
+        .iter()
+        .flat_map(|&j| ctx.target.numbers_of(j..j + 1))
+        .collect();
+    let lost = |n: &anchors::Number| {
+        source_numbers.iter().any(|s| {
+            s.firm && anchors::same_number(s, n) && !told.iter().any(|t| anchors::same_number(s, t))
+        })
+    };
+    // The rest tells some of the original's figures and none of its own:
+    // the sentence's figures are shared out among its pieces. A rest
+    // linked to the wrong sentence (an invented sentence took its place)
+    // tells none of them, or figures the original lacks.
+    let (mut shared, mut own) = (false, false);
+    for t in told.iter().filter(|t| t.firm) {
+        if source_numbers.iter().any(|s| anchors::same_number(s, t)) {
+            shared = true;
+        } else {
+            own = true;
+        }
     }
-    let without = lengths::chars(ctx.target, target.iter().copied());
-    let with = without + lengths::chars(ctx.target, added);
-    let d_with = lengths::deviation(with / expected, expected);
-    let d_without = lengths::deviation(without / expected.max(1.0), expected);
-    // Without them the translation falls clearly short; with them it fits.
-    d_without < -SHORT_WITHOUT && d_with.abs() < FITS_WITH
+    let mut firm = ctx.target.numbers_of(added).filter(|n| n.firm).peekable();
+    shared && !own && firm.peek().is_some() && firm.all(lost)
 }

@@ -415,6 +415,38 @@ fn a_short_added_sentence_without_facts_is_a_note() {
 }
 
 #[test]
+fn a_split_piece_that_carries_the_lost_figure_is_a_note() {
+    let en = "The city said on Friday that it would rebuild the old bridge over the river, which has carried traffic since 1927, at a cost of 15 million euros.\n";
+    let piece = |cost: &str| {
+        format!(
+            "Die Stadt teilte am Freitag mit, dass sie die alte Brücke über den Fluss neu bauen werde. Die Brücke trägt seit 1927 den Verkehr. Die Kosten liegen bei {cost} Millionen Euro.\n"
+        )
+    };
+    let addition = |f: &[Finding]| {
+        f.iter()
+            .find(|f| f.kind == Kind::Addition)
+            .map(|f| f.severity)
+            .expect("an addition")
+    };
+    // The third piece carries the 15 million the first two lack.
+    let f = run(en, &piece("15"), &[(0..1, 0..2), (1..1, 2..3)]);
+    assert_eq!(addition(&f), Severity::Info, "{f:?}");
+    // A figure of its own: an invented sentence.
+    let f = run(en, &piece("40"), &[(0..1, 0..2), (1..1, 2..3)]);
+    assert!(addition(&f) >= Severity::Warning, "{f:?}");
+    // The rest brings a figure the original lacks: linked to the wrong
+    // sentence, so the piece may be the original's true translation.
+    let wrong = piece("15").replace("1927", "1935");
+    let f = run(en, &wrong, &[(0..1, 0..2), (1..1, 2..3)]);
+    assert!(addition(&f) >= Severity::Warning, "{f:?}");
+    // The rest tells none of the original's figures: linked to the wrong
+    // sentence as well.
+    let none = piece("15").replace(" seit 1927", "");
+    let f = run(en, &none, &[(0..1, 0..2), (1..1, 2..3)]);
+    assert!(addition(&f) >= Severity::Warning, "{f:?}");
+}
+
+#[test]
 fn line_lists_are_in_reading_order() {
     let d = Document::from_text(
         std::path::Path::new("t.txt"),
@@ -717,6 +749,26 @@ fn run_ja(
     let ja = Language::from_code("ja").expect("Japanese is known");
     let (s, t) = (doc(src, Language::EN), doc(tgt, ja));
     detect(&s, &t, &links(a), &FindingOptions::default())
+}
+
+#[test]
+fn a_compact_japanese_sentence_for_two_is_no_omission() {
+    let en = "Most printers sold in the last ten years can print over a wireless network without installing a driver. Your computer finds them by itself, as long as both are connected to the same network. You need the printer's name or address, which is usually shown on its control panel. It speaks IPP Everywhere.\n\nWait a few seconds while the printer is set up. A new entry appears in the panel when it is ready.\n";
+    let lead = "ここ10年ほどの間に販売されたプリンターの多くは、ドライバーをインストールしなくても無線ネットワーク経由で印刷できます。コンピューターとプリンターが同じネットワークに接続されていれば、コンピューターが自動的にプリンターを見つけます。プリンターの名前またはアドレスが必要です。通常はプリンターの操作パネルに表示されます。IPP Everywhere に対応。\n\n";
+    let ja = Language::from_code("ja").expect("Japanese is known");
+    let run = |last: &str| {
+        let (s, t) = (doc(en, Language::EN), doc(&format!("{lead}{last}\n"), ja));
+        // The aligner doubts the merge of two sentences into one.
+        let a = alignment(&[(0..4, 0..5, 0.9), (4..6, 5..6, 0.5)]);
+        detect(&s, &t, &a, &FindingOptions::default())
+    };
+    // Both sentences told as one, compactly: no loss.
+    let merged = run("プリンターの設定が終わるまで数秒待つと、パネルに新しい項目が表示されます。");
+    assert!(warnings(&merged).is_empty(), "{merged:?}");
+    // The first one dropped.
+    let dropped = run("新しい項目が表示されます。");
+    let kinds: Vec<Kind> = warnings(&dropped).iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [Kind::Omission], "{dropped:?}");
 }
 
 #[test]

@@ -28,10 +28,31 @@ pub struct Properties {
     /// (articles, pronouns, prepositions, auxiliaries), lower case and
     /// sorted; empty where the file lists none.
     pub function_words: Vec<&'static str>,
+    /// The characters of the digits 0 to 9 in ideographic numerals
+    /// (`二〇二三`, `三十五`): ten entries, each every character that
+    /// writes its digit, or none where the language writes no such
+    /// numerals.
+    pub numeral_digits: Vec<&'static str>,
+    /// The signs that multiply by 10, 100 and 1000 in such numerals.
+    pub numeral_tens: Vec<&'static str>,
+    /// Signs after a number that count tenths of a whole (`割`).
+    pub tenths: Vec<&'static str>,
+    /// Eras that count years, each with the year before its first
+    /// (`令和`, 2018).
+    pub eras: Vec<(&'static str, u32)>,
     /// The same words hashed, for [`Properties::is_function_word`], which
     /// is asked about every short word of a block (a hash look-up costs a
     /// fraction of a binary search's string comparisons).
     function_word_set: FunctionWordSet,
+}
+
+/// One character of an ideographic numeral ([`Properties::numeral_value`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numeral {
+    /// A digit, 0 to 9.
+    Digit(u32),
+    /// A sign that multiplies by this power of ten (1 to 3).
+    Tens(i32),
 }
 
 type FunctionWordSet = std::collections::HashSet<
@@ -61,6 +82,17 @@ impl Properties {
         })
     }
 
+    /// The value of `c` in the language's ideographic numerals: a digit
+    /// (0 to 9) or a sign of tens (10, 100, 1000); `None` for any other
+    /// character.
+    pub fn numeral_value(&self, c: char) -> Option<Numeral> {
+        if let Some(d) = self.numeral_digits.iter().position(|e| e.contains(c)) {
+            return Some(Numeral::Digit(d as u32));
+        }
+        let power = self.numeral_tens.iter().position(|e| e.contains(c))?;
+        Some(Numeral::Tens(power as i32 + 1))
+    }
+
     /// Whether `word` (lower case) is one of the language's function
     /// words.
     pub fn is_function_word(&self, word: &str) -> bool {
@@ -73,6 +105,10 @@ impl Properties {
             Property::CapitalisesNouns(b) => self.capitalises_nouns = b,
             Property::OrdinalSuffixes(s) => self.ordinal_suffixes = s,
             Property::DecadeSuffixes(s) => self.decade_suffixes = s,
+            Property::NumeralDigits(d) => self.numeral_digits = d,
+            Property::NumeralTens(t) => self.numeral_tens = t,
+            Property::Tenths(t) => self.tenths = t,
+            Property::Eras(e) => self.eras = e,
             Property::FunctionWords(mut s) => {
                 s.sort_unstable();
                 s.dedup();
@@ -103,6 +139,10 @@ pub fn default_properties() -> &'static Properties {
             ordinal_suffixes: Vec::new(),
             decade_suffixes: Vec::new(),
             function_words: Vec::new(),
+            numeral_digits: Vec::new(),
+            numeral_tens: Vec::new(),
+            tenths: Vec::new(),
+            eras: Vec::new(),
             function_word_set: FunctionWordSet::default(),
         };
         read(data::DEFAULT_PROPERTIES, &blank)

@@ -255,9 +255,11 @@ impl<'c, 'a> Pairing<'c, 'a> {
     }
 
     /// One quote may be two in the translation: target quote `n` joined
-    /// with the next ones inside the sentences linked to `sq`, unless they
-    /// belong to the next source quote (`next`) or the join fits the
-    /// length worse.
+    /// with the unpaired ones before it and the next ones, inside the
+    /// sentences linked to `sq`, unless they belong to the next source
+    /// quote (`next`) or the join fits the length worse. The quote most
+    /// like `sq` may be the second half ("…," said X. "…" for 「…。…」と
+    /// 振り返った), so the first half is joined too.
     fn join_target_run(&mut self, sq: &Quote, n: usize, next: usize) -> Quote {
         let ctx = self.ctx;
         let (_, t_all) = linked(ctx, sentences_of(ctx.source, sq));
@@ -265,6 +267,15 @@ impl<'c, 'a> Pairing<'c, 'a> {
             linked(ctx, sentences_of(ctx.source, q2))
         });
         let mut tq = self.target[n].clone();
+        for m in (0..n).rev() {
+            let inside = overlaps(&self.target_sentences[m], &t_all);
+            let closer = fits_better(ctx, sq, &join(&self.target[m], &tq), sq, &tq);
+            if self.used[m] || !inside || !closer {
+                break;
+            }
+            tq = join(&self.target[m], &tq);
+            self.used[m] = true;
+        }
         for m in n + 1..self.target.len() {
             let inside = overlaps(&self.target_sentences[m], &t_all);
             let closer = fits_better(ctx, sq, &join(&tq, &self.target[m]), sq, &tq);
