@@ -121,6 +121,22 @@ impl Stemmer {
         }
     }
 
+    /// A hash of its tables: a compiled dictionary keeps the stems of its
+    /// translations, and is compiled again when the tables change.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+        let mut h = BuildHasherDefault::<crate::align::learn::IntHasher>::default().build_hasher();
+        for list in [self.elided, self.endings] {
+            for word in list {
+                h.write(word.as_bytes());
+                h.write_u8(0xff);
+            }
+            h.write_u8(0xfe);
+        }
+        h.write_u64(MIN_STEM as u64);
+        h.finish()
+    }
+
     /// [`unelide`].
     pub fn unelide<'a>(&self, word: &'a str) -> &'a str {
         if self.elided.is_empty() {
