@@ -328,24 +328,23 @@ impl Compiled {
         out
     }
 
-    /// The blob's text from `start` for `len` bytes, when it lies in the
-    /// blob and is UTF-8 (else the file is damaged there).
-    fn text(&self, start: u32, len: u32) -> Option<&str> {
+    /// The blob's bytes from `start` for `len` bytes; none where they do
+    /// not lie in the file (a damaged file).
+    fn blob(&self, start: u32, len: u32) -> &[u8] {
         let start = self.blob_at + start as usize;
-        let end = start.checked_add(len as usize)?;
-        if end > self.bytes.len() {
-            return None;
-        }
-        std::str::from_utf8(&self.bytes[start..end]).ok()
+        start
+            .checked_add(len as usize)
+            .and_then(|end| self.bytes.get(start..end))
+            .unwrap_or_default()
     }
 
     /// Calls `f` with the row and record of each headword row of
-    /// `folded`'s hash (a damaged record reads as empty).
-    fn each_row<'c>(&'c self, folded: &str, mut f: impl FnMut(usize, &'c str)) {
+    /// `folded`'s hash.
+    fn each_row<'c>(&'c self, folded: &str, mut f: impl FnMut(usize, &'c [u8])) {
         for r in self.heads.of(&self.bytes, key_hash(folded)) {
             let at = self.heads.at(r);
             let (start, len) = (u32_at(&self.bytes, at + 8), u32_at(&self.bytes, at + 12));
-            f(at, self.text(start, len).unwrap_or(""));
+            f(at, self.blob(start, len));
         }
     }
 
@@ -355,6 +354,8 @@ impl Compiled {
     pub fn each_translation<'c>(&'c self, folded: &str, mut f: impl FnMut(&'c str)) -> usize {
         let mut count = 0;
         self.each_row(folded, |_, record| {
+            // A record that is not UTF-8 (a damaged file) gives nothing.
+            let record = std::str::from_utf8(record).unwrap_or_default();
             for t in record_translations(record, folded) {
                 f(t);
                 count += 1;
@@ -370,9 +371,11 @@ impl Compiled {
         let mut count = 0;
         self.each_row(folded, |at, record| {
             // Only a record of this headword gives its ids, one per
-            // translation (a record is written with at least one).
-            let head = record.as_bytes().get(folded.len()) == Some(&b'\t')
-                && record.starts_with(folded);
+            // translation (a record is written with at least one). Its
+            // headword is compared as bytes: the ids do not depend on the
+            // rest of its text being whole.
+            let head = record.get(folded.len()) == Some(&b'\t')
+                && record.starts_with(folded.as_bytes());
             let (first, len) = (
                 u32_at(&self.bytes, at + 16) as usize,
                 u32_at(&self.bytes, at + 20) as usize,
@@ -396,7 +399,7 @@ impl Compiled {
             .find(|&r| {
                 let at = self.stems.at(r);
                 let (start, len) = (u32_at(&self.bytes, at + 8), u32_at(&self.bytes, at + 12));
-                self.text(start, len) == Some(stem)
+                self.blob(start, len) == stem.as_bytes()
             })
             .map(|r| r as u32)
     }
