@@ -1285,6 +1285,66 @@ mod tests {
     }
 
     #[test]
+    fn a_compiled_dictionary_gives_the_pairs_of_its_files() {
+        use crate::dictionary::{Dictionary, Morphology, tests::build};
+        let (index, body) = build(
+            &[
+                ("Haus", "Haus <n, neut>\nhouse, building, houses\n"),
+                ("Tür", "Tür <f>\ndoor\n"),
+                ("gehen", "gehen <v>\ngo, walk\n"),
+                ("alt", "alt <adj>\nold\n"),
+            ],
+            40,
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let (i, b) = (dir.path().join("d.index"), dir.path().join("d.dict.dz"));
+        std::fs::write(&i, &index).unwrap();
+        std::fs::write(&b, &body).unwrap();
+        let open = |cached: bool| {
+            let (de, en) = (Language::DE, Language::EN);
+            std::sync::Arc::new(if cached {
+                Dictionary::open_cached(&i, &b, de, en, &dir.path().join("c")).unwrap()
+            } else {
+                Dictionary::open(&i, &b, de, en).unwrap()
+            })
+        };
+        let de = [
+            "Das Haus ist alt.",
+            "Wir gehen durch die Haustür.",
+            "Die Häuser gehen.",
+        ];
+        let en = [
+            "The house is old.",
+            "We walk through the front door of the houses.",
+            "Old buildings go.",
+        ];
+        let pairs = |d: std::sync::Arc<Dictionary>, steps: Morphology| -> Vec<(u32, u32)> {
+            let cache = TokenCache::default();
+            let mut vocab = Vocab::default();
+            let s = tokenise(&de, Some(Language::DE), &cache, &mut vocab);
+            let t = tokenise(&en, Some(Language::EN), &cache, &mut vocab);
+            let found = dictionary_translations(
+                [&s, &t],
+                [Some(Language::DE), Some(Language::EN)],
+                &[d],
+                steps,
+                &vocab,
+                &cache,
+            );
+            found.pairs().to_vec()
+        };
+        for stems in [true, false] {
+            let steps = Morphology {
+                stems,
+                ..Morphology::default()
+            };
+            let files = pairs(open(false), steps);
+            assert!(files.len() >= 4, "{files:?}");
+            assert_eq!(pairs(open(true), steps), files, "stems: {stems}");
+        }
+    }
+
+    #[test]
     fn a_kept_cache_aligns_as_a_fresh_one() {
         use crate::align::{AlignOptions, Side, align_cached};
         use crate::dictionary::{Dictionary, tests::build};

@@ -106,11 +106,14 @@ fn u64_at(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
-/// Bits of a hash that pick its bucket in a table's index of rows.
-const BUCKET_BITS: u32 = 16;
+/// Bits of a hash that pick its bucket in a table's index of rows: 2^18
+/// buckets, about one or two of the 300,000-odd single-word headwords of
+/// `freedict-deu-eng` or `freedict-eng-deu` each (a 1 MB index per table;
+/// at 2^16 buckets the halvings within a bucket cost 0.03 M instructions
+/// more in the seed check).
+const BUCKET_BITS: u32 = 18;
 /// Bytes of a table's index: where each bucket's rows start, and where
-/// the last one's end (u32 each). A look-up searches its bucket's rows
-/// (eight of the 520,000 headwords of `freedict-deu-eng`, on average),
+/// the last one's end (u32 each). A look-up searches its bucket's rows,
 /// not the whole table: the seventeen to nineteen halvings of a binary
 /// search over either table cost more than the rest of a look-up.
 const INDEX_BYTES: usize = ((1 << BUCKET_BITS) + 1) * 4;
@@ -573,6 +576,52 @@ mod tests {
         assert!(opened.lookup(damaged).is_empty());
         assert_eq!(opened.lookup(kept), whole.lookup(kept));
         assert!(!whole.lookup(kept).is_empty());
+    }
+
+    #[test]
+    fn translations_stems_are_numbered_in_the_stem_table() {
+        let fra = Stemmer::new("fra");
+        let c = sample(&[3u8; STAMP]);
+        for head in ["haus", "gehen", "leer", "katze"] {
+            let mut ids = Vec::new();
+            assert_eq!(c.each_stem_id(head, |id| ids.push(Some(id))), ids.len());
+            let stems: Vec<Option<u32>> = c
+                .lookup(head)
+                .iter()
+                .map(|t| c.stem_id(fra.stem(t)))
+                .collect();
+            assert_eq!(ids, stems, "{head}");
+            assert!(ids.iter().all(Option::is_some), "{head}");
+        }
+        // Inflected forms meet at their stem; a stem no translation has
+        // is not numbered.
+        assert_eq!(c.stem_id(fra.stem("familles")), c.stem_id("famill"));
+        assert!(c.stem_id("famill").is_some());
+        assert_ne!(c.stem_id("famill"), c.stem_id("maison"));
+        assert_eq!(c.stem_id("chien"), None);
+    }
+
+    #[test]
+    fn every_headword_and_stem_is_found_through_the_index() {
+        // Rows in buckets of every kind: alone, shared, after empty ones.
+        let n = 20_000;
+        let records = (0..n).map(|i| (format!("w{i}"), vec![format!("t{}", i / 2)]));
+        let c = Compiled::build(records, n, &[1u8; STAMP], &Stemmer::new("eng"));
+        for i in (0..n).step_by(97).chain([0, n - 1]) {
+            let head = format!("w{i}");
+            assert_eq!(c.lookup(&head), [format!("t{}", i / 2)], "{head}");
+            let mut ids = Vec::new();
+            c.each_stem_id(&head, |id| ids.push(id));
+            assert_eq!(ids, [c.stem_id(&format!("t{}", i / 2)).unwrap()], "{head}");
+        }
+        assert!(c.lookup(&format!("w{n}")).is_empty());
+        assert_eq!(c.stem_id(&format!("t{n}")), None);
+        // Each stem has its own id.
+        let ids: std::collections::HashSet<u32> = (0..n / 2)
+            .step_by(89)
+            .map(|i| c.stem_id(&format!("t{i}")).unwrap())
+            .collect();
+        assert_eq!(ids.len(), (0..n / 2).step_by(89).count());
     }
 
     #[test]

@@ -700,6 +700,41 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn stem_ids_follow_the_translations() {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, body) = build(ENTRIES, 50);
+        let (i, b) = (dir.path().join("d.index"), dir.path().join("d.dict.dz"));
+        std::fs::write(&i, &index).unwrap();
+        std::fs::write(&b, &body).unwrap();
+        let direct = Dictionary::open(&i, &b, lang("de"), lang("fr")).unwrap();
+        assert!(!direct.has_stem_ids());
+        assert_eq!(direct.stem_id("maison"), None);
+        let cached =
+            Dictionary::open_cached(&i, &b, lang("de"), lang("fr"), &dir.path().join("c")).unwrap();
+        assert!(cached.has_stem_ids());
+        let steps = Morphology::default();
+        // The word, an inflected form, a compound, none.
+        for w in ["haus", "hauses", "hausgehen", "hutte", "katze"] {
+            let mut ids = Vec::new();
+            cached.each_stem_id_inflected(w, steps, |id| ids.push(id));
+            let mut expected: Vec<u32> = direct
+                .translations_inflected(w, steps)
+                .iter()
+                .map(|t| cached.stem_id(t).expect("a translation's stem is numbered"))
+                .collect();
+            assert_eq!(ids.is_empty(), w == "katze", "{w}");
+            ids.sort_unstable();
+            ids.dedup();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(ids, expected, "{w}");
+        }
+        // An inflected form of a translation meets its stem.
+        assert_eq!(cached.stem_id("maisons"), cached.stem_id("maison"));
+        assert_eq!(cached.stem_id("chien"), None);
+    }
+
+    #[test]
     fn a_cached_dictionary_answers_as_the_files_do() {
         let dir = tempfile::tempdir().unwrap();
         let (index, body) = build(ENTRIES, 50);
