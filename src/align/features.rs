@@ -449,10 +449,16 @@ pub struct Vocab {
 impl Vocab {
     const UNSEEN: u32 = u32::MAX;
 
-    /// Form ids for one alignment over `cache`.
+    /// Form ids for one alignment over `cache`, with room for as many
+    /// forms as the check has met so far: an alignment meets most of them
+    /// again, and its tables grown from empty were copied ten times over.
     pub fn over(cache: &TokenCache) -> Vocab {
+        let inner = cache.inner.borrow();
+        let met = (inner.forms.ends.len() as u32).saturating_sub(inner.check_start) as usize;
         Vocab {
-            base: cache.inner.borrow().check_start,
+            base: inner.check_start,
+            local: Vec::with_capacity(met),
+            global: Vec::with_capacity(met),
             ..Vocab::default()
         }
     }
