@@ -1082,6 +1082,15 @@ pub fn key(side: &Tokenised, translations: &Table) -> Keyed {
         lengths: side.lengths.clone(),
         ..Keyed::default()
     };
+    // Room for each sentence's lists, and for two keys a token (its form
+    // and most often its prefix; translations add more): grown from empty,
+    // the lists were copied a dozen times a side.
+    let sentences = side.tokens.len();
+    out.tokens.reserve_exact(sentences);
+    out.keysets.reserve_exact(sentences);
+    out.weights.reserve_exact(sentences);
+    out.keys
+        .reserve(2 * side.tokens.iter().map(Vec::len).sum::<usize>());
     for toks in &side.tokens {
         let mut list = Vec::with_capacity(toks.len());
         let mut set = Vec::with_capacity(toks.len() * 2);
