@@ -197,10 +197,12 @@ pub fn compounding(code: &str) -> bool {
 /// readings are given).
 pub fn splits(word: &str) -> Vec<(&str, &str)> {
     let n = word.chars().count();
-    let mut out = Vec::new();
     if n < 2 * MIN_PART {
-        return out;
+        return Vec::new();
     }
+    // Room for each cut and one reading without a link (the seed's
+    // compounds' lists were otherwise grown two or three times each).
+    let mut out = Vec::with_capacity(2 * (n + 1 - 2 * MIN_PART));
     let cuts = word.char_indices().map(|(i, _)| i);
     for cut in cuts.skip(MIN_PART).take(n + 1 - 2 * MIN_PART) {
         let (first, last) = word.split_at(cut);
