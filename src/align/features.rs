@@ -1031,7 +1031,9 @@ pub fn dictionary_translations(
             let (start, end) = looked.translated[table].1[g];
             for &stem in &looked.translated_ids[start as usize..end as usize] {
                 // 0 - 1 wraps to NONE.
-                let mut k = first_of.get(stem as usize).map_or(NONE, |f| f.wrapping_sub(1));
+                let mut k = first_of
+                    .get(stem as usize)
+                    .map_or(NONE, |f| f.wrapping_sub(1));
                 while k != NONE {
                     let t = others[k as usize];
                     let (s, t) = if forward { (h, t) } else { (t, h) };

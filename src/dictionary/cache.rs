@@ -281,7 +281,8 @@ impl Compiled {
             return None;
         }
         let count = |k: usize| u32_at(&bytes, 12 + 4 * k) as usize;
-        let (entries, rows, stems, ids, blob_len) = (count(0), count(1), count(2), count(3), count(4));
+        let (entries, rows, stems, ids, blob_len) =
+            (count(0), count(1), count(2), count(3), count(4));
         let heads = Rows {
             index_at: HEADER,
             count: rows,
@@ -377,8 +378,8 @@ impl Compiled {
             // translation (a record is written with at least one). Its
             // headword is compared as bytes: the ids do not depend on the
             // rest of its text being whole.
-            let head = record.get(folded.len()) == Some(&b'\t')
-                && record.starts_with(folded.as_bytes());
+            let head =
+                record.get(folded.len()) == Some(&b'\t') && record.starts_with(folded.as_bytes());
             let (first, len) = (
                 u32_at(&self.bytes, at + 16) as usize,
                 u32_at(&self.bytes, at + 20) as usize,
