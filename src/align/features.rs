@@ -166,14 +166,22 @@ struct Looked {
     /// (language the stem is taken in, whether stems are taken) → the
     /// stem id of each form, [`NONE`] where not yet taken.
     stem_of: Vec<((Language, bool), Vec<u32>)>,
+    /// Dictionary → the id of each form's stem in the dictionary's own
+    /// table of its translations' stems ([`Dictionary::stem_id`]),
+    /// [`NONE`] where not yet taken, [`NO_STEM`] where no translation has
+    /// it.
+    ///
+    /// [`Dictionary::stem_id`]: crate::dictionary::Dictionary::stem_id
+    dictionary_stem_of: Vec<(usize, Vec<u32>)>,
     /// (dictionary, morphology steps) → where each form's translations'
     /// stem ids lie in `translated_ids`, in the order the dictionary gives
     /// them; [`NOT_LOOKED`] where the form was not looked up yet.
     translated: Vec<((usize, Morphology), Vec<Span>)>,
     /// The stem ids of every list in `translated`, end to end.
     translated_ids: Vec<u32>,
-    /// Room for [`dictionary_translations`]: by stem id, the first of the
-    /// other side's words with that stem; all [`NONE`] between calls.
+    /// Room for [`dictionary_translations`]: by stem id, one more than
+    /// the place of the first of the other side's words with that stem;
+    /// all 0 between calls.
     first_of: Vec<u32>,
     /// The dictionaries of `translated`, held so that none of them is
     /// freed and another opened at its place while the cache is kept.
@@ -185,6 +193,10 @@ type Span = (u32, u32);
 
 /// A form not looked up yet in [`Looked::translated`].
 const NOT_LOOKED: Span = (NONE, NONE);
+
+/// A form whose stem no translation of a dictionary has
+/// ([`Looked::dictionary_stem_of`]).
+const NO_STEM: u32 = NONE - 1;
 
 /// The table of `key` in `tables`, added empty when new.
 fn table_of<K: PartialEq, T>(tables: &mut Vec<(K, Vec<T>)>, key: K) -> usize {
@@ -222,6 +234,27 @@ impl Looked {
             self.stem_of[table].1[f] = id;
         }
         self.stem_of[table].1[f]
+    }
+
+    /// The id of form `form`'s stem in dictionary `d`'s table of stems,
+    /// kept in table `table` of `dictionary_stem_of` ([`NO_STEM`] where
+    /// no translation has it).
+    fn dictionary_stem(
+        &mut self,
+        table: usize,
+        form: u32,
+        forms: &Interner,
+        d: &crate::dictionary::Dictionary,
+    ) -> u32 {
+        let known = &mut self.dictionary_stem_of[table].1;
+        let f = form as usize;
+        if known.len() <= f {
+            known.resize(forms.ends.len().max(f + 1), NONE);
+        }
+        if known[f] == NONE {
+            known[f] = d.stem_id(forms.name(form)).unwrap_or(NO_STEM);
+        }
+        known[f]
     }
 
     /// The stem id of any text of `stemmer`'s language.
@@ -416,10 +449,16 @@ pub struct Vocab {
 impl Vocab {
     const UNSEEN: u32 = u32::MAX;
 
-    /// Form ids for one alignment over `cache`.
+    /// Form ids for one alignment over `cache`, with room for as many
+    /// forms as the check has met so far: an alignment meets most of them
+    /// again, and its tables grown from empty were copied ten times over.
     pub fn over(cache: &TokenCache) -> Vocab {
+        let inner = cache.inner.borrow();
+        let met = (inner.forms.ends.len() as u32).saturating_sub(inner.check_start) as usize;
         Vocab {
-            base: cache.inner.borrow().check_start,
+            base: inner.check_start,
+            local: Vec::with_capacity(met),
+            global: Vec::with_capacity(met),
             ..Vocab::default()
         }
     }
@@ -920,27 +959,6 @@ pub fn dictionary_translations(
         // `next_same`, from `first_of[stem]`, in the order of `others`
         // (most translations meet none of them, and are passed over
         // without a search).
-        let stem_table = table_of(&mut looked.stem_of, (to.0, steps.stems));
-        let stems: Vec<u32> = others
-            .iter()
-            .map(|&o| {
-                let g = vocab.global[o as usize];
-                looked.stem(stem_table, g, forms, to.1, steps.stems)
-            })
-            .collect();
-        // Kept from solve to solve, all [`NONE`] between them (stem ids
-        // run to the thousands, a side's words to tens).
-        let mut first_of = std::mem::take(&mut looked.first_of);
-        if let Some(&most) = stems.iter().max() {
-            if first_of.len() <= most as usize {
-                first_of.resize(most as usize + 1, NONE);
-            }
-        }
-        let mut next_same = vec![NONE; others.len()];
-        for (k, &stem) in stems.iter().enumerate().rev() {
-            next_same[k] = first_of[stem as usize];
-            first_of[stem as usize] = k as u32;
-        }
         // Dictionaries are told apart by where they live, for as long as
         // the cache holds them (`looked.dictionaries`).
         let dictionary = std::sync::Arc::as_ptr(d) as usize;
@@ -950,6 +968,44 @@ pub fn dictionary_translations(
             .any(|k| std::sync::Arc::ptr_eq(k, d))
         {
             looked.dictionaries.push(d.clone());
+        }
+        // Stems are compared as ids of the dictionary's own table of its
+        // translations' stems where it has one: a word whose stem is not
+        // there meets no translation, and the translations' ids are read,
+        // not made. Else as ids of the cache's interned stems.
+        let by_table = steps.stems && d.has_stem_ids();
+        let stems: Vec<u32> = if by_table {
+            let stem_table = table_of(&mut looked.dictionary_stem_of, dictionary);
+            others
+                .iter()
+                .map(|&o| looked.dictionary_stem(stem_table, vocab.global[o as usize], forms, d))
+                .collect()
+        } else {
+            let stem_table = table_of(&mut looked.stem_of, (to.0, steps.stems));
+            others
+                .iter()
+                .map(|&o| {
+                    let g = vocab.global[o as usize];
+                    looked.stem(stem_table, g, forms, to.1, steps.stems)
+                })
+                .collect()
+        };
+        // Kept from solve to solve, all 0 between them (stem ids run to
+        // the thousands, a dictionary's to hundreds of thousands, a side's
+        // words to tens). It holds one more than the word's place, so that
+        // a larger one is allocated zeroed, not filled.
+        let mut first_of = std::mem::take(&mut looked.first_of);
+        if let Some(&most) = stems.iter().filter(|&&s| s != NO_STEM).max() {
+            if first_of.len() <= most as usize {
+                first_of = vec![0; (most as usize + 1).next_power_of_two()];
+            }
+        }
+        let mut next_same = vec![NONE; others.len()];
+        for (k, &stem) in stems.iter().enumerate().rev() {
+            if stem != NO_STEM {
+                next_same[k] = first_of[stem as usize].wrapping_sub(1);
+                first_of[stem as usize] = k as u32 + 1;
+            }
         }
         let table = table_of(&mut looked.translated, (dictionary, steps));
         for &h in heads {
@@ -961,15 +1017,23 @@ pub fn dictionary_translations(
             }
             if spans[g] == NOT_LOOKED {
                 let start = looked.translated_ids.len() as u32;
-                d.each_translation_inflected(forms.name(g as u32), steps, |t| {
-                    let stem = looked.stem_text(t, to.1, steps.stems);
-                    looked.translated_ids.push(stem);
-                });
+                let name = forms.name(g as u32);
+                if by_table {
+                    d.each_stem_id_inflected(name, steps, |id| looked.translated_ids.push(id));
+                } else {
+                    d.each_translation_inflected(name, steps, |t| {
+                        let stem = looked.stem_text(t, to.1, steps.stems);
+                        looked.translated_ids.push(stem);
+                    });
+                }
                 looked.translated[table].1[g] = (start, looked.translated_ids.len() as u32);
             }
             let (start, end) = looked.translated[table].1[g];
             for &stem in &looked.translated_ids[start as usize..end as usize] {
-                let mut k = first_of.get(stem as usize).copied().unwrap_or(NONE);
+                // 0 - 1 wraps to NONE.
+                let mut k = first_of
+                    .get(stem as usize)
+                    .map_or(NONE, |f| f.wrapping_sub(1));
                 while k != NONE {
                     let t = others[k as usize];
                     let (s, t) = if forward { (h, t) } else { (t, h) };
@@ -978,8 +1042,8 @@ pub fn dictionary_translations(
                 }
             }
         }
-        for &stem in &stems {
-            first_of[stem as usize] = NONE;
+        for &stem in stems.iter().filter(|&&s| s != NO_STEM) {
+            first_of[stem as usize] = 0;
         }
         looked.first_of = first_of;
     }
@@ -1020,6 +1084,15 @@ pub fn key(side: &Tokenised, translations: &Table) -> Keyed {
         lengths: side.lengths.clone(),
         ..Keyed::default()
     };
+    // Room for each sentence's lists, and for two keys a token (its form
+    // and most often its prefix; translations add more): grown from empty,
+    // the lists were copied a dozen times a side.
+    let sentences = side.tokens.len();
+    out.tokens.reserve_exact(sentences);
+    out.keysets.reserve_exact(sentences);
+    out.weights.reserve_exact(sentences);
+    out.keys
+        .reserve(2 * side.tokens.iter().map(Vec::len).sum::<usize>());
     for toks in &side.tokens {
         let mut list = Vec::with_capacity(toks.len());
         let mut set = Vec::with_capacity(toks.len() * 2);
@@ -1226,6 +1299,66 @@ mod tests {
             &["We walk.", "A building."],
         );
         assert_eq!(pairs(&shared, &de, &en), fresh);
+    }
+
+    #[test]
+    fn a_compiled_dictionary_gives_the_pairs_of_its_files() {
+        use crate::dictionary::{Dictionary, Morphology, tests::build};
+        let (index, body) = build(
+            &[
+                ("Haus", "Haus <n, neut>\nhouse, building, houses\n"),
+                ("Tür", "Tür <f>\ndoor\n"),
+                ("gehen", "gehen <v>\ngo, walk\n"),
+                ("alt", "alt <adj>\nold\n"),
+            ],
+            40,
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let (i, b) = (dir.path().join("d.index"), dir.path().join("d.dict.dz"));
+        std::fs::write(&i, &index).unwrap();
+        std::fs::write(&b, &body).unwrap();
+        let open = |cached: bool| {
+            let (de, en) = (Language::DE, Language::EN);
+            std::sync::Arc::new(if cached {
+                Dictionary::open_cached(&i, &b, de, en, &dir.path().join("c")).unwrap()
+            } else {
+                Dictionary::open(&i, &b, de, en).unwrap()
+            })
+        };
+        let de = [
+            "Das Haus ist alt.",
+            "Wir gehen durch die Haustür.",
+            "Die Häuser gehen.",
+        ];
+        let en = [
+            "The house is old.",
+            "We walk through the front door of the houses.",
+            "Old buildings go.",
+        ];
+        let pairs = |d: std::sync::Arc<Dictionary>, steps: Morphology| -> Vec<(u32, u32)> {
+            let cache = TokenCache::default();
+            let mut vocab = Vocab::default();
+            let s = tokenise(&de, Some(Language::DE), &cache, &mut vocab);
+            let t = tokenise(&en, Some(Language::EN), &cache, &mut vocab);
+            let found = dictionary_translations(
+                [&s, &t],
+                [Some(Language::DE), Some(Language::EN)],
+                &[d],
+                steps,
+                &vocab,
+                &cache,
+            );
+            found.pairs().to_vec()
+        };
+        for stems in [true, false] {
+            let steps = Morphology {
+                stems,
+                ..Morphology::default()
+            };
+            let files = pairs(open(false), steps);
+            assert!(files.len() >= 4, "{files:?}");
+            assert_eq!(pairs(open(true), steps), files, "stems: {stems}");
+        }
     }
 
     #[test]

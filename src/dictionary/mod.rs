@@ -222,19 +222,86 @@ impl Dictionary {
         }
     }
 
+    /// Calls `f` with the stem id ([`Dictionary::stem_id`]) of each of
+    /// [`Dictionary::translations_inflected`], in the same steps (a
+    /// compound's parts' stems given once each, where the translations are
+    /// given once each): the aligner matches translations by stem, and
+    /// stemming each translation as it is looked up cost more than the
+    /// look-up. Only a compiled dictionary has the ids
+    /// ([`Dictionary::has_stem_ids`]); another calls `f` never.
+    pub(crate) fn each_stem_id_inflected(
+        &self,
+        folded: &str,
+        steps: Morphology,
+        mut f: impl FnMut(u32),
+    ) {
+        let Store::Compiled(c) = &self.store else {
+            return;
+        };
+        if c.each_stem_id(folded, &mut f) > 0 {
+            return;
+        }
+        if steps.affixes {
+            let stemmer = &self.stemmers[0];
+            for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
+                if form != folded && c.each_stem_id(form, &mut f) > 0 {
+                    return;
+                }
+            }
+        }
+        if steps.compounds {
+            let ids = |w: &str| {
+                let mut out = Vec::new();
+                c.each_stem_id(w, |id| out.push(id));
+                out
+            };
+            for id in self.compound_with(folded, self.codes[0], ids) {
+                f(id);
+            }
+        }
+    }
+
+    /// Whether the stems of its translations are numbered in a table
+    /// ([`Dictionary::stem_id`]): a compiled dictionary's are.
+    pub(crate) fn has_stem_ids(&self) -> bool {
+        matches!(self.store, Store::Compiled(_))
+    }
+
+    /// The id of a word's stem in the table of its translations' stems
+    /// (the word in the translations' language, folded, stemmed by
+    /// [`Dictionary::to_stemmer`]): `None` when no translation has that
+    /// stem, or the dictionary has no table ([`Dictionary::has_stem_ids`]).
+    pub(crate) fn stem_id(&self, word: &str) -> Option<u32> {
+        match &self.store {
+            Store::Compiled(c) => c.stem_id(self.stemmers[1].stem(word)),
+            Store::Direct { .. } => None,
+        }
+    }
+
     /// A compound's translations: of its longest last part that is a
     /// headword after a first part that is one too.
     fn compound(&self, word: &str, code: &str) -> Vec<Cow<'_, str>> {
+        self.compound_with(word, code, |w| self.translations_borrowed(w))
+    }
+
+    /// [`Dictionary::compound`] with the translations of a headword given
+    /// by `look` (as strings or as stem ids), each kept once.
+    fn compound_with<T: PartialEq>(
+        &self,
+        word: &str,
+        code: &str,
+        look: impl Fn(&str) -> Vec<T>,
+    ) -> Vec<T> {
         if !morphology::compounding(code) {
             return Vec::new();
         }
         let known = |w: &str| {
-            let t = self.translations_borrowed(w);
+            let t = look(w);
             let stem = self.stemmers[0].stem(w);
             // A stem is a part of the word: as long, it is the word, whose
             // look-up found nothing.
             if t.is_empty() && stem.len() < w.len() {
-                self.translations_borrowed(stem)
+                look(stem)
             } else {
                 t
             }
@@ -244,7 +311,7 @@ impl Dictionary {
             if tail.is_empty() {
                 continue;
             }
-            let head = self.translations_borrowed(first);
+            let head = look(first);
             if head.is_empty() {
                 continue;
             }
@@ -276,12 +343,14 @@ impl Dictionary {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         let file = cache_dir.join(format!(
-            "{name}-{:016x}.tadict",
-            key_hash(&index.display().to_string())
+            "{name}-{:016x}.{}",
+            key_hash(&index.display().to_string()),
+            cache::FILE_EXTENSION
         ));
+        let stemmers = codes(from, to).map(morphology::Stemmer::new);
         let compiled = match std::fs::read(&file)
             .ok()
-            .and_then(|b| cache::Compiled::from_bytes(b, &stamp))
+            .and_then(|b| cache::Compiled::from_bytes(b, &stamp, &stemmers[1]))
         {
             Some(c) => c,
             None => {
@@ -301,7 +370,7 @@ impl Dictionary {
             },
             store: Store::Compiled(compiled),
             codes: codes(from, to),
-            stemmers: codes(from, to).map(morphology::Stemmer::new),
+            stemmers,
             from_leading: leading_words(from.code3().unwrap_or("")),
             to_leading: leading_words(to.code3().unwrap_or("")),
         })
@@ -325,7 +394,12 @@ impl Dictionary {
             let t = self.translations(&h);
             (h, t)
         });
-        Ok(cache::Compiled::build(records, self.info.entries, stamp))
+        Ok(cache::Compiled::build(
+            records,
+            self.info.entries,
+            stamp,
+            &self.stemmers[1],
+        ))
     }
 
     /// What reports say of it.
@@ -623,6 +697,41 @@ pub(crate) mod tests {
         assert!(Arc::ptr_eq(&a[0], &b[1]));
         assert_eq!(a[1].translations("maison"), ["haus"]);
         assert_eq!(a[0].info().name, "freedict-deu-fra");
+    }
+
+    #[test]
+    fn stem_ids_follow_the_translations() {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, body) = build(ENTRIES, 50);
+        let (i, b) = (dir.path().join("d.index"), dir.path().join("d.dict.dz"));
+        std::fs::write(&i, &index).unwrap();
+        std::fs::write(&b, &body).unwrap();
+        let direct = Dictionary::open(&i, &b, lang("de"), lang("fr")).unwrap();
+        assert!(!direct.has_stem_ids());
+        assert_eq!(direct.stem_id("maison"), None);
+        let cached =
+            Dictionary::open_cached(&i, &b, lang("de"), lang("fr"), &dir.path().join("c")).unwrap();
+        assert!(cached.has_stem_ids());
+        let steps = Morphology::default();
+        // The word, an inflected form, a compound, none.
+        for w in ["haus", "hauses", "hausgehen", "hutte", "katze"] {
+            let mut ids = Vec::new();
+            cached.each_stem_id_inflected(w, steps, |id| ids.push(id));
+            let mut expected: Vec<u32> = direct
+                .translations_inflected(w, steps)
+                .iter()
+                .map(|t| cached.stem_id(t).expect("a translation's stem is numbered"))
+                .collect();
+            assert_eq!(ids.is_empty(), w == "katze", "{w}");
+            ids.sort_unstable();
+            ids.dedup();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(ids, expected, "{w}");
+        }
+        // An inflected form of a translation meets its stem.
+        assert_eq!(cached.stem_id("maisons"), cached.stem_id("maison"));
+        assert_eq!(cached.stem_id("chien"), None);
     }
 
     #[test]

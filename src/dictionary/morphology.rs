@@ -121,6 +121,22 @@ impl Stemmer {
         }
     }
 
+    /// A hash of its tables: a compiled dictionary keeps the stems of its
+    /// translations, and is compiled again when the tables change.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+        let mut h = BuildHasherDefault::<crate::align::learn::IntHasher>::default().build_hasher();
+        for list in [self.elided, self.endings] {
+            for word in list {
+                h.write(word.as_bytes());
+                h.write_u8(0xff);
+            }
+            h.write_u8(0xfe);
+        }
+        h.write_u64(MIN_STEM as u64);
+        h.finish()
+    }
+
     /// [`unelide`].
     pub fn unelide<'a>(&self, word: &'a str) -> &'a str {
         if self.elided.is_empty() {
@@ -181,10 +197,12 @@ pub fn compounding(code: &str) -> bool {
 /// readings are given).
 pub fn splits(word: &str) -> Vec<(&str, &str)> {
     let n = word.chars().count();
-    let mut out = Vec::new();
     if n < 2 * MIN_PART {
-        return out;
+        return Vec::new();
     }
+    // Room for each cut and one reading without a link (the seed's
+    // compounds' lists were otherwise grown two or three times each).
+    let mut out = Vec::with_capacity(2 * (n + 1 - 2 * MIN_PART));
     let cuts = word.char_indices().map(|(i, _)| i);
     for cut in cuts.skip(MIN_PART).take(n + 1 - 2 * MIN_PART) {
         let (first, last) = word.split_at(cut);
