@@ -228,11 +228,10 @@ fn figures_agree(
         r.clone()
             .any(|i| crate::align::relink::quotes(side.sentence_text(i)))
     };
-    let quotes = match (quoted(source, s), quoted(target, t)) {
+    digits_agree(source, target, s, t).or_else(|| match (quoted(source, s), quoted(target, t)) {
         (false, false) => None,
         (ours, theirs) => Some(ours == theirs),
-    };
-    digits_agree(source, target, s, t).or(quotes)
+    })
 }
 
 /// Whether the numbers written with digits of original sentences `s` and

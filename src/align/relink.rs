@@ -81,7 +81,18 @@ const QUOTE_MARKS: &[char] = &[
 
 /// Whether `text` quotes someone: it has a quotation mark pair.
 pub(crate) fn quotes(text: &str) -> bool {
-    text.chars().filter(|c| QUOTE_MARKS.contains(c)).count() >= 2
+    // Every mark is '"' or begins with one of three lead bytes (« » with
+    // 0xC2, the curly and low marks with 0xE2, the corner brackets and
+    // double primes with 0xE3): only those places are decoded.
+    let mut marks = text.bytes().enumerate().filter(|&(i, b)| match b {
+        b'"' => true,
+        0xC2 | 0xE2 | 0xE3 => text[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| QUOTE_MARKS.contains(&c)),
+        _ => false,
+    });
+    marks.nth(1).is_some()
 }
 
 /// How well original sentence `i` and translation sentences `t` agree in
@@ -427,6 +438,23 @@ mod tests {
         assert!(quotes("彼は「はい」と言った。"));
         assert!(!quotes("It's the company's plan."));
         assert!(!quotes("Er sagte, er komme."));
+    }
+
+    #[test]
+    fn quotation_marks_are_counted_wherever_they_stand() {
+        let naive = |t: &str| t.chars().filter(|c| QUOTE_MARKS.contains(c)).count() >= 2;
+        for text in [
+            "« Oui » — dit-il, à 20 °C et ±3 € — «",
+            "‟Ja〞 und ’nein‘ – „“",
+            "〝はい〞、『いいえ』",
+            "Größe: 5 × 3 mm · ½ „",
+            "»",
+            "\"",
+            "„ein",
+            "",
+        ] {
+            assert_eq!(quotes(text), naive(text), "{text}");
+        }
     }
 
     fn link(s: Range<usize>, t: Range<usize>) -> Link {

@@ -1281,10 +1281,26 @@ fn chars(side: &Side<'_>, r: Range<usize>) -> f64 {
             1
         }
     };
-    side.sentences[r]
-        .iter()
-        .map(|s| s.chars().map(weight).sum::<usize>())
-        .sum::<usize>() as f64
+    // ASCII runs weigh a byte each and are counted at a glance; only the
+    // other characters are decoded and weighed.
+    let weighed = |text: &str| {
+        let mut n = 0;
+        let mut rest = text;
+        loop {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            n += ascii;
+            rest = &rest[ascii..];
+            let Some(c) = rest.chars().next() else {
+                return n;
+            };
+            n += weight(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    };
+    side.sentences[r].iter().map(|s| weighed(s)).sum::<usize>() as f64
 }
 
 /// The document's ratio of lengths: translation characters per original
@@ -1802,6 +1818,15 @@ fn closed_span(
 mod tests {
     use super::*;
     use crate::language::Language;
+
+    #[test]
+    fn lengths_weigh_korean_two_and_chinese_and_japanese_three() {
+        let texts: &[&str] = &["Größe 5 × 3", "東京で 3 件", "서울 10", "", "plain ascii"];
+        let s = side(&[texts], Language::EN);
+        let each: Vec<f64> = (0..texts.len()).map(|i| chars(&s, i..i + 1)).collect();
+        assert_eq!(each, vec![11.0, 15.0, 7.0, 0.0, 11.0]);
+        assert_eq!(chars(&s, 0..texts.len()), 44.0);
+    }
 
     /// Figures that say nothing, as where neither text holds one.
     fn no_figures(_: &Range<usize>, _: &Range<usize>) -> Option<bool> {
