@@ -233,23 +233,35 @@ pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// feed, vertical tab, form feed, carriage return and space), and only
 /// other characters are decoded.
 pub fn length(text: &str) -> usize {
+    weigh(
+        text,
+        |run| {
+            run.iter()
+                .filter(|&&b| !matches!(b, b'\t'..=b'\r' | b' '))
+                .count()
+        },
+        char_length,
+    )
+}
+
+/// The sum of `ascii` over the ASCII runs of `text` and of `other` over its
+/// other characters: ASCII runs are taken whole, and only the other
+/// characters are decoded.
+pub fn weigh(text: &str, ascii: impl Fn(&[u8]) -> usize, other: impl Fn(char) -> usize) -> usize {
     let mut n = 0;
     let mut rest = text;
     loop {
-        let ascii = rest
+        let run = rest
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        n += rest.as_bytes()[..ascii]
-            .iter()
-            .filter(|&&b| !matches!(b, b'\t'..=b'\r' | b' '))
-            .count();
+        n += ascii(&rest.as_bytes()[..run]);
         // What follows an ASCII run starts a character.
-        rest = &rest[ascii..];
+        rest = &rest[run..];
         let Some(c) = rest.chars().next() else {
             return n;
         };
-        n += char_length(c);
+        n += other(c);
         rest = &rest[c.len_utf8()..];
     }
 }

@@ -1281,26 +1281,11 @@ fn chars(side: &Side<'_>, r: Range<usize>) -> f64 {
             1
         }
     };
-    // ASCII runs weigh a byte each and are counted at a glance; only the
-    // other characters are decoded and weighed.
-    let weighed = |text: &str| {
-        let mut n = 0;
-        let mut rest = text;
-        loop {
-            let ascii = rest
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(rest.len());
-            n += ascii;
-            rest = &rest[ascii..];
-            let Some(c) = rest.chars().next() else {
-                return n;
-            };
-            n += weight(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    };
-    side.sentences[r].iter().map(|s| weighed(s)).sum::<usize>() as f64
+    // ASCII runs weigh a byte each and are counted at a glance.
+    side.sentences[r]
+        .iter()
+        .map(|s| crate::text::weigh(s, <[u8]>::len, weight))
+        .sum::<usize>() as f64
 }
 
 /// The document's ratio of lengths: translation characters per original

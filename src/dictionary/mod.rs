@@ -204,22 +204,38 @@ impl Dictionary {
         // A form found gives its translations and ends the search; a form
         // not found gives nothing, so the next may be tried.
         let mut each = |t: Cow<'_, str>| f(&t);
-        if self.each_translation(folded, &mut each) > 0 {
+        if self.first_form_found(folded, steps, |form| self.each_translation(form, &mut each)) {
             return;
-        }
-        if steps.affixes {
-            let stemmer = &self.stemmers[0];
-            for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
-                if form != folded && self.each_translation(form, &mut each) > 0 {
-                    return;
-                }
-            }
         }
         if steps.compounds {
             for t in self.compound(folded, self.codes[0]) {
                 f(&t);
             }
         }
+    }
+
+    /// Looks `folded` up with `look` (which says how many entries it
+    /// gave), then, with `steps.affixes`, its unelided and its stemmed
+    /// form, up to the first form found; whether one was. A form not found
+    /// gives nothing, so the next may be tried.
+    fn first_form_found(
+        &self,
+        folded: &str,
+        steps: Morphology,
+        mut look: impl FnMut(&str) -> usize,
+    ) -> bool {
+        if look(folded) > 0 {
+            return true;
+        }
+        if steps.affixes {
+            let stemmer = &self.stemmers[0];
+            for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
+                if form != folded && look(form) > 0 {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Calls `f` with the stem id ([`Dictionary::stem_id`]) of each of
@@ -238,16 +254,8 @@ impl Dictionary {
         let Store::Compiled(c) = &self.store else {
             return;
         };
-        if c.each_stem_id(folded, &mut f) > 0 {
+        if self.first_form_found(folded, steps, |form| c.each_stem_id(form, &mut f)) {
             return;
-        }
-        if steps.affixes {
-            let stemmer = &self.stemmers[0];
-            for form in [stemmer.unelide(folded), stemmer.stem(folded)] {
-                if form != folded && c.each_stem_id(form, &mut f) > 0 {
-                    return;
-                }
-            }
         }
         if steps.compounds {
             let ids = |w: &str| {
