@@ -527,9 +527,10 @@ enum Numeral {
 /// with the characters of the language's `numeral-digits` and
 /// `numeral-tens` (none for most languages), outside the numbers of
 /// `digits`. They confirm a figure of the other side and are never
-/// required (such characters are also parts of words: 三菱, 一方), so a
+/// required (such characters are also parts of words: 一方, 十分), so a
 /// lone character is read only when it is a digit from 2 to 9, and a lone
-/// sign of tens (十分, 百貨店) not at all. A numeral before 月 is a month.
+/// sign of tens (十分, 百貨店) not at all, unless it stands before 月: a
+/// numeral before 月 is a month (一月, 十月).
 fn ideographic_numbers(text: &str, language: Language, digits: &[Number]) -> Vec<Number> {
     let mut out = Vec::new();
     let props = properties(language);
@@ -556,18 +557,20 @@ fn ideographic_numbers(text: &str, language: Language, digits: &[Number]) -> Vec
             end = i + next.len_utf8();
             chars.next();
         }
-        let lone_word = match run[..] {
-            [Numeral::Digit(d)] => d < 2,
-            [Numeral::Tens(_)] => true,
-            _ => false,
-        };
+        let month = text[end..].starts_with('月');
+        let lone_word = !month
+            && match run[..] {
+                [Numeral::Digit(d)] => d < 2,
+                [Numeral::Tens(_)] => true,
+                _ => false,
+            };
         let overlaps = digits
             .iter()
             .any(|d| d.range.start < end && start < d.range.end);
         if lone_word || overlaps {
             continue;
         }
-        let kind = if text[end..].starts_with('月') {
+        let kind = if month {
             NumberKind::Month
         } else {
             NumberKind::Spelled
@@ -1150,6 +1153,13 @@ mod tests {
         assert_eq!(
             read("十一月に始まる"),
             [("十一".to_string(), 11.0, NumberKind::Month)]
+        );
+        assert_eq!(
+            read("一月と十月に"),
+            [
+                ("一".to_string(), 1.0, NumberKind::Month),
+                ("十".to_string(), 10.0, NumberKind::Month)
+            ]
         );
         // Parts of words: a lone 一, a lone sign of tens.
         assert!(read("一部の人は十分だと言う").is_empty());

@@ -41,10 +41,13 @@ const MAGIC: &[u8; 8] = b"TADICT\x00\x02";
 /// builds of another format that share the folder keep their own files,
 /// rather than each compiling the dictionary again over the other's.
 pub const FILE_EXTENSION: &str = "2.tadict";
-/// Bump when parsing gives different translations for the same entry.
+/// Bump when parsing gives different translations for the same entry, or
+/// when the stemmer's code (not only its tables, which
+/// `Stemmer::fingerprint` covers) gives other stems: the stem ids are read
+/// from the file.
 const PARSER_VERSION: u32 = 1;
-/// Where the stamp starts: after the magic, five counts and the stemmer's
-/// fingerprint.
+/// Where the stamp starts: after the magic, six 32-bit fields (the parser
+/// version and five counts) and the stemmer's fingerprint.
 const STAMP_AT: usize = 8 + 4 * 6 + 8;
 const HEADER: usize = STAMP_AT + STAMP;
 const STAMP: usize = 32;

@@ -83,7 +83,7 @@ pub fn tally(table: &mut [Cell], finding: &Finding, right: bool) {
 /// Whether `finding`, new on a copy with `planted`, reports that fault.
 pub(super) fn reports(planted: &Planted, finding: &Finding) -> bool {
     if planted.fault == Fault::SwapParagraphs {
-        return finding.kind.name() == "moved";
+        return finding.kind.name() == "moved" && super::locates(planted, finding);
     }
     planted.fault.kinds().contains(&finding.kind.name()) && super::locates(planted, finding)
 }
