@@ -535,6 +535,20 @@ fn read_crosswise(
         if let Some(found) = found {
             return Some((found, in_context?));
         }
+        if reading.figures {
+            let fits = |moved: Crossed| {
+                let (p, q) = match moved {
+                    Crossed::First => (pa, qb),
+                    Crossed::Second => (pb, qa),
+                };
+                block_gap(source, target, reading.ratio, p, q) <= MOVED_BLOCK_FIT
+            };
+            let ordered = || read(in_order, CONTEXT);
+            let found = crossed_as_block(crossed, pa.len(), qb.len(), least_gain, fits, ordered);
+            if let Some(found) = found {
+                return Some((found, in_context?));
+            }
+        }
     }
     if reading.left_alone {
         return None;
@@ -812,6 +826,86 @@ fn crossed_by_shape(
         None => return None,
     };
     (linked_score(crossed) >= linked_score(&ordered) + least_gain).then_some(moved)
+}
+
+/// Largest length gap ([`block_gap`]) of a moved paragraph whose
+/// sentences the crosswise reading does not join one to one
+/// ([`crossed_as_block`]). A translator who tells a paragraph's sentences
+/// in another order leaves one alone in any reading in order, so such a
+/// paragraph is taken whole where its length fits its counterpart's as
+/// closely as a faithful paragraph's does: a dropped or added sentence
+/// moves a paragraph's length by a fifth or more. The en-es olive-oil
+/// pair's reordered paragraph, swapped with its neighbour, strays 0.01.
+const MOVED_BLOCK_FIT: f64 = 0.15;
+
+/// How far the length of translation sentences `q` strays from that of
+/// original sentences `p` under the document's `ratio` of lengths, as an
+/// absolute log ratio.
+fn block_gap(
+    source: &Side<'_>,
+    target: &Side<'_>,
+    ratio: f64,
+    p: &Range<usize>,
+    q: &Range<usize>,
+) -> f64 {
+    (chars(target, q.clone()).max(1.0) / (chars(source, p.clone()) * ratio).max(1.0))
+        .ln()
+        .abs()
+}
+
+/// The crossed pair to move when a neighbouring pair whose figures agree
+/// crosswise and not in order is read so (`crossed`, among its
+/// neighbours) and the moved pair's sentences are not joined one to one,
+/// as [`crossed_by_shape`] asks, but the pair holds together as a block:
+/// no link joins it with the other crossed pair, one of its links joins
+/// it at [`MIN_SWAP_CONFIDENCE`], and its lengths `fit`
+/// ([`MOVED_BLOCK_FIT`]). The pair that stays linked must be joined one
+/// to one, and the crossed reading must link the sentences better than
+/// the reading in order by `least_gain` and [`MERGED_GAIN`].
+fn crossed_as_block(
+    crossed: Option<&[super::Link]>,
+    na: usize,
+    mb: usize,
+    least_gain: f64,
+    fits: impl Fn(Crossed) -> bool,
+    in_order: impl FnOnce() -> Option<Vec<super::Link>>,
+) -> Option<Crossed> {
+    let crossed = crossed?;
+    if !apart(crossed, na, mb) {
+        return None;
+    }
+    let joined = |l: &&super::Link| !l.source.is_empty() && !l.target.is_empty();
+    let moved = [Crossed::First, Crossed::Second]
+        .into_iter()
+        .find(|&moved| {
+            let first = moved == Crossed::First;
+            let (own, other): (Vec<&super::Link>, Vec<&super::Link>) =
+                crossed.iter().partition(|l| in_first(l, na, mb) == first);
+            let held = own
+                .iter()
+                .any(|l| joined(l) && l.confidence >= MIN_SWAP_CONFIDENCE);
+            let stays = !other.is_empty()
+                && other
+                    .iter()
+                    .all(|l| l.source.len() == 1 && l.target.len() == 1)
+                && sentence_weighted_confidence(&other) >= MIN_SWAP_CONFIDENCE;
+            held && stays && fits(moved)
+        })?;
+    let ordered = in_order()?;
+    let least_gain = least_gain.max(0.0) + MERGED_GAIN;
+    (linked_score(crossed) >= linked_score(&ordered) + least_gain).then_some(moved)
+}
+
+/// Whether no link of a crosswise window's `links` joins its two crossed
+/// pairs (`P_a` of `na` sentences with `Q_b` of `mb`, and the rest).
+fn apart(links: &[super::Link], na: usize, mb: usize) -> bool {
+    links.iter().all(|l| {
+        let s_first = l.source.end <= na;
+        let t_first = l.target.end <= mb;
+        let s_whole = l.source.is_empty() || s_first || l.source.start >= na;
+        let t_whole = l.target.is_empty() || t_first || l.target.start >= mb;
+        s_whole && t_whole && (l.source.is_empty() || l.target.is_empty() || s_first == t_first)
+    })
 }
 
 /// The crossed pair to move ([`crossed_move`], joined as a swap of
@@ -1093,14 +1187,7 @@ fn crossed_move(links: &[super::Link], na: usize, mb: usize, least: f64) -> Opti
 /// Each crossed pair of a crosswise window's `links` that may be the move
 /// ([`crossed_move`]), `P_a ↔ Q_b` first.
 fn crossed_moves(links: &[super::Link], na: usize, mb: usize, least: f64) -> Vec<Crossed> {
-    let apart = links.iter().all(|l| {
-        let s_first = l.source.end <= na;
-        let t_first = l.target.end <= mb;
-        let s_whole = l.source.is_empty() || s_first || l.source.start >= na;
-        let t_whole = l.target.is_empty() || t_first || l.target.start >= mb;
-        s_whole && t_whole && (l.source.is_empty() || l.target.is_empty() || s_first == t_first)
-    });
-    if !apart {
+    if !apart(links, na, mb) {
         return Vec::new();
     }
     // The sentences of the moved pair: `P_a ↔ Q_b` counts from 0 on both
@@ -2345,6 +2432,52 @@ mod tests {
         // A sentence left alone: none, whichever may be the move.
         let alone = [link(0..1, 0..1, 0.9), link(1..2, 1..1, 0.9)];
         assert_eq!(linked_whole(&alone, 1, 1, true), None);
+    }
+
+    #[test]
+    fn a_paragraph_told_in_another_order_moves_whole_where_its_length_fits() {
+        // Crosswise: P_a (2 sentences) ↔ Q_b (2), whose sentences the
+        // translator told in the other order, so one of P_a's stands alone
+        // and the other links to both of Q_b's; P_b ↔ Q_a one to one.
+        let crossed = [
+            link(0..1, 0..0, 0.6),
+            link(1..2, 0..2, 0.84),
+            link(2..3, 2..3, 0.7),
+            link(3..4, 3..4, 0.9),
+        ];
+        let ordered = || {
+            Some(vec![
+                link(0..1, 0..1, 0.01),
+                link(1..2, 1..2, 0.75),
+                link(2..3, 2..2, 0.56),
+                link(3..4, 2..4, 0.92),
+            ])
+        };
+        let fits = |moved: Crossed| moved == Crossed::First;
+        let found = crossed_as_block(Some(&crossed), 2, 2, 0.0, fits, ordered);
+        assert_eq!(found, Some(Crossed::First));
+        // Its length strays: a sentence may be missing, so no move.
+        let found = crossed_as_block(Some(&crossed), 2, 2, 0.0, |_| false, ordered);
+        assert_eq!(found, None);
+        // The order reads as well: no move.
+        let found = crossed_as_block(Some(&crossed), 2, 2, 0.0, fits, || Some(crossed.to_vec()));
+        assert_eq!(found, None);
+        // The pair that stays linked must be joined one to one.
+        let mut loose = crossed.clone();
+        loose[2] = link(2..3, 2..2, 0.7);
+        loose[3] = link(3..4, 2..4, 0.9);
+        assert_eq!(
+            crossed_as_block(Some(&loose), 2, 2, 0.0, fits, ordered),
+            None
+        );
+        // A link joining the two crossed pairs: no block.
+        let mut joined = crossed;
+        joined[1] = link(1..3, 0..2, 0.84);
+        joined[2] = link(3..3, 2..3, 0.7);
+        assert_eq!(
+            crossed_as_block(Some(&joined), 2, 2, 0.0, fits, ordered),
+            None
+        );
     }
 
     #[test]
