@@ -714,6 +714,15 @@ fn negation_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
     if a.cmp(&b) != ca.cmp(&cb) || a == b {
         return None;
     }
+    // Negation read inside words (Japanese endings) is read less surely
+    // than negation words: a free translation says "do not want to lose"
+    // as "want to avoid losing", or adds わけではない ("it is not that").
+    // There only a quote negated on one side and not at all on the other
+    // is reported (the six constructed Japanese pairs of `corpora/` draw
+    // two false alarms from partial differences otherwise).
+    if (anchors::negation_inside_words(sl) || anchors::negation_inside_words(tl)) && a.min(b) > 0 {
+        return None;
+    }
     let what = if b < a {
         "drops a negation"
     } else {
