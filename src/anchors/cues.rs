@@ -17,6 +17,10 @@ struct CueList {
     not_cues: Vec<String>,
     inside: Vec<String>,
     not_inside: Vec<String>,
+    /// Inside-word cues of a condition (`?*cue*`: 見送らないと "unless I
+    /// let pass"), which a later negation in the clause turns into a
+    /// double negation; also among `inside`.
+    conditional: Vec<String>,
 }
 
 /// The text of an inside-word cue (`*cue*`), or `None` for another cue.
@@ -39,8 +43,16 @@ fn negation_table() -> &'static HashMap<String, CueList> {
                     not_cues: Vec::new(),
                     inside: Vec::new(),
                     not_inside: Vec::new(),
+                    conditional: Vec::new(),
                 };
                 for cue in cues {
+                    let cue = match cue.strip_prefix('?').and_then(inside_cue) {
+                        Some(c) => {
+                            list.conditional.push(c.to_string());
+                            &cue[1..]
+                        }
+                        None => cue,
+                    };
                     let (negates, cue) = match cue.strip_prefix('!') {
                         Some(c) => (false, c),
                         None => (true, cue),
@@ -153,6 +165,31 @@ pub fn negation_inside_words(language: Language) -> bool {
     negation_table()
         .get(language.code())
         .is_some_and(|list| !list.inside.is_empty())
+}
+
+/// Whether a clause of `text` holds a double negation: a negative
+/// condition followed by another negation (見送らないと乗れない "I can
+/// only get on if I let them pass", or "I cannot get on unless…"). A
+/// translation may tell it with two negations, with one or with none, so
+/// its negations are not compared. False for a language without
+/// conditional cues.
+pub fn double_negation(text: &str, language: Language) -> bool {
+    let Some(list) = negation_table().get(language.code()) else {
+        return false;
+    };
+    if list.conditional.is_empty() {
+        return false;
+    }
+    text.split(CLAUSE_ENDS).any(|clause| {
+        let conditions = occurrences(clause, &list.conditional);
+        let Some(first_end) = conditions.iter().map(|r| r.end).min() else {
+            return false;
+        };
+        negation_ranges(clause, language)
+            .unwrap_or_default()
+            .iter()
+            .any(|r| r.start >= first_end)
+    })
 }
 
 /// Where clauses end, for [`negated_clauses`]: the punctuation of
@@ -320,6 +357,23 @@ mod tests {
         assert_eq!(negations("これしかない", ja), Some(0));
         // A cue beside a phrase that does not negate still counts.
         assert_eq!(negations("少ないが、足りなくはない", ja), Some(2));
+    }
+
+    #[test]
+    fn a_negative_condition_before_a_negation_is_a_double_negation() {
+        let ja = Language::from_code("ja").unwrap();
+        assert!(double_negation("三本見送らないと乗れない", ja));
+        assert!(double_negation(
+            "切符がなければ、乗れない。早く来なければ乗れない",
+            ja
+        ));
+        // A condition alone, or one whose clause ends before the negation.
+        assert!(!double_negation("今取り替えなければ、止まる", ja));
+        assert!(!double_negation("急がないと、乗れない", ja));
+        assert!(!double_negation(
+            "I cannot get on unless I wait.",
+            Language::EN
+        ));
     }
 
     #[test]

@@ -732,7 +732,11 @@ fn negation_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         anchors::negations(&s.text, sl)?,
         anchors::negations(&t.text, tl)?,
     );
-    if a.cmp(&b) != ca.cmp(&cb) || a == b {
+    if a.cmp(&b) != ca.cmp(&cb)
+        || a == b
+        || anchors::double_negation(&s.text, sl)
+        || anchors::double_negation(&t.text, tl)
+    {
         return None;
     }
     // Negation read inside words (Japanese endings) is read less surely
