@@ -8,10 +8,26 @@ use crate::data::{self, format};
 use crate::language::Language;
 
 /// Cue patterns of one language: the cues, and the fixed phrases
-/// (`!word` in the file) that start like a cue but do not negate.
+/// (`!word` in the file) that start like a cue but do not negate. Cues
+/// written `*cue*` are inside-word cues, for scripts without spaces
+/// (Japanese writes a negation as an ending: 行かない, 行きません),
+/// kept apart since each occurrence inside a word counts.
 struct CueList {
     cues: Vec<String>,
     not_cues: Vec<String>,
+    inside: Vec<String>,
+    not_inside: Vec<String>,
+    /// Inside-word cues of a condition (`?*cue*`: 見送らないと "unless I
+    /// let pass"), which a later negation in the clause turns into a
+    /// double negation; also among `inside`.
+    conditional: Vec<String>,
+}
+
+/// The text of an inside-word cue (`*cue*`), or `None` for another cue.
+fn inside_cue(cue: &str) -> Option<&str> {
+    cue.strip_prefix('*')?
+        .strip_suffix('*')
+        .filter(|c| !c.is_empty())
 }
 
 /// Cue patterns per language code.
@@ -22,15 +38,34 @@ fn negation_table() -> &'static HashMap<String, CueList> {
         data::valid(format::negation(file, text))
             .into_iter()
             .map(|(lang, cues)| {
-                let (not_cues, cues): (Vec<&str>, Vec<&str>) =
-                    cues.into_iter().partition(|c| c.starts_with('!'));
-                (
-                    lang.to_string(),
-                    CueList {
-                        cues: cues.into_iter().map(str::to_string).collect(),
-                        not_cues: not_cues.into_iter().map(|c| c[1..].to_string()).collect(),
-                    },
-                )
+                let mut list = CueList {
+                    cues: Vec::new(),
+                    not_cues: Vec::new(),
+                    inside: Vec::new(),
+                    not_inside: Vec::new(),
+                    conditional: Vec::new(),
+                };
+                for cue in cues {
+                    let cue = match cue.strip_prefix('?').and_then(inside_cue) {
+                        Some(c) => {
+                            list.conditional.push(c.to_string());
+                            &cue[1..]
+                        }
+                        None => cue,
+                    };
+                    let (negates, cue) = match cue.strip_prefix('!') {
+                        Some(c) => (false, c),
+                        None => (true, cue),
+                    };
+                    let (into, text) = match (inside_cue(cue), negates) {
+                        (Some(c), true) => (&mut list.inside, c),
+                        (Some(c), false) => (&mut list.not_inside, c),
+                        (None, true) => (&mut list.cues, cue),
+                        (None, false) => (&mut list.not_cues, cue),
+                    };
+                    into.push(text.to_string());
+                }
+                (lang.to_string(), list)
             })
             .collect()
     })
@@ -51,32 +86,118 @@ fn matches_cue(word: &str, cue: &str) -> bool {
     }
 }
 
+/// Byte ranges of `word` where `patterns` occur (overlapping occurrences
+/// included), in no particular order.
+fn occurrences(word: &str, patterns: &[String]) -> Vec<std::ops::Range<usize>> {
+    patterns
+        .iter()
+        .flat_map(|p| {
+            word.match_indices(p.as_str())
+                .map(|(at, m)| at..at + m.len())
+        })
+        .collect()
+}
+
+/// The negations inside a word of a script without spaces: each run of
+/// overlapping inside-word cue occurrences is one negation (せずに holds
+/// せず and ずに), unless it overlaps a phrase that does not negate
+/// (少ない "few" holds ない). Byte ranges within `word`, in order.
+fn inside_negations(word: &str, list: &CueList) -> Vec<std::ops::Range<usize>> {
+    if list.inside.is_empty() {
+        return Vec::new();
+    }
+    let not = occurrences(word, &list.not_inside);
+    let mut found: Vec<std::ops::Range<usize>> = occurrences(word, &list.inside)
+        .into_iter()
+        .filter(|r| !not.iter().any(|n| n.start < r.end && r.start < n.end))
+        .collect();
+    found.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in found {
+        match runs.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => runs.push(r),
+        }
+    }
+    runs
+}
+
+/// Byte ranges of the negation cues in `text`, in order, or `None` when
+/// the language has no cue list: a whole word for a word cue, the cue's
+/// letters for an inside-word cue.
+pub fn negation_ranges(text: &str, language: Language) -> Option<Vec<std::ops::Range<usize>>> {
+    let list = negation_table().get(language.code())?;
+    let mut out = Vec::new();
+    for (range, w) in crate::text::words(text) {
+        // Copied only when it changes: most words are plain lower case.
+        let w: std::borrow::Cow<str> = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            std::borrow::Cow::Borrowed(w)
+        } else {
+            std::borrow::Cow::Owned(w.to_lowercase().replace('’', "'"))
+        };
+        if list.cues.iter().any(|c| matches_cue(&w, c))
+            && !list.not_cues.iter().any(|c| matches_cue(&w, c))
+        {
+            out.push(range);
+        } else if w.len() == range.len() {
+            // Inside-word cues are looked for only where lower case kept
+            // every byte in place (scripts without case do).
+            out.extend(
+                inside_negations(&w, list)
+                    .into_iter()
+                    .map(|r| range.start + r.start..range.start + r.end),
+            );
+        }
+    }
+    Some(out)
+}
+
 /// How many negation cues `text` holds, or `None` when the language has no
 /// cue list (then negation cannot be compared).
 pub fn negations(text: &str, language: Language) -> Option<usize> {
-    negation_table().get(language.code())?;
-    negations_in(&crate::text::words(text), language)
+    negation_ranges(text, language).map(|r| r.len())
 }
 
-/// [`negations`] of a text's words (`crate::text::words`).
-pub fn negations_in(words: &[(std::ops::Range<usize>, &str)], language: Language) -> Option<usize> {
-    let list = negation_table().get(language.code())?;
-    let count = words
-        .iter()
-        .filter(|(_, w)| {
-            // Copied only when it changes: most words are plain lower case.
-            let w: std::borrow::Cow<str> =
-                if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-                    std::borrow::Cow::Borrowed(w)
-                } else {
-                    std::borrow::Cow::Owned(w.to_lowercase().replace('’', "'"))
-                };
-            list.cues.iter().any(|c| matches_cue(&w, c))
-                && !list.not_cues.iter().any(|c| matches_cue(&w, c))
-        })
-        .count();
-    Some(count)
+/// Whether the language's negation cues are read inside words
+/// (`*cue*` in the data file), as in a script without spaces.
+pub fn negation_inside_words(language: Language) -> bool {
+    negation_table()
+        .get(language.code())
+        .is_some_and(|list| !list.inside.is_empty())
 }
+
+/// Whether a clause of `text` holds a double negation: a negative
+/// condition followed by another negation (見送らないと乗れない "I can
+/// only get on if I let them pass", or "I cannot get on unless…"). A
+/// translation may tell it with two negations, with one or with none, so
+/// its negations are not compared. False for a language without
+/// conditional cues.
+pub fn double_negation(text: &str, language: Language) -> bool {
+    let Some(list) = negation_table().get(language.code()) else {
+        return false;
+    };
+    if list.conditional.is_empty() {
+        return false;
+    }
+    text.split(CLAUSE_ENDS).any(|clause| {
+        let conditions = occurrences(clause, &list.conditional);
+        let Some(first_end) = conditions.iter().map(|r| r.end).min() else {
+            return false;
+        };
+        negation_ranges(clause, language)
+            .unwrap_or_default()
+            .iter()
+            .any(|r| r.start >= first_end)
+    })
+}
+
+/// Where clauses end, for [`negated_clauses`]: the punctuation of
+/// alphabetic scripts and the full-width marks of Chinese and Japanese.
+pub const CLAUSE_ENDS: [char; 19] = [
+    ',', ';', ':', '.', '!', '?', '–', '—', '(', ')', '、', '。', '，', '；', '：', '！', '？',
+    '（', '）',
+];
 
 /// How many clauses of `text` are negated, or `None` when the language has
 /// no cue list. Languages with negative concord write one negation with
@@ -86,7 +207,7 @@ pub fn negations_in(words: &[(std::ops::Range<usize>, &str)], language: Language
 pub fn negated_clauses(text: &str, language: Language) -> Option<usize> {
     negation_table().get(language.code())?;
     let count = text
-        .split([',', ';', ':', '.', '!', '?', '–', '—', '(', ')'])
+        .split(CLAUSE_ENDS)
         .filter(|clause| negations(clause, language).unwrap_or(0) > 0)
         .count();
     Some(count)
@@ -209,6 +330,65 @@ mod tests {
         assert_eq!(
             negations("N’importe quel abonnement n'est pas valable.", Language::FR),
             Some(1)
+        );
+    }
+
+    #[test]
+    fn counts_japanese_negation_endings_inside_words() {
+        let ja = Language::from_code("ja").unwrap();
+        // One negation per ending, however the run of letters goes on.
+        assert_eq!(negations("今日は行かないと言った", ja), Some(1));
+        assert_eq!(negations("雨は降りませんでした", ja), Some(1));
+        assert_eq!(
+            negations("駅はなかったが、店は開いていなかった", ja),
+            Some(2)
+        );
+        assert_eq!(
+            negated_clauses("駅はなかったが、店は開いていなかった。", ja),
+            Some(2)
+        );
+        assert_eq!(negations("駅に行く", ja), Some(0));
+        // せずに holds two cues that overlap: one negation.
+        assert_eq!(negations("何も言わずに、確認せずに送った", ja), Some(2));
+        // Words that hold ない without negating.
+        assert_eq!(negations("客は少ない", ja), Some(0));
+        assert_eq!(negations("明日は雨かもしれない", ja), Some(0));
+        assert_eq!(negations("毎日練習しなければならない", ja), Some(0));
+        assert_eq!(negations("これしかない", ja), Some(0));
+        // A cue beside a phrase that does not negate still counts.
+        assert_eq!(negations("少ないが、足りなくはない", ja), Some(2));
+    }
+
+    #[test]
+    fn a_negative_condition_before_a_negation_is_a_double_negation() {
+        let ja = Language::from_code("ja").unwrap();
+        assert!(double_negation("三本見送らないと乗れない", ja));
+        assert!(double_negation(
+            "切符がなければ、乗れない。早く来なければ乗れない",
+            ja
+        ));
+        // A condition alone, or one whose clause ends before the negation.
+        assert!(!double_negation("今取り替えなければ、止まる", ja));
+        assert!(!double_negation("急がないと、乗れない", ja));
+        assert!(!double_negation(
+            "I cannot get on unless I wait.",
+            Language::EN
+        ));
+    }
+
+    #[test]
+    fn negation_ranges_mark_the_cue_letters() {
+        let ja = Language::from_code("ja").unwrap();
+        let text = "今日は行かない";
+        let ranges = negation_ranges(text, ja).unwrap();
+        assert_eq!(ranges.len(), 1);
+        assert_eq!(&text[ranges[0].clone()], "ない");
+        let text = "It is not done.";
+        let ranges = negation_ranges(text, Language::EN).unwrap();
+        assert_eq!(ranges, vec![6..9]);
+        assert_eq!(
+            negation_ranges(text, Language::from_code("zh").unwrap()),
+            None
         );
     }
 

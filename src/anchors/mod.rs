@@ -13,7 +13,10 @@ pub mod numbers;
 pub mod persons;
 pub mod spelled;
 
-pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};
+pub use cues::{
+    CLAUSE_ENDS, double_negation, is_ad_marker, is_boilerplate_opener, negated_clauses,
+    negation_inside_words, negation_ranges, negations,
+};
 pub use names::{FoldedWords, Name, fold, name_in, names, same_name};
 pub use numbers::{Number, NumberKind, digit_numbers, digit_numbers_in, numbers, same_number};
 

@@ -870,3 +870,48 @@ fn a_japanese_quote_cut_by_half_is_found() {
         "{cut:?}"
     );
 }
+
+#[test]
+fn a_quoted_label_is_no_invented_quote_but_quoted_speech_is() {
+    let en = "Click Save to keep the file. The mayor said that the bridge would open before the summer.\n";
+    let de = "Klicken Sie auf „Speichern“, um die Datei zu behalten. Die Bürgermeisterin sagte: „Die Brücke wird noch vor dem Sommer eröffnet, das verspreche ich.“\n";
+    let f = run(en, de, &[(0..1, 0..1), (1..2, 1..2)]);
+    let invented: Vec<&Finding> = f
+        .iter()
+        .filter(|f| f.kind == Kind::AlteredQuote && f.message.contains("invented quote"))
+        .collect();
+    assert_eq!(invented.len(), 1, "{f:?}");
+    assert!(invented[0].message.contains("Brücke"), "{f:?}");
+}
+
+#[test]
+fn a_japanese_quote_that_lost_its_negation_is_an_altered_quote() {
+    let en = "\"We will not close the museum in winter,\" the director said.\n";
+    let negates = |f: &[Finding]| {
+        f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("negation"))
+    };
+    // Negated with an ending, plain or polite: faithful.
+    for faithful in [
+        "館長は「冬の間も美術館を閉めない」と述べた。\n",
+        "館長は「冬の間も美術館は閉めません」と述べた。\n",
+    ] {
+        let f = run_ja(en, faithful, &[(0..1, 0..1)]);
+        assert!(!negates(&f), "{f:?}");
+    }
+    let lost = run_ja(
+        en,
+        "館長は「冬の間は美術館を閉める」と述べた。\n",
+        &[(0..1, 0..1)],
+    );
+    assert!(negates(&lost), "{lost:?}");
+    // A quote negated on both sides, once more in one of them, is left
+    // alone: a free translation says "do not want" as "want to avoid".
+    let en2 = "\"We are not against it. We do not want to lose the line,\" she said.\n";
+    let f = run_ja(
+        en2,
+        "彼女は「反対ではない。路線を失うのは避けたい」と話した。\n",
+        &[(0..1, 0..1)],
+    );
+    assert!(!negates(&f), "{f:?}");
+}

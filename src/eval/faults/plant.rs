@@ -20,6 +20,9 @@ fn planted_negation(language: Language) -> Option<&'static str> {
         "nl" => "niet",
         "pt" => "não",
         "hu" => "nem",
+        // Japanese negates with an ending: a lone one after the first
+        // run of letters is enough for the cue count.
+        "ja" => "ない",
         _ => return None,
     })
 }
@@ -328,32 +331,22 @@ fn plant_quote(
             text[..words[keep.max(1) - 1].0.end].to_string()
         }
         Fault::NegateQuote => {
-            let count = anchors::negations(&text, tl)?;
-            if count > 0 {
+            let cues = anchors::negation_ranges(&text, tl)?;
+            if let Some(first) = cues.first().map(|r| r.start) {
                 // Remove the cues of the first negated clause: all of them,
                 // as languages with negative concord negate with several
                 // ("nikt nie"), and removing one leaves it negated.
-                let first = words
-                    .iter()
-                    .find(|(_, w)| anchors::negations(w, tl) == Some(1))?
-                    .0
-                    .start;
                 let clause_end = text[first..]
-                    .find([',', ';', ':', '.', '!', '?', '–', '—', '(', ')'])
+                    .find(anchors::CLAUSE_ENDS)
                     .map_or(text.len(), |k| first + k);
                 let mut out = String::new();
                 let mut at = 0;
-                for (r, w) in &words {
-                    if r.start >= first
-                        && r.end <= clause_end
-                        && anchors::negations(w, tl) == Some(1)
-                    {
-                        out.push_str(&text[at..r.start]);
-                        at = r.end;
-                        // One space between the words around the cue.
-                        if out.ends_with(' ') && text[at..].starts_with(' ') {
-                            at += 1;
-                        }
+                for r in cues.iter().filter(|r| r.end <= clause_end) {
+                    out.push_str(&text[at..r.start]);
+                    at = r.end;
+                    // One space between the words around the cue.
+                    if out.ends_with(' ') && text[at..].starts_with(' ') {
+                        at += 1;
                     }
                 }
                 out.push_str(&text[at..]);
