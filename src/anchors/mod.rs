@@ -11,6 +11,7 @@ mod folding;
 pub mod names;
 pub mod numbers;
 pub mod persons;
+pub mod roman;
 pub mod spelled;
 
 pub use cues::{is_ad_marker, is_boilerplate_opener, negated_clauses, negations};
