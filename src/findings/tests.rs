@@ -870,3 +870,23 @@ fn a_japanese_quote_cut_by_half_is_found() {
         "{cut:?}"
     );
 }
+
+#[test]
+fn a_quotes_number_just_outside_the_marks_is_no_changed_figure() {
+    let en = "The climb was told in our \"Mountain Chronicle 1955\" last spring.\n";
+    let moved = "Die Besteigung stand im Frühjahr in unserer Bergchronik 1955, dem „Klassiker“ der Reihe.\n";
+    let f = run(en, moved, &[(0..1, 0..1)]);
+    assert!(
+        !f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("1955")),
+        "{f:?}"
+    );
+    // The year changed inside the marks is still a changed figure.
+    let changed = "Die Besteigung stand im Frühjahr in unserer „Bergchronik 1956“.\n";
+    let f = run(en, changed, &[(0..1, 0..1)]);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("1955")),
+        "{f:?}"
+    );
+}

@@ -674,6 +674,28 @@ fn number_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         .filter(|b| b.digits && !sn.iter().any(|a| anchors::same_number(a, b)))
         .cloned()
         .collect();
+    // A quotation mark moved rather than a figure changed: the number the
+    // quote lost stands in the translation's sentences just outside the
+    // marks, or the one it gained in the original's, spelled out maybe
+    // ("« billigen » Siebentausender" for "ce facile « 7000 »", "our
+    // « Chronicle 1955 »" for "our chronicle 1955").
+    let (s_ids, t_ids) = (sentences_of(ctx.source, s), sentences_of(ctx.target, t));
+    let (_, t_linked) = linked(ctx, s_ids.clone());
+    let t_around = if t_linked.is_empty() {
+        t_ids
+    } else {
+        t_ids.start.min(t_linked.start)..t_ids.end.max(t_linked.end)
+    };
+    let t_around: Vec<&anchors::Number> = ctx.target.numbers_of(t_around).collect();
+    let s_around: Vec<&anchors::Number> = ctx.source.numbers_of(s_ids).collect();
+    let missing_numbers: Vec<anchors::Number> = missing_numbers
+        .into_iter()
+        .filter(|a| !t_around.iter().any(|b| anchors::same_number(a, b)))
+        .collect();
+    let extra_numbers: Vec<anchors::Number> = extra_numbers
+        .into_iter()
+        .filter(|b| !s_around.iter().any(|a| anchors::same_number(a, b)))
+        .collect();
     let missing: Vec<String> = missing_numbers.iter().map(|n| n.text.clone()).collect();
     let extra: Vec<String> = extra_numbers.iter().map(|n| n.text.clone()).collect();
     let (what, confidence) = match (missing.is_empty(), extra.is_empty()) {
