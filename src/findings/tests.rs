@@ -890,3 +890,44 @@ fn a_quotes_number_just_outside_the_marks_is_no_changed_figure() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_quoted_abbreviation_that_lost_its_marks_is_no_reported_speech() {
+    let en = "The first ascent was made by the \"I.H.E. 1934\" team, as said.\n";
+    let de = "Die Erstbesteigung gelang der Mannschaft der I.H.E. 1934, wie gesagt.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(
+        !f.iter()
+            .any(|f| f.message.contains("lost its quotation marks")),
+        "{f:?}"
+    );
+    // Four words of speech that lost their marks still count.
+    let en = "The first ascent was made, \"we will climb it\" they said.\n";
+    let de = "Die Erstbesteigung gelang, sie sagten, sie würden ihn besteigen.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(
+        f.iter()
+            .any(|f| f.message.contains("lost its quotation marks")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_quoted_title_written_plainly_is_no_replaced_name() {
+    let en = "Then came the book \"Tents in the Clouds\", with its love of \"Human Interest\".\n";
+    let de = "Dann erschien das Buch Tents in the Clouds, mit seiner Liebe zum „Human Interest“.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(!f.iter().any(|f| f.message.contains("replaces")), "{f:?}");
+}
+
+#[test]
+fn a_name_replaced_in_a_quote_is_reported() {
+    let en = "In Paris and Berlin, the minister said \"Berlin will pay\" on Monday.\n";
+    let de = "In Paris und Berlin sagte der Minister am Montag: „Paris wird zahlen“.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("replaces Berlin")),
+        "{f:?}"
+    );
+}
