@@ -922,12 +922,26 @@ fn a_quoted_title_written_plainly_is_no_replaced_name() {
 
 #[test]
 fn a_name_replaced_in_a_quote_is_reported() {
-    let en = "In Paris and Berlin, the minister said \"Berlin will pay\" on Monday.\n";
-    let de = "In Paris und Berlin sagte der Minister am Montag: „Paris wird zahlen“.\n";
+    let en =
+        "In Paris and Berlin, the minister said \"the money from Berlin will come\" on Monday.\n";
+    let de =
+        "In Paris und Berlin sagte der Minister am Montag: „das Geld aus Paris wird kommen“.\n";
     let f = run(en, de, &[(0..1, 0..1)]);
     assert!(
         f.iter()
             .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("replaces Berlin")),
         "{f:?}"
     );
+}
+
+#[test]
+fn a_number_written_as_a_roman_numeral_has_its_counterpart() {
+    let en = "The porters carried the loads to the ridge, where camp 3 stood.\n";
+    let de = "Die Träger brachten die Lasten zum Grat, wo Lager III stand.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(f.is_empty(), "{f:?}");
+    // A Roman numeral of another value is no counterpart.
+    let de = "Die Träger brachten die Lasten zum Grat, wo Lager IV stand.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(f.iter().any(|f| f.message.contains('3')), "{f:?}");
 }
