@@ -266,10 +266,10 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
 /// Drops from `numbers` (per sentence, those with no counterpart) each
 /// whole number that sentences `near` of `other` write as a Roman numeral
 /// ("Lager 3" and "camp III"), and the sentences left with none.
-fn drop_roman_counterparts<'d>(
+fn drop_roman_counterparts(
     other: &SegmentedDocument,
     near: Range<usize>,
-    numbers: &mut Vec<(usize, Vec<&'d Number>)>,
+    numbers: &mut Vec<(usize, Vec<&Number>)>,
 ) {
     if numbers.iter().all(|(_, n)| n.is_empty()) {
         numbers.retain(|(_, n)| !n.is_empty());
