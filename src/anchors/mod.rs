@@ -11,6 +11,7 @@ mod folding;
 pub mod names;
 pub mod numbers;
 pub mod persons;
+pub mod roman;
 pub mod spelled;
 
 pub use cues::{

@@ -354,6 +354,7 @@ pub fn names_in(
     language: Language,
 ) -> Vec<Name> {
     let nouns = capitalises_nouns(language);
+    let props = crate::language::properties(language);
     let mut out = Vec::new();
     let mut previous_end = 0;
     for (i, (range, word)) in words.iter().enumerate() {
@@ -366,12 +367,15 @@ pub fn names_in(
         }
         let initial = i == 0
             || gap.contains([
-                '.', '!', '?', ':', '„', '“', '"', '«', '»', '‚', '‘', '(', '—',
+                '.', '!', '?', ':', '„', '“', '"', '«', '»', '‚', '‘', '(', '[', '{', '—',
             ]) && !acronym;
         if initial && !acronym {
             continue;
         }
         if word.chars().count() < 2 {
+            continue;
+        }
+        if !acronym && opens_a_name(word, words.get(i + 1), props) {
             continue;
         }
         if nouns && acronym_compound(word) {
@@ -384,6 +388,21 @@ pub fn names_in(
         });
     }
     out
+}
+
+/// Whether `word`, capitalised, is a function word of the language that
+/// opens a name of several words, the `next` word being capitalised too
+/// ("Les Alpes", "Die Zeit", "The Times"): an article or a preposition,
+/// not the name, which the words after it carry. Read as a name, the
+/// title-cased article of a French journal stood against a German title
+/// elsewhere in the sentence.
+fn opens_a_name(
+    word: &str,
+    next: Option<&(Range<usize>, &str)>,
+    props: &crate::language::Properties,
+) -> bool {
+    next.is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase))
+        && props.is_function_word(&word.to_lowercase())
 }
 
 /// Whether `word` is a compound of an acronym and a common noun
@@ -687,6 +706,25 @@ mod tests {
             ns("Then the US-Russia talks began.", Language::EN),
             ["US-Russia"]
         );
+    }
+
+    #[test]
+    fn a_function_word_opening_a_name_is_no_name() {
+        let ns = |text: &str, language| -> Vec<String> {
+            names(text, language).into_iter().map(|n| n.text).collect()
+        };
+        assert_eq!(
+            ns("Il cite la revue Les Alpes et Le Monde.", Language::FR),
+            ["Alpes", "Monde"]
+        );
+        // Alone, or before a lower-case word, it is left to the other
+        // rules ("Theresa May" keeps its family name).
+        assert_eq!(
+            ns("Then Theresa May spoke.", Language::EN),
+            ["Theresa", "May"]
+        );
+        // A bracket opens like a sentence: its first word is no name.
+        assert_eq!(ns("Voir ceci {Tiens, Paris} ici.", Language::FR), ["Paris"]);
     }
 
     #[test]

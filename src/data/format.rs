@@ -418,6 +418,7 @@ pub const PROPERTY_KEYS: &[&str] = &[
     "numeral-tens",
     "tenths",
     "eras",
+    "roman-lookalikes",
 ];
 
 /// One `key = value` setting of a properties file.
@@ -449,6 +450,9 @@ pub enum Property<'a> {
     /// Eras that count years: a name and the year before the era's first
     /// (`令和:2018`: `令和8年` is 2026).
     Eras(Vec<(&'a str, u32)>),
+    /// Words of the language written like a Roman numeral (English `I`),
+    /// which are never read as one.
+    RomanLookalikes(Vec<&'a str>),
 }
 
 /// Reads a properties file; a key may be set once.
@@ -487,6 +491,7 @@ pub fn properties<'a>(file: &'a str, text: &'a str) -> Result<Vec<Property<'a>>,
                     ))),
                 },
                 "tenths" => Ok(Property::Tenths(words())),
+                "roman-lookalikes" => Ok(Property::RomanLookalikes(words())),
                 "eras" => words()
                     .into_iter()
                     .map(|w| {

@@ -73,8 +73,8 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         }
         let near_t = ctx.target_near(k);
         let near_s = ctx.source_near(k);
-        let near_t_numbers: Vec<&Number> = ctx.target.numbers_of(near_t).collect();
-        let near_s_numbers: Vec<&Number> = ctx.source.numbers_of(near_s).collect();
+        let near_t_numbers: Vec<&Number> = ctx.target.numbers_of(near_t.clone()).collect();
+        let near_s_numbers: Vec<&Number> = ctx.source.numbers_of(near_s.clone()).collect();
         // Per source sentence: digit numbers with no counterpart nearby.
         let mut missing_numbers: Vec<(usize, Vec<&Number>)> = Vec::new();
         for i in link.source.clone() {
@@ -86,17 +86,25 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
                 missing_numbers.push((i, lost));
             }
         }
-        let mut extra_numbers: Vec<(usize, &Number)> = Vec::new();
-        for j in link.target.clone() {
-            extra_numbers.extend(
-                numbers_outside(ctx.target, &quotes.target, j)
+        drop_roman_counterparts(ctx.target, near_t, &mut missing_numbers);
+        let mut extra_numbers: Vec<(usize, Vec<&Number>)> = link
+            .target
+            .clone()
+            .map(|j| {
+                let extra = numbers_outside(ctx.target, &quotes.target, j)
                     .into_iter()
                     .filter(|n| {
                         n.firm && !near_s_numbers.iter().any(|s| anchors::same_number(n, s))
                     })
-                    .map(|n| (j, n)),
-            );
-        }
+                    .collect();
+                (j, extra)
+            })
+            .collect();
+        drop_roman_counterparts(ctx.source, near_s, &mut extra_numbers);
+        let mut extra_numbers: Vec<(usize, &Number)> = extra_numbers
+            .into_iter()
+            .flat_map(|(j, extra)| extra.into_iter().map(move |n| (j, n)))
+            .collect();
         // A day or a month the original writes in digits and the
         // translation changed (8 August → 8月9日): the translation's day is
         // no firm fact, yet it is the lost figure's counterpart.
@@ -253,6 +261,32 @@ pub(super) fn find(ctx: &Context, quotes: &Quotes, out: &mut Vec<(usize, Finding
         }
         names(ctx, k, out);
     }
+}
+
+/// Drops from `numbers` (per sentence, those with no counterpart) each
+/// whole number that sentences `near` of `other` write as a Roman numeral
+/// ("Lager 3" and "camp III"), and the sentences left with none.
+fn drop_roman_counterparts(
+    other: &SegmentedDocument,
+    near: Range<usize>,
+    numbers: &mut Vec<(usize, Vec<&Number>)>,
+) {
+    if numbers.iter().all(|(_, n)| n.is_empty()) {
+        numbers.retain(|(_, n)| !n.is_empty());
+        return;
+    }
+    let romans: Vec<u32> = near
+        .flat_map(|i| anchors::roman::numerals(other.sentence_text(i), other.language()))
+        .collect();
+    let written = |n: &Number| {
+        n.values
+            .iter()
+            .any(|v| v.fract() == 0.0 && romans.iter().any(|r| f64::from(*r) == *v))
+    };
+    for (_, lost) in numbers.iter_mut() {
+        lost.retain(|n| !written(n));
+    }
+    numbers.retain(|(_, n)| !n.is_empty());
 }
 
 /// Months of link `k` changed by the translation (8 August → 8.

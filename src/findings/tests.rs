@@ -915,3 +915,78 @@ fn a_japanese_quote_that_lost_its_negation_is_an_altered_quote() {
     );
     assert!(!negates(&f), "{f:?}");
 }
+
+#[test]
+fn a_quotes_number_just_outside_the_marks_is_no_changed_figure() {
+    let en = "The climb was told in our \"Mountain Chronicle 1955\" last spring.\n";
+    let moved = "Die Besteigung stand im Frühjahr in unserer Bergchronik 1955, dem „Klassiker“ der Reihe.\n";
+    let f = run(en, moved, &[(0..1, 0..1)]);
+    assert!(
+        !f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("1955")),
+        "{f:?}"
+    );
+    // The year changed inside the marks is still a changed figure.
+    let changed = "Die Besteigung stand im Frühjahr in unserer „Bergchronik 1956“.\n";
+    let f = run(en, changed, &[(0..1, 0..1)]);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("1955")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_quoted_abbreviation_that_lost_its_marks_is_no_reported_speech() {
+    let en = "The first ascent was made by the \"I.H.E. 1934\" team, as said.\n";
+    let de = "Die Erstbesteigung gelang der Mannschaft der I.H.E. 1934, wie gesagt.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(
+        !f.iter()
+            .any(|f| f.message.contains("lost its quotation marks")),
+        "{f:?}"
+    );
+    // Four words of speech that lost their marks still count.
+    let en = "The first ascent was made, \"we will climb it\" they said.\n";
+    let de = "Die Erstbesteigung gelang, sie sagten, sie würden ihn besteigen.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(
+        f.iter()
+            .any(|f| f.message.contains("lost its quotation marks")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_quoted_title_written_plainly_is_no_replaced_name() {
+    let en = "Then came the book \"Tents in the Clouds\", with its love of \"Human Interest\".\n";
+    let de = "Dann erschien das Buch Tents in the Clouds, mit seiner Liebe zum „Human Interest“.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(!f.iter().any(|f| f.message.contains("replaces")), "{f:?}");
+}
+
+#[test]
+fn a_name_replaced_in_a_quote_is_reported() {
+    let en =
+        "In Paris and Berlin, the minister said \"the money from Berlin will come\" on Monday.\n";
+    let de =
+        "In Paris und Berlin sagte der Minister am Montag: „das Geld aus Paris wird kommen“.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::AlteredQuote && f.message.contains("replaces Berlin")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_number_written_as_a_roman_numeral_has_its_counterpart() {
+    let en = "The porters carried the loads to the ridge, where camp 3 stood.\n";
+    let de = "Die Träger brachten die Lasten zum Grat, wo Lager III stand.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(f.is_empty(), "{f:?}");
+    // A Roman numeral of another value is no counterpart.
+    let de = "Die Träger brachten die Lasten zum Grat, wo Lager IV stand.\n";
+    let f = run(en, de, &[(0..1, 0..1)]);
+    assert!(f.iter().any(|f| f.message.contains('3')), "{f:?}");
+}

@@ -40,6 +40,9 @@ pub struct Properties {
     /// Eras that count years, each with the year before its first
     /// (`令和`, 2018).
     pub eras: Vec<(&'static str, u32)>,
+    /// Words written like a Roman numeral that are words of the language
+    /// (English `I`), as written.
+    pub roman_lookalikes: Vec<&'static str>,
     /// The same words hashed, for [`Properties::is_function_word`], which
     /// is asked about every short word of a block (a hash look-up costs a
     /// fraction of a binary search's string comparisons).
@@ -109,6 +112,7 @@ impl Properties {
             Property::NumeralTens(t) => self.numeral_tens = t,
             Property::Tenths(t) => self.tenths = t,
             Property::Eras(e) => self.eras = e,
+            Property::RomanLookalikes(w) => self.roman_lookalikes = w,
             Property::FunctionWords(mut s) => {
                 s.sort_unstable();
                 s.dedup();
@@ -143,6 +147,7 @@ pub fn default_properties() -> &'static Properties {
             numeral_tens: Vec::new(),
             tenths: Vec::new(),
             eras: Vec::new(),
+            roman_lookalikes: Vec::new(),
             function_word_set: FunctionWordSet::default(),
         };
         read(data::DEFAULT_PROPERTIES, &blank)

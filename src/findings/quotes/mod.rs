@@ -433,7 +433,7 @@ fn unpaired_source_quote(
     if let Some(f) = dropped_with_sentence(ctx, q, ids, links, t_ids.clone()) {
         return Some(f);
     }
-    let words = word_count(&q.text);
+    let words = spoken_words(&q.text);
     if words < 4 {
         return None;
     }
@@ -452,6 +452,19 @@ fn unpaired_source_quote(
             .with_target(super::sentences_excerpt(ctx.target, t_ids))
             .with_evidence(quote_evidence(QuoteCheck::Unquoted { words })),
     )
+}
+
+/// The words of a quote as speech counts them ([`word_count`]), where
+/// letters joined by full stops without a space are one abbreviation or
+/// name ("I.H.E. 1934" is two words, "L.W.Davies" one): a quoted name or
+/// title is no speech that can be turned into reported speech.
+fn spoken_words(text: &str) -> usize {
+    let words = crate::text::words(text);
+    let joined = words
+        .windows(2)
+        .filter(|w| &text[w[0].0.end..w[1].0.start] == ".")
+        .count();
+    word_count(text).saturating_sub(joined)
 }
 
 /// Whether `name` is written in a script other than `text`'s (judged by
@@ -681,6 +694,35 @@ const CHANGED_NUMBER_CONFIDENCE: f64 = 0.9;
 const DROPPED_NUMBER_CONFIDENCE: f64 = 0.85;
 const ADDED_NUMBER_CONFIDENCE: f64 = 0.8;
 
+/// The sentences around a pair of quotes where a fact of one that the
+/// other lacks may stand outside the marks: the original's sentences of
+/// `s`, and the translation's sentences of `t` with those linked to `s`.
+fn around(ctx: &Context, s: &Quote, t: &Quote) -> (Range<usize>, Range<usize>) {
+    let (s_ids, t_ids) = (sentences_of(ctx.source, s), sentences_of(ctx.target, t));
+    let (_, t_linked) = linked(ctx, s_ids.clone());
+    let t_ids = if t_linked.is_empty() {
+        t_ids
+    } else {
+        t_ids.start.min(t_linked.start)..t_ids.end.max(t_linked.end)
+    };
+    (s_ids, t_ids)
+}
+
+/// Whether every word of the original's quote `s` stands in the
+/// translation's sentences around `t` ([`around`]): a title or a phrase
+/// the translation keeps as written but without marks ("« Tents in the
+/// Clouds »" for "Tents in the Clouds"), so the quote `t` it was paired
+/// with is another one, not its replacement.
+fn written_plainly(ctx: &Context, s: &Quote, t: &Quote) -> bool {
+    let (_, t_ids) = around(ctx, s, t);
+    let t_around = ctx.target.words_of(t_ids);
+    let words = crate::text::words(&s.text);
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|(_, w)| t_around.contains(&anchors::fold(w)))
+}
+
 /// Digit numbers of the quote changed, dropped or added.
 fn number_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
     let sn: Vec<_> = ctx.source_numbers(&s.text);
@@ -694,6 +736,22 @@ fn number_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         .iter()
         .filter(|b| b.digits && !sn.iter().any(|a| anchors::same_number(a, b)))
         .cloned()
+        .collect();
+    // A quotation mark moved rather than a figure changed: the number the
+    // quote lost stands in the translation's sentences just outside the
+    // marks, or the one it gained in the original's, spelled out maybe
+    // ("« billigen » Siebentausender" for "ce facile « 7000 »", "our
+    // « Chronicle 1955 »" for "our chronicle 1955").
+    let (s_ids, t_ids) = around(ctx, s, t);
+    let t_around: Vec<&anchors::Number> = ctx.target.numbers_of(t_ids).collect();
+    let s_around: Vec<&anchors::Number> = ctx.source.numbers_of(s_ids).collect();
+    let missing_numbers: Vec<anchors::Number> = missing_numbers
+        .into_iter()
+        .filter(|a| !t_around.iter().any(|b| anchors::same_number(a, b)))
+        .collect();
+    let extra_numbers: Vec<anchors::Number> = extra_numbers
+        .into_iter()
+        .filter(|b| !s_around.iter().any(|a| anchors::same_number(a, b)))
         .collect();
     let missing: Vec<String> = missing_numbers.iter().map(|n| n.text.clone()).collect();
     let extra: Vec<String> = extra_numbers.iter().map(|n| n.text.clone()).collect();
@@ -799,7 +857,7 @@ fn name_problem(ctx: &Context, s: &Quote, t: &Quote) -> Option<Problem> {
         })
         .map(|n| n.text.clone())
         .collect();
-    if !lost.is_empty() && !gained.is_empty() {
+    if !lost.is_empty() && !gained.is_empty() && !written_plainly(ctx, s, t) {
         let check = QuoteCheck::Names {
             missing: lost.clone(),
             added: gained.clone(),
