@@ -40,6 +40,10 @@ pub struct Properties {
     /// Eras that count years, each with the year before its first
     /// (`令和`, 2018).
     pub eras: Vec<(&'static str, u32)>,
+    /// Characters of the language per character of the same text in
+    /// English ([`crate::text::length`]), in thousandths; `None` where it
+    /// was not measured. Read through [`Properties::length_vs_english`].
+    length_vs_english: Option<u32>,
     /// The same words hashed, for [`Properties::is_function_word`], which
     /// is asked about every short word of a block (a hash look-up costs a
     /// fraction of a binary search's string comparisons).
@@ -93,6 +97,13 @@ impl Properties {
         Some(Numeral::Tens(power as i32 + 1))
     }
 
+    /// Characters of the language per character of the same text in
+    /// English, as [`crate::text::length`] counts them; `None` where the
+    /// language's file gives no measure.
+    pub fn length_vs_english(&self) -> Option<f64> {
+        self.length_vs_english.map(|x| f64::from(x) / 1000.0)
+    }
+
     /// Whether `word` (lower case) is one of the language's function
     /// words.
     pub fn is_function_word(&self, word: &str) -> bool {
@@ -109,6 +120,7 @@ impl Properties {
             Property::NumeralTens(t) => self.numeral_tens = t,
             Property::Tenths(t) => self.tenths = t,
             Property::Eras(e) => self.eras = e,
+            Property::LengthVsEnglish(x) => self.length_vs_english = x,
             Property::FunctionWords(mut s) => {
                 s.sort_unstable();
                 s.dedup();
@@ -143,6 +155,7 @@ pub fn default_properties() -> &'static Properties {
             numeral_tens: Vec::new(),
             tenths: Vec::new(),
             eras: Vec::new(),
+            length_vs_english: None,
             function_word_set: FunctionWordSet::default(),
         };
         read(data::DEFAULT_PROPERTIES, &blank)
