@@ -474,15 +474,12 @@ impl RatioPrior {
     /// where both languages' files give one, else around 1 with
     /// [`RATIO_SPREAD`].
     pub fn of(languages: [Option<Language>; 2]) -> RatioPrior {
-        let length = |l: Option<Language>| {
-            l.and_then(|l| crate::language::properties(l).length_vs_english())
-        };
-        match (length(languages[0]), length(languages[1])) {
-            (Some(s), Some(t)) => RatioPrior {
-                centre: t / s,
+        match crate::language::expected_length_ratio(languages) {
+            Some(centre) => RatioPrior {
+                centre,
                 spread: PAIR_RATIO_SPREAD,
             },
-            _ => RatioPrior::wide(),
+            None => RatioPrior::wide(),
         }
     }
 

@@ -179,6 +179,15 @@ pub fn properties(language: Language) -> &'static Properties {
     }
 }
 
+/// Characters of translation per character of original expected of a
+/// pair written in `languages` (original, translation), as
+/// [`crate::text::length`] counts them: the quotient of their lengths
+/// against English, where both languages' files give one.
+pub fn expected_length_ratio(languages: [Option<Language>; 2]) -> Option<f64> {
+    let length = |l: Option<Language>| l.and_then(|l| properties(l).length_vs_english());
+    Some(length(languages[1])? / length(languages[0])?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
