@@ -244,4 +244,42 @@ mod tests {
         }
         assert!(default_properties().function_words.is_empty());
     }
+
+    #[test]
+    fn a_pairs_expected_ratio_is_the_quotient_of_its_lengths() {
+        let lang = |c| Language::from_code(c).expect("a language code");
+        let en = properties(Language::EN).length_vs_english();
+        let de = properties(Language::DE).length_vs_english();
+        assert_eq!(en, Some(1.0));
+        let (Some(en), Some(de)) = (en, de) else {
+            panic!("English and German have lengths");
+        };
+        let there = expected_length_ratio([Some(Language::EN), Some(Language::DE)]);
+        let back = expected_length_ratio([Some(Language::DE), Some(Language::EN)]);
+        assert_eq!(there, Some(de / en));
+        assert_eq!(back, Some(en / de));
+        // A language without a measure, or none at all: no expectation.
+        assert_eq!(default_properties().length_vs_english(), None);
+        assert_eq!(
+            expected_length_ratio([Some(Language::EN), Some(lang("fi"))]),
+            None
+        );
+        assert_eq!(expected_length_ratio([None, Some(Language::DE)]), None);
+    }
+
+    #[test]
+    fn a_length_against_english_is_a_plausible_number_or_nothing() {
+        use crate::data::format::{Property, properties as parse};
+        let one = |text: &'static str| parse("t.txt", text).map(|mut v| v.pop());
+        assert_eq!(
+            one("length-vs-english = 1.5\n").ok(),
+            Some(Some(Property::LengthVsEnglish(Some(1500))))
+        );
+        assert_eq!(
+            one("length-vs-english =\n").ok(),
+            Some(Some(Property::LengthVsEnglish(None)))
+        );
+        assert!(one("length-vs-english = 9\n").is_err());
+        assert!(one("length-vs-english = long\n").is_err());
+    }
 }
