@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 
 mod properties;
 
-pub use properties::{Numeral, Properties, default_properties, properties};
+pub use properties::{Numeral, Properties, default_properties, expected_length_ratio, properties};
 
 /// A language, named by its ISO 639-1 code (`en`, `de`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -115,7 +115,7 @@ pub fn align<'s>(
         }
         solved.push((srange, trange, group.confidence, inner));
     }
-    let best = sentences::cheapest(&totals, &ratios);
+    let best = sentences::cheapest(&totals, &ratios, sentences::RatioPrior::of(languages));
     let mut links = Vec::new();
     for (srange, trange, confidence, mut inner) in solved {
         if inner.is_empty() {

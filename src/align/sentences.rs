@@ -349,7 +349,12 @@ fn finish(
             let ratios = unit_ratios(solver);
             let mut all = under_each(solver, &path, &overlap, &ratios);
             let costs: Vec<f32> = all.iter().map(|s| s.cost).collect();
-            vec![all.swap_remove(cheapest(&costs, &ratios))]
+            // Units here are paragraphs ([`align_units_fitting_ratio`]):
+            // they keep the wide prior. Under the pair's, a page whose
+            // paragraphs read shorter than its languages' mean took a
+            // wrong paragraph for the dropped one (GNOME de dropped
+            // paragraphs 0.95 -> 0.91 without dictionaries).
+            vec![all.swap_remove(cheapest(&costs, &ratios, RatioPrior::wide()))]
         }
         Ratios::Each(each) => under_each(solver, &path, &overlap, each),
     }
@@ -397,7 +402,7 @@ const RATIO_GRID: f64 = 0.04;
 /// Most candidate ratios solved for one pair, nearest to the pair's own
 /// first.
 const RATIO_CANDIDATES: usize = 12;
-/// How much less (with [`ratio_prior`]) a path under another ratio must
+/// How much less (with the [`RatioPrior`]) a path under another ratio must
 /// cost before that ratio replaces the pair's own. Calibrated on
 /// `eval-faults --max-articles 25` (real section) and `eval-real`: at 1.0,
 /// dropped / added sentences are found 0.804 / 0.795, at 0.5 0.822 /
@@ -444,20 +449,63 @@ fn unit_ratios(solver: &Solver<'_>) -> Vec<f64> {
 /// less than 0.005 either way (`eval-faults --max-articles 25`).
 const RATIO_SPREAD: f64 = 0.35;
 
-/// What a ratio costs before any length is seen: `-ln` of a log-normal
-/// density around 1, up to a constant. It only ranks candidate ratios:
-/// a page with a dropped sentence has a ratio further from 1 than the
-/// page without it.
-fn ratio_prior(ratio: f64) -> f32 {
-    let l = ratio.ln();
-    (l * l / (2.0 * RATIO_SPREAD * RATIO_SPREAD)) as f32
+/// Spread of the prior on a pair's ratio where both languages' lengths
+/// against English are known ([`RatioPrior::of`]): the ratio is then
+/// expected at their quotient. Within one language of the faithful GNOME
+/// Help pages the logarithm of the page ratio spreads 0.054 (pt-BR) to
+/// 0.073 (fr) around its mean; the prior is kept wider, for other genres.
+/// Calibrated on `eval-faults --max-articles 25` and `eval-real`, both
+/// modes (docs/benchmarks.md, "Dropped and added sentences, fourteenth
+/// session").
+const PAIR_RATIO_SPREAD: f64 = 0.15;
+
+/// What a pair's character ratio is expected to be before any length is
+/// seen: a log-normal density around `centre` with a spread of `spread`
+/// (standard deviation of the logarithm).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RatioPrior {
+    centre: f64,
+    spread: f64,
+}
+
+impl RatioPrior {
+    /// The prior of a pair written in `languages` (original,
+    /// translation): around the quotient of their lengths against English
+    /// where both languages' files give one, else around 1 with
+    /// [`RATIO_SPREAD`].
+    pub fn of(languages: [Option<Language>; 2]) -> RatioPrior {
+        match crate::language::expected_length_ratio(languages) {
+            Some(centre) => RatioPrior {
+                centre,
+                spread: PAIR_RATIO_SPREAD,
+            },
+            None => RatioPrior::wide(),
+        }
+    }
+
+    /// The prior of a pair whose languages say nothing: around 1, with
+    /// [`RATIO_SPREAD`].
+    pub fn wide() -> RatioPrior {
+        RatioPrior {
+            centre: 1.0,
+            spread: RATIO_SPREAD,
+        }
+    }
+
+    /// What `ratio` costs: `-ln` of the density, up to a constant. It
+    /// only ranks candidate ratios: a page with a dropped sentence has a
+    /// ratio further from the pair's than the page without it.
+    fn cost(self, ratio: f64) -> f32 {
+        let l = (ratio / self.centre).ln();
+        (l * l / (2.0 * self.spread * self.spread)) as f32
+    }
 }
 
 /// Which of the alignments under several `ratios` wins, from their
-/// `costs`: the least cost plus [`ratio_prior`], if it beats the first
-/// (the pair's own ratio) by [`RATIO_FIT_MARGIN`]; else the first.
-pub fn cheapest(costs: &[f32], ratios: &[f64]) -> usize {
-    let total = |i: usize| costs[i] + ratio_prior(ratios[i]);
+/// `costs`: the least cost plus the `prior`'s, if it beats the first (the
+/// pair's own ratio) by [`RATIO_FIT_MARGIN`]; else the first.
+pub fn cheapest(costs: &[f32], ratios: &[f64], prior: RatioPrior) -> usize {
+    let total = |i: usize| costs[i] + prior.cost(ratios[i]);
     if costs.is_empty() || costs.len() != ratios.len() {
         return 0;
     }
@@ -1031,14 +1079,40 @@ mod tests {
 
     #[test]
     fn another_ratio_wins_only_by_the_margin_and_the_prior() {
+        let wide = RatioPrior::wide();
         // Equal costs: the pair's own ratio stays.
-        assert_eq!(cheapest(&[10.0, 10.0], &[1.0, 1.0]), 0);
+        assert_eq!(cheapest(&[10.0, 10.0], &[1.0, 1.0], wide), 0);
         // Less cost by more than the margin wins.
-        assert_eq!(cheapest(&[10.0, 9.0], &[1.0, 1.0]), 1);
+        assert_eq!(cheapest(&[10.0, 9.0], &[1.0, 1.0], wide), 1);
         // An implausible ratio pays its prior: a page that shrinks to half
         // its length in translation has most likely lost something.
-        assert_eq!(cheapest(&[10.0, 10.0], &[0.5, 1.0]), 1);
-        assert_eq!(cheapest(&[10.0, 9.0], &[1.0, 0.4]), 0);
-        assert_eq!(cheapest(&[], &[]), 0);
+        assert_eq!(cheapest(&[10.0, 10.0], &[0.5, 1.0], wide), 1);
+        assert_eq!(cheapest(&[10.0, 9.0], &[1.0, 0.4], wide), 0);
+        assert_eq!(cheapest(&[], &[], wide), 0);
+    }
+
+    #[test]
+    fn a_pair_whose_lengths_are_known_expects_their_quotient() {
+        // Test data, not the files' figures: a language written a quarter
+        // longer than English.
+        let prior = RatioPrior {
+            centre: 1.25,
+            spread: PAIR_RATIO_SPREAD,
+        };
+        // A page that lost a sentence reads 1.05; without that sentence it
+        // reads 1.25. Under the wide prior around 1 the page's own ratio
+        // stays; under the pair's prior the ratio without the sentence
+        // wins at the same cost.
+        let wide = RatioPrior::wide();
+        assert_eq!(cheapest(&[10.0, 10.0], &[1.05, 1.25], wide), 0);
+        assert_eq!(cheapest(&[10.0, 10.0], &[1.05, 1.25], prior), 1);
+        // A language without a measure keeps the wide prior.
+        let unknown = Language::from_code("fi").expect("a language code");
+        assert_eq!(RatioPrior::of([Some(Language::EN), Some(unknown)]), wide);
+        let known = RatioPrior::of([Some(Language::EN), Some(Language::DE)]);
+        assert_eq!(known.spread, PAIR_RATIO_SPREAD);
+        assert!(known.centre > 1.0);
+        let back = RatioPrior::of([Some(Language::DE), Some(Language::EN)]);
+        assert!((back.centre * known.centre - 1.0).abs() < 1e-9);
     }
 }

@@ -417,6 +417,7 @@ pub const PROPERTY_KEYS: &[&str] = &[
     "numeral-digits",
     "numeral-tens",
     "tenths",
+    "length-vs-english",
     "eras",
     "roman-lookalikes",
 ];
@@ -453,6 +454,10 @@ pub enum Property<'a> {
     /// Words of the language written like a Roman numeral (English `I`),
     /// which are never read as one.
     RomanLookalikes(Vec<&'a str>),
+    /// How long a text written in the language is per character of the
+    /// same text in English, as the aligner counts characters, in
+    /// thousandths (`1.26` is 1260); `None` where it was not measured.
+    LengthVsEnglish(Option<u32>),
 }
 
 /// Reads a properties file; a key may be set once.
@@ -492,6 +497,15 @@ pub fn properties<'a>(file: &'a str, text: &'a str) -> Result<Vec<Property<'a>>,
                 },
                 "tenths" => Ok(Property::Tenths(words())),
                 "roman-lookalikes" => Ok(Property::RomanLookalikes(words())),
+                "length-vs-english" => match value.parse::<f64>() {
+                    _ if value.is_empty() => Ok(Property::LengthVsEnglish(None)),
+                    Ok(x) if (0.2..=5.0).contains(&x) => {
+                        Ok(Property::LengthVsEnglish(Some((x * 1000.0).round() as u32)))
+                    }
+                    _ => Err(line.error(format!(
+                        "length-vs-english is a number from 0.2 to 5, or nothing, not `{value}`"
+                    ))),
+                },
                 "eras" => words()
                     .into_iter()
                     .map(|w| {

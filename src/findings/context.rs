@@ -12,6 +12,17 @@ use crate::segment::SegmentedDocument;
 /// third of English's characters and English three times Chinese's.
 const MIN_RATIO: f64 = 0.2;
 const MAX_RATIO: f64 = 5.0;
+/// Fewest characters of linked original the pair's ratio is measured on;
+/// under it the scripts alone predict the ratio.
+const MEASURED_CHARS: usize = 200;
+/// How many characters of linked original the language pair's expected
+/// ratio weighs as, where it is mixed with the measured one
+/// ([`Context::merge_ratio`]): on a short page the two count about
+/// alike, on a long one the page's own ratio decides. Calibrated on
+/// `eval-faults --max-articles 25` and `eval-real`, both modes
+/// (docs/benchmarks.md, "Dropped and added sentences, fourteenth
+/// session").
+const PRIOR_CHARS: f64 = 1500.0;
 
 /// Shared, read-only state of one detection run.
 pub(super) struct Context<'a> {
@@ -29,6 +40,9 @@ pub(super) struct Context<'a> {
     /// Characters of translation per character of original, over linked
     /// text: the yardstick for "shorter than expected".
     pub ratio: f64,
+    /// The yardstick of a link that merges sentences: `ratio` drawn
+    /// towards what the pair's languages predict ([`mixed_ratio`]).
+    pub merge_ratio: f64,
     /// Folded names written anywhere in the original.
     pub source_names: NameIndex,
     /// Folded names written anywhere in the translation.
@@ -68,7 +82,8 @@ impl<'a> Context<'a> {
                 t_chars += chars(target, l.target.clone());
             }
         }
-        let ratio = if s_chars > 200 && t_chars > 0 {
+        let measured = s_chars > MEASURED_CHARS && t_chars > 0;
+        let ratio = if measured {
             (t_chars as f64 / s_chars as f64).clamp(MIN_RATIO, MAX_RATIO)
         } else {
             // Too little linked text to measure: what the scripts alone
@@ -119,6 +134,7 @@ impl<'a> Context<'a> {
             options,
             source_link,
             target_link,
+            merge_ratio: mixed_ratio(source, target, ratio, if measured { s_chars } else { 0 }),
             ratio,
         }
     }
@@ -199,6 +215,36 @@ fn near(links: &[Link], k: usize, side: impl Fn(&Link) -> &Range<usize>) -> Rang
     } else {
         start..end
     }
+}
+
+/// The pair's `ratio`, measured on `linked` characters of original,
+/// mixed with the ratio its languages predict
+/// ([`crate::language::expected_length_ratio`], counted in characters as
+/// `ratio` is), weighed as [`PRIOR_CHARS`] characters: a geometric mean.
+/// On a short page a sentence merged into its neighbour's link without a
+/// counterpart skews the page's own ratio towards itself, so that the
+/// link fits the ratio it skewed. `ratio` itself where the languages
+/// predict nothing.
+fn mixed_ratio(
+    source: &SegmentedDocument,
+    target: &SegmentedDocument,
+    ratio: f64,
+    linked: usize,
+) -> f64 {
+    let languages = [source, target].map(|d| Some(d.detection.language));
+    let Some(expected) = crate::language::expected_length_ratio(languages) else {
+        return ratio;
+    };
+    // The expected ratio counts as the aligner does (spaces left out, a
+    // Chinese or Japanese character three); `ratio` counts characters.
+    let per_length = |doc: &SegmentedDocument| {
+        let text = &doc.document.text;
+        text.chars().count().max(1) as f64 / crate::text::length(text).max(1) as f64
+    };
+    let expected = expected * per_length(target) / per_length(source);
+    let linked = linked as f64;
+    let mixed = (linked * ratio.ln() + PRIOR_CHARS * expected.ln()) / (linked + PRIOR_CHARS);
+    mixed.exp().clamp(MIN_RATIO, MAX_RATIO)
 }
 
 fn chars(doc: &SegmentedDocument, ids: Range<usize>) -> usize {

@@ -287,7 +287,8 @@ fn merged_piece(ctx: &Context, k: usize, l: &crate::align::Link) -> Option<(usiz
     if s < MIN_PASSAGE_CHARS {
         return None;
     }
-    let r = t / (s * ctx.ratio);
+    let expected = ctx.merge_ratio;
+    let r = t / (s * expected);
     let side = if b > 1 && r >= MERGED_GAP {
         Side::Target
     } else if a > 1 && r <= 1.0 / MERGED_GAP {
@@ -298,6 +299,7 @@ fn merged_piece(ctx: &Context, k: usize, l: &crate::align::Link) -> Option<(usiz
     let gap = Gap {
         side,
         r,
+        expected,
         z: deviation(r, sparse(ctx, s)),
         strength: Strength::Deviates,
     };
@@ -380,6 +382,8 @@ struct Gap {
     side: Side,
     /// Length ratio of the passage (translation over predicted).
     r: f64,
+    /// The pair's ratio the prediction was made with.
+    expected: f64,
     /// Its deviation ([`deviation`]).
     z: f64,
     strength: Strength,
@@ -425,6 +429,7 @@ fn gap(ctx: &Context, p: &Passage) -> Option<Gap> {
     Some(Gap {
         side,
         r,
+        expected: ctx.ratio,
         z,
         strength,
     })
@@ -628,8 +633,8 @@ fn length_evidence(
         missing,
         added,
         culprit,
-        measured_ratio: measured(gap.r * ctx.ratio),
-        expected_ratio: measured(ctx.ratio),
+        measured_ratio: measured(gap.r * gap.expected),
+        expected_ratio: measured(gap.expected),
         length_ratio: measured(gap.r),
         deviation: measured(gap.z),
         length_ratio_without: without.map(measured),

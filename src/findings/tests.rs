@@ -990,3 +990,31 @@ fn a_number_written_as_a_roman_numeral_has_its_counterpart() {
     let f = run(en, de, &[(0..1, 0..1)]);
     assert!(f.iter().any(|f| f.message.contains('3')), "{f:?}");
 }
+
+#[test]
+fn a_sentence_merged_away_on_a_short_page_is_judged_by_the_languages_ratio() {
+    let en = "# Keys repeat too fast\n\nSome keyboards send a key again and again when you hold it down for a moment. The delay before this starts can be set in the settings. Open the Typing panel and move the Delay slider to the right.\n";
+    // The middle sentence is gone; the aligner merged it into the first
+    // link, and the page's own ratio, measured with it, is low.
+    let de = "# Tasten wiederholen zu schnell\n\nManche Tastaturen senden eine Taste immer wieder, wenn Sie sie kurz gedrückt halten. Öffnen Sie das Tippen-Panel und schieben Sie den Verzögerungsregler nach rechts.\n";
+    let a = alignment(&[(0..1, 0..1, 0.9), (1..3, 1..2, 0.6), (3..4, 2..3, 0.9)]);
+    let run = |target: Language| {
+        let (s, t) = (doc(en, Language::EN), doc(de, target));
+        detect(&s, &t, &a, &FindingOptions::default())
+    };
+    // English and German: German runs longer than English, so the merged
+    // link is short by far and the lost sentence is named.
+    let f = run(Language::DE);
+    let dropped: Vec<&Finding> = f.iter().filter(|f| f.kind == Kind::Omission).collect();
+    assert_eq!(dropped.len(), 1, "{f:?}");
+    assert!(
+        dropped[0].message.contains("delay"),
+        "{}",
+        dropped[0].message
+    );
+    // A language whose length is not known: only the page's own ratio
+    // speaks, and by it the merge fits.
+    let fi = Language::from_code("fi").expect("Finnish is known");
+    let f = run(fi);
+    assert!(f.iter().all(|f| f.kind != Kind::Omission), "{f:?}");
+}

@@ -43,6 +43,10 @@ pub struct Properties {
     /// Words written like a Roman numeral that are words of the language
     /// (English `I`), as written.
     pub roman_lookalikes: Vec<&'static str>,
+    /// Characters of the language per character of the same text in
+    /// English ([`crate::text::length`]), in thousandths; `None` where it
+    /// was not measured. Read through [`Properties::length_vs_english`].
+    length_vs_english: Option<u32>,
     /// The same words hashed, for [`Properties::is_function_word`], which
     /// is asked about every short word of a block (a hash look-up costs a
     /// fraction of a binary search's string comparisons).
@@ -96,6 +100,13 @@ impl Properties {
         Some(Numeral::Tens(power as i32 + 1))
     }
 
+    /// Characters of the language per character of the same text in
+    /// English, as [`crate::text::length`] counts them; `None` where the
+    /// language's file gives no measure.
+    pub fn length_vs_english(&self) -> Option<f64> {
+        self.length_vs_english.map(|x| f64::from(x) / 1000.0)
+    }
+
     /// Whether `word` (lower case) is one of the language's function
     /// words.
     pub fn is_function_word(&self, word: &str) -> bool {
@@ -113,6 +124,7 @@ impl Properties {
             Property::Tenths(t) => self.tenths = t,
             Property::Eras(e) => self.eras = e,
             Property::RomanLookalikes(w) => self.roman_lookalikes = w,
+            Property::LengthVsEnglish(x) => self.length_vs_english = x,
             Property::FunctionWords(mut s) => {
                 s.sort_unstable();
                 s.dedup();
@@ -148,6 +160,7 @@ pub fn default_properties() -> &'static Properties {
             tenths: Vec::new(),
             eras: Vec::new(),
             roman_lookalikes: Vec::new(),
+            length_vs_english: None,
             function_word_set: FunctionWordSet::default(),
         };
         read(data::DEFAULT_PROPERTIES, &blank)
@@ -169,6 +182,15 @@ pub fn properties(language: Language) -> &'static Properties {
         }),
         None => default_properties(),
     }
+}
+
+/// Characters of translation per character of original expected of a
+/// pair written in `languages` (original, translation), as
+/// [`crate::text::length`] counts them: the quotient of their lengths
+/// against English, where both languages' files give one.
+pub fn expected_length_ratio(languages: [Option<Language>; 2]) -> Option<f64> {
+    let length = |l: Option<Language>| l.and_then(|l| properties(l).length_vs_english());
+    Some(length(languages[1])? / length(languages[0])?)
 }
 
 #[cfg(test)]
@@ -226,5 +248,43 @@ mod tests {
             assert!(words.windows(2).all(|w| w[0] < w[1]), "{code}");
         }
         assert!(default_properties().function_words.is_empty());
+    }
+
+    #[test]
+    fn a_pairs_expected_ratio_is_the_quotient_of_its_lengths() {
+        let lang = |c| Language::from_code(c).expect("a language code");
+        let en = properties(Language::EN).length_vs_english();
+        let de = properties(Language::DE).length_vs_english();
+        assert_eq!(en, Some(1.0));
+        let (Some(en), Some(de)) = (en, de) else {
+            panic!("English and German have lengths");
+        };
+        let there = expected_length_ratio([Some(Language::EN), Some(Language::DE)]);
+        let back = expected_length_ratio([Some(Language::DE), Some(Language::EN)]);
+        assert_eq!(there, Some(de / en));
+        assert_eq!(back, Some(en / de));
+        // A language without a measure, or none at all: no expectation.
+        assert_eq!(default_properties().length_vs_english(), None);
+        assert_eq!(
+            expected_length_ratio([Some(Language::EN), Some(lang("fi"))]),
+            None
+        );
+        assert_eq!(expected_length_ratio([None, Some(Language::DE)]), None);
+    }
+
+    #[test]
+    fn a_length_against_english_is_a_plausible_number_or_nothing() {
+        use crate::data::format::{Property, properties as parse};
+        let one = |text: &'static str| parse("t.txt", text).map(|mut v| v.pop());
+        assert_eq!(
+            one("length-vs-english = 1.5\n").ok(),
+            Some(Some(Property::LengthVsEnglish(Some(1500))))
+        );
+        assert_eq!(
+            one("length-vs-english =\n").ok(),
+            Some(Some(Property::LengthVsEnglish(None)))
+        );
+        assert!(one("length-vs-english = 9\n").is_err());
+        assert!(one("length-vs-english = long\n").is_err());
     }
 }
