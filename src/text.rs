@@ -233,15 +233,35 @@ pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// feed, vertical tab, form feed, carriage return and space), and only
 /// other characters are decoded.
 pub fn length(text: &str) -> usize {
-    weigh(
-        text,
-        |run| {
-            run.iter()
-                .filter(|&&b| !matches!(b, b'\t'..=b'\r' | b' '))
-                .count()
-        },
-        char_length,
-    )
+    let bytes = text.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    loop {
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        n += bytes[i..i + run]
+            .iter()
+            .filter(|&&b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count();
+        i += run;
+        // What follows an ASCII run starts a character.
+        match bytes.get(i) {
+            None => return n,
+            Some(0xC3..0xE0) => {
+                // U+00C0 to U+07FF (accented Latin, Greek, Cyrillic,
+                // Hebrew, Arabic letters): no whitespace, no Chinese,
+                // Japanese or Korean among them, so one each, undecoded.
+                n += 1;
+                i += 2;
+            }
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                n += char_length(c);
+                i += c.len_utf8();
+            }
+        }
+    }
 }
 
 /// The sum of `ascii` over the ASCII runs of `text` and of `other` over its
@@ -336,6 +356,12 @@ mod tests {
             for text in [c.to_string(), format!("é{c}数{c}")] {
                 assert_eq!(length(&text), length_by_chars(&text), "{text:?}");
             }
+        }
+        // Every two-byte character, which `length` counts undecoded from
+        // U+00C0 on.
+        for c in ('\u{80}'..='\u{7ff}').chain(['\u{800}', '\u{1680}', '\u{3000}']) {
+            let text = format!("a{c}b{c}");
+            assert_eq!(length(&text), length_by_chars(&text), "{c:?}");
         }
     }
 

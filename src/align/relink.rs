@@ -141,7 +141,10 @@ fn sentence_length(doc: &SegmentedDocument, i: usize) -> usize {
 
 /// The pair's length ratio, as the aligner counts it.
 fn length_ratio(source: &SegmentedDocument, target: &SegmentedDocument) -> f64 {
-    super::sentences::length_ratio(&source.sentence_texts(), &target.sentence_texts())
+    super::sentences::ratio_of(
+        source.measure().length as f64,
+        target.measure().length as f64,
+    )
 }
 
 /// Whether the lengths of original sentence `i` and translation sentence

@@ -559,7 +559,7 @@ pub fn length_ratio(src: &[&str], tgt: &[&str]) -> f64 {
 }
 
 /// `lt / ls`, or 1 when either side is empty.
-fn ratio_of(ls: f64, lt: f64) -> f64 {
+pub(crate) fn ratio_of(ls: f64, lt: f64) -> f64 {
     if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 }
 }
 

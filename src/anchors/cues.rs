@@ -180,7 +180,7 @@ pub fn double_negation(text: &str, language: Language) -> bool {
     if list.conditional.is_empty() {
         return false;
     }
-    text.split(CLAUSE_ENDS).any(|clause| {
+    text.split(ends_clause).any(|clause| {
         let conditions = occurrences(clause, &list.conditional);
         let Some(first_end) = conditions.iter().map(|r| r.end).min() else {
             return false;
@@ -192,12 +192,33 @@ pub fn double_negation(text: &str, language: Language) -> bool {
     })
 }
 
-/// Where clauses end, for [`negated_clauses`]: the punctuation of
+/// Whether `c` ends a clause, for [`negated_clauses`]: the punctuation of
 /// alphabetic scripts and the full-width marks of Chinese and Japanese.
-pub const CLAUSE_ENDS: [char; 19] = [
-    ',', ';', ':', '.', '!', '?', '–', '—', '(', ')', '、', '。', '，', '；', '：', '！', '？',
-    '（', '）',
-];
+/// A `matches!`, not a slice of characters: every character of every
+/// quote is asked, and a slice is searched one by one.
+pub fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '.'
+            | '!'
+            | '?'
+            | '–'
+            | '—'
+            | '('
+            | ')'
+            | '、'
+            | '。'
+            | '，'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '（'
+            | '）'
+    )
+}
 
 /// How many clauses of `text` are negated, or `None` when the language has
 /// no cue list. Languages with negative concord write one negation with
@@ -207,7 +228,7 @@ pub const CLAUSE_ENDS: [char; 19] = [
 pub fn negated_clauses(text: &str, language: Language) -> Option<usize> {
     negation_table().get(language.code())?;
     let count = text
-        .split(CLAUSE_ENDS)
+        .split(ends_clause)
         .filter(|clause| negations(clause, language).unwrap_or(0) > 0)
         .count();
     Some(count)

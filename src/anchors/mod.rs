@@ -15,7 +15,7 @@ pub mod roman;
 pub mod spelled;
 
 pub use cues::{
-    CLAUSE_ENDS, double_negation, is_ad_marker, is_boilerplate_opener, negated_clauses,
+    double_negation, ends_clause, is_ad_marker, is_boilerplate_opener, negated_clauses,
     negation_inside_words, negation_ranges, negations,
 };
 pub use names::{FoldedWords, Name, fold, name_in, names, same_name};

@@ -40,9 +40,13 @@ pub(super) struct Context<'a> {
     /// Characters of translation per character of original, over linked
     /// text: the yardstick for "shorter than expected".
     pub ratio: f64,
-    /// The yardstick of a link that merges sentences: `ratio` drawn
-    /// towards what the pair's languages predict ([`mixed_ratio`]).
-    pub merge_ratio: f64,
+    /// The yardstick of a link that merges sentences, read on first use
+    /// ([`Context::merge_ratio`]): it weighs both texts whole, and most
+    /// checks judge no doubtful merge.
+    merge_ratio: std::cell::OnceCell<f64>,
+    /// Characters of original the measured `ratio` rests on, 0 where it
+    /// was not measured.
+    linked_chars: usize,
     /// Folded names written anywhere in the original.
     pub source_names: NameIndex,
     /// Folded names written anywhere in the translation.
@@ -134,9 +138,18 @@ impl<'a> Context<'a> {
             options,
             source_link,
             target_link,
-            merge_ratio: mixed_ratio(source, target, ratio, if measured { s_chars } else { 0 }),
+            merge_ratio: std::cell::OnceCell::new(),
+            linked_chars: if measured { s_chars } else { 0 },
             ratio,
         }
+    }
+
+    /// The yardstick of a link that merges sentences: `ratio` drawn
+    /// towards what the pair's languages predict ([`mixed_ratio`]).
+    pub fn merge_ratio(&self) -> f64 {
+        *self
+            .merge_ratio
+            .get_or_init(|| mixed_ratio(self.source, self.target, self.ratio, self.linked_chars))
     }
 
     /// Every word of the original, folded (made once, on first use).
@@ -238,8 +251,8 @@ fn mixed_ratio(
     // The expected ratio counts as the aligner does (spaces left out, a
     // Chinese or Japanese character three); `ratio` counts characters.
     let per_length = |doc: &SegmentedDocument| {
-        let text = &doc.document.text;
-        text.chars().count().max(1) as f64 / crate::text::length(text).max(1) as f64
+        let m = doc.measure();
+        m.chars.max(1) as f64 / m.length.max(1) as f64
     };
     let expected = expected * per_length(target) / per_length(source);
     let linked = linked as f64;

@@ -287,7 +287,7 @@ fn merged_piece(ctx: &Context, k: usize, l: &crate::align::Link) -> Option<(usiz
     if s < MIN_PASSAGE_CHARS {
         return None;
     }
-    let expected = ctx.merge_ratio;
+    let expected = ctx.merge_ratio();
     let r = t / (s * expected);
     let side = if b > 1 && r >= MERGED_GAP {
         Side::Target

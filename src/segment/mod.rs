@@ -148,6 +148,17 @@ pub struct SegmentedDocument {
     facts: FactsTable,
     /// The role of each paragraph, judged on first use.
     roles: Vec<OnceLock<Role>>,
+    /// How long its sentences are, measured on first use.
+    measure: OnceLock<Measure>,
+}
+
+/// How long a document's sentences are, together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measure {
+    /// Characters, spaces included.
+    pub chars: usize,
+    /// Length in the aligner's units ([`crate::text::length`]).
+    pub length: usize,
 }
 
 impl SegmentedDocument {
@@ -186,7 +197,27 @@ impl SegmentedDocument {
             facts: FactsTable::new(sentences.len()),
             sentences,
             paragraph_sentences,
+            measure: OnceLock::new(),
         }
+    }
+
+    /// How long the sentences are, together (measured once, on first use:
+    /// the aligner and the findings both weigh the whole texts).
+    pub fn measure(&self) -> Measure {
+        *self.measure.get_or_init(|| {
+            (0..self.sentences.len())
+                .map(|i| self.sentence_text(i))
+                .fold(
+                    Measure {
+                        chars: 0,
+                        length: 0,
+                    },
+                    |m, t| Measure {
+                        chars: m.chars + t.chars().count(),
+                        length: m.length + crate::text::length(t),
+                    },
+                )
+        })
     }
 
     /// The facts of sentence `i` (read once, on first use).

@@ -337,7 +337,7 @@ fn plant_quote(
                 // as languages with negative concord negate with several
                 // ("nikt nie"), and removing one leaves it negated.
                 let clause_end = text[first..]
-                    .find(anchors::CLAUSE_ENDS)
+                    .find(anchors::ends_clause)
                     .map_or(text.len(), |k| first + k);
                 let mut out = String::new();
                 let mut at = 0;
