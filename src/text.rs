@@ -230,8 +230,9 @@ pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 ///
 /// Every sentence is measured, many several times: ASCII runs are counted
 /// a byte at a time (an ASCII whitespace character is one of tab, line
-/// feed, vertical tab, form feed, carriage return and space), and only
-/// other characters are decoded.
+/// feed, vertical tab, form feed, carriage return and space), a two-byte
+/// character from U+00C0 on is a letter counted by its first byte, and
+/// only the other characters are decoded.
 pub fn length(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut n, mut i) = (0, 0);

@@ -527,9 +527,17 @@ fn read_crosswise(
     let (in_order, crosswise) = ([pair.first, pair.second], [pair.second, pair.first]);
     let gaps = unlinked(monotone);
     let in_context = read(crosswise, CONTEXT);
+    // The pair in order among its neighbours, aligned once: several
+    // readings below weigh the crossed one against it.
+    let in_order_context = std::cell::OnceCell::new();
+    let ordered_in_context = || {
+        in_order_context
+            .get_or_init(|| read(in_order, CONTEXT))
+            .clone()
+    };
     if let Some(least_gain) = reading.shaped {
         let crossed = in_context.as_deref();
-        let ordered = || read(in_order, CONTEXT);
+        let ordered = ordered_in_context;
         let merge_gain = reading.figures.then_some(MERGED_GAIN);
         let found = crossed_by_shape(crossed, pa.len(), qb.len(), least_gain, merge_gain, ordered);
         if let Some(found) = found {
@@ -543,7 +551,7 @@ fn read_crosswise(
                 };
                 block_gap(source, target, reading.ratio, p, q) <= MOVED_BLOCK_FIT
             };
-            let ordered = || read(in_order, CONTEXT);
+            let ordered = ordered_in_context;
             let found = crossed_as_block(crossed, pa.len(), qb.len(), least_gain, fits, ordered);
             if let Some(found) = found {
                 return Some((found, in_context?));
@@ -562,7 +570,7 @@ fn read_crosswise(
         let moved = crossed_move(local, pa.len(), qb.len(), MIN_SWAP_CONFIDENCE).filter(|_| fits);
         // The reading in order only where the crossed one qualifies.
         if let Some(moved) = moved {
-            if let Some(ordered) = read(in_order, CONTEXT) {
+            if let Some(ordered) = ordered_in_context() {
                 if linked_score(local) >= linked_score(&ordered) + MIN_LINKING_GAIN {
                     return Some((moved, local.clone()));
                 }
@@ -588,7 +596,12 @@ fn read_crosswise(
         let Some(moved) = crossed_move(&local, pa.len(), qb.len(), MIN_CONFIDENCE) else {
             continue;
         };
-        let Some(ordered) = read(in_order, context) else {
+        let ordered = if context == CONTEXT {
+            ordered_in_context()
+        } else {
+            read(in_order, context)
+        };
+        let Some(ordered) = ordered else {
             continue;
         };
         let gain = if context == 0 {

@@ -140,11 +140,12 @@ pub fn negation_ranges(text: &str, language: Language) -> Option<Vec<std::ops::R
             && !list.not_cues.iter().any(|c| matches_cue(&w, c))
         {
             out.push(range);
-        } else if w.len() == range.len() {
-            // Inside-word cues are looked for only where lower case kept
-            // every byte in place (scripts without case do).
+        } else if !list.inside.is_empty() {
+            // Inside-word cues are looked for in the word as written
+            // (scripts without spaces have no case), so that every range
+            // falls on the text's own characters.
             out.extend(
-                inside_negations(&w, list)
+                inside_negations(&text[range.clone()], list)
                     .into_iter()
                     .map(|r| range.start + r.start..range.start + r.end),
             );
@@ -181,8 +182,16 @@ pub fn double_negation(text: &str, language: Language) -> bool {
         return false;
     }
     text.split(ends_clause).any(|clause| {
+        // A condition inside a phrase that does not negate is none: the
+        // "must" of なければならない and ないといけない starts like one.
+        let not = occurrences(clause, &list.not_inside);
         let conditions = occurrences(clause, &list.conditional);
-        let Some(first_end) = conditions.iter().map(|r| r.end).min() else {
+        let Some(first_end) = conditions
+            .iter()
+            .filter(|r| !not.iter().any(|n| n.start < r.end && r.start < n.end))
+            .map(|r| r.end)
+            .min()
+        else {
             return false;
         };
         negation_ranges(clause, language)
@@ -391,6 +400,12 @@ mod tests {
         // A condition alone, or one whose clause ends before the negation.
         assert!(!double_negation("今取り替えなければ、止まる", ja));
         assert!(!double_negation("急がないと、乗れない", ja));
+        // A "must" starts like a condition: one negation, not two.
+        assert!(!double_negation(
+            "毎日練習しなければならないので休めない",
+            ja
+        ));
+        assert!(!double_negation("行かないといけないので寝ない", ja));
         assert!(!double_negation(
             "I cannot get on unless I wait.",
             Language::EN

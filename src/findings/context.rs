@@ -41,8 +41,9 @@ pub(super) struct Context<'a> {
     /// text: the yardstick for "shorter than expected".
     pub ratio: f64,
     /// The yardstick of a link that merges sentences, read on first use
-    /// ([`Context::merge_ratio`]): it weighs both texts whole, and most
-    /// checks judge no doubtful merge.
+    /// ([`Context::merge_ratio`]): it weighs both documents' sentences
+    /// ([`SegmentedDocument::measure`]), and many checks judge no doubtful
+    /// merge.
     merge_ratio: std::cell::OnceCell<f64>,
     /// Characters of original the measured `ratio` rests on, 0 where it
     /// was not measured.

@@ -700,8 +700,12 @@ const ADDED_NUMBER_CONFIDENCE: f64 = 0.8;
 fn around(ctx: &Context, s: &Quote, t: &Quote) -> (Range<usize>, Range<usize>) {
     let (s_ids, t_ids) = (sentences_of(ctx.source, s), sentences_of(ctx.target, t));
     let (_, t_linked) = linked(ctx, s_ids.clone());
+    // A quote that overlaps no sentence of its own has an empty range,
+    // which would stretch the span to the document's start.
     let t_ids = if t_linked.is_empty() {
         t_ids
+    } else if t_ids.is_empty() {
+        t_linked
     } else {
         t_ids.start.min(t_linked.start)..t_ids.end.max(t_linked.end)
     };
