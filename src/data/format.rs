@@ -123,6 +123,18 @@ pub fn keyed<'a>(
     key_ok: impl Fn(&str) -> bool,
     key_kind: &str,
 ) -> Result<Vec<(&'a str, Vec<&'a str>)>, DataError> {
+    keyed_checked(file, text, key_ok, key_kind, |_| Ok(()))
+}
+
+/// [`keyed`], each word also checked by `word_ok` (an error names what is
+/// wrong with it).
+fn keyed_checked<'a>(
+    file: &'a str,
+    text: &'a str,
+    key_ok: impl Fn(&str) -> bool,
+    key_kind: &str,
+    word_ok: impl Fn(&str) -> Result<(), String>,
+) -> Result<Vec<(&'a str, Vec<&'a str>)>, DataError> {
     lines(file, text)
         .map(|line| {
             let (key, value) = line.key_value(':')?;
@@ -133,17 +145,32 @@ pub fn keyed<'a>(
             if words.is_empty() {
                 return Err(line.error(format!("no words after `{key}:`")));
             }
+            if let Some(message) = words.iter().find_map(|w| word_ok(w).err()) {
+                return Err(line.error(message));
+            }
             Ok((key, words))
         })
         .collect()
 }
 
-/// negation.txt: `code: cue cue ...`.
+/// negation.txt: `code: cue cue ...`; a condition (`?`) is an inside-word
+/// cue, `?*cue*`.
 pub fn negation<'a>(
     file: &'a str,
     text: &'a str,
 ) -> Result<Vec<(&'a str, Vec<&'a str>)>, DataError> {
-    keyed(file, text, is_language_code, "a language code")
+    keyed_checked(file, text, is_language_code, "a language code", |cue| {
+        let Some(condition) = cue.strip_prefix('?') else {
+            return Ok(());
+        };
+        if condition.len() > 2 && condition.starts_with('*') && condition.ends_with('*') {
+            Ok(())
+        } else {
+            Err(format!(
+                "`{cue}`: a condition is an inside-word cue, written `?*cue*`"
+            ))
+        }
+    })
 }
 
 /// The kinds of markers.txt.

@@ -111,6 +111,16 @@ mod tests {
                 .is_err()
         );
         assert!(Format::Negation.check("n.txt", "english: not").is_err());
+        // A condition is an inside-word cue.
+        assert!(
+            Format::Negation
+                .check("n.txt", "ja: ?*なければ* *ない*")
+                .is_ok()
+        );
+        for bad in ["ja: ?なければ", "ja: ?!*なければ*", "ja: ?**"] {
+            let err = Format::Negation.check("n.txt", bad).unwrap_err();
+            assert!(err.to_string().contains("?*cue*"), "{bad}: {err}");
+        }
         assert!(Format::Markers.check("m.txt", "adverts: ad").is_err());
         assert!(
             Format::Properties
