@@ -90,7 +90,8 @@ pub fn side(doc: &SegmentedDocument) -> Side<'_> {
 
 /// Checks `target` (a translation) against `source` (its original).
 pub fn check(source: Document, target: Document, options: &CheckOptions) -> Result<Checked> {
-    let (source, target) = (source.require_text()?, target.require_text()?);
+    let (mut source, mut target) = (source.require_text()?, target.require_text()?);
+    crate::document::settle_joins(&mut source, &mut target);
     let source_detection = settle_language(&source, options.source_language, "--source-lang")?;
     let target_detection = settle_language(&target, options.target_language, "--target-lang")?;
     let source = SegmentedDocument::new(source, source_detection);

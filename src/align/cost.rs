@@ -128,6 +128,7 @@ pub fn kind_distance(a: BlockShape, b: BlockShape) -> f32 {
 /// largest distance from any unit to its nearest kind on the other side,
 /// so a heading merged into a paragraph group pays as a heading linked to
 /// a paragraph does. Nothing when either side's kinds are unknown.
+#[inline]
 pub fn link_kind_distance(src: &[BlockShape], tgt: &[BlockShape], step: Step) -> f32 {
     if src.is_empty() || tgt.is_empty() || step.s1 > src.len() || step.t1 > tgt.len() {
         return 0.0;

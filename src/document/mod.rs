@@ -24,6 +24,7 @@ use crate::error::Result;
 
 pub use declared::{DeclaredLanguage, declared_language};
 pub use lines::LineIndex;
+pub use repair::settle_joins;
 
 /// Whether `text` ends like a sentence: a final mark of any script we know
 /// of, perhaps followed by closing quotes or brackets.
@@ -362,6 +363,8 @@ pub struct Document {
     /// The language its name or markup declares, if any.
     pub declared: Option<DeclaredLanguage>,
     lines: LineIndex,
+    /// The joins of `paragraphs` made on weak evidence, in order.
+    weak_joins: Vec<repair::WeakJoin>,
 }
 
 /// How to load a document.
@@ -417,7 +420,7 @@ impl Document {
             InputFormat::Markdown => markdown::blocks(&text),
             InputFormat::Html => html::blocks(&text),
         };
-        let paragraphs = repair::join_broken(&text, blocks);
+        let (paragraphs, weak_joins) = repair::join_broken(&text, blocks);
         let declared = declared_language(path, &text, format);
         Document {
             path: path.to_path_buf(),
@@ -426,6 +429,15 @@ impl Document {
             paragraphs,
             declared,
             lines,
+            weak_joins,
+        }
+    }
+
+    /// Splits the paragraphs that weak joins made back into their blocks.
+    fn undo_weak_joins(&mut self) {
+        for join in std::mem::take(&mut self.weak_joins).into_iter().rev() {
+            self.paragraphs
+                .splice(join.index..=join.index, [join.first, join.second]);
         }
     }
 

@@ -5,7 +5,7 @@
 //! sentences, so a block is joined with the next when it does not end a
 //! sentence and the next one visibly continues it.
 
-use super::{BlockKind, Paragraph};
+use super::{BlockKind, Document, Paragraph};
 
 /// Characters that end a sentence, in the scripts we know of.
 pub const FINAL: &[char] = &[
@@ -17,9 +17,37 @@ pub const TRAILING: &[char] = &[
     '"', '\'', '”', '“', '’', '‘', '»', '«', '›', '‹', ')', ']', '}', '」', '』', '）',
 ];
 
-/// Joins blocks broken inside a sentence.
-pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
+/// A join made on weak evidence only: a running text ending in a lower-case
+/// word, then a capitalised block that ends a sentence ("… kereskedelmi
+/// attasé" + "Marc Trenteseau szerint …"). A caption or a standfirst reads
+/// the same way as a sentence a page broke, so whether the join stands is
+/// judged with the other document of the pair ([`settle_joins`]).
+#[derive(Debug, Clone)]
+pub struct WeakJoin {
+    /// The index of the joined paragraph.
+    pub index: usize,
+    /// The paragraph before the join.
+    pub first: Paragraph,
+    /// The block joined to it.
+    pub second: Paragraph,
+}
+
+/// How `next` relates to the paragraph before it.
+#[derive(PartialEq)]
+enum Continuation {
+    /// It starts a block of its own.
+    No,
+    /// It visibly continues the sentence (lower case, a closing quote).
+    Strong,
+    /// It may continue it ([`WeakJoin`]).
+    Weak,
+}
+
+/// Joins blocks broken inside a sentence; also returns the joins made on
+/// weak evidence, which [`settle_joins`] may undo.
+pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> (Vec<Paragraph>, Vec<WeakJoin>) {
     let mut out: Vec<Paragraph> = Vec::with_capacity(blocks.len());
+    let mut weak = Vec::new();
     // Quotations open at the end of the last paragraph, kept up to date
     // so a long chain of joins never rescans text it has seen.
     let mut open: Vec<char> = Vec::new();
@@ -28,8 +56,20 @@ pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
     let mut item = false;
     for block in blocks {
         let first = out.len() == 1;
+        let index = out.len().saturating_sub(1);
+        let how = match out.last() {
+            Some(prev) if !item => continues(prev, &open, &block, first),
+            _ => Continuation::No,
+        };
         match out.last_mut() {
-            Some(prev) if !item && continues(prev, &open, &block, first) => {
+            Some(prev) if how != Continuation::No => {
+                if how == Continuation::Weak {
+                    weak.push(WeakJoin {
+                        index,
+                        first: prev.clone(),
+                        second: block.clone(),
+                    });
+                }
                 open = open_quotes(&block.text, std::mem::take(&mut open));
                 join(prev, block);
             }
@@ -40,7 +80,27 @@ pub fn join_broken(_text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
             }
         }
     }
-    out
+    (out, weak)
+}
+
+/// Judges the weak joins ([`WeakJoin`]) of an original and its translation
+/// together. Where both documents made some, both are laid out with blocks
+/// that end without a mark (captions, standfirsts, bylines: a magazine's
+/// pictures and their texts), so the joins are layout, not sentences a page
+/// broke, and they are undone on both sides. Kept, they hide a block: when
+/// the translation drops the paragraph after a caption, it joins the
+/// caption to the next one instead, and the aligner sees "caption + B"
+/// against "caption + C" and reports C's original, or nothing, as the loss.
+/// Where the joins of both sides meet the same blocks, undoing them leaves
+/// the parts to align one to one. Where one document alone made weak joins,
+/// they stand: the other side most likely holds the broken sentences whole
+/// (on the GNOME Help pages, undoing those too raised added-sentence misses
+/// on the news pairs and the magazine).
+pub fn settle_joins(source: &mut Document, target: &mut Document) {
+    if !source.weak_joins.is_empty() && !target.weak_joins.is_empty() {
+        source.undo_weak_joins();
+        target.undo_weak_joins();
+    }
 }
 
 /// Whether `block`, standing on its own after `prev`, is an item of a list
@@ -72,18 +132,18 @@ fn joinable(kind: BlockKind) -> bool {
 /// Whether `next` continues the sentence that `prev` left open; `open` are
 /// the quotations still open at the end of `prev`, and `first` says that
 /// `prev` is the document's first block.
-fn continues(prev: &Paragraph, open: &[char], next: &Paragraph, first: bool) -> bool {
+fn continues(prev: &Paragraph, open: &[char], next: &Paragraph, first: bool) -> Continuation {
     if prev.kind != next.kind || !joinable(prev.kind) || ends_sentence(&prev.text) {
-        return false;
+        return Continuation::No;
     }
     let Some(initial) = next.text.chars().next() else {
-        return false;
+        return Continuation::No;
     };
     if initial.is_lowercase() {
-        return true;
+        return Continuation::Strong;
     }
     if !open.is_empty() && closes_quote(&next.text, open.to_vec()) {
-        return true;
+        return Continuation::Strong;
     }
     // A first block with no sentence mark in it is the title, however
     // long and whatever its last word: "… de la cosecha española".
@@ -91,7 +151,15 @@ fn continues(prev: &Paragraph, open: &[char], next: &Paragraph, first: bool) -> 
         && !prev
             .text
             .contains(['.', '!', '?', '。', '！', '？', '।', '؟', '۔']);
-    !title && ends_mid_sentence(&prev.text) && initial.is_alphabetic() && ends_sentence(&next.text)
+    if !title
+        && ends_mid_sentence(&prev.text)
+        && initial.is_alphabetic()
+        && ends_sentence(&next.text)
+    {
+        Continuation::Weak
+    } else {
+        Continuation::No
+    }
 }
 
 /// Whether the text ends with sentence-final punctuation, possibly followed
@@ -221,6 +289,42 @@ mod tests {
         let at = p.text.find("Dann").unwrap();
         let s = p.source_span(at, p.text.len());
         assert_eq!(&text[s.start..s.end], "Dann ging sie.");
+    }
+
+    #[test]
+    fn weak_joins_made_on_both_sides_are_undone_on_both() {
+        // Captions ending in a lower-case word before a paragraph: each
+        // side joins one, and the translation (which dropped the second
+        // paragraph) joins its caption to the third.
+        let mut source = doc(concat!(
+            "Bevezetés.\n\n",
+            "Janez Potocnik, az európai ügyekért felelős miniszter a békét fenntartó csapatok érkezése után nyilatkozott\n\n",
+            "Athén jelenleg egy építkezési rémálom az olimpiai előkészületek miatt.\n\n",
+            "A Fórum havi rovat a kormány programjairól szól.\n"
+        ));
+        let mut target = doc(concat!(
+            "Introduction.\n\n",
+            "European Affairs Minister Janez Potocnik spoke after the troops arrived to keep the peace\n\n",
+            "Forum is a monthly column on the government's programmes.\n"
+        ));
+        assert_eq!((source.paragraphs.len(), target.paragraphs.len()), (3, 2));
+        settle_joins(&mut source, &mut target);
+        assert_eq!((source.paragraphs.len(), target.paragraphs.len()), (4, 3));
+        assert!(texts(&source)[1].ends_with("nyilatkozott"));
+        assert_eq!(d_line(&target, 2), 5);
+    }
+
+    #[test]
+    fn weak_joins_of_one_side_stand() {
+        let mut source =
+            doc("The call came late. Officials tried to bring the\n\nKremlin into the talks.");
+        let mut target = doc("Der Anruf kam spät. Man versuchte, den Kreml einzubinden.");
+        settle_joins(&mut source, &mut target);
+        assert_eq!(source.paragraphs.len(), 1);
+    }
+
+    fn d_line(d: &Document, paragraph: usize) -> u32 {
+        d.line_range(d.paragraphs[paragraph].span).0
     }
 
     #[test]
