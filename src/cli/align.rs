@@ -285,17 +285,12 @@ impl Loaded {
     }
 }
 
-fn load(
-    path: &Path,
-    presegmented: bool,
+/// A loaded document, segmented in its settled language.
+fn segmented(
+    doc: Document,
     language: Option<Language>,
     flag: &'static str,
-    load: transalign::document::LoadOptions,
 ) -> anyhow::Result<Loaded> {
-    if presegmented {
-        return Loaded::lines(path, language);
-    }
-    let doc = Document::load(path, load)?.require_text()?;
     let detection = settle_language(&doc, language, flag)?;
     Ok(Loaded::Document(Box::new(SegmentedDocument::new(
         doc, detection,
@@ -364,20 +359,24 @@ fn render(format: Format, alignment: &Alignment, s: &Side<'_>, t: &Side<'_>) -> 
 pub fn run(args: AlignArgs) -> anyhow::Result<u8> {
     at_most_one_stdin(&[&args.source, &args.target])?;
     let options = args.aligner.options()?;
-    let source = load(
-        &args.source,
-        args.presegmented,
-        args.source_lang,
-        "--source-lang",
-        args.input.side_options(args.formats.source_format),
-    )?;
-    let target = load(
-        &args.target,
-        args.presegmented,
-        args.target_lang,
-        "--target-lang",
-        args.input.side_options(args.formats.target_format),
-    )?;
+    let (source, target) = if args.presegmented {
+        (
+            Loaded::lines(&args.source, args.source_lang)?,
+            Loaded::lines(&args.target, args.target_lang)?,
+        )
+    } else {
+        let load = |path: &Path, format| -> anyhow::Result<Document> {
+            Ok(Document::load(path, args.input.side_options(format))?.require_text()?)
+        };
+        let mut source = load(&args.source, args.formats.source_format)?;
+        let mut target = load(&args.target, args.formats.target_format)?;
+        // Joins are judged on both sides together, as `check` judges them.
+        transalign::document::settle_joins(&mut source, &mut target);
+        (
+            segmented(source, args.source_lang, "--source-lang")?,
+            segmented(target, args.target_lang, "--target-lang")?,
+        )
+    };
     let (mut s, mut t) = (source.side(), target.side());
     // Presegmented lines name no language: detect it where it is clear.
     for side in [&mut s, &mut t] {
