@@ -428,6 +428,7 @@ fn align_without(
                 source: at..at,
                 target: j..j + 1,
                 confidence: 0.9,
+                loose: None,
             });
         }
     };

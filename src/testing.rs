@@ -26,6 +26,7 @@ pub(crate) fn alignment(links: &[(Range<usize>, Range<usize>, f64)]) -> Alignmen
                 source: s.clone(),
                 target: t.clone(),
                 confidence: *c,
+                loose: None,
             })
             .collect(),
         moves: Vec::new(),

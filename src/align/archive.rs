@@ -412,6 +412,7 @@ mod tests {
             source: a,
             target: b,
             confidence: c,
+            loose: None,
         };
         let alignment = Alignment {
             links: vec![

@@ -89,6 +89,13 @@ pub struct Link {
     pub target: Range<usize>,
     /// How sure the aligner is of this link, from 0 to 1.
     pub confidence: f64,
+    /// In a link of several sentences against one, the place (0 for the
+    /// first) among the several of an end sentence that matches nothing
+    /// of the one while the others match it well: a sentence the other
+    /// side may lack, merged because a merge costs less than a sentence
+    /// left alone (the findings judge it with the link's length).
+    #[serde(skip)]
+    pub loose: Option<usize>,
 }
 
 /// A monotone alignment covering both sides, and the paragraphs the

@@ -126,6 +126,7 @@ pub fn align<'s>(
             source: l.source.start + srange.start..l.source.end + srange.start,
             target: l.target.start + trange.start..l.target.end + trange.start,
             confidence: l.confidence,
+            loose: l.loose,
         }));
     }
     links
@@ -320,6 +321,7 @@ fn reseat_pair(
                 source: link.source.clone(),
                 target: alone.clone(),
                 confidence: link.confidence,
+                loose: None,
             },
             Link {
                 source: if alone.start > linked.start {
@@ -329,6 +331,7 @@ fn reseat_pair(
                 },
                 target: linked.clone(),
                 confidence: lone.confidence,
+                loose: None,
             },
         )
     } else {
@@ -337,6 +340,7 @@ fn reseat_pair(
                 source: alone.clone(),
                 target: link.target.clone(),
                 confidence: link.confidence,
+                loose: None,
             },
             Link {
                 source: linked.clone(),
@@ -346,6 +350,7 @@ fn reseat_pair(
                     link.target.end..link.target.end
                 },
                 confidence: lone.confidence,
+                loose: None,
             },
         )
     };
@@ -512,6 +517,7 @@ mod tests {
             source,
             target,
             confidence,
+            loose: None,
         }
     }
 

@@ -340,6 +340,7 @@ fn apply(
             source: i..i + 1,
             target: j..j + 1,
             confidence: RELINKED_CONFIDENCE,
+            loose: None,
         });
         both.sort_by_key(|l| l.source.start);
     }
@@ -408,6 +409,7 @@ fn rebuild(both: &[Link], mut alone_s: Vec<Alone>, mut alone_t: Vec<Alone>) -> V
                 source: i..i + 1,
                 target: *cj..*cj,
                 confidence,
+                loose: None,
             });
             *ci = i + 1;
         }
@@ -416,6 +418,7 @@ fn rebuild(both: &[Link], mut alone_s: Vec<Alone>, mut alone_t: Vec<Alone>) -> V
                 source: *ci..*ci,
                 target: j..j + 1,
                 confidence,
+                loose: None,
             });
             *cj = j + 1;
         }
@@ -465,6 +468,7 @@ mod tests {
             source: s,
             target: t,
             confidence: 0.9,
+            loose: None,
         }
     }
 

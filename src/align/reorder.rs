@@ -484,6 +484,7 @@ fn mend_seam(
             source: l.source.start + ps.start..l.source.end + ps.start,
             target: l.target.start + qs.start..l.target.end + qs.start,
             confidence: l.confidence,
+            loose: l.loose,
         })
         .collect();
     let sure = links.iter().all(|l| {
@@ -1041,6 +1042,7 @@ fn crossed_links(
                         source: shift(&l.source, na, pb.start, pb.end),
                         target: shift(&l.target, mb, qa.start, qa.end),
                         confidence: l.confidence,
+                        loose: l.loose,
                     }),
             );
             links.extend(skips_of(qb.clone(), pb.end, false));
@@ -1062,6 +1064,7 @@ fn crossed_links(
                         source: shift(&l.source, 0, pa.start, pa.end),
                         target: shift(&l.target, 0, qb.start, qb.end),
                         confidence: l.confidence,
+                        loose: l.loose,
                     }),
             );
             links.extend(skips_of(pb.clone(), qb.end, true));
@@ -1138,6 +1141,7 @@ fn pair_links(
             source: back(&l.source, &s_pair),
             target: back(&l.target, &t_pair),
             confidence: l.confidence,
+            loose: None,
         });
     }
     Some(out)
@@ -1156,6 +1160,7 @@ fn skips_of(sentences: Range<usize>, at: usize, source: bool) -> Vec<super::Link
             source: if source { i..i + 1 } else { at..at },
             target: if source { at..at } else { i..i + 1 },
             confidence: 0.0,
+            loose: None,
         })
         .collect()
 }
@@ -1787,6 +1792,7 @@ fn swap_in_region(
             source: back(&l.source, &s_pair),
             target: back(&l.target, &t_pair),
             confidence: l.confidence,
+            loose: None,
         });
     }
     let told = figures_agree_crosswise(figures, [&pa, &pb], [&qa, &qb]);
@@ -1826,6 +1832,7 @@ fn swap_in_region(
         source: l.source.start + s0..l.source.end + s0,
         target: l.target.start + t0..l.target.end + t0,
         confidence: l.confidence,
+        loose: l.loose,
     };
     let (pair_links, found) = crossed_links(moved, &inside, [pa, pb], [qa, qb]);
     let links = before
@@ -2106,6 +2113,7 @@ mod tests {
             source,
             target,
             confidence,
+            loose: None,
         }
     }
 

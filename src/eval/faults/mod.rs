@@ -307,6 +307,7 @@ fn parse_links(gold: &str) -> Vec<Link> {
                 source: range(&a),
                 target: range(&b),
                 confidence: 1.0,
+                loose: None,
             }
         })
         .collect()
