@@ -1047,3 +1047,40 @@ fn a_loose_sentence_of_a_sure_merge_is_a_dropped_sentence() {
     let loose = detect(&s, &t, &merged(Some(1)), &FindingOptions::default());
     assert!(dropped(&loose), "{loose:#?}");
 }
+
+#[test]
+fn a_loose_sentence_of_the_translation_is_an_addition_where_it_says_enough() {
+    // The aligner merged an invented sentence into a sure link and found
+    // it matching nothing there. The link is longer than predicted, by less
+    // than a doubtful merge needs: a long loose sentence is reported, a
+    // short one without a fact of its own (a split sentence's tail, a
+    // translator's aside) is not.
+    let en = "The council approved the plan for a new tram line through the old town on Tuesday evening, after a long and heated debate about its cost, its route and the years of building work it will bring, and after the mayor had promised that the shops along the narrow streets of the centre would be paid for every month in which the works kept their customers away, and that the line would run through the night at weekends once it opened.\n";
+    let first = "Der Stadtrat billigte am Dienstagabend nach einer langen und hitzigen Debatte über Kosten, Streckenführung und die jahrelangen Bauarbeiten den Plan für eine neue Straßenbahnlinie durch die Altstadt, nachdem die Bürgermeisterin versprochen hatte, die Geschäfte in den engen Gassen der Innenstadt für jeden Monat zu entschädigen, in dem die Bauarbeiten ihre Kundschaft fernhalten, und die Bahn nach der Eröffnung an allen Wochenenden ohne Unterbrechung die ganze Nacht hindurch fahren zu lassen, damit auch die Nachtschwärmer sicher nach Hause kommen.";
+    let long = "Viele Anwohner hatten sich in den Wochen davor in langen Briefen an die Zeitung und an die Verwaltung über den Lärm und den Staub der geplanten Baustellen beschwert.";
+    let short = "Kritiker nannten die Entscheidung überhastet und unverantwortlich teuer.";
+    let merged = |loose| Alignment {
+        links: vec![Link {
+            source: 0..1,
+            target: 0..2,
+            confidence: 0.9,
+            loose,
+        }],
+        moves: Vec::new(),
+    };
+    let added = |second: &str, loose| {
+        let s = doc(en, Language::EN);
+        let t = doc(&format!("{first} {second}\n"), Language::DE);
+        let f = detect(&s, &t, &merged(loose), &FindingOptions::default());
+        let found = f
+            .iter()
+            .any(|f| f.kind == Kind::Addition && f.message.contains(&second[..12]));
+        (found, f)
+    };
+    let (found, f) = added(long, None);
+    assert!(!found, "{f:#?}");
+    let (found, f) = added(long, Some(1));
+    assert!(found, "{f:#?}");
+    let (found, f) = added(short, Some(1));
+    assert!(!found, "{f:#?}");
+}
