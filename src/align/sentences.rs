@@ -46,6 +46,8 @@ const WORK_BANDS: usize = 3;
 /// sentences absorbed into a neighbour's 2-1 link scored 0 to 0.42
 /// against it, the neighbours 0.94 to 1.05.
 const LOOSE_PIECE: f32 = 0.5;
+/// Overlap score from which the rest of a merge is taken for matching the
+/// sentence it was merged against, set with [`LOOSE_PIECE`].
 const HELD_REST: f32 = 0.75;
 /// Fewest sentences per side worth learning a lexicon from.
 const LEARN_MIN: usize = 20;
@@ -642,8 +644,9 @@ fn one_by_one(s: Step) -> impl Iterator<Item = Step> {
     } else {
         (s.s0..s.s1, s.t0..s.t1)
     };
-    std::iter::once(s)
-        .filter(move |_| joined)
+    joined
+        .then_some(s)
+        .into_iter()
         .chain(sources.map(move |i| Step {
             s0: i,
             s1: i + 1,

@@ -84,15 +84,14 @@ const MERGE_DOUBTED: f64 = 0.8;
 /// tail or an interjection.
 const MERGED_PIECE_WORDS: usize = 5;
 /// Length ratio (predicted over translation, or translation over
-/// predicted for a loose sentence of the translation, under the same
-/// bound) from which a link with a
-/// loose sentence ([`crate::align::Link::loose`]) is judged: under
+/// predicted for a loose sentence of the translation) from which a link
+/// with a loose sentence ([`crate::align::Link::loose`]) is judged: under
 /// [`MERGED_GAP`], since the aligner's overlap already speaks against the
 /// piece, but a passage within a tenth of its predicted length is no
 /// evidence. Set by hand: with any shortfall judged, the faulted copies of
 /// `eval-faults --max-articles 25` had 4 more wrong warnings than without
-/// loose sentences (passages at 93% and 97% among them), at 1.1 2 (at
-/// 78% and 88%), recall the same.
+/// loose sentences (passages at 93% and 97% among them); from 1.1, 2 more
+/// (at 78% and 88%), with the same recall.
 const LOOSE_GAP: f64 = 1.1;
 /// Fewest words (counted as for [`MERGED_PIECE_WORDS`]) of a loose
 /// sentence of the translation judged from under [`MERGED_GAP`] when it
